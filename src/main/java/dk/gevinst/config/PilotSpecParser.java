@@ -1,0 +1,220 @@
+package dk.gevinst.config;
+
+import dk.gevinst.config.YamlReader.Amount;
+import dk.gevinst.indicator.Catalog;
+import dk.gevinst.indicator.Direction;
+import dk.gevinst.indicator.IndicatorDefinition;
+import dk.gevinst.source.Source;
+import dk.gevinst.indicator.Measure;
+import dk.gevinst.indicator.Role;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads one pilot spec strictly: unknown keys and inconsistent values are errors, all reported at once. */
+public final class PilotSpecParser {
+    private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final Set<String> TOP = new LinkedHashSet<>(List.of("id", "title", "owner", "deployment", "start",
+        "end", "baseline_start", "ramp_up_days", "arms", "indicators", "decision", "business_case"));
+    private static final Set<String> ARMS = new LinkedHashSet<>(List.of("pilot", "control"));
+    private static final Set<String> INDICATOR = new LinkedHashSet<>(List.of("role", "mde", "margin", "direction",
+        "column", "instrument", "metric", "maturity_days", "value_dkk", "label_da", "label_en"));
+    private static final Set<String> DECISION = new LinkedHashSet<>(List.of("alpha", "min_cases", "min_responses",
+        "max_extension_weeks", "sequential_tuning"));
+    private static final Set<String> BUSINESS = new LinkedHashSet<>(List.of("hourly_cost_dkk", "horizon_years",
+        "discount_rate", "annual_cases"));
+
+    private final Catalog catalog;
+
+    public PilotSpecParser(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public PilotSpec parse(String file, String text) throws InvalidSpecException {
+        YamlReader y = new YamlReader(file);
+        MappingNode root = y.parseRoot(text);
+        if (root == null) throw new InvalidSpecException(y.problems());
+        Map<String, Node> top = y.entries(root, TOP, "the pilot spec");
+        for (String required : List.of("id", "title", "start", "end", "arms", "indicators")) {
+            if (!top.containsKey(required)) y.error(root, "missing required key '" + required + "'");
+        }
+        String id = top.containsKey("id") ? y.string(top.get("id"), "id") : null;
+        if (id != null && !ID.matcher(id).matches()) {
+            y.error(top.get("id"), "id '" + id + "' may hold only a-z, 0-9 and '-'");
+        }
+        String title = top.containsKey("title") ? y.string(top.get("title"), "title") : null;
+        String owner = top.containsKey("owner") ? y.string(top.get("owner"), "owner") : "";
+        String deployment = top.containsKey("deployment") ? y.string(top.get("deployment"), "deployment") : "current";
+        LocalDate start = top.containsKey("start") ? y.date(top.get("start"), "start") : null;
+        LocalDate end = top.containsKey("end") ? y.date(top.get("end"), "end") : null;
+        LocalDate baseline = top.containsKey("baseline_start") ? y.date(top.get("baseline_start"), "baseline_start") : null;
+        Integer ramp = top.containsKey("ramp_up_days") ? y.integer(top.get("ramp_up_days"), "ramp_up_days", 0, 365) : 0;
+        if (start != null && end != null && end.isBefore(start)) {
+            y.error(top.get("end"), "end " + end + " is before start " + start + "; the decision date must follow the start");
+        }
+        if (start != null && baseline != null && !baseline.isBefore(start)) {
+            y.error(top.get("baseline_start"), "baseline_start " + baseline + " must be before start " + start);
+        }
+        List<String> pilotUnits = new ArrayList<>();
+        List<String> controlUnits = new ArrayList<>();
+        if (top.containsKey("arms")) readArms(y, top.get("arms"), pilotUnits, controlUnits);
+        List<PilotIndicator> indicators = top.containsKey("indicators") ? readIndicators(y, top.get("indicators")) : List.of();
+        DecisionRules rules = top.containsKey("decision") ? readDecision(y, top.get("decision")) : DecisionRules.DEFAULTS;
+        BusinessCaseSpec business = top.containsKey("business_case") ? readBusiness(y, top.get("business_case")) : null;
+        if (!y.problems().isEmpty()) throw new InvalidSpecException(y.problems());
+        return new PilotSpec(id, title, owner, deployment, start, end, baseline, ramp, pilotUnits, controlUnits,
+            indicators, rules, business, file);
+    }
+
+    private void readArms(YamlReader y, Node node, List<String> pilot, List<String> control) {
+        MappingNode m = y.mapping(node, "arms");
+        if (m == null) return;
+        Map<String, Node> arms = y.entries(m, ARMS, "arms");
+        if (!arms.containsKey("pilot")) y.error(node, "arms needs 'pilot': the units that use the new system");
+        if (arms.containsKey("pilot")) pilot.addAll(y.strings(arms.get("pilot"), "arms.pilot"));
+        if (arms.containsKey("control")) control.addAll(y.strings(arms.get("control"), "arms.control"));
+        if (arms.containsKey("pilot") && pilot.isEmpty()) y.error(arms.get("pilot"), "arms.pilot lists no unit");
+        for (String unit : new HashSet<>(pilot)) {
+            if (control.contains(unit)) {
+                y.error(arms.get("control"), "unit '" + unit + "' is in both arms; a unit is either pilot or control");
+            }
+        }
+    }
+
+    private List<PilotIndicator> readIndicators(YamlReader y, Node node) {
+        List<PilotIndicator> out = new ArrayList<>();
+        MappingNode m = y.mapping(node, "indicators");
+        if (m == null) return out;
+        for (var e : y.entries(m, null, "indicators").entrySet()) {
+            PilotIndicator pi = readIndicator(y, e.getKey(), e.getValue());
+            if (pi != null) out.add(pi);
+        }
+        if (out.stream().noneMatch(i -> i.role() == Role.SUCCESS) && y.problems().isEmpty()) {
+            y.error(node, "no indicator has role: success; a pilot is judged on at least one core-task indicator");
+        }
+        return out;
+    }
+
+    private PilotIndicator readIndicator(YamlReader y, String id, Node node) {
+        MappingNode m = y.mapping(node, "indicator '" + id + "'");
+        if (m == null) return null;
+        Map<String, Node> f = y.entries(m, INDICATOR, "indicator '" + id + "'");
+        String where = "indicator '" + id + "'";
+        Role role = null;
+        if (!f.containsKey("role")) {
+            y.error(node, where + " needs role: success, guardrail, technical or descriptive");
+        } else {
+            String r = y.string(f.get("role"), where + " role");
+            role = Role.parse(r);
+            if (r != null && role == null) y.error(f.get("role"), where + " has role '" + r + "'; use success, guardrail, technical or descriptive");
+        }
+        Direction direction = null;
+        if (f.containsKey("direction")) {
+            String d = y.string(f.get("direction"), where + " direction");
+            direction = Direction.parse(d);
+            if (d != null && direction == null) y.error(f.get("direction"), where + " has direction '" + d + "'; use higher_is_better or lower_is_better");
+        }
+        IndicatorDefinition def = definition(y, id, node, f, role, direction);
+        if (def == null || role == null) return null;
+        if (def.descriptive() && role.decides()) {
+            y.error(f.get("role"), where + " is descriptive (shown, not decided on); use role: descriptive");
+        }
+        Amount mde = f.containsKey("mde") ? y.amount(f.get("mde"), where + " mde") : null;
+        Amount margin = f.containsKey("margin") ? y.amount(f.get("margin"), where + " margin") : null;
+        if (role == Role.SUCCESS && mde == null && !f.containsKey("mde")) {
+            y.error(node, where + " is a success indicator and needs mde: the smallest effect that matters (e.g. 0.03 or \"10%\")");
+        }
+        if (role == Role.GUARDRAIL && margin == null && !f.containsKey("margin")) {
+            y.error(node, where + " is a guardrail and needs margin: how much worse is still acceptable (e.g. 0.02)");
+        }
+        if (mde != null && mde.value() <= 0) y.error(f.get("mde"), where + " mde must be above 0");
+        if (margin != null && margin.value() < 0) y.error(f.get("margin"), where + " margin must be 0 or more");
+        Double value = f.containsKey("value_dkk") ? y.number(f.get("value_dkk"), where + " value_dkk") : null;
+        Integer maturity = f.containsKey("maturity_days")
+            ? y.integer(f.get("maturity_days"), where + " maturity_days", 0, 3650) : Integer.valueOf(def.maturityDays());
+        return new PilotIndicator(def, role, mde, margin, value, maturity == null ? def.maturityDays() : maturity);
+    }
+
+    private IndicatorDefinition definition(YamlReader y, String id, Node node, Map<String, Node> f, Role role, Direction dir) {
+        String where = "indicator '" + id + "'";
+        Measure measure = null;
+        Source source = null;
+        if (f.containsKey("column")) {
+            measure = new Measure(Measure.Kind.COLUMN, name(y, f.get("column"), where + " column"));
+            source = Source.CASES;
+        } else if (f.containsKey("instrument")) {
+            measure = new Measure(Measure.Kind.ITEM_MEAN, name(y, f.get("instrument"), where + " instrument"));
+            source = Source.SURVEY_RESPONSES;
+        } else if (f.containsKey("metric") || (role == Role.TECHNICAL && catalog.find(id).isEmpty())) {
+            String metric = f.containsKey("metric") ? y.string(f.get("metric"), where + " metric") : id;
+            measure = new Measure(Measure.Kind.TECH_METRIC, metric);
+            source = Source.TECH_METRICS;
+        }
+        var builtIn = catalog.find(id);
+        if (measure == null) {
+            if (builtIn.isEmpty()) {
+                y.error(node, "unknown indicator '" + id + "'; use one of " + String.join(", ", catalog.ids())
+                    + ", or declare a custom one with column:, instrument: or metric:");
+                return null;
+            }
+            IndicatorDefinition d = builtIn.get();
+            return dir == null ? d : new IndicatorDefinition(d.id(), d.source(), d.measure(), dir, d.unit(), d.maturityDays(), d.descriptive(), d.label());
+        }
+        if (dir == null) {
+            y.error(node, where + " is custom and needs direction: higher_is_better or lower_is_better");
+            return null;
+        }
+        java.util.Map<String, String> label = new java.util.LinkedHashMap<>();
+        label.put("da", f.containsKey("label_da") ? y.string(f.get("label_da"), "label_da") : id);
+        label.put("en", f.containsKey("label_en") ? y.string(f.get("label_en"), "label_en") : id);
+        return new IndicatorDefinition(id, source, measure, dir, "", 0, false, label);
+    }
+
+    private String name(YamlReader y, Node node, String what) {
+        String s = y.string(node, what);
+        if (s != null && !NAME.matcher(s).matches()) {
+            y.error(node, what + " is '" + s + "'; a column or instrument name holds only letters, digits and '_'");
+            return null;
+        }
+        return s;
+    }
+
+    private DecisionRules readDecision(YamlReader y, Node node) {
+        MappingNode m = y.mapping(node, "decision");
+        DecisionRules d = DecisionRules.DEFAULTS;
+        if (m == null) return d;
+        Map<String, Node> f = y.entries(m, DECISION, "decision");
+        Double alpha = f.containsKey("alpha") ? y.number(f.get("alpha"), "decision.alpha") : d.alpha();
+        if (alpha != null && (alpha <= 0 || alpha >= 0.5)) y.error(f.get("alpha"), "decision.alpha is " + alpha + "; expected between 0 and 0.5, usually 0.05");
+        Integer minCases = f.containsKey("min_cases") ? y.integer(f.get("min_cases"), "decision.min_cases", 2, 10_000_000) : d.minCases();
+        Integer minResponses = f.containsKey("min_responses") ? y.integer(f.get("min_responses"), "decision.min_responses", 2, 1_000_000) : d.minResponses();
+        Integer weeks = f.containsKey("max_extension_weeks") ? y.integer(f.get("max_extension_weeks"), "decision.max_extension_weeks", 0, 260) : d.maxExtensionWeeks();
+        Double tuning = f.containsKey("sequential_tuning") ? y.number(f.get("sequential_tuning"), "decision.sequential_tuning") : d.sequentialTuning();
+        if (tuning != null && tuning < 1) y.error(f.get("sequential_tuning"), "decision.sequential_tuning is " + tuning + "; expected the sample size N* to tune for, e.g. 5000");
+        if (alpha == null || minCases == null || minResponses == null || weeks == null || tuning == null) return d;
+        return new DecisionRules(alpha, minCases, minResponses, weeks, tuning);
+    }
+
+    private BusinessCaseSpec readBusiness(YamlReader y, Node node) {
+        MappingNode m = y.mapping(node, "business_case");
+        if (m == null) return null;
+        Map<String, Node> f = y.entries(m, BUSINESS, "business_case");
+        for (String required : List.of("hourly_cost_dkk", "horizon_years", "annual_cases")) {
+            if (!f.containsKey(required)) y.error(node, "business_case needs '" + required + "'");
+        }
+        Double hourly = f.containsKey("hourly_cost_dkk") ? y.number(f.get("hourly_cost_dkk"), "business_case.hourly_cost_dkk") : null;
+        Integer horizon = f.containsKey("horizon_years") ? y.integer(f.get("horizon_years"), "business_case.horizon_years", 1, 30) : null;
+        Double rate = f.containsKey("discount_rate") ? y.number(f.get("discount_rate"), "business_case.discount_rate") : BusinessCaseSpec.DANISH_REAL_RATE;
+        Double annual = f.containsKey("annual_cases") ? y.number(f.get("annual_cases"), "business_case.annual_cases") : null;
+        if (hourly == null || horizon == null || rate == null || annual == null) return null;
+        return new BusinessCaseSpec(hourly, horizon, rate, annual);
+    }
+}

@@ -1,0 +1,211 @@
+package dk.gevinst.config;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * Walks a YAML document as composed nodes, which keep their line and column, and gathers every problem
+ * instead of stopping at the first. Composing builds no Java objects from tags, so a hostile document
+ * cannot construct types; size, depth and aliases are bounded.
+ */
+public final class YamlReader {
+    public static final int MAX_CHARS = 256 * 1024;
+    private static final Pattern PERCENT = Pattern.compile("\\s*(-?[0-9]+(?:\\.[0-9]+)?)\\s*%\\s*");
+
+    private final String file;
+    private final List<Problem> problems = new ArrayList<>();
+
+    public YamlReader(String file) {
+        this.file = file;
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** The document's root mapping, or null with a problem recorded. */
+    public MappingNode parseRoot(String text) {
+        if (text.length() > MAX_CHARS) {
+            problems.add(new Problem(file, 1, 1, "file is " + text.length() + " characters; the limit is " + MAX_CHARS));
+            return null;
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_CHARS);
+        options.setNestingDepthLimit(20);
+        options.setMaxAliasesForCollections(20);
+        options.setAllowRecursiveKeys(false);
+        try {
+            DumperOptions unused = new DumperOptions();
+            Node root = new Yaml(new SafeConstructor(options), new Representer(unused), unused, options)
+                .compose(new StringReader(text));
+            if (root == null) {
+                problems.add(new Problem(file, 1, 1, "the file is empty; expected a mapping of keys"));
+                return null;
+            }
+            if (!(root instanceof MappingNode m)) {
+                error(root, "expected a mapping of keys at the top level");
+                return null;
+            }
+            return m;
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 1 : mark.getLine() + 1;
+            int col = mark == null ? 1 : mark.getColumn() + 1;
+            problems.add(new Problem(file, line, col, "not valid YAML: " + e.getProblem()));
+            return null;
+        } catch (RuntimeException e) {
+            problems.add(new Problem(file, 1, 1, "not valid YAML: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    public void error(Node at, String message) {
+        problems.add(new Problem(file, at.getStartMark().getLine() + 1, at.getStartMark().getColumn() + 1, message));
+    }
+
+    /**
+     * The mapping's entries by key, in order. Duplicate keys and keys outside {@code allowed} are problems;
+     * an unknown key names the keys that are allowed, because that is the fix.
+     */
+    public Map<String, Node> entries(MappingNode map, Set<String> allowed, String where) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            Node keyNode = t.getKeyNode();
+            if (!(keyNode instanceof ScalarNode k)) {
+                error(keyNode, "keys must be plain names in " + where);
+                continue;
+            }
+            String key = k.getValue();
+            if (out.containsKey(key)) {
+                error(keyNode, "duplicate key '" + key + "' in " + where);
+            } else if (allowed != null && !allowed.contains(key)) {
+                error(keyNode, "unknown key '" + key + "' in " + where + "; allowed: " + String.join(", ", allowed));
+            } else {
+                out.put(key, t.getValueNode());
+            }
+        }
+        return out;
+    }
+
+    public MappingNode mapping(Node node, String what) {
+        if (node instanceof MappingNode m) return m;
+        error(node, what + " must be a mapping of keys");
+        return null;
+    }
+
+    public String string(Node node, String what) {
+        if (node instanceof ScalarNode s && !s.getValue().isBlank()) return s.getValue();
+        error(node, what + " must be a non-empty text");
+        return null;
+    }
+
+    public LocalDate date(Node node, String what) {
+        String s = string(node, what);
+        if (s == null) return null;
+        try {
+            return LocalDate.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            error(node, what + " is '" + s + "'; write a date as YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    public Double number(Node node, String what) {
+        String s = string(node, what);
+        if (s == null) return null;
+        try {
+            double v = Double.parseDouble(s.trim());
+            if (!Double.isFinite(v)) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            error(node, what + " is '" + s + "'; expected a number");
+            return null;
+        }
+    }
+
+    public Integer integer(Node node, String what, int min, int max) {
+        String s = string(node, what);
+        if (s == null) return null;
+        try {
+            int v = Integer.parseInt(s.trim());
+            if (v < min || v > max) {
+                error(node, what + " is " + v + "; expected " + min + " to " + max);
+                return null;
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            error(node, what + " is '" + s + "'; expected a whole number");
+            return null;
+        }
+    }
+
+    public Boolean bool(Node node, String what) {
+        String s = string(node, what);
+        if (s == null) return null;
+        return switch (s.trim().toLowerCase()) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> {
+                error(node, what + " is '" + s + "'; expected true or false");
+                yield null;
+            }
+        };
+    }
+
+    /** A number, or "N%" meaning N percent of a reference; the flag says which. */
+    public Amount amount(Node node, String what) {
+        String s = string(node, what);
+        if (s == null) return null;
+        var m = PERCENT.matcher(s);
+        if (m.matches()) return new Amount(Double.parseDouble(m.group(1)) / 100.0, true);
+        Double v = number(node, what + " (a number or \"N%\")");
+        return v == null ? null : new Amount(v, false);
+    }
+
+    public List<String> strings(Node node, String what) {
+        List<String> out = new ArrayList<>();
+        if (node instanceof SequenceNode seq) {
+            for (Node item : seq.getValue()) {
+                String s = string(item, "each entry of " + what);
+                if (s != null) out.add(s);
+            }
+        } else if (node instanceof ScalarNode) {
+            String s = string(node, what);
+            if (s != null) out.add(s);
+        } else {
+            error(node, what + " must be a list of names");
+        }
+        return out;
+    }
+
+    /** A value that is absolute, or relative to a reference mean ("10%"). */
+    public record Amount(double value, boolean relative) {
+        public double resolve(double reference) {
+            return relative ? value * Math.abs(reference) : value;
+        }
+
+        @Override
+        public String toString() {
+            return relative ? (value * 100) + "%" : Double.toString(value);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dk.gevinst.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The one way state and published tables are written: Parquet, partitioned so that a run owns whole
+ * partitions (its source files, its as_of), replaced by Spark's dynamic partition overwrite. Re-running
+ * replaces the same partitions, so runs are idempotent, and Spark's output committer publishes each
+ * partition only when its job commits.
+ *
+ * <p>Delta Lake was the first choice for this, but delta-spark 4.1.0 cannot read its own checkpoints on
+ * Spark 4.1.2 and later (NoSuchMethodError in ParquetToSparkSchemaConverter; upstream delta-io/delta#6981),
+ * which a nightly job reaches after ten commits.
+ */
+public final class Tables {
+    private Tables() {}
+
+    public static void replacePartitions(Dataset<Row> rows, Path table, String... partitionColumns) {
+        rows.write().mode("overwrite").option("partitionOverwriteMode", "dynamic")
+            .partitionBy(partitionColumns).parquet(table.toString());
+    }
+
+    public static boolean exists(SparkSession spark, Path table) {
+        try {
+            return table.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(new Path(table, "_SUCCESS"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Dataset<Row> readOrEmpty(SparkSession spark, Path table, StructType schema) {
+        if (exists(spark, table)) return spark.read().schema(schema).parquet(table.toString());
+        return spark.createDataFrame(List.of(), schema);
+    }
+}

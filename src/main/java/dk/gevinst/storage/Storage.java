@@ -1,0 +1,144 @@
+package dk.gevinst.storage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsPermission;
+
+/**
+ * Every read and write the driver makes, through the Hadoop FileSystem API, so that a path may be
+ * {@code file:}, {@code hdfs:} or {@code s3a:} and the job runs unchanged on a cluster.
+ * Directories are created 0750 and files 0640: dashboards carry aggregates that are still sensitive.
+ */
+public final class Storage {
+    public static final FsPermission DIRECTORY_PERMISSION = new FsPermission((short) 0750);
+    public static final FsPermission FILE_PERMISSION = new FsPermission((short) 0640);
+    /** The umask that gives those permissions; Spark's own writers get it through the Hadoop configuration. */
+    public static final String UMASK = "027";
+
+    private final Configuration conf;
+
+    public Storage(Configuration conf) {
+        this.conf = conf;
+        conf.set("fs.permissions.umask-mode", UMASK);
+    }
+
+    /** A location as the user wrote it: a URI with a scheme, or a local path (relative to the working directory). */
+    public static Path resolve(String location) {
+        URI uri = URI.create(location.replace(" ", "%20"));
+        if (uri.getScheme() != null && uri.getScheme().length() > 1) return new Path(location);
+        return new Path(new File(location).getAbsoluteFile().toURI());
+    }
+
+    public record FileEntry(Path path, long size, long modified) {}
+
+    public FileSystem fs(Path p) {
+        try {
+            return p.getFileSystem(conf);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach the filesystem of " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean exists(Path p) throws IOException {
+        return fs(p).exists(p);
+    }
+
+    public boolean isDirectory(Path p) throws IOException {
+        return fs(p).exists(p) && fs(p).getFileStatus(p).isDirectory();
+    }
+
+    /** Plain files directly in a folder, by name; hidden and underscore names (Hadoop markers) are skipped. */
+    public List<FileEntry> listFiles(Path dir) throws IOException {
+        List<FileEntry> out = new ArrayList<>();
+        if (!exists(dir)) return out;
+        for (FileStatus s : fs(dir).listStatus(dir)) {
+            String name = s.getPath().getName();
+            if (s.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
+                out.add(new FileEntry(s.getPath(), s.getLen(), s.getModificationTime()));
+            }
+        }
+        out.sort(Comparator.comparing(e -> e.path().getName()));
+        return out;
+    }
+
+    public List<Path> listDirectories(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (!exists(dir)) return out;
+        for (FileStatus s : fs(dir).listStatus(dir)) if (s.isDirectory()) out.add(s.getPath());
+        out.sort(Comparator.comparing(Path::getName));
+        return out;
+    }
+
+    public byte[] readBytes(Path p, int maxBytes) throws IOException {
+        try (InputStream in = fs(p).open(p)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            int n;
+            while (out.size() < maxBytes && (n = in.read(buf, 0, Math.min(buf.length, maxBytes - out.size()))) > 0) {
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    public String readText(Path p) throws IOException {
+        return new String(readBytes(p, Integer.MAX_VALUE - 8), StandardCharsets.UTF_8);
+    }
+
+    public void mkdirs(Path dir) throws IOException {
+        fs(dir).mkdirs(dir, DIRECTORY_PERMISSION);
+    }
+
+    public void writeText(Path p, String text) throws IOException {
+        writeBytes(p, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void writeBytes(Path p, byte[] bytes) throws IOException {
+        FileSystem fs = fs(p);
+        mkdirs(p.getParent());
+        try (OutputStream out = fs.create(p, FILE_PERMISSION, true, 65536, fs.getDefaultReplication(p), fs.getDefaultBlockSize(p), null)) {
+            out.write(bytes);
+        }
+    }
+
+    /** Creates a file only if none exists: the primitive the run lock stands on. */
+    public boolean createExclusive(Path p, String text) throws IOException {
+        FileSystem fs = fs(p);
+        mkdirs(p.getParent());
+        try (OutputStream out = fs.create(p, FILE_PERMISSION, false, 4096, fs.getDefaultReplication(p), fs.getDefaultBlockSize(p), null)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            if (fs.exists(p)) return false;
+            throw e;
+        }
+    }
+
+    public boolean rename(Path from, Path to) throws IOException {
+        return fs(from).rename(from, to);
+    }
+
+    public void delete(Path p) throws IOException {
+        fs(p).delete(p, true);
+    }
+
+    public long modificationTime(Path p) throws IOException {
+        return fs(p).getFileStatus(p).getModificationTime();
+    }
+}

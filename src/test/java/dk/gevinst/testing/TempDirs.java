@@ -1,0 +1,30 @@
+package dk.gevinst.testing;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Small helpers to lay out a data root in a test's temporary folder. */
+public final class TempDirs {
+    private TempDirs() {}
+
+    public static Path write(Path root, String relative, String text) throws IOException {
+        return write(root, relative, text, StandardCharsets.UTF_8);
+    }
+
+    public static Path write(Path root, String relative, String text, Charset charset) throws IOException {
+        Path p = root.resolve(relative);
+        Files.createDirectories(p.getParent());
+        Files.write(p, text.getBytes(charset));
+        return p;
+    }
+
+    public static Path writeBytes(Path root, String relative, byte[] bytes) throws IOException {
+        Path p = root.resolve(relative);
+        Files.createDirectories(p.getParent());
+        Files.write(p, bytes);
+        return p;
+    }
+}
