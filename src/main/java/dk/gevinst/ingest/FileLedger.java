@@ -25,7 +25,7 @@ public final class FileLedger {
 
     /** One ingested file and its conservation counts. */
     public record Entry(String source, String path, long size, long modified, String runId,
-                        long rowsRead, long rowsAccepted, long rowsQuarantined) {}
+                        long rowsRead, long rowsAccepted, long rowsQuarantined, java.util.Map<String, Long> byReason) {}
 
     public FileLedger(Storage storage, Path folder) throws IOException {
         this.storage = storage;

@@ -59,7 +59,7 @@ public final class SparkIngest implements IngestStage {
                         continue;
                     }
                     if (ledger.contains(rel, f.size(), f.modified())) continue;
-                    String problem = HeaderCheck.problem(storage, spark, source, f.path(), format.get());
+                    String problem = HeaderCheck.problem(storage, source, f.path(), format.get());
                     if (problem != null) rejected.add(new FileProblem(source.folder(), rel, problem));
                     else fresh.add(f);
                 }
@@ -75,7 +75,7 @@ public final class SparkIngest implements IngestStage {
                     FileCounts c = files.stream().filter(x -> x.path().equals(rel)).findFirst()
                         .orElse(new FileCounts(source.folder(), rel, 0, 0, 0, Map.of()));
                     ingested.add(new FileLedger.Entry(source.folder(), rel, f.size(), f.modified(), request.runId(),
-                        c.rowsRead(), c.rowsAccepted(), c.rowsQuarantined()));
+                        c.rowsRead(), c.rowsAccepted(), c.rowsQuarantined(), c.byReason()));
                 }
             }
             ledger.record(request.runId(), ingested);

@@ -3,6 +3,8 @@ package dk.gevinst.spark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,9 +29,19 @@ public final class Tables {
             .partitionBy(partitionColumns).parquet(table.toString());
     }
 
+    /**
+     * A table exists once it has a committed partition. Dynamic partition overwrite writes no _SUCCESS
+     * marker; a partition folder appears only when its job commits (staging folders start with a dot).
+     */
     public static boolean exists(SparkSession spark, Path table) {
         try {
-            return table.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(new Path(table, "_SUCCESS"));
+            FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(table)) return false;
+            for (FileStatus s : fs.listStatus(table)) {
+                String name = s.getPath().getName();
+                if (s.isDirectory() && name.contains("=") && !name.startsWith(".") && !name.startsWith("_")) return true;
+            }
+            return false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,9 @@
+package dk.gevinst.cells;
+
+public enum Arm {
+    PILOT, CONTROL;
+
+    public String key() {
+        return name().toLowerCase();
+    }
+}

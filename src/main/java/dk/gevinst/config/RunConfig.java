@@ -1,0 +1,56 @@
+package dk.gevinst.config;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * The scheduled run's settings ({@code jobs/nightly.yaml}); command-line flags override them. Relative
+ * paths are resolved against the folder of the config file, so the file works from any working directory.
+ */
+public record RunConfig(String pilots, String data, String out, LocalDate asOf, String master, String locale,
+                        String keyFile, Boolean demoKey, Map<String, Double> bounds, Integer lockTtlHours, Integer shufflePartitions) {
+    private static final Set<String> KEYS = new LinkedHashSet<>(List.of("pilots", "data", "out", "as_of", "master", "locale",
+        "key_file", "demo_key", "bounds", "lock_ttl_hours", "shuffle_partitions"));
+
+    public static final RunConfig EMPTY = new RunConfig(null, null, null, null, null, null, null, null, Map.of(), null, null);
+
+    public static RunConfig parse(String file, String text, String baseDir) throws InvalidSpecException {
+        YamlReader y = new YamlReader(file);
+        MappingNode root = y.parseRoot(text);
+        if (root == null) throw new InvalidSpecException(y.problems());
+        Map<String, Node> f = y.entries(root, KEYS, "the run config");
+        String pilots = path(y, f, "pilots", baseDir);
+        String data = path(y, f, "data", baseDir);
+        String out = path(y, f, "out", baseDir);
+        LocalDate asOf = f.containsKey("as_of") ? y.date(f.get("as_of"), "as_of") : null;
+        String master = f.containsKey("master") ? y.string(f.get("master"), "master") : null;
+        String locale = f.containsKey("locale") ? y.string(f.get("locale"), "locale") : null;
+        if (locale != null && !locale.equals("da") && !locale.equals("en")) y.error(f.get("locale"), "locale is '" + locale + "'; use da or en");
+        String keyFile = path(y, f, "key_file", baseDir);
+        Boolean demo = f.containsKey("demo_key") ? y.bool(f.get("demo_key"), "demo_key") : null;
+        Map<String, Double> bounds = new LinkedHashMap<>();
+        if (f.containsKey("bounds")) {
+            MappingNode m = y.mapping(f.get("bounds"), "bounds");
+            if (m != null) y.entries(m, Set.of("handling_minutes", "active_minutes", "amount_dkk"), "bounds")
+                .forEach((k, v) -> bounds.put(k, y.number(v, "bounds." + k)));
+        }
+        Integer ttl = f.containsKey("lock_ttl_hours") ? y.integer(f.get("lock_ttl_hours"), "lock_ttl_hours", 1, 168) : null;
+        Integer partitions = f.containsKey("shuffle_partitions") ? y.integer(f.get("shuffle_partitions"), "shuffle_partitions", 1, 10000) : null;
+        if (!y.problems().isEmpty()) throw new InvalidSpecException(y.problems());
+        return new RunConfig(pilots, data, out, asOf, master, locale, keyFile, demo, bounds, ttl, partitions);
+    }
+
+    private static String path(YamlReader y, Map<String, Node> f, String key, String baseDir) {
+        if (!f.containsKey(key)) return null;
+        String p = y.string(f.get(key), key);
+        if (p == null) return null;
+        if (p.contains("://") || p.startsWith("/") || p.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || baseDir == null) return p;
+        return baseDir + "/" + p;
+    }
+}

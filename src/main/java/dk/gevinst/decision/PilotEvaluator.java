@@ -1,0 +1,36 @@
+package dk.gevinst.decision;
+
+import dk.gevinst.business.BusinessCase;
+import dk.gevinst.business.BusinessCaseResult;
+import dk.gevinst.business.CostLine;
+import dk.gevinst.cells.CellStats;
+import dk.gevinst.cells.CellTable;
+import dk.gevinst.config.PilotIndicator;
+import dk.gevinst.config.PilotSpec;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Evaluates one pilot from the run's cells: plain Java over small records, no Spark. */
+public final class PilotEvaluator {
+    private PilotEvaluator() {}
+
+    /**
+     * @param frozen fixed-horizon analyses made on an earlier night, by indicator id (empty if none)
+     */
+    public static PilotEvaluation evaluate(PilotSpec spec, CellTable table, List<CostLine> costs, LocalDate asOf,
+                                           Map<String, FixedAnalysis> frozen) {
+        List<IndicatorResult> results = new ArrayList<>();
+        List<CellStats> cells = new ArrayList<>();
+        for (PilotIndicator indicator : spec.indicators()) {
+            List<CellStats> days = table.of(spec.id(), indicator.id());
+            cells.addAll(days);
+            results.add(IndicatorEvaluator.evaluate(spec, indicator, days, asOf, frozen.get(indicator.id())));
+        }
+        BusinessCaseResult business = spec.businessCase() == null ? null : BusinessCase.evaluate(spec, results, costs);
+        Decision decision = DecisionRule.decide(spec, results, business, asOf);
+        String analysis = asOf.isBefore(spec.end()) ? PilotEvaluation.SEQUENTIAL : PilotEvaluation.FINAL;
+        return new PilotEvaluation(spec.id(), spec.file(), spec, asOf, analysis, decision, results, business, cells, null);
+    }
+}

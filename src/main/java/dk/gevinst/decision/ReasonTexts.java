@@ -1,0 +1,120 @@
+package dk.gevinst.decision;
+
+import dk.gevinst.business.BusinessCaseResult;
+import dk.gevinst.config.PilotSpec;
+import dk.gevinst.stats.Interval;
+import dk.gevinst.text.Language;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The sentences a head of department reads, in Danish and English, built from the numbers. */
+public final class ReasonTexts {
+    private ReasonTexts() {}
+
+    private static Reason reason(String code, String indicator, Function<Language, String> text) {
+        return new Reason(code, indicator, text.apply(Language.DA), text.apply(Language.EN));
+    }
+
+    /** "Sagsbehandlingstid faldt 13 % (98,75 % CI 8 til 18 %)". */
+    public static String change(IndicatorResult r, Language l) {
+        String label = r.indicator().definition().label(l.code());
+        if (Double.isNaN(r.effect())) return label + l.pick(": for lidt data til et estimat", ": too little data for an estimate");
+        boolean fell = r.effect() < 0;
+        String verb = fell ? l.pick("faldt", "fell") : l.pick("steg", "rose");
+        Interval ci = r.decisionInterval();
+        double cf = Math.abs(r.counterfactual());
+        boolean relative = cf > 1e-9 && !Double.isNaN(cf);
+        double scale = relative ? cf : 1;
+        double lo = (fell ? -ci.high() : ci.low()) / scale;
+        double hi = (fell ? -ci.low() : ci.high()) / scale;
+        double size = Math.abs(r.effect()) / scale;
+        String level = l.level(ci.alpha()) + " CI ";
+        if (relative) {
+            return label + " " + verb + " " + l.percent(size, 0) + " (" + level + l.range(l.number(lo * 100, 0), l.percent(hi, 0)) + ")";
+        }
+        return label + " " + verb + " " + l.number(size, 2) + " (" + level + l.range(l.number(lo, 2), l.number(hi, 2)) + ")";
+    }
+
+    public static Reason improved(IndicatorResult r) {
+        return reason("core_task_improved", r.id(), l -> change(r, l) + l.pick(": kerneopgaven er blevet bedre.", ": the core task improved."));
+    }
+
+    public static Reason guardrailsHeld(List<IndicatorResult> guardrails) {
+        if (guardrails.isEmpty()) {
+            return reason("guardrails_held", null, l -> l.pick("Ingen kvalitetsværn er sat for piloten.", "The pilot sets no guardrails."));
+        }
+        return reason("guardrails_held", null, l -> l.pick("Kvalitetsværnene holdt: ", "Guardrails held: ")
+            + guardrails.stream().map(g -> g.indicator().definition().label(l.code())).collect(Collectors.joining(", ")) + ".");
+    }
+
+    public static Reason breached(IndicatorResult r) {
+        return reason("guardrail_breached", r.id(), l -> l.pick("Kvalitetsværnet blev brudt – ", "A guardrail was breached: ")
+            + change(r, l) + l.pick(", mere end den tilladte margin på ", ", beyond the allowed margin of ") + l.number(r.marginAbs(), 3) + ".");
+    }
+
+    public static Reason futile(List<IndicatorResult> success) {
+        return reason("futile", null, l -> l.pick("Ingen målbar gevinst for kerneopgaven, uanset hvad teknikken gjorde: ",
+                "No measurable gain for the core task, whatever the technology did: ")
+            + success.stream().map(r -> change(r, l)).collect(Collectors.joining("; "))
+            + l.pick(". Effekten er mindre end det, der betyder noget.", ". The effect is smaller than what matters."));
+    }
+
+    public static Reason worseOrFutile(IndicatorResult r) {
+        boolean worse = r.verdict() == Verdict.WORSE;
+        return reason(worse ? "indicator_worse" : "indicator_futile", r.id(), l -> change(r, l)
+            + (worse ? l.pick(": en forværring.", ": worse than before.")
+                     : l.pick(": mindre end den mindste effekt, der betyder noget (", ": smaller than the smallest effect that matters (")
+                        + l.number(r.mdeAbs(), 2) + ")."));
+    }
+
+    public static Reason valuePositive(BusinessCaseResult b, PilotSpec spec) {
+        return reason("value_positive", null, l -> l.pick("Bedste driftsform (", "The best deployment option (") + b.bestOption()
+            + l.pick(") har en nutidsværdi på ", ") has a net present value of ") + l.dkk(b.best().npvDkk())
+            + l.pick(" over ", " over ") + spec.businessCase().horizonYears() + l.pick(" år.", " years."));
+    }
+
+    public static Reason noBusinessCase() {
+        return reason("no_business_case", null, l -> l.pick("Specifikationen har ingen business case; værdien er ikke vurderet.",
+            "The spec has no business case; value was not assessed."));
+    }
+
+    public static Reason valueBelowCost(BusinessCaseResult b) {
+        return reason("value_below_cost", null, l -> l.pick("Gevinsten dækker ikke omkostningerne: selv i bedste fald er nutidsværdien ",
+            "The gain does not cover the costs: even at best the net present value is ") + l.dkk(b.best().npvHighDkk())
+            + " (" + b.bestOption() + ").");
+    }
+
+    public static Reason deadlinePassed(PilotSpec spec) {
+        return reason("deadline_passed", null, l -> l.pick("Beslutningsdatoen ", "The decision date ") + spec.end()
+            + l.pick(" plus " + spec.decision().maxExtensionWeeks() + " ugers forlængelse er passeret uden et klart resultat.",
+                " plus " + spec.decision().maxExtensionWeeks() + " weeks of extension has passed without a clear result."));
+    }
+
+    public static Reason moreDataNeeded(IndicatorResult nearest, int weeks) {
+        return reason("more_data_needed", nearest == null ? null : nearest.id(), l -> l.pick("Endnu ikke afgjort: ", "Not decided yet: ")
+            + (nearest == null ? l.pick("der mangler data", "data is missing") : change(nearest, l))
+            + l.pick(". Omkring " + weeks + (weeks == 1 ? " uge" : " uger") + " mere data skal til.",
+                ". About " + weeks + (weeks == 1 ? " more week" : " more weeks") + " of data " + (weeks == 1 ? "is" : "are") + " needed."));
+    }
+
+    public static Reason insufficient(IndicatorResult r, int minimum) {
+        return reason("insufficient_data", r.id(), l -> r.indicator().definition().label(l.code())
+            + l.pick(": for få observationer i mindst én celle (mindst " + minimum + " kræves).",
+                ": too few observations in at least one cell (at least " + minimum + " needed)."));
+    }
+
+    public static Reason technical(IndicatorResult r) {
+        return reason("technical_not_counted", r.id(), l -> change(r, l)
+            + l.pick(" – tekniske målinger vises, men tæller aldrig i beslutningen.", " – technical metrics are shown but never count toward the decision."));
+    }
+
+    public static Reason invalidSpec(String problem) {
+        return reason("invalid_spec", null, l -> l.pick("Pilotspecifikationen er ugyldig og blev ikke evalueret: ",
+            "The pilot spec is invalid and was not evaluated: ") + problem);
+    }
+
+    public static Reason evaluationFailed(String message) {
+        return reason("evaluation_failed", null, l -> l.pick("Evalueringen fejlede: ", "The evaluation failed: ") + message);
+    }
+}

@@ -1,0 +1,87 @@
+package dk.gevinst.generate;
+
+import dk.gevinst.generate.Scenario.Effect;
+import dk.gevinst.generate.Scenario.Unit;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Simulates what caseworkers report and do: survey waves (SUS, core task, preference) and daily use. */
+final class PeopleSimulator {
+    record SurveyRow(String responseId, String respondent, String unit, LocalDateTime answeredAt, String instrument, int item, int score) {}
+
+    record UsageRow(String user, String unit, LocalDate day, double activeMinutes) {}
+
+    private final Draws draws;
+
+    PeopleSimulator(Draws draws) {
+        this.draws = draws;
+    }
+
+    List<SurveyRow> surveys() {
+        List<SurveyRow> out = new ArrayList<>();
+        for (int w = 0; w < Scenario.SURVEY_WAVES.size(); w++) {
+            LocalDate wave = Scenario.SURVEY_WAVES.get(w);
+            for (Unit unit : Scenario.UNITS) {
+                Effect effect = Scenario.effectFor(unit.name());
+                double s = Scenario.strength(effect, wave);
+                double unitLevel = 60 + (unit.code().hashCode() % 7);
+                for (int k = 1; k <= unit.caseworkers(); k++) {
+                    if (!draws.chance(0.85)) continue;
+                    String who = "kw-" + unit.code() + "-" + String.format("%02d", k);
+                    String id = "R" + (w + 1) + "-" + unit.code() + "-" + String.format("%02d", k);
+                    LocalDateTime at = wave.plusDays(draws.between(0, 4)).atTime(draws.between(8, 15), draws.between(0, 59));
+                    double sus = Math.max(0, Math.min(100, unitLevel + (effect == null ? 0 : s * effect.susShift()) + 12 * draws.normal()));
+                    for (int item = 1; item <= 10; item++) {
+                        double agree = sus / 100 * 4;
+                        int score = (int) Math.round(item % 2 == 1 ? 1 + agree + 0.6 * draws.normal() : 5 - agree + 0.6 * draws.normal());
+                        out.add(new SurveyRow(id, who, unit.name(), at, "sus", item, clamp(score, 1, 5)));
+                    }
+                    double core = 3.1 + (effect == null ? 0 : s * effect.coreTaskShift());
+                    for (int item = 1; item <= 4; item++) {
+                        out.add(new SurveyRow(id, who, unit.name(), at, "core_task", item, clamp((int) Math.round(core + 0.7 * draws.normal()), 1, 5)));
+                    }
+                    if (effect != null && s > 0) {
+                        out.add(new SurveyRow(id, who, unit.name(), at, "preference", 1, draws.chance(effect.preferShare()) ? 1 : 0));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Daily use in the pilot units once the pilot starts: adoption rises over about eight weeks. */
+    List<UsageRow> usage() {
+        List<UsageRow> out = new ArrayList<>();
+        for (Effect effect : Scenario.EFFECTS) {
+            Unit unit = Scenario.UNITS.stream().filter(u -> u.name().equals(effect.unit())).findFirst().orElseThrow();
+            for (LocalDate day = effect.from(); !day.isAfter(Scenario.LAST_DAY); day = day.plusDays(1)) {
+                if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) continue;
+                double weeks = java.time.temporal.ChronoUnit.DAYS.between(effect.from(), day) / 7.0;
+                double p = 0.35 + 0.5 * Math.min(1, weeks / 8);
+                for (int k = 1; k <= unit.caseworkers(); k++) {
+                    double minutes = draws.chance(p) ? Math.round(draws.logNormal(80, 0.5)) : 0;
+                    out.add(new UsageRow("kw-" + unit.code() + "-" + String.format("%02d", k), unit.name(), day, minutes));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Seconds per analytical query in the data-lake trial: the old warehouse, then the lake. */
+    List<double[]> queryTimes() {
+        List<double[]> out = new ArrayList<>();
+        for (LocalDate day = Scenario.FIRST_DAY; !day.isAfter(Scenario.LAST_DAY); day = day.plusDays(1)) {
+            if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) continue;
+            double mean = day.isBefore(Scenario.DATALAKE_START) ? 38 : 2.1;
+            out.add(new double[] {day.toEpochDay(), Math.round(draws.logNormal(mean, 0.18) * 100) / 100.0});
+        }
+        return out;
+    }
+
+    private static int clamp(int v, int lo, int hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}

@@ -1,0 +1,67 @@
+package dk.gevinst.generate;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The sample municipality: its units, the case system each exports from, and the true effect each pilot
+ * has. The stories: Sagsoverblik truly cuts handling time (GO); the cloud data lake makes queries twenty
+ * times faster but changes nothing for caseworkers (STOP); the chatbot has run a few weeks on a small unit
+ * (EXTEND). One unit carries a hostile name, to prove dashboards escape data-borne text.
+ */
+public final class Scenario {
+    public static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 5);
+    public static final LocalDate LAST_DAY = LocalDate.of(2026, 11, 27);
+    public static final String HOSTILE_UNIT = "Borgerservice <script>alert(1)</script>";
+
+    /** A case system's export dialect. */
+    public enum System { YDELSE, JOBCENTER, BORGERSERVICE }
+
+    public record Unit(String name, String code, System system, double casesPerWeekday, double handlingMinutes,
+                       double processingDays, double reopenRate, int caseworkers, List<String> caseTypes) {}
+
+    /** A pilot's true effect on its unit from {@code from}, reached linearly over {@code rampDays}. */
+    public record Effect(String unit, LocalDate from, int rampDays, double handlingFactor, double processingFactor, double reopenShift,
+                         double susShift, double coreTaskShift, double preferShare) {}
+
+    public static final List<Unit> UNITS = List.of(
+        new Unit("Ydelse Nord", "ydn", System.YDELSE, 10, 62, 9, 0.12, 12, List.of("Boligstøtte", "Enkeltydelse", "Personligt tillæg")),
+        new Unit("Ydelse Syd", "yds", System.YDELSE, 10, 58, 8, 0.11, 12, List.of("Boligstøtte", "Enkeltydelse", "Personligt tillæg")),
+        new Unit("Ydelse Vest", "ydv", System.YDELSE, 10, 66, 10, 0.13, 12, List.of("Boligstøtte", "Enkeltydelse", "Personligt tillæg")),
+        new Unit("Jobcenter Øst", "jco", System.JOBCENTER, 12, 48, 12, 0.10, 14, List.of("Sygedagpenge", "Ressourceforløb", "Jobafklaring")),
+        new Unit("Jobcenter Vest", "jcv", System.JOBCENTER, 12, 52, 13, 0.10, 14, List.of("Sygedagpenge", "Ressourceforløb", "Jobafklaring")),
+        new Unit("Jobcenter Midt", "jcm", System.JOBCENTER, 12, 45, 11, 0.09, 14, List.of("Sygedagpenge", "Ressourceforløb", "Jobafklaring")),
+        new Unit("Borgerservice Herning", "bsh", System.BORGERSERVICE, 4, 22, 3, 0.06, 6, List.of("Pas", "Kørekort", "Sundhedskort")),
+        new Unit("Borgerservice Aulum", "bsa", System.BORGERSERVICE, 2, 25, 3.5, 0.07, 5, List.of("Pas", "Kørekort", "Sundhedskort")),
+        new Unit(HOSTILE_UNIT, "bsx", System.BORGERSERVICE, 2, 24, 3.2, 0.06, 5, List.of("Pas", "Kørekort", "Sundhedskort")));
+
+    public static final List<Effect> EFFECTS = List.of(
+        new Effect("Ydelse Nord", LocalDate.of(2026, 5, 4), 14, 0.85, 0.90, -0.04, 11, 0.6, 0.8),
+        new Effect("Jobcenter Øst", LocalDate.of(2026, 5, 4), 0, 1.0, 1.0, 0.0, 0, 0.0, 0.35),
+        new Effect("Borgerservice Aulum", LocalDate.of(2026, 10, 5), 7, 0.93, 0.95, -0.01, 3, 0.2, 0.55));
+
+    /** Survey waves: one before any pilot, then three during. */
+    public static final List<LocalDate> SURVEY_WAVES = List.of(LocalDate.of(2026, 2, 16), LocalDate.of(2026, 6, 15),
+        LocalDate.of(2026, 9, 14), LocalDate.of(2026, 11, 16));
+
+    /** The technical metric of the data-lake trial: seconds per analytical query, before and after. */
+    public static final String DATALAKE = "datalake";
+    public static final LocalDate DATALAKE_START = LocalDate.of(2026, 5, 4);
+
+    private Scenario() {}
+
+    public static Effect effectFor(String unit) {
+        return EFFECTS.stream().filter(e -> e.unit().equals(unit)).findFirst().orElse(null);
+    }
+
+    /** The share of the effect in force on a day: 0 before, rising to 1 over the ramp-up. */
+    public static double strength(Effect e, LocalDate day) {
+        if (e == null || day.isBefore(e.from())) return 0;
+        if (e.rampDays() == 0) return 1;
+        return Math.min(1.0, (java.time.temporal.ChronoUnit.DAYS.between(e.from(), day) + 1) / (double) e.rampDays());
+    }
+
+    public static double totalCasesPerWeekday() {
+        return UNITS.stream().mapToDouble(Unit::casesPerWeekday).sum();
+    }
+}

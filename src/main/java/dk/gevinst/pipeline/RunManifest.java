@@ -1,0 +1,51 @@
+package dk.gevinst.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.gevinst.decision.PilotEvaluation;
+import dk.gevinst.ingest.FileCounts;
+import dk.gevinst.ingest.FileProblem;
+import dk.gevinst.ingest.IngestResult;
+import dk.gevinst.ingest.SourceCounts;
+import dk.gevinst.publish.Json;
+import dk.gevinst.source.Source;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.TreeMap;
+
+/** {@code OUT/runs/<run_id>.json}: what one run read, accepted and quarantined, per source and per file. */
+final class RunManifest {
+    private RunManifest() {}
+
+    static ObjectNode build(String runId, LocalDate asOf, Instant started, IngestResult ingest, List<PilotEvaluation> pilots, ExitCode exit) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("run_id", runId).put("as_of", asOf.toString()).put("started_at", started.toString())
+            .put("finished_at", Instant.now().toString()).put("exit_code", exit.code()).put("status", exit.name().toLowerCase());
+        for (Source s : Source.values()) {
+            SourceCounts c = ingest.counts().getOrDefault(s, SourceCounts.of(List.of()));
+            ObjectNode o = root.putObject(s.folder());
+            counts(o, c.rowsRead(), c.rowsAccepted(), c.rowsQuarantined(), c.byReason());
+            ObjectNode files = o.putObject("files");
+            for (FileCounts f : c.files()) counts(files.putObject(f.path()), f.rowsRead(), f.rowsAccepted(), f.rowsQuarantined(), f.byReason());
+        }
+        var rejected = root.putArray("rejected_files");
+        for (FileProblem p : ingest.rejected()) rejected.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
+        var skipped = root.putArray("skipped_files");
+        for (FileProblem p : ingest.skipped()) skipped.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
+        ObjectNode cpr = root.putObject("cpr_masked");
+        new TreeMap<>(ingest.cprMasked()).forEach(cpr::put);
+        ObjectNode ps = root.putObject("pilots");
+        for (PilotEvaluation p : pilots) {
+            ps.putObject(p.pilotId()).put("status", p.ok() ? "ok" : "error")
+                .put("decision", p.decision().outcome() == null ? null : p.decision().outcome().name())
+                .put("reason", p.decision().mainReason().code());
+        }
+        return root;
+    }
+
+    private static void counts(ObjectNode o, long read, long accepted, long quarantined, java.util.Map<String, Long> reasons) {
+        o.put("rows_read", read).put("rows_accepted", accepted).put("rows_quarantined", quarantined);
+        ObjectNode by = o.putObject("by_reason");
+        new TreeMap<>(reasons).forEach(by::put);
+    }
+}

@@ -1,0 +1,194 @@
+package dk.gevinst.publish;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.gevinst.business.BusinessCaseResult;
+import dk.gevinst.business.OptionValue;
+import dk.gevinst.cells.Arm;
+import dk.gevinst.cells.CellStats;
+import dk.gevinst.config.PilotSpec;
+import dk.gevinst.decision.IndicatorResult;
+import dk.gevinst.decision.PilotEvaluation;
+import dk.gevinst.decision.Reason;
+import dk.gevinst.privacy.SmallCells;
+import dk.gevinst.stats.Moments;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The published decision of one pilot, {@code OUT/decisions/<pilot_id>.json}, as described by
+ * docs/decision.schema.json. Cells built from persons (surveys, usage) with fewer than 5 are published
+ * as suppressed; the decision itself still used them.
+ */
+public final class DecisionDocument {
+    public static final String SCHEMA_VERSION = "1.0";
+
+    private DecisionDocument() {}
+
+    /** A previous night's published decision, for the history and "changed since the last run". */
+    public record HistoryEntry(String asOf, String decision, String reasonCode) {}
+
+    public static ObjectNode build(PilotEvaluation e, ObjectNode dataQuality, List<HistoryEntry> history) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("schema_version", SCHEMA_VERSION);
+        root.put("pilot_id", e.pilotId());
+        root.put("status", e.ok() ? "ok" : "error");
+        root.put("as_of", e.asOf().toString());
+        root.put("file", e.file());
+        PilotSpec s = e.spec();
+        if (s != null) {
+            root.put("title", s.title());
+            root.put("owner", s.owner());
+            root.put("deployment", s.deployment());
+            root.put("start", s.start().toString());
+            root.put("end", s.end().toString());
+            root.put("baseline_start", s.baselineStart() == null ? null : s.baselineStart().toString());
+            root.put("ramp_up_days", s.rampUpDays());
+            ObjectNode arms = root.putObject("arms");
+            s.pilotUnits().forEach(arms.putArray("pilot")::add);
+            s.controlUnits().forEach(arms.putArray("control")::add);
+            root.put("alpha", s.decision().alpha());
+        } else {
+            root.putNull("title");
+        }
+        root.put("analysis", e.analysis());
+        root.put("decision", e.decision().outcome() == null ? null : e.decision().outcome().name());
+        if (e.decision().extendWeeks() == null) root.putNull("extend_weeks");
+        else root.put("extend_weeks", e.decision().extendWeeks());
+        if (e.error() != null) root.put("error", e.error());
+        ArrayNode reasons = root.putArray("reasons");
+        for (Reason r : e.decision().reasons()) {
+            reasons.addObject().put("code", r.code()).put("indicator", r.indicator()).put("da", r.da()).put("en", r.en());
+        }
+        ArrayNode indicators = root.putArray("indicators");
+        for (IndicatorResult r : e.indicators()) indicators.add(indicator(r, e.cells()));
+        root.set("business_case", business(e.businessCase()));
+        root.set("data_quality", dataQuality);
+        ArrayNode h = root.putArray("history");
+        for (HistoryEntry entry : history) h.addObject().put("as_of", entry.asOf()).put("decision", entry.decision()).put("reason", entry.reasonCode());
+        return root;
+    }
+
+    private static ObjectNode indicator(IndicatorResult r, List<CellStats> allCells) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        var def = r.indicator().definition();
+        o.put("id", r.id());
+        o.put("role", r.indicator().role().key());
+        o.put("direction", def.direction().key());
+        o.put("source", def.source().folder());
+        o.put("unit", def.unit());
+        o.putObject("label").put("da", def.label("da")).put("en", def.label("en"));
+        o.put("design", r.design().key());
+        boolean persons = def.source().countsPersons();
+        ObjectNode cells = o.putObject("cells");
+        var pc = r.cells();
+        List<Moments> four = List.of(pc.pilotPre(), pc.pilotPost(), pc.controlPre(), pc.controlPost());
+        Set<Integer> hidden = persons ? SmallCells.suppress(four.stream().map(Moments::n).toList()) : Set.of();
+        String[] names = {"pilot_pre", "pilot_post", "control_pre", "control_post"};
+        for (int i = 0; i < 4; i++) cells.set(names[i], cell(four.get(i), hidden.contains(i)));
+        Json.put(o, "effect", r.effect());
+        Json.put(o, "se", r.standardError());
+        Json.put(o, "dof", r.dof());
+        Json.put(o, "counterfactual", r.counterfactual());
+        Json.put(o, "relative_effect", r.relativeEffect());
+        o.put("n", r.n());
+        if (r.sequential() == null) o.putNull("sequential");
+        else {
+            ObjectNode seq = o.putObject("sequential");
+            Json.put(seq, "ci_low", r.sequential().ciLow());
+            Json.put(seq, "ci_high", r.sequential().ciHigh());
+            seq.put("alpha", r.sequential().alpha());
+            seq.put("n_star", r.sequential().nStar());
+        }
+        if (r.fixed() == null) o.putNull("fixed");
+        else {
+            ObjectNode f = o.putObject("fixed");
+            Json.put(f, "ci_low", r.fixed().ciLow());
+            Json.put(f, "ci_high", r.fixed().ciHigh());
+            Json.put(f, "p_value", r.fixed().pValue());
+            f.put("alpha", r.fixed().alpha());
+        }
+        Json.put(o, "mde_abs", r.mdeAbs());
+        Json.put(o, "margin", r.marginAbs());
+        o.put("verdict", r.verdict().key());
+        if (r.share() != null) {
+            ObjectNode share = o.putObject("share");
+            Json.put(share, "estimate", pc.pilotPost().mean());
+            Json.put(share, "ci_low", r.share().low());
+            Json.put(share, "ci_high", r.share().high());
+            share.put("n", pc.pilotPost().n());
+            if (persons && SmallCells.primary(pc.pilotPost().n())) o.putObject("share").put("suppressed", true);
+        }
+        o.set("trend", trend(r, allCells, persons));
+        return o;
+    }
+
+    private static ObjectNode cell(Moments m, boolean suppressed) {
+        ObjectNode c = Json.MAPPER.createObjectNode();
+        if (suppressed) return c.put("suppressed", true);
+        c.put("n", m.n());
+        Json.put(c, "mean", m.mean());
+        Json.put(c, "variance", m.variance());
+        return c;
+    }
+
+    /** Weekly means per arm, for the trend chart; person-based weeks under 5 (and their complements) hidden. */
+    private static ArrayNode trend(IndicatorResult r, List<CellStats> allCells, boolean persons) {
+        List<CellStats> mine = allCells.stream().filter(c -> c.indicatorId().equals(r.id())).toList();
+        Map<java.time.LocalDate, Moments> pilot = dk.gevinst.cells.CellTable.weekly(mine, Arm.PILOT);
+        Map<java.time.LocalDate, Moments> control = dk.gevinst.cells.CellTable.weekly(mine, Arm.CONTROL);
+        java.util.TreeSet<java.time.LocalDate> weeks = new java.util.TreeSet<>(pilot.keySet());
+        weeks.addAll(control.keySet());
+        List<java.time.LocalDate> order = new ArrayList<>(weeks);
+        Set<Integer> hidePilot = persons ? SmallCells.suppress(order.stream().map(w -> pilot.getOrDefault(w, Moments.EMPTY).n()).toList()) : Set.of();
+        Set<Integer> hideControl = persons ? SmallCells.suppress(order.stream().map(w -> control.getOrDefault(w, Moments.EMPTY).n()).toList()) : Set.of();
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (int i = 0; i < order.size(); i++) {
+            ObjectNode w = out.addObject().put("week", order.get(i).toString());
+            series(w, "pilot", pilot.get(order.get(i)), hidePilot.contains(i));
+            series(w, "control", control.get(order.get(i)), hideControl.contains(i));
+        }
+        return out;
+    }
+
+    private static void series(ObjectNode w, String arm, Moments m, boolean hidden) {
+        if (m == null || m.n() == 0) {
+            w.putNull(arm + "_mean");
+            w.put(arm + "_n", 0);
+        } else if (hidden) {
+            w.putNull(arm + "_mean");
+            w.putNull(arm + "_n");
+            w.put(arm + "_suppressed", true);
+        } else {
+            Json.put(w, arm + "_mean", m.mean());
+            w.put(arm + "_n", m.n());
+        }
+    }
+
+    private static ObjectNode business(BusinessCaseResult b) {
+        if (b == null) return null;
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("best_option", b.bestOption());
+        Json.put(o, "hours_saved_per_year", b.hoursSavedPerYear());
+        Json.put(o, "hours_saved_low", b.hoursSavedLow());
+        Json.put(o, "hours_saved_high", b.hoursSavedHigh());
+        Json.put(o, "benefit_per_year_dkk", b.benefitPerYearDkk());
+        ArrayNode options = o.putArray("options");
+        for (OptionValue v : b.options()) {
+            ObjectNode x = options.addObject().put("option", v.option());
+            Json.put(x, "one_off_dkk", v.oneOffDkk());
+            Json.put(x, "yearly_dkk", v.yearlyDkk());
+            Json.put(x, "npv_dkk", v.npvDkk());
+            Json.put(x, "npv_low_dkk", v.npvLowDkk());
+            Json.put(x, "npv_high_dkk", v.npvHighDkk());
+            Json.put(x, "payback_years", v.paybackYears());
+            ObjectNode curve = x.putObject("cumulative");
+            v.cumulativeLow().forEach(curve.putArray("low")::add);
+            v.cumulativeLikely().forEach(curve.putArray("likely")::add);
+            v.cumulativeHigh().forEach(curve.putArray("high")::add);
+        }
+        return o;
+    }
+}

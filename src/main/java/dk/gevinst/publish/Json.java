@@ -1,0 +1,27 @@
+package dk.gevinst.publish;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The project's JSON conventions: ISO dates, sorted map keys, and no NaN (null instead: JSON has none). */
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+        .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {}
+
+    public static void put(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) node.put(field, value);
+        else node.putNull(field);
+    }
+
+    public static void put(ObjectNode node, String field, Double value) {
+        if (value == null) node.putNull(field);
+        else put(node, field, value.doubleValue());
+    }
+}

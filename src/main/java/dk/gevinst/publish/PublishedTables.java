@@ -1,0 +1,118 @@
+package dk.gevinst.publish;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import dk.gevinst.cells.CellStats;
+import dk.gevinst.decision.IndicatorResult;
+import dk.gevinst.decision.PilotEvaluation;
+import dk.gevinst.ingest.SparkIngest;
+import dk.gevinst.privacy.SmallCells;
+import dk.gevinst.source.Columns;
+import dk.gevinst.spark.Tables;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** The Parquet tables under OUT/tables/, each partitioned by as_of and replaced whole for that as_of. */
+public final class PublishedTables {
+    public static final String CELL_STATS = "cell_stats";
+    public static final String INDICATOR_RESULTS = "indicator_results";
+    public static final String DECISIONS = "decisions";
+    public static final String QUARANTINE = "quarantine";
+
+    static final StructType CELL_SCHEMA = new StructType()
+        .add(Columns.PILOT_ID, DataTypes.StringType).add(Columns.INDICATOR, DataTypes.StringType)
+        .add(Columns.ARM, DataTypes.StringType).add(Columns.PERIOD, DataTypes.StringType).add(Columns.DAY, DataTypes.DateType)
+        .add(Columns.N, DataTypes.LongType).add(Columns.SUM, DataTypes.DoubleType).add(Columns.SUM_SQ, DataTypes.DoubleType)
+        .add(Columns.SUPPRESSED, DataTypes.BooleanType).add(Columns.AS_OF, DataTypes.DateType);
+    static final StructType RESULT_SCHEMA = new StructType()
+        .add(Columns.PILOT_ID, DataTypes.StringType).add(Columns.INDICATOR, DataTypes.StringType)
+        .add("role", DataTypes.StringType).add("direction", DataTypes.StringType).add("design", DataTypes.StringType)
+        .add("effect", DataTypes.DoubleType).add("se", DataTypes.DoubleType).add("dof", DataTypes.DoubleType)
+        .add("counterfactual", DataTypes.DoubleType).add("relative_effect", DataTypes.DoubleType)
+        .add("sequential_ci_low", DataTypes.DoubleType).add("sequential_ci_high", DataTypes.DoubleType)
+        .add("fixed_ci_low", DataTypes.DoubleType).add("fixed_ci_high", DataTypes.DoubleType).add("fixed_p_value", DataTypes.DoubleType)
+        .add("mde_abs", DataTypes.DoubleType).add("margin", DataTypes.DoubleType).add("verdict", DataTypes.StringType)
+        .add(Columns.AS_OF, DataTypes.DateType);
+    public static final StructType DECISION_SCHEMA = new StructType()
+        .add(Columns.PILOT_ID, DataTypes.StringType).add("status", DataTypes.StringType).add(Columns.DECISION, DataTypes.StringType)
+        .add("reason_code", DataTypes.StringType).add("reason_da", DataTypes.StringType).add("reason_en", DataTypes.StringType)
+        .add("extend_weeks", DataTypes.IntegerType).add(Columns.RUN_ID, DataTypes.StringType).add(Columns.AS_OF, DataTypes.DateType);
+
+    private PublishedTables() {}
+
+    public static void write(SparkSession spark, Path tablesRoot, Path stateRoot, List<PilotEvaluation> pilots, String runId, LocalDate asOf) {
+        Tables.replacePartitions(spark.createDataFrame(cellRows(pilots, asOf), CELL_SCHEMA), new Path(tablesRoot, CELL_STATS), Columns.AS_OF);
+        Tables.replacePartitions(spark.createDataFrame(resultRows(pilots, asOf), RESULT_SCHEMA), new Path(tablesRoot, INDICATOR_RESULTS), Columns.AS_OF);
+        Tables.replacePartitions(spark.createDataFrame(decisionRows(pilots, runId, asOf), DECISION_SCHEMA), new Path(tablesRoot, DECISIONS), Columns.AS_OF);
+        Path quarantineState = new Path(stateRoot, SparkIngest.QUARANTINE);
+        if (Tables.exists(spark, quarantineState)) {
+            Dataset<Row> q = spark.read().parquet(quarantineState.toString())
+                .select(col(Columns.SOURCE), col(Columns.FILE), col(Columns.LINE), col(Columns.REASON_CODE), col(Columns.RUN_ID).as("ingest_run_id"))
+                .withColumn(Columns.AS_OF, lit(asOf));
+            Tables.replacePartitions(q, new Path(tablesRoot, QUARANTINE), Columns.AS_OF);
+        }
+    }
+
+    /** Day cells; person-based cells under 5, and the complement needed to hide them, carry no numbers. */
+    static List<Row> cellRows(List<PilotEvaluation> pilots, LocalDate asOf) {
+        List<Row> rows = new ArrayList<>();
+        for (PilotEvaluation p : pilots) {
+            Set<String> personBased = new java.util.HashSet<>();
+            for (IndicatorResult r : p.indicators()) if (r.indicator().definition().source().countsPersons()) personBased.add(r.id());
+            Map<String, List<CellStats>> groups = new LinkedHashMap<>();
+            for (CellStats c : p.cells()) groups.computeIfAbsent(c.indicatorId() + "|" + c.arm() + "|" + c.period(), k -> new ArrayList<>()).add(c);
+            for (List<CellStats> group : groups.values()) {
+                boolean persons = personBased.contains(group.get(0).indicatorId());
+                Set<Integer> hidden = persons ? SmallCells.suppress(group.stream().map(c -> c.moments().n()).toList()) : Set.of();
+                for (int i = 0; i < group.size(); i++) {
+                    CellStats c = group.get(i);
+                    boolean h = hidden.contains(i);
+                    rows.add(RowFactory.create(c.pilotId(), c.indicatorId(), c.arm().key(), c.period().key(), c.day(),
+                        h ? null : c.moments().n(), h ? null : c.moments().sum(), h ? null : c.moments().sumSq(), h, asOf));
+                }
+            }
+        }
+        return rows;
+    }
+
+    static List<Row> resultRows(List<PilotEvaluation> pilots, LocalDate asOf) {
+        List<Row> rows = new ArrayList<>();
+        for (PilotEvaluation p : pilots) {
+            for (IndicatorResult r : p.indicators()) {
+                rows.add(RowFactory.create(p.pilotId(), r.id(), r.indicator().role().key(), r.indicator().definition().direction().key(),
+                    r.design().key(), finite(r.effect()), finite(r.standardError()), finite(r.dof()), finite(r.counterfactual()),
+                    finite(r.relativeEffect()),
+                    r.sequential() == null ? null : r.sequential().ciLow(), r.sequential() == null ? null : r.sequential().ciHigh(),
+                    r.fixed() == null ? null : finite(r.fixed().ciLow()), r.fixed() == null ? null : finite(r.fixed().ciHigh()),
+                    r.fixed() == null ? null : finite(r.fixed().pValue()), finite(r.mdeAbs()), finite(r.marginAbs()), r.verdict().key(), asOf));
+            }
+        }
+        return rows;
+    }
+
+    static List<Row> decisionRows(List<PilotEvaluation> pilots, String runId, LocalDate asOf) {
+        List<Row> rows = new ArrayList<>();
+        for (PilotEvaluation p : pilots) {
+            var main = p.decision().mainReason();
+            rows.add(RowFactory.create(p.pilotId(), p.ok() ? "ok" : "error", p.decision().outcome() == null ? null : p.decision().outcome().name(),
+                main.code(), main.da(), main.en(), p.decision().extendWeeks(), runId, asOf));
+        }
+        return rows;
+    }
+
+    private static Double finite(double d) {
+        return Double.isFinite(d) ? d : null;
+    }
+}

@@ -1,0 +1,62 @@
+package dk.gevinst.text;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/** The two languages readers get, with their number conventions: 1.234,5 and "kr." in Danish. */
+public enum Language {
+    DA(Locale.forLanguageTag("da-DK")), EN(Locale.forLanguageTag("en-GB"));
+
+    private final Locale locale;
+
+    Language(Locale locale) {
+        this.locale = locale;
+    }
+
+    public static Language parse(String code) {
+        for (Language l : values()) if (l.code().equalsIgnoreCase(code)) return l;
+        throw new IllegalArgumentException("unknown locale '" + code + "'; use da or en");
+    }
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public String number(double value, int decimals) {
+        if (Double.isNaN(value)) return "–";
+        DecimalFormat f = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), DecimalFormatSymbols.getInstance(locale));
+        String s = f.format(value);
+        if (s.startsWith("-") && s.substring(1).chars().allMatch(c -> c == '0' || c == ',' || c == '.')) return s.substring(1);
+        return s.startsWith("-") ? "−" + s.substring(1) : s;
+    }
+
+    /** A share as a percentage: "13 %" in Danish, "13%" in English. */
+    public String percent(double fraction, int decimals) {
+        return number(fraction * 100, decimals) + (this == DA ? " %" : "%");
+    }
+
+    public String dkk(double amount) {
+        return this == DA ? number(amount, 0) + " kr." : "DKK " + number(amount, 0);
+    }
+
+    /** A confidence level such as 98.75 for a = 0.0125, without trailing zeros. */
+    public String level(double alpha) {
+        double pct = (1 - alpha) * 100;
+        int decimals = Math.abs(pct - Math.rint(pct)) < 1e-9 ? 0 : Math.abs(pct * 10 - Math.rint(pct * 10)) < 1e-9 ? 1 : 2;
+        return number(pct, decimals) + (this == DA ? " %" : "%");
+    }
+
+    /** A range in words, which reads better than a dash between signed numbers: "8 til 18". */
+    public String range(String low, String high) {
+        return low + (this == DA ? " til " : " to ") + high;
+    }
+
+    public String pick(String da, String en) {
+        return this == DA ? da : en;
+    }
+}

@@ -1,0 +1,118 @@
+/* Draws the dashboard's charts from the JSON embedded in the page. It computes nothing statistical:
+   every number comes from the published decision documents. SVG renderer, so charts print crisply. */
+(function () {
+  'use strict';
+  var holder = document.getElementById('gevinst-data');
+  if (!holder || typeof echarts === 'undefined') return;
+  var data = JSON.parse(holder.textContent);
+  var L = data.labels || {};
+  var locale = data.lang === 'da' ? 'da-DK' : 'en-GB';
+  var charts = [];
+
+  function fmt(v, digits) {
+    if (v === null || v === undefined || isNaN(v)) return '–';
+    return Number(v).toLocaleString(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  }
+
+  function init(el) {
+    var c = echarts.init(el, null, { renderer: 'svg' });
+    charts.push(c);
+    return c;
+  }
+
+  function empty(el) {
+    init(el).setOption({ animation: false, graphic: [{ type: 'text', left: 'center', top: 'middle', style: { text: L['chart.nodata'] || '–', fontSize: 14, fill: '#555' } }] });
+  }
+
+  function forest(el) {
+    var rows = (data.forest || []).slice().reverse();
+    if (!rows.length) { empty(el); return; }
+    el.style.height = Math.max(160, 46 * rows.length + 60) + 'px';
+    var names = rows.map(function (r) { return r.label + (r.role === 'technical' ? ' *' : ''); });
+    var colour = function (r) { return r.role === 'technical' || r.role === 'descriptive' ? '#777' : (r.role === 'guardrail' ? '#6a3d9a' : '#1f4e79'); };
+    var bars = rows.map(function (r, i) { return { value: [i, r.low, r.high, r.est], itemStyle: { color: colour(r) } }; });
+    var marks = [];
+    rows.forEach(function (r, i) { if (r.mark !== undefined) marks.push([r.mark, i]); });
+    init(el).setOption({
+      animation: false,
+      grid: { left: 8, right: 24, top: 16, bottom: 36, containLabel: true },
+      tooltip: { trigger: 'item', formatter: function (p) {
+        var r = rows[p.data.value ? p.data.value[0] : p.data[1]];
+        return r.label + ' (' + r.roleLabel + ')<br>' + fmt(r.est, 1) + (r.relative ? ' %' : '') + ' [' + fmt(r.low, 1) + '; ' + fmt(r.high, 1) + ']<br>' + r.verdict;
+      } },
+      xAxis: { type: 'value', name: rows.some(function (r) { return r.relative; }) ? '%' : '', axisLabel: { formatter: function (v) { return fmt(v, 0); } } },
+      yAxis: { type: 'category', data: names, axisLabel: { width: 220, overflow: 'break' } },
+      series: [
+        { type: 'custom', name: 'interval', data: bars, encode: { x: [1, 2, 3], y: 0 },
+          renderItem: function (params, api) {
+            var y = api.value(0), lo = api.coord([api.value(1), y]), hi = api.coord([api.value(2), y]), mid = api.coord([api.value(3), y]);
+            var style = { stroke: api.visual('color'), lineWidth: 2.5, fill: api.visual('color') };
+            return { type: 'group', children: [
+              { type: 'line', shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style: style },
+              { type: 'line', shape: { x1: lo[0], y1: lo[1] - 6, x2: lo[0], y2: lo[1] + 6 }, style: style },
+              { type: 'line', shape: { x1: hi[0], y1: hi[1] - 6, x2: hi[0], y2: hi[1] + 6 }, style: style },
+              { type: 'circle', shape: { cx: mid[0], cy: mid[1], r: 5 }, style: style }
+            ] };
+          },
+          markLine: { silent: true, symbol: 'none', lineStyle: { color: '#000', type: 'solid' }, data: [{ xAxis: 0 }], label: { show: false } } },
+        { type: 'scatter', name: 'mde', data: marks, symbol: 'rect', symbolSize: [3, 22], itemStyle: { color: '#c00000' }, z: 3 }
+      ]
+    });
+  }
+
+  function trend(el) {
+    var t = (data.trends || {})[el.getAttribute('data-indicator')];
+    if (!t || !t.weeks.length) { empty(el); return; }
+    function weekOf(day) {
+      var d = new Date(day + 'T00:00:00Z'); var shift = (d.getUTCDay() + 6) % 7; d.setUTCDate(d.getUTCDate() - shift);
+      return d.toISOString().slice(0, 10);
+    }
+    var lines = [{ xAxis: weekOf(t.start), label: { formatter: L['chart.start'] } }];
+    if (t.rampEnd !== t.start) lines.push({ xAxis: weekOf(t.rampEnd), label: { formatter: L['chart.rampup'] } });
+    lines = lines.filter(function (m) { return t.weeks.indexOf(m.xAxis) >= 0; });
+    var hasControl = t.control.some(function (v) { return v !== null; });
+    var series = [{ type: 'line', name: L['chart.pilot'], data: t.pilot, connectNulls: false, symbolSize: 4, lineStyle: { width: 2 }, itemStyle: { color: '#1f4e79' },
+      markLine: { silent: true, symbol: 'none', lineStyle: { color: '#444', type: 'dashed' }, data: lines } }];
+    if (hasControl) series.push({ type: 'line', name: L['chart.control'], data: t.control, symbol: 'triangle', symbolSize: 5, lineStyle: { width: 2, type: 'dotted' }, itemStyle: { color: '#b35900' } });
+    init(el).setOption({
+      animation: false, legend: { top: 0 }, tooltip: { trigger: 'axis', valueFormatter: function (v) { return fmt(v, 2); } },
+      grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: t.weeks, axisLabel: { hideOverlap: true } },
+      yAxis: { type: 'value', scale: true, axisLabel: { formatter: function (v) { return fmt(v, 2); } } },
+      series: series
+    });
+  }
+
+  function business(el) {
+    var b = data.business;
+    if (!b || !b.options.length) { empty(el); return; }
+    var palette = ['#1f4e79', '#b35900', '#2e7d32', '#6a3d9a'];
+    var years = b.options[0].likely.map(function (_, i) { return String(i); });
+    var series = [];
+    b.options.forEach(function (o, k) {
+      var c = palette[k % palette.length];
+      series.push({ type: 'line', name: o.option + ' – ' + L['chart.low'], data: o.low, stack: 'band' + k, symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } });
+      series.push({ type: 'line', name: o.option + ' – ' + L['chart.high'], data: o.high.map(function (h, i) { return h - o.low[i]; }), stack: 'band' + k,
+        symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: c, opacity: 0.15 }, tooltip: { show: false } });
+      series.push({ type: 'line', name: o.option, data: o.likely, symbolSize: 6, lineStyle: { width: 2.5, color: c }, itemStyle: { color: c } });
+    });
+    series[2].markLine = { silent: true, symbol: 'none', data: [{ yAxis: 0 }], lineStyle: { color: '#000' }, label: { show: false } };
+    init(el).setOption({
+      animation: false,
+      legend: { top: 0, data: b.options.map(function (o) { return o.option; }) },
+      tooltip: { trigger: 'axis', valueFormatter: function (v) { return fmt(v, 0); } },
+      grid: { left: 8, right: 16, top: 30, bottom: 24, containLabel: true },
+      xAxis: { type: 'category', data: years, name: L['chart.years'], nameLocation: 'middle', nameGap: 22 },
+      yAxis: { type: 'value', axisLabel: { formatter: function (v) { return fmt(v / 1e6, 1) + ' M'; } } },
+      series: series
+    });
+  }
+
+  var draw = { forest: forest, trend: trend, business: business };
+  Array.prototype.forEach.call(document.querySelectorAll('[data-chart]'), function (el) {
+    var f = draw[el.getAttribute('data-chart')];
+    if (f) f(el); else empty(el);
+  });
+  window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
+  window.addEventListener('beforeprint', function () { charts.forEach(function (c) { c.resize(); }); });
+})();
