@@ -61,6 +61,7 @@ public final class RunCommand implements Callable<Integer> {
         LocalDate day = asOf != null ? parseDate(asOf) : c.asOf() != null ? c.asOf() : LocalDate.now().minusDays(1);
         Language language = parseLanguage(first(locale, c.locale(), "da", "--locale"));
         PlausibilityBounds bounds = PlausibilityBounds.DEFAULTS.with(c.bounds());
+        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SparkSessions.create(first(master, c.master(), "local[*]", "--master"),
             c.shufflePartitions() == null ? 8 : c.shufflePartitions());
         try {
@@ -72,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
             print(report);
             return report.exitCode().code();
         } finally {
-            spark.stop();
+            if (ownSession) spark.stop();
         }
     }
 

@@ -1,0 +1,105 @@
+package dk.gevinst.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The sample municipality's pilots end as their stories say, and the run's bookkeeping adds up. */
+class SampleStoriesTest {
+    @Test
+    void theRunSucceeds() {
+        assertThat(SampleRun.exitCode()).isZero();
+    }
+
+    @Test
+    void sagsoverblikGoesToProduction() {
+        JsonNode d = SampleRun.decision("sagsoverblik");
+        assertThat(d.path("decision").asText()).isEqualTo("GO");
+        assertThat(d.path("analysis").asText()).isEqualTo("final");
+        assertThat(d.path("reasons").get(0).path("code").asText()).isEqualTo("core_task_improved");
+        assertThat(d.path("reasons").get(0).path("da").asText()).startsWith("Sagsbehandlingstid faldt");
+        assertThat(verdicts(d)).containsEntry("handling_time", "better").containsEntry("processing_days", "non_inferior");
+        JsonNode bc = d.path("business_case");
+        assertThat(bc.path("best_option").asText()).isEqualTo("hosted");
+        assertThat(bc.path("options")).hasSize(3);
+        assertThat(bc.path("options").get(0).path("npv_dkk").asDouble()).isPositive();
+        assertThat(bc.path("hours_saved_per_year").asDouble()).isPositive();
+    }
+
+    @Test
+    void theDataLakeStopsAlthoughItsQueriesGotTwentyTimesFaster() {
+        JsonNode d = SampleRun.decision("datalake");
+        assertThat(d.path("decision").asText()).isEqualTo("STOP");
+        assertThat(d.path("reasons").get(0).path("code").asText()).isEqualTo("futile");
+        assertThat(verdicts(d)).containsEntry("handling_time", "futile").containsEntry("processing_days", "futile")
+            .containsEntry("query_seconds", "informational");
+        JsonNode query = indicator(d, "query_seconds");
+        assertThat(query.path("role").asText()).isEqualTo("technical");
+        assertThat(query.path("relative_effect").asDouble()).isLessThan(-0.9);
+        assertThat(d.path("reasons")).anyMatch(r -> r.path("code").asText().equals("technical_not_counted"));
+    }
+
+    @Test
+    void theSmallChatbotPilotIsExtended() {
+        JsonNode d = SampleRun.decision("chatbot");
+        assertThat(d.path("decision").asText()).isEqualTo("EXTEND");
+        assertThat(d.path("analysis").asText()).isEqualTo("sequential");
+        assertThat(d.path("extend_weeks").asInt()).isBetween(1, 16);
+        assertThat(d.path("reasons").get(0).path("code").asText()).isEqualTo("more_data_needed");
+    }
+
+    @Test
+    void theManifestConservesRowsPerSourceAndPerFileAndShowsEveryReason() throws Exception {
+        List<Path> manifests;
+        try (var s = Files.list(SampleRun.out().resolve("runs"))) {
+            manifests = s.toList();
+        }
+        assertThat(manifests).isNotEmpty();
+        JsonNode m = SampleRun.json(manifests.get(0));
+        Map<String, Long> reasons = new HashMap<>();
+        for (String source : List.of("cases", "survey_responses", "costs", "tech_metrics", "usage")) {
+            JsonNode s = m.path(source);
+            assertThat(s.path("rows_read").asLong()).as(source).isPositive()
+                .isEqualTo(s.path("rows_accepted").asLong() + s.path("rows_quarantined").asLong());
+            long[] sum = new long[3];
+            s.path("files").fields().forEachRemaining(f -> {
+                JsonNode c = f.getValue();
+                assertThat(c.path("rows_read").asLong()).as(f.getKey()).isEqualTo(c.path("rows_accepted").asLong() + c.path("rows_quarantined").asLong());
+                sum[0] += c.path("rows_read").asLong();
+                sum[1] += c.path("rows_accepted").asLong();
+                sum[2] += c.path("rows_quarantined").asLong();
+            });
+            assertThat(sum).containsExactly(s.path("rows_read").asLong(), s.path("rows_accepted").asLong(), s.path("rows_quarantined").asLong());
+            s.path("by_reason").fields().forEachRemaining(r -> reasons.put(r.getKey(), r.getValue().asLong()));
+        }
+        assertThat(reasons).containsKeys("missing:unit", "missing:case_id", "bad_value:opened_at", "decided_before_opened",
+            "negative:handling_minutes", "implausible:handling_minutes", "duplicate", "bad_value:reopened", "malformed_row",
+            "bad_value:handling_minutes", "incomplete_response", "implausible:score", "negative:active_minutes", "bad_value:day");
+        assertThat(m.path("cpr_masked").path("cases.note").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void publishesTheTablesForThisAsOf() {
+        Path tables = SampleRun.out().resolve("tables");
+        for (String t : List.of("cell_stats", "indicator_results", "decisions", "quarantine")) {
+            assertThat(tables.resolve(t).resolve("as_of=" + SampleRun.AS_OF)).as(t).isDirectory();
+        }
+    }
+
+    static Map<String, String> verdicts(JsonNode d) {
+        Map<String, String> out = new HashMap<>();
+        d.path("indicators").forEach(i -> out.put(i.path("id").asText(), i.path("verdict").asText()));
+        return out;
+    }
+
+    static JsonNode indicator(JsonNode d, String id) {
+        for (JsonNode i : d.path("indicators")) if (i.path("id").asText().equals(id)) return i;
+        throw new AssertionError("no indicator " + id);
+    }
+}
