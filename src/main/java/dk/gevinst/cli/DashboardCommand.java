@@ -3,7 +3,9 @@ package dk.gevinst.cli;
 import dk.gevinst.dashboard.DashboardWriter;
 import dk.gevinst.pipeline.ExitCode;
 import dk.gevinst.pipeline.GevinstException;
+import dk.gevinst.pipeline.RunLock;
 import dk.gevinst.pipeline.StagedPublish;
+import java.time.Duration;
 import dk.gevinst.storage.Storage;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -31,10 +33,13 @@ public final class DashboardCommand implements Callable<Integer> {
         if (!storage.isDirectory(decisions)) {
             throw new GevinstException(ExitCode.BAD_SPEC_OR_ARGUMENTS, "no published decisions in " + decisions + "; run 'gevinst run' first");
         }
-        StagedPublish publish = new StagedPublish(storage, root, "dashboard-" + System.currentTimeMillis());
-        DashboardWriter.write(storage, decisions, publish.staged("dashboard"), RunCommand.parseLanguage(locale));
-        publish.publish("dashboard");
-        publish.finish();
+        String runId = "dashboard-" + System.currentTimeMillis();
+        try (RunLock ignored = RunLock.acquire(storage, root, runId, Duration.ofHours(12))) {
+            StagedPublish publish = new StagedPublish(storage, root, runId);
+            DashboardWriter.write(storage, decisions, publish.staged("dashboard"), RunCommand.parseLanguage(locale));
+            publish.publish("dashboard");
+            publish.finish();
+        }
         System.out.println("Dashboard: " + new Path(new Path(root, "dashboard"), "index.html"));
         return 0;
     }

@@ -25,7 +25,8 @@ public final class FileLedger {
 
     /** One ingested file and its conservation counts. */
     public record Entry(String source, String path, long size, long modified, String runId,
-                        long rowsRead, long rowsAccepted, long rowsQuarantined, java.util.Map<String, Long> byReason) {}
+                        long rowsRead, long rowsAccepted, long rowsQuarantined, java.util.Map<String, Long> byReason,
+                        java.util.Map<String, Long> cprMasked) {}
 
     public FileLedger(Storage storage, Path folder) throws IOException {
         this.storage = storage;

@@ -73,9 +73,9 @@ public final class SparkIngest implements IngestStage {
                     FileEntry f = fresh.get(i);
                     String rel = source.folder() + "/" + f.path().getName();
                     FileCounts c = files.stream().filter(x -> x.path().equals(rel)).findFirst()
-                        .orElse(new FileCounts(source.folder(), rel, 0, 0, 0, Map.of()));
+                        .orElse(new FileCounts(source.folder(), rel, 0, 0, 0, Map.of(), Map.of()));
                     ingested.add(new FileLedger.Entry(source.folder(), rel, f.size(), f.modified(), request.runId(),
-                        c.rowsRead(), c.rowsAccepted(), c.rowsQuarantined(), c.byReason()));
+                        c.rowsRead(), c.rowsAccepted(), c.rowsQuarantined(), c.byReason(), c.cprMasked()));
                 }
             }
             ledger.record(request.runId(), ingested);
@@ -96,16 +96,20 @@ public final class SparkIngest implements IngestStage {
                 .select(lit(source.folder()).as(Columns.SOURCE), col(Columns.LINE),
                     col(Columns.REASON).as(Columns.REASON_CODE), lit(request.runId()).as(Columns.RUN_ID), col(Columns.FILE));
             Tables.replacePartitions(quarantine, new Path(request.stateRoot(), QUARANTINE), Columns.FILE);
-            for (Row r : validated.select(explode(col(Columns.CPR_MASKED)).as(Columns.COLUMN)).groupBy(Columns.COLUMN).count().collectAsList()) {
-                masked.merge(source.folder() + "." + r.getString(0), r.getLong(1), Long::sum);
+            Map<String, Map<String, Long>> maskedByFile = new HashMap<>();
+            for (Row r : validated.select(col(Columns.FILE), explode(col(Columns.CPR_MASKED)).as(Columns.COLUMN))
+                    .groupBy(Columns.FILE, Columns.COLUMN).count().collectAsList()) {
+                String key = source.folder() + "." + r.getString(1);
+                masked.merge(key, r.getLong(2), Long::sum);
+                maskedByFile.computeIfAbsent(r.getString(0), k -> new HashMap<>()).merge(key, r.getLong(2), Long::sum);
             }
-            return countsByFile(source, validated);
+            return countsByFile(source, validated, maskedByFile);
         } finally {
             validated.unpersist();
         }
     }
 
-    private static List<FileCounts> countsByFile(Source source, Dataset<Row> validated) {
+    private static List<FileCounts> countsByFile(Source source, Dataset<Row> validated, Map<String, Map<String, Long>> maskedByFile) {
         Map<String, Map<String, Long>> reasons = new LinkedHashMap<>();
         Map<String, long[]> totals = new LinkedHashMap<>();
         for (Row r : validated.groupBy(Columns.FILE, Columns.REASON).count().collectAsList()) {
@@ -121,7 +125,7 @@ public final class SparkIngest implements IngestStage {
         }
         List<FileCounts> out = new ArrayList<>();
         totals.forEach((file, t) -> out.add(new FileCounts(source.folder(), file, t[0] + t[1], t[0], t[1],
-            reasons.getOrDefault(file, Map.of()))));
+            reasons.getOrDefault(file, Map.of()), maskedByFile.getOrDefault(file, Map.of()))));
         out.sort(java.util.Comparator.comparing(FileCounts::path));
         return out;
     }

@@ -15,14 +15,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The data-health block of a decision: conservation counts per source over every file ingested so far,
- * files rejected this run, CPR masking, and how fresh each of the pilot's sources is.
+ * The data-health block of a decision: conservation counts and CPR masking per source over every file
+ * ingested so far (so a rerun that reads nothing new publishes the same block), files rejected this run,
+ * and how fresh each of the pilot's sources is.
  */
 final class DataQuality {
     private DataQuality() {}
 
     static ObjectNode sources(List<FileLedger.Entry> ledger, IngestResult run) {
         ObjectNode root = Json.MAPPER.createObjectNode();
+        Map<String, Long> masked = new TreeMap<>();
+        for (FileLedger.Entry e : ledger) if (e.cprMasked() != null) e.cprMasked().forEach((k, v) -> masked.merge(k, v, Long::sum));
         ObjectNode sources = root.putObject("sources");
         for (Source s : Source.values()) {
             long read = 0, accepted = 0, quarantined = 0, files = 0;
@@ -43,7 +46,7 @@ final class DataQuality {
         var rejected = root.putArray("rejected_files");
         for (FileProblem p : run.rejected()) rejected.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
         ObjectNode cpr = root.putObject("cpr_masked");
-        new TreeMap<>(run.cprMasked()).forEach(cpr::put);
+        masked.forEach(cpr::put);
         return root;
     }
 

@@ -42,7 +42,8 @@ public final class StagedPublish {
         storage.delete(old);
     }
 
+    /** Removes the staging folder; safe because every writer of OUT holds the run lock. */
     public void finish() throws IOException {
-        storage.delete(staging);
+        storage.delete(new Path(out, ".staging"));
     }
 }

@@ -1,0 +1,152 @@
+package dk.gevinst.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.gevinst.cli.Main;
+import dk.gevinst.testing.Repo;
+import dk.gevinst.testing.TempDirs;
+import dk.gevinst.testing.TestSpark;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the nightly schedule relies on: idempotent reruns, replays, isolation of a bad spec, the lock, exit codes. */
+class OperationsTest {
+    private static final String GOOD_SPEC = """
+        id: small
+        title: "Lille pilot"
+        start: 2026-03-02
+        end: 2026-06-30
+        baseline_start: 2026-01-05
+        arms: {pilot: [A], control: [B]}
+        indicators:
+          handling_time: {role: success, mde: "10%"}
+        decision: {min_cases: 5}
+        """;
+
+    private static Path tinyData(Path root) throws Exception {
+        StringBuilder csv = new StringBuilder("case_id,unit,opened_at,decided_at,handling_minutes\n");
+        int id = 0;
+        for (String unit : List.of("A", "B")) {
+            for (int d = 5; d <= 28; d++) {
+                String month = d < 16 ? "01" : "03";
+                csv.append("c").append(++id).append(',').append(unit).append(",2026-").append(month).append('-').append(String.format("%02d", d))
+                    .append(",2026-").append(month).append('-').append(String.format("%02d", d)).append("T15:00,").append(30 + (id * 7) % 11).append('\n');
+            }
+        }
+        TempDirs.write(root, "cases/cases.csv", csv.toString());
+        return root;
+    }
+
+    private static int run(Path pilots, Path data, Path out, String asOf, String... extra) {
+        TestSpark.session();
+        List<String> args = new java.util.ArrayList<>(List.of("run", "--pilots", pilots.toString(), "--data", data.toString(),
+            "--out", out.toString(), "--as-of", asOf));
+        args.addAll(List.of(extra));
+        return Main.execute(args.toArray(String[]::new));
+    }
+
+    @Test
+    void rerunningTheSameNightIsIdempotentAndReadsNothingNew(@TempDir Path tmp) throws Exception {
+        Path out = SampleRun.out();
+        byte[] before = Files.readAllBytes(out.resolve("decisions/sagsoverblik.json"));
+        int exit = SampleRun.run(out);
+        assertThat(exit).isZero();
+        assertThat(Files.readString(out.resolve("decisions/sagsoverblik.json"))).isEqualTo(new String(before, java.nio.charset.StandardCharsets.UTF_8));
+        List<Path> manifests;
+        try (var s = Files.list(out.resolve("runs"))) {
+            manifests = s.sorted().toList();
+        }
+        assertThat(manifests).hasSizeGreaterThanOrEqualTo(2);
+        JsonNode last = SampleRun.json(manifests.get(manifests.size() - 1));
+        assertThat(last.path("cases").path("rows_read").asLong()).isZero();
+        assertThat(out.resolve(".staging")).doesNotExist();
+        assertThat(out.resolve("_lock")).doesNotExist();
+    }
+
+    @Test
+    void replayingAnEarlierNightGivesTheAnswerKnownThen(@TempDir Path tmp) throws Exception {
+        Path repo = Repo.root();
+        int exit = run(repo.resolve("jobs/pilots"), repo.resolve("data-samples"), tmp, "2026-08-31", "--demo-key");
+        assertThat(exit).isZero();
+        JsonNode d = SampleRun.json(tmp.resolve("decisions/sagsoverblik.json"));
+        assertThat(d.path("as_of").asText()).isEqualTo("2026-08-31");
+        assertThat(d.path("analysis").asText()).isEqualTo("sequential");
+        assertThat(d.path("indicators").get(0).path("fixed").isNull()).isTrue();
+        JsonNode chatbot = SampleRun.json(tmp.resolve("decisions/chatbot.json"));
+        assertThat(chatbot.path("indicators").get(0).path("cells").path("pilot_post").path("n").asInt()).as("the chatbot had not started").isZero();
+    }
+
+    @Test
+    void aBadSpecFailsOnlyItsOwnPilot(@TempDir Path tmp) throws Exception {
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", GOOD_SPEC);
+        TempDirs.write(pilots, "broken.yaml", GOOD_SPEC.replace("id: small", "id: broken").replace("colour", "x") + "colour: red\n");
+        int exit = run(pilots, tinyData(tmp.resolve("data")), tmp.resolve("out"), "2026-03-31", "--demo-key");
+        assertThat(exit).isEqualTo(2);
+        JsonNode broken = SampleRun.json(tmp.resolve("out/decisions/broken.json"));
+        assertThat(broken.path("status").asText()).isEqualTo("error");
+        assertThat(broken.path("reasons").get(0).path("code").asText()).isEqualTo("invalid_spec");
+        assertThat(broken.path("reasons").get(0).path("en").asText()).contains("broken.yaml:10:1: unknown key 'colour'");
+        JsonNode small = SampleRun.json(tmp.resolve("out/decisions/small.json"));
+        assertThat(small.path("status").asText()).isEqualTo("ok");
+        assertThat(small.path("indicators").get(0).path("design").asText()).isEqualTo("did");
+        assertThat(tmp.resolve("out/dashboard/broken.html")).exists();
+    }
+
+    @Test
+    void anotherRunHoldingTheLockMeansExitFour(@TempDir Path tmp) throws Exception {
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", GOOD_SPEC);
+        Files.createDirectories(tmp.resolve("out"));
+        Files.writeString(tmp.resolve("out/_lock"), "run_id=other\n");
+        String err = capturingErr(() -> assertThat(run(pilots, tinyData(tmp.resolve("data")), tmp.resolve("out"), "2026-03-31", "--demo-key")).isEqualTo(4));
+        assertThat(err).contains("another run holds the lock").contains("run_id=other").doesNotContain("\tat ");
+        assertThat(tmp.resolve("out/decisions")).doesNotExist();
+    }
+
+    @Test
+    void missingDataOrKeyAreClearErrorsWithDocumentedCodes(@TempDir Path tmp) throws Exception {
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", GOOD_SPEC);
+        String noData = capturingErr(() -> assertThat(run(pilots, tmp.resolve("nowhere"), tmp.resolve("out"), "2026-03-31", "--demo-key")).isEqualTo(3));
+        assertThat(noData).contains("the data root").contains("nowhere").contains("--data DIR");
+        String noKey = capturingErr(() -> assertThat(run(pilots, tinyData(tmp.resolve("data")), tmp.resolve("out2"), "2026-03-31")).isEqualTo(2));
+        assertThat(noKey).contains("no pseudonym key").contains("--key-file").contains("GEVINST_PSEUDONYM_KEY");
+        String badDate = capturingErr(() -> assertThat(run(pilots, tmp.resolve("data"), tmp.resolve("out3"), "31-03-2026", "--demo-key")).isEqualTo(2));
+        assertThat(badDate).contains("--as-of is '31-03-2026'; write a date as YYYY-MM-DD");
+    }
+
+    @Test
+    void anUnreadableSourceFileMeansExitThreeButTheRestIsPublished(@TempDir Path tmp) throws Exception {
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", GOOD_SPEC);
+        Path data = tinyData(tmp.resolve("data"));
+        TempDirs.write(data, "cases/broken.csv", "case_id,opened_at\nx,2026-03-01\n");
+        assertThat(run(pilots, data, tmp.resolve("out"), "2026-03-31", "--demo-key")).isEqualTo(3);
+        JsonNode small = SampleRun.json(tmp.resolve("out/decisions/small.json"));
+        assertThat(small.path("data_quality").path("rejected_files").get(0).path("message").asText()).contains("missing required column 'unit'");
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static String capturingErr(Action action) throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}
