@@ -39,6 +39,7 @@ public final class DashboardWriter {
         storage.writeBytes(new Path(assets, "gevinst.js"), resource("/dk/gevinst/dashboard/gevinst.js"));
         storage.writeBytes(new Path(assets, "gevinst.css"), resource("/dk/gevinst/dashboard/gevinst.css"));
         storage.writeText(new Path(target, "index.html"), PortfolioPage.render(t, docs));
+        storage.writeText(new Path(target, "decisions.csv"), PortfolioCsv.render(docs, t));
         for (JsonNode d : docs) storage.writeText(new Path(target, d.path("pilot_id").asText() + ".html"), PilotPage.render(t, d));
     }
 

@@ -26,7 +26,7 @@ final class Page {
         String d = decision == null ? "ERROR" : decision;
         String symbol = switch (d) {
             case "GO" -> "✔";
-            case "EXTEND" -> "⏸";
+            case "EXTEND" -> "↻";
             case "STOP" -> "✖";
             default -> "!";
         };

@@ -15,6 +15,7 @@ import java.util.List;
  */
 final class CaseSimulator {
     private static final double[] WEEKDAY_VOLUME = {1.3, 1.1, 1.0, 0.9, 0.7};
+    private static final int WARM_UP_DAYS = 70;
     private final Draws draws;
     private final double scale;
 
@@ -26,7 +27,9 @@ final class CaseSimulator {
     List<CaseVersion> simulate() {
         List<CaseVersion> out = new ArrayList<>();
         int sequence = 0;
-        for (LocalDate day = Scenario.FIRST_DAY; !day.isAfter(Scenario.LAST_DAY); day = day.plusDays(1)) {
+        // Cases opened before the first export day are simulated too, so January's decisions include the
+        // slow cases opened in the autumn; otherwise early weeks would show only quick cases.
+        for (LocalDate day = Scenario.FIRST_DAY.minusDays(WARM_UP_DAYS); !day.isAfter(Scenario.LAST_DAY); day = day.plusDays(1)) {
             if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) continue;
             for (Unit unit : Scenario.UNITS) {
                 int n = draws.poisson(unit.casesPerWeekday() * scale * WEEKDAY_VOLUME[day.getDayOfWeek().getValue() - 1]);
@@ -76,7 +79,8 @@ final class CaseSimulator {
             decided.plusDays(draws.between(2, 28)), note));
         if (appealed) v.add(new CaseVersion(unit.system(), id, unit.name(), type, opened, decided, minutes, caseworker, citizen, reopened, true, overturned,
             decided.plusDays(draws.between(20, 80)), note));
-        return v.stream().filter(x -> !x.updatedAt().toLocalDate().isAfter(Scenario.LAST_DAY)).toList();
+        return v.stream().filter(x -> !x.updatedAt().toLocalDate().isAfter(Scenario.LAST_DAY)
+            && !x.updatedAt().toLocalDate().isBefore(Scenario.FIRST_DAY)).toList();
     }
 
     private static final List<String> NOTES = List.of("Borger har ringet og spurgt til status", "Afventer dokumentation fra borger",

@@ -52,17 +52,21 @@ final class PeopleSimulator {
         return out;
     }
 
-    /** Daily use in the pilot units once the pilot starts: adoption rises over about eight weeks. */
+    /**
+     * Daily use in the pilot units once the pilot starts. Each caseworker takes the system up on a day of
+     * their own (about four weeks in, on average), and is then active on most working days.
+     */
     List<UsageRow> usage() {
         List<UsageRow> out = new ArrayList<>();
         for (Effect effect : Scenario.EFFECTS) {
             Unit unit = Scenario.UNITS.stream().filter(u -> u.name().equals(effect.unit())).findFirst().orElseThrow();
+            LocalDate[] adopts = new LocalDate[unit.caseworkers() + 1];
+            for (int k = 1; k <= unit.caseworkers(); k++) adopts[k] = effect.from().plusDays(Math.round(draws.gamma(1, 28)));
             for (LocalDate day = effect.from(); !day.isAfter(Scenario.LAST_DAY); day = day.plusDays(1)) {
                 if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) continue;
-                double weeks = java.time.temporal.ChronoUnit.DAYS.between(effect.from(), day) / 7.0;
-                double p = 0.35 + 0.5 * Math.min(1, weeks / 8);
                 for (int k = 1; k <= unit.caseworkers(); k++) {
-                    double minutes = draws.chance(p) ? Math.round(draws.logNormal(80, 0.5)) : 0;
+                    boolean active = !day.isBefore(adopts[k]) ? draws.chance(0.7) : draws.chance(0.03);
+                    double minutes = active ? Math.round(draws.logNormal(80, 0.5)) : 0;
                     out.add(new UsageRow("kw-" + unit.code() + "-" + String.format("%02d", k), unit.name(), day, minutes));
                 }
             }

@@ -45,9 +45,12 @@ public final class Storage {
 
     public record FileEntry(Path path, long size, long modified) {}
 
+    /** The filesystem of a path. Local checksum side files (.x.crc) are not written: outputs are read by people. */
     public FileSystem fs(Path p) {
         try {
-            return p.getFileSystem(conf);
+            FileSystem fs = p.getFileSystem(conf);
+            fs.setWriteChecksum(false);
+            return fs;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reach the filesystem of " + p + ": " + e.getMessage(), e);
         }

@@ -91,19 +91,25 @@
     var series = [];
     b.options.forEach(function (o, k) {
       var c = palette[k % palette.length];
-      series.push({ type: 'line', name: o.option + ' – ' + L['chart.low'], data: o.low, stack: 'band' + k, symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } });
-      series.push({ type: 'line', name: o.option + ' – ' + L['chart.high'], data: o.high.map(function (h, i) { return h - o.low[i]; }), stack: 'band' + k,
-        symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: c, opacity: 0.15 }, tooltip: { show: false } });
-      series.push({ type: 'line', name: o.option, data: o.likely, symbolSize: 6, lineStyle: { width: 2.5, color: c }, itemStyle: { color: c } });
+      // The low-high band as one polygon: stacking areas misbehaves once values turn negative.
+      series.push({ type: 'custom', name: o.option + ' – ' + L['chart.low'] + '/' + L['chart.high'], data: [0], silent: true, z: 1,
+        renderItem: function (params, api) {
+          var top = o.high.map(function (v, i) { return api.coord([i, v]); });
+          var bottom = o.low.map(function (v, i) { return api.coord([i, v]); }).reverse();
+          return { type: 'polygon', shape: { points: top.concat(bottom) }, style: { fill: c, opacity: 0.15 } };
+        } });
+      series.push({ type: 'line', name: o.option, data: o.likely, symbolSize: 6, z: 3, lineStyle: { width: 2.5, color: c }, itemStyle: { color: c } });
     });
-    series[2].markLine = { silent: true, symbol: 'none', data: [{ yAxis: 0 }], lineStyle: { color: '#000' }, label: { show: false } };
+    series[1].markLine = { silent: true, symbol: 'none', data: [{ yAxis: 0 }], lineStyle: { color: '#000' }, label: { show: false } };
+    var all = [];
+    b.options.forEach(function (o) { all = all.concat(o.low, o.high); });
     init(el).setOption({
       animation: false,
       legend: { top: 0, data: b.options.map(function (o) { return o.option; }) },
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return fmt(v, 0); } },
       grid: { left: 8, right: 16, top: 30, bottom: 24, containLabel: true },
       xAxis: { type: 'category', data: years, name: L['chart.years'], nameLocation: 'middle', nameGap: 22 },
-      yAxis: { type: 'value', axisLabel: { formatter: function (v) { return fmt(v / 1e6, 1) + ' M'; } } },
+      yAxis: { type: 'value', min: Math.min.apply(null, all), max: Math.max.apply(null, all), axisLabel: { formatter: function (v) { return fmt(v / 1e6, 1) + ' M'; } } },
       series: series
     });
   }
