@@ -32,6 +32,7 @@ final class PilotEvidence {
             series.set("low", o.path("cumulative").path("low"));
             series.set("likely", o.path("cumulative").path("likely"));
             series.set("high", o.path("cumulative").path("high"));
+            series.set("payback", o.path("payback_years"));
             String payback = o.path("payback_years").isNumber() ? t.format("payback.years", l.number(o.path("payback_years").asDouble(), 1)) : t.get("payback.never");
             b.append("<tr><td>").append(Html.esc(o.path("option").asText())).append("</td><td>").append(Html.esc(l.dkk(o.path("one_off_dkk").asDouble())))
                 .append("</td><td>").append(Html.esc(l.dkk(o.path("yearly_dkk").asDouble()))).append("</td><td>").append(Html.esc(l.dkk(o.path("npv_dkk").asDouble())))
@@ -97,7 +98,7 @@ final class PilotEvidence {
         b.append("</tbody></table>");
         if (q.path("rejected_files").size() > 0) {
             b.append("<ul class=\"rejected\">");
-            for (JsonNode r : q.path("rejected_files")) b.append("<li>").append(Html.esc(r.path("source").asText() + "/" + r.path("path").asText()
+            for (JsonNode r : q.path("rejected_files")) b.append("<li>").append(Html.esc(r.path("path").asText()
                 + ": " + r.path("message").asText())).append("</li>");
             b.append("</ul>");
         }
@@ -108,7 +109,6 @@ final class PilotEvidence {
         StringBuilder b = new StringBuilder("<section><h2>").append(t.h("section.history")).append("</h2><table class=\"history\"><thead><tr><th>")
             .append(t.h("table.date")).append("</th><th>").append(t.h("col.decision")).append("</th><th>").append(t.h("table.change"))
             .append("</th></tr></thead><tbody>");
-        String previous = null;
         JsonNode h = doc.path("history");
         for (int i = h.size() - 1; i >= 0; i--) {
             JsonNode e = h.get(i);
@@ -118,7 +118,6 @@ final class PilotEvidence {
             b.append("<tr").append(changed ? " class=\"changed\"" : "").append("><td>").append(Html.esc(e.path("as_of").asText())).append("</td><td>")
                 .append(Page.badge(t, d, false)).append("</td><td>").append(changed ? t.h("history.changed") + " (" + Html.esc(before) + " → " + Html.esc(d) + ")" : "")
                 .append("</td></tr>");
-            previous = d;
         }
         return b.append("</tbody></table></section>\n").toString();
     }

@@ -32,7 +32,7 @@ final class PilotPage {
         b.append("</section>\n");
         ObjectNode data = Json.MAPPER.createObjectNode().put("page", "pilot").put("lang", l.code());
         data.set("labels", Page.labels(t, "chart.pilot", "chart.control", "chart.start", "chart.rampup", "chart.likely", "chart.low",
-            "chart.high", "chart.years", "chart.nodata", "suppressed"));
+            "chart.high", "chart.years", "chart.nodata", "chart.payback", "suppressed"));
         if (doc.path("indicators").size() > 0) {
             b.append(forest(t, doc, data));
             b.append(trends(t, doc, data));

@@ -93,7 +93,8 @@ public final class ReasonTexts {
 
     public static Reason moreDataNeeded(IndicatorResult nearest, int weeks) {
         return reason("more_data_needed", nearest == null ? null : nearest.id(), l -> l.pick("Endnu ikke afgjort: ", "Not decided yet: ")
-            + (nearest == null ? l.pick("der mangler data", "data is missing") : change(nearest, l))
+            + (nearest == null ? l.pick("kerneopgaven har endnu for få data efter start til et estimat",
+                "the core task has too little data since the start for an estimate") : change(nearest, l))
             + l.pick(". Omkring " + weeks + (weeks == 1 ? " uge" : " uger") + " mere data skal til.",
                 ". About " + weeks + (weeks == 1 ? " more week" : " more weeks") + " of data " + (weeks == 1 ? "is" : "are") + " needed."));
     }

@@ -28,7 +28,8 @@
     var rows = (data.forest || []).slice().reverse();
     if (!rows.length) { empty(el); return; }
     el.style.height = Math.max(160, 46 * rows.length + 60) + 'px';
-    var names = rows.map(function (r) { return r.label + (r.role === 'technical' ? ' *' : ''); });
+    // Technical indicators say on the chart itself that they do not affect the decision.
+    var names = rows.map(function (r) { return r.role === 'technical' ? r.label + '\n(' + r.roleLabel + ')' : r.label; });
     var colour = function (r) { return r.role === 'technical' || r.role === 'descriptive' ? '#777' : (r.role === 'guardrail' ? '#6a3d9a' : '#1f4e79'); };
     var bars = rows.map(function (r, i) { return { value: [i, r.low, r.high, r.est], itemStyle: { color: colour(r) } }; });
     var marks = [];
@@ -87,8 +88,8 @@
     var b = data.business;
     if (!b || !b.options.length) { empty(el); return; }
     var palette = ['#1f4e79', '#b35900', '#2e7d32', '#6a3d9a'];
-    var years = b.options[0].likely.map(function (_, i) { return String(i); });
     var series = [];
+    var pair = function (values) { return values.map(function (v, i) { return [i, v]; }); };
     b.options.forEach(function (o, k) {
       var c = palette[k % palette.length];
       // The low-high band as one polygon: stacking areas misbehaves once values turn negative.
@@ -98,9 +99,14 @@
           var bottom = o.low.map(function (v, i) { return api.coord([i, v]); }).reverse();
           return { type: 'polygon', shape: { points: top.concat(bottom) }, style: { fill: c, opacity: 0.15 } };
         } });
-      series.push({ type: 'line', name: o.option, data: o.likely, symbolSize: 6, z: 3, lineStyle: { width: 2.5, color: c }, itemStyle: { color: c } });
+      var line = { type: 'line', name: o.option, data: pair(o.likely), symbolSize: 6, z: 3, lineStyle: { width: 2.5, color: c }, itemStyle: { color: c } };
+      if (o.payback !== null && o.payback !== undefined) {
+        line.markLine = { silent: true, symbol: 'none', lineStyle: { color: c, type: 'dashed' },
+          label: { formatter: L['chart.payback'] + ' ' + fmt(o.payback, 1), color: c }, data: [{ xAxis: o.payback }] };
+      }
+      series.push(line);
     });
-    series[1].markLine = { silent: true, symbol: 'none', data: [{ yAxis: 0 }], lineStyle: { color: '#000' }, label: { show: false } };
+    series.push({ type: 'line', data: [], markLine: { silent: true, symbol: 'none', data: [{ yAxis: 0 }], lineStyle: { color: '#000' }, label: { show: false } } });
     var all = [];
     b.options.forEach(function (o) { all = all.concat(o.low, o.high); });
     init(el).setOption({
@@ -108,7 +114,7 @@
       legend: { top: 0, data: b.options.map(function (o) { return o.option; }) },
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return fmt(v, 0); } },
       grid: { left: 8, right: 16, top: 30, bottom: 24, containLabel: true },
-      xAxis: { type: 'category', data: years, name: L['chart.years'], nameLocation: 'middle', nameGap: 22 },
+      xAxis: { type: 'value', min: 0, max: b.options[0].likely.length - 1, interval: 1, name: L['chart.years'], nameLocation: 'middle', nameGap: 22 },
       yAxis: { type: 'value', min: Math.min.apply(null, all), max: Math.max.apply(null, all), axisLabel: { formatter: function (v) { return fmt(v / 1e6, 1) + ' M'; } } },
       series: series
     });

@@ -1,0 +1,134 @@
+package dk.gevinst.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.gevinst.business.CostLine;
+import dk.gevinst.cells.Arm;
+import dk.gevinst.cells.CellStats;
+import dk.gevinst.cells.CellTable;
+import dk.gevinst.cells.Period;
+import dk.gevinst.config.PilotSpec;
+import dk.gevinst.config.PilotSpecParser;
+import dk.gevinst.indicator.Catalog;
+import static dk.gevinst.testing.TestCells.cell;
+import static dk.gevinst.testing.TestCells.did;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Each branch of the core-task-first rule, on cells with known means and spreads. */
+class DecisionRuleTest {
+    private static final LocalDate AS_OF = LocalDate.of(2026, 5, 31);
+
+    private static PilotSpec spec(String extra) throws Exception {
+        return new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", """
+            id: p
+            title: "P"
+            start: 2026-03-02
+            end: 2026-06-30
+            baseline_start: 2026-01-05
+            arms: {pilot: [A], control: [B]}
+            indicators:
+              handling_time: {role: success, mde: "10%"}
+              processing_days: {role: guardrail, margin: "5%"}
+              query_seconds: {role: technical, direction: lower_is_better}
+            decision: {alpha: 0.05, min_cases: 50, max_extension_weeks: 8}
+            business_case: {hourly_cost_dkk: 500, horizon_years: 3, annual_cases: 10000}
+            """ + extra);
+    }
+
+    private static PilotEvaluation evaluate(PilotSpec spec, LocalDate asOf, List<CostLine> costs, List<CellStats>... groups) {
+        List<CellStats> all = new ArrayList<>();
+        for (List<CellStats> g : groups) all.addAll(g);
+        return PilotEvaluator.evaluate(spec, new CellTable(all), costs, asOf, Map.of());
+    }
+
+    private static final List<CellStats> FAST_QUERIES = List.of(
+        new CellStats("p", "query_seconds", Arm.PILOT, Period.PRE, LocalDate.of(2026, 2, 1), cell(40, 38, 3)),
+        new CellStats("p", "query_seconds", Arm.PILOT, Period.POST, LocalDate.of(2026, 4, 1), cell(60, 2, 0.3)));
+    private static final List<CostLine> CHEAP = List.of(new CostLine("p", "hosted", "licens", "yearly", 100_000),
+        new CostLine("p", "hosted", "implementering", "one_off", 300_000));
+
+    @Test
+    void aClearCoreTaskGainWithGuardrailsAndValueGoes() throws Exception {
+        PilotEvaluation e = evaluate(spec(""), AS_OF, CHEAP, did("handling_time", 60, -9, 15, 2000), did("processing_days", 10, -0.5, 3, 2000), FAST_QUERIES);
+        assertThat(e.decision().outcome()).isEqualTo(Outcome.GO);
+        assertThat(e.decision().reasons()).extracting(Reason::code).startsWith("core_task_improved", "guardrails_held", "value_positive")
+            .contains("technical_not_counted");
+        assertThat(e.decision().reasons().get(0).da()).startsWith("Sagsbehandlingstid faldt 15 % (97,5 % CI ");
+        assertThat(e.decision().reasons().get(0).en()).startsWith("Handling time fell 15% (97.5% CI ");
+        assertThat(e.analysis()).isEqualTo("sequential");
+    }
+
+    @Test
+    void aBreachedGuardrailStopsEvenWithAGain() throws Exception {
+        PilotEvaluation e = evaluate(spec(""), AS_OF, CHEAP, did("handling_time", 60, -9, 15, 2000), did("processing_days", 10, 3, 3, 2000));
+        assertThat(e.decision().outcome()).isEqualTo(Outcome.STOP);
+        assertThat(e.decision().mainReason().code()).isEqualTo("guardrail_breached");
+        assertThat(e.decision().mainReason().indicator()).isEqualTo("processing_days");
+    }
+
+    @Test
+    void noCoreTaskGainStopsHoweverMuchFasterTheTechnologyGot() throws Exception {
+        PilotEvaluation e = evaluate(spec(""), AS_OF, CHEAP, did("handling_time", 60, 0, 15, 5000), did("processing_days", 10, 0, 3, 5000), FAST_QUERIES);
+        assertThat(e.indicators()).filteredOn(r -> r.id().equals("query_seconds")).singleElement()
+            .satisfies(r -> assertThat(r.verdict()).isEqualTo(Verdict.INFORMATIONAL));
+        assertThat(e.decision().outcome()).isEqualTo(Outcome.STOP);
+        assertThat(e.decision().mainReason().code()).isEqualTo("futile");
+    }
+
+    @Test
+    void aTechnicalGainAloneNeverMakesAGo() throws Exception {
+        PilotEvaluation e = evaluate(spec(""), AS_OF, CHEAP, did("handling_time", 60, -1, 15, 200), did("processing_days", 10, -0.5, 3, 2000), FAST_QUERIES);
+        assertThat(e.decision().outcome()).isEqualTo(Outcome.EXTEND);
+        assertThat(e.decision().extendWeeks()).isBetween(1, 8);
+    }
+
+    @Test
+    void aGainThatCannotPayForItselfStops() throws Exception {
+        List<CostLine> dear = List.of(new CostLine("p", "cloud", "platform", "yearly", 5_000_000));
+        PilotEvaluation e = evaluate(spec(""), AS_OF, dear, did("handling_time", 60, -9, 15, 2000), did("processing_days", 10, -0.5, 3, 2000));
+        assertThat(e.decision().outcome()).isEqualTo(Outcome.STOP);
+        assertThat(e.decision().mainReason().code()).isEqualTo("value_below_cost");
+        assertThat(e.businessCase().best().npvHighDkk()).isNegative();
+    }
+
+    @Test
+    void undecidedPastTheDeadlineStopsAndBeforeItExtends() throws Exception {
+        PilotSpec s = spec("");
+        var cells = List.of(did("handling_time", 60, -3, 15, 120), did("processing_days", 10, -0.5, 3, 2000));
+        PilotEvaluation before = evaluate(s, AS_OF, CHEAP, cells.get(0), cells.get(1));
+        assertThat(before.decision().outcome()).isEqualTo(Outcome.EXTEND);
+        assertThat(before.decision().mainReason().code()).isEqualTo("more_data_needed");
+        PilotEvaluation after = evaluate(s, s.end().plusWeeks(8).plusDays(1), CHEAP, cells.get(0), cells.get(1));
+        assertThat(after.decision().outcome()).isEqualTo(Outcome.STOP);
+        assertThat(after.decision().mainReason().code()).isEqualTo("deadline_passed");
+        assertThat(after.analysis()).isEqualTo("final");
+        assertThat(after.indicators().get(0).fixed()).isNotNull();
+    }
+
+    @Test
+    void tooFewCasesInAnyCellIsInsufficientData() throws Exception {
+        PilotEvaluation e = evaluate(spec(""), AS_OF, CHEAP, did("handling_time", 60, -20, 15, 30), did("processing_days", 10, -0.5, 3, 2000));
+        assertThat(e.indicators().get(0).verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
+        assertThat(e.decision().outcome()).isEqualTo(Outcome.EXTEND);
+    }
+
+    @Test
+    void withoutABaselineTheDesignIsParallelAndWithoutControlsPrePost() throws Exception {
+        PilotSpec noBaseline = new PilotSpecParser(Catalog.builtIn()).parse("t.yaml",
+            "id: p\ntitle: P\nstart: 2026-03-02\nend: 2026-06-30\narms: {pilot: [A], control: [B]}\nindicators:\n  handling_time: {role: success, mde: 5}\n");
+        PilotEvaluation e = evaluate(noBaseline, AS_OF, List.of(), did("handling_time", 60, -9, 15, 500));
+        assertThat(e.indicators().get(0).design()).isEqualTo(Design.PARALLEL);
+        assertThat(e.indicators().get(0).effect()).isCloseTo(-9, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(e.indicators().get(0).counterfactual()).isCloseTo(60, org.assertj.core.api.Assertions.within(1e-9));
+        PilotSpec noControl = new PilotSpecParser(Catalog.builtIn()).parse("t.yaml",
+            "id: p\ntitle: P\nstart: 2026-03-02\nend: 2026-06-30\nbaseline_start: 2026-01-05\narms: {pilot: [A]}\nindicators:\n  handling_time: {role: success, mde: 5}\n");
+        PilotEvaluation f = evaluate(noControl, AS_OF, List.of(), did("handling_time", 60, -9, 15, 500));
+        assertThat(f.indicators().get(0).design()).isEqualTo(Design.PREPOST);
+        assertThat(f.businessCase()).isNull();
+        assertThat(f.decision().reasons()).extracting(Reason::code).contains("no_business_case");
+    }
+}

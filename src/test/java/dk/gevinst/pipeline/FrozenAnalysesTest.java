@@ -1,0 +1,55 @@
+package dk.gevinst.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.gevinst.cells.CellTable;
+import dk.gevinst.config.PilotSpec;
+import dk.gevinst.config.PilotSpecParser;
+import dk.gevinst.decision.FixedAnalysis;
+import dk.gevinst.decision.PilotEvaluation;
+import dk.gevinst.decision.PilotEvaluator;
+import dk.gevinst.indicator.Catalog;
+import dk.gevinst.storage.Storage;
+import dk.gevinst.testing.TestCells;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fixed-horizon look happens once, is kept, and is not reused by a replay of an earlier night. */
+class FrozenAnalysesTest {
+    private static PilotSpec spec(String end) throws Exception {
+        return new PilotSpecParser(Catalog.builtIn()).parse("t.yaml",
+            "id: p\ntitle: P\nstart: 2026-03-02\nend: " + end + "\nbaseline_start: 2026-01-05\narms: {pilot: [A], control: [B]}\n"
+                + "indicators:\n  handling_time: {role: success, mde: 5}\n");
+    }
+
+    @Test
+    void theFirstNightAfterTheEndIsFrozenAndReusedLater(@TempDir Path tmp) throws Exception {
+        PilotSpec spec = spec("2026-04-30");
+        FrozenAnalyses frozen = new FrozenAnalyses(new Storage(new Configuration()), Storage.resolve(tmp.toString()));
+        LocalDate firstNight = LocalDate.of(2026, 5, 1);
+        PilotEvaluation first = PilotEvaluator.evaluate(spec, new CellTable(TestCells.did("handling_time", 60, -6, 15, 400)), List.of(), firstNight,
+            frozen.load(spec, firstNight));
+        frozen.saveIfFirst(first);
+        FixedAnalysis kept = first.indicators().get(0).fixed();
+        assertThat(kept).isNotNull();
+
+        // Later nights see more data, but the fixed analysis stays the one made on the first night.
+        LocalDate later = LocalDate.of(2026, 6, 15);
+        Map<String, FixedAnalysis> loaded = frozen.load(spec, later);
+        assertThat(loaded).containsEntry("handling_time", kept);
+        PilotEvaluation again = PilotEvaluator.evaluate(spec, new CellTable(TestCells.did("handling_time", 60, -1, 15, 4000)), List.of(), later, loaded);
+        assertThat(again.indicators().get(0).fixed()).isEqualTo(kept);
+        assertThat(again.indicators().get(0).effect()).isNotEqualTo(kept.estimate());
+        frozen.saveIfFirst(again);
+        assertThat(frozen.load(spec, later)).containsEntry("handling_time", kept);
+
+        // A replay of a night before the freeze computes its own, and a moved end date starts afresh.
+        assertThat(frozen.load(spec, LocalDate.of(2026, 4, 30))).isEmpty();
+        assertThat(frozen.load(spec("2026-05-31"), later)).isEmpty();
+    }
+}
