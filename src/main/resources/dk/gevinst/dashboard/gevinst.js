@@ -27,7 +27,15 @@
   function forest(el) {
     var rows = (data.forest || []).slice().reverse();
     if (!rows.length) { empty(el); return; }
-    el.style.height = Math.max(160, 46 * rows.length + 60) + 'px';
+    el.style.height = Math.max(160, 58 * rows.length + 60) + 'px';
+    // Relative effects beyond ±100 % are drawn to the edge with an arrow, so one rare, noisy indicator
+    // cannot squash the others into a dot.
+    var relative = rows.some(function (r) { return r.relative; });
+    var lowest = Math.min.apply(null, rows.map(function (r) { return Math.min(r.low, r.mark === undefined ? r.low : r.mark); }));
+    var highest = Math.max.apply(null, rows.map(function (r) { return Math.max(r.high, r.mark === undefined ? r.high : r.mark); }));
+    var axisMin = relative ? Math.max(-100, Math.floor(lowest / 10) * 10) : undefined;
+    var axisMax = relative ? Math.min(100, Math.ceil(highest / 10) * 10) : undefined;
+    var clampX = function (v) { return axisMin === undefined ? v : Math.max(axisMin, Math.min(axisMax, v)); };
     // Technical indicators say on the chart itself that they do not affect the decision.
     var names = rows.map(function (r) { return r.role === 'technical' ? r.label + '\n(' + r.roleLabel + ')' : r.label; });
     var colour = function (r) { return r.role === 'technical' || r.role === 'descriptive' ? '#777' : (r.role === 'guardrail' ? '#6a3d9a' : '#1f4e79'); };
@@ -41,22 +49,28 @@
         var r = rows[p.data.value ? p.data.value[0] : p.data[1]];
         return r.label + ' (' + r.roleLabel + ')<br>' + fmt(r.est, 1) + (r.relative ? ' %' : '') + ' [' + fmt(r.low, 1) + '; ' + fmt(r.high, 1) + ']<br>' + r.verdict;
       } },
-      xAxis: { type: 'value', name: rows.some(function (r) { return r.relative; }) ? '%' : '', axisLabel: { formatter: function (v) { return fmt(v, 0); } } },
-      yAxis: { type: 'category', data: names, axisLabel: { width: 220, overflow: 'break' } },
+      xAxis: { type: 'value', min: axisMin, max: axisMax, name: relative ? '%' : '', axisLabel: { formatter: function (v) { return fmt(v, 0); } } },
+      yAxis: { type: 'category', data: names, axisLabel: { width: 240, overflow: 'break', lineHeight: 15 } },
       series: [
         { type: 'custom', name: 'interval', data: bars, encode: { x: [1, 2, 3], y: 0 },
           renderItem: function (params, api) {
-            var y = api.value(0), lo = api.coord([api.value(1), y]), hi = api.coord([api.value(2), y]), mid = api.coord([api.value(3), y]);
+            var y = api.value(0);
+            var loClipped = clampX(api.value(1)) !== api.value(1), hiClipped = clampX(api.value(2)) !== api.value(2);
+            var lo = api.coord([clampX(api.value(1)), y]), hi = api.coord([clampX(api.value(2)), y]), mid = api.coord([clampX(api.value(3)), y]);
             var style = { stroke: api.visual('color'), lineWidth: 2.5, fill: api.visual('color') };
+            var end = function (p, clipped, dir) {
+              return clipped
+                ? { type: 'polygon', shape: { points: [[p[0] + 8 * dir, p[1]], [p[0], p[1] - 6], [p[0], p[1] + 6]] }, style: style }
+                : { type: 'line', shape: { x1: p[0], y1: p[1] - 6, x2: p[0], y2: p[1] + 6 }, style: style };
+            };
             return { type: 'group', children: [
               { type: 'line', shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style: style },
-              { type: 'line', shape: { x1: lo[0], y1: lo[1] - 6, x2: lo[0], y2: lo[1] + 6 }, style: style },
-              { type: 'line', shape: { x1: hi[0], y1: hi[1] - 6, x2: hi[0], y2: hi[1] + 6 }, style: style },
+              end(lo, loClipped, -1), end(hi, hiClipped, 1),
               { type: 'circle', shape: { cx: mid[0], cy: mid[1], r: 5 }, style: style }
             ] };
           },
           markLine: { silent: true, symbol: 'none', lineStyle: { color: '#000', type: 'solid' }, data: [{ xAxis: 0 }], label: { show: false } } },
-        { type: 'scatter', name: 'mde', data: marks, symbol: 'rect', symbolSize: [3, 22], itemStyle: { color: '#c00000' }, z: 3 }
+        { type: 'scatter', name: 'mde', data: marks.map(function (m) { return [clampX(m[0]), m[1]]; }), symbol: 'rect', symbolSize: [3, 22], itemStyle: { color: '#c00000' }, z: 3 }
       ]
     });
   }
