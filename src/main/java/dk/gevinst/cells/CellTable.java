@@ -33,9 +33,4 @@ public record CellTable(List<CellStats> cells) {
         }
         return out;
     }
-
-    /** The number of post-period days with data, from the first post day to the last. */
-    public static long postDays(List<CellStats> cells, LocalDate postStart, LocalDate asOf) {
-        return Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(postStart, asOf) + 1);
-    }
 }

@@ -46,7 +46,6 @@ public final class Columns {
     // lineage added at ingest
     public static final String FILE = "source_file";
     public static final String LINE = "source_line";
-    public static final String FILE_ORDER = "_file_order";
     public static final String REASON = "_reason";
     public static final String CPR_MASKED = "_cpr_masked";
     public static final String SOURCE = "source";
@@ -63,15 +62,7 @@ public final class Columns {
     public static final String SUPPRESSED = "suppressed";
     public static final String OBSERVATION_UNIT = "_observation_unit";
     public static final String OBSERVATION_DAY = "_observation_day";
-    public static final String PERSON = "_person";
     public static final String REASON_CODE = "reason";
     public static final String COLUMN = "column";
-    public static final String PATH = "path";
-    public static final String SIZE = "size";
-    public static final String MODIFIED = "modified";
-    public static final String ROWS_READ = "rows_read";
-    public static final String ROWS_ACCEPTED = "rows_accepted";
-    public static final String ROWS_QUARANTINED = "rows_quarantined";
     public static final String DECISION = "decision";
-    public static final String PAYLOAD = "payload";
 }
