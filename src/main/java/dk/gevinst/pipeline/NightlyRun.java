@@ -61,6 +61,7 @@ public final class NightlyRun {
         }
         storage.mkdirs(s.out());
         try (RunLock ignored = RunLock.acquire(storage, s.out(), runId, s.lockTtl())) {
+            StageClock clock = new StageClock();
             StagedPublish publish = new StagedPublish(storage, s.out(), runId);
             publish.clearLeftovers();
             List<String> problems = new ArrayList<>();
@@ -68,13 +69,16 @@ public final class NightlyRun {
             specs.failures().forEach(f -> f.problems().forEach(p -> problems.add(p.toString())));
             LOG.info("Run {}: {} pilot specs valid, {} invalid; as of {}", runId, specs.valid().size(), specs.failures().size(), s.asOf());
 
+            clock.lap("specs");
             IngestResult ingest = new SparkIngest().ingest(spark, new IngestRequest(s.data(), s.state(), s.bounds(), s.pseudonymizer(), runId, s.asOf()));
             ingest.rejected().forEach(p -> problems.add(p.toString()));
             ingest.counts().forEach((src, c) -> {
                 if (c.rowsRead() > 0) LOG.info("Ingested {}: {} rows read, {} accepted, {} quarantined", src.folder(), c.rowsRead(), c.rowsAccepted(), c.rowsQuarantined());
             });
 
+            clock.lap("ingest");
             CellTable cells = new SparkCellStage().compute(spark, s.state(), specs.valid(), s.asOf());
+            clock.lap("cells");
             List<CostLine> costs = costs(spark, s);
             FrozenAnalyses frozen = new FrozenAnalyses(storage, s.state());
             List<PilotEvaluation> evaluations = new ArrayList<>();
@@ -85,6 +89,7 @@ public final class NightlyRun {
                     String.join("\n", f.problems().stream().map(Object::toString).toList())));
             }
             evaluations.sort(Comparator.comparing(PilotEvaluation::pilotId));
+            clock.lap("evaluation");
 
             ObjectNode runQuality = DataQuality.sources(new FileLedger(storage, new Path(s.state(), "ledger")).entries(), ingest);
             Map<String, List<HistoryEntry>> history = history(spark, s);
@@ -95,19 +100,46 @@ public final class NightlyRun {
                 ObjectNode doc = DecisionDocument.build(e, DataQuality.forPilot(runQuality, e), h);
                 storage.writeText(new Path(stagedDecisions, e.pilotId() + ".json"), Json.MAPPER.writeValueAsString(doc));
             }
+            clock.lap("decision documents");
             PublishedTables.write(spark, s.tables(), s.state(), evaluations, runId, s.asOf());
+            clock.lap("tables");
             DashboardWriter.write(storage, stagedDecisions, publish.staged("dashboard"), s.language());
             publish.publish("decisions");
             publish.publish("dashboard");
             publish.finish();
+            clock.lap("dashboard and swap");
+            LOG.info("Stage times: {}", clock);
 
             ExitCode exit = !ingest.rejected().isEmpty() ? ExitCode.DATA_SOURCE_UNREADABLE
                 : !specs.failures().isEmpty() ? ExitCode.BAD_SPEC_OR_ARGUMENTS : ExitCode.OK;
             Path manifest = new Path(new Path(s.out(), "runs"), runId + ".json");
             Path tmp = new Path(new Path(s.out(), "runs"), "." + runId + ".json.tmp");
-            storage.writeText(tmp, Json.MAPPER.writeValueAsString(RunManifest.build(runId, s.asOf(), started, ingest, evaluations, exit)));
+            storage.writeText(tmp, Json.MAPPER.writeValueAsString(RunManifest.build(runId, s.asOf(), started, ingest, evaluations, exit, clock.seconds())));
             storage.rename(tmp, manifest);
             return new Report(runId, exit, s.out(), new Path(s.dashboard(), "index.html"), evaluations, problems);
+        }
+    }
+
+    /** Wall-clock seconds per stage, for the log and the manifest: where a night's time goes. */
+    static final class StageClock {
+        private final java.util.LinkedHashMap<String, Double> seconds = new java.util.LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void lap(String stage) {
+            long now = System.nanoTime();
+            seconds.put(stage, Math.round((now - last) / 1e7) / 100.0);
+            last = now;
+        }
+
+        Map<String, Double> seconds() {
+            return seconds;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder();
+            seconds.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(v).append(" s"));
+            return b.toString();
         }
     }
 

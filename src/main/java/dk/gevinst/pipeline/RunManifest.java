@@ -17,7 +17,8 @@ import java.util.TreeMap;
 final class RunManifest {
     private RunManifest() {}
 
-    static ObjectNode build(String runId, LocalDate asOf, Instant started, IngestResult ingest, List<PilotEvaluation> pilots, ExitCode exit) {
+    static ObjectNode build(String runId, LocalDate asOf, Instant started, IngestResult ingest, List<PilotEvaluation> pilots, ExitCode exit,
+                            java.util.Map<String, Double> stageSeconds) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("run_id", runId).put("as_of", asOf.toString()).put("started_at", started.toString())
             .put("finished_at", Instant.now().toString()).put("exit_code", exit.code()).put("status", exit.name().toLowerCase());
@@ -34,6 +35,8 @@ final class RunManifest {
         for (FileProblem p : ingest.skipped()) skipped.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
         ObjectNode cpr = root.putObject("cpr_masked");
         new TreeMap<>(ingest.cprMasked()).forEach(cpr::put);
+        ObjectNode times = root.putObject("stage_seconds");
+        stageSeconds.forEach(times::put);
         ObjectNode ps = root.putObject("pilots");
         for (PilotEvaluation p : pilots) {
             ps.putObject(p.pilotId()).put("status", p.ok() ? "ok" : "error")
