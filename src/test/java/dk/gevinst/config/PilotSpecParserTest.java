@@ -67,6 +67,23 @@ class PilotSpecParserTest {
     }
 
     @Test
+    void theExampleInTheSpecReferenceIsValid() throws Exception {
+        String doc = java.nio.file.Files.readString(dk.gevinst.testing.Repo.root().resolve("docs/pilot-spec.md"));
+        String yaml = doc.substring(doc.indexOf("```yaml\n") + 8, doc.indexOf("```", doc.indexOf("```yaml\n") + 8));
+        PilotSpec s = parser.parse("docs/pilot-spec.md", yaml);
+        assertThat(s.indicators()).extracting(PilotIndicator::id)
+            .containsExactly("handling_time", "first_time_right", "processing_days", "query_seconds", "fte", "trivsel");
+        assertThat(s.decision().minResponses()).isEqualTo(10);
+        assertThat(s.indicators().get(5).definition().source()).isEqualTo(Source.SURVEY_RESPONSES);
+    }
+
+    @Test
+    void namesCannotReachOutsideTheDataRoot() {
+        List<String> p = problems(VALID.replace("column: fte", "column: ../../etc/passwd"));
+        assertThat(p).anyMatch(m -> m.endsWith("indicator 'fte' column is '../../etc/passwd'; a column or instrument name holds only letters, digits and '_'"));
+    }
+
+    @Test
     void reportsEveryErrorAtOnceWithFileLineAndColumn() {
         String yaml = """
             id: Bad_ID
