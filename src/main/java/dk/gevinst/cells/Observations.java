@@ -64,7 +64,10 @@ final class Observations {
         };
     }
 
-    /** One observation per response: the SUS score for sus, else the mean of the instrument's items. */
+    /**
+     * One observation per response: the SUS score for sus, else the mean of the instrument's items. Ingest
+     * quarantines incomplete SUS responses within a file; one split across files is not scored here.
+     */
     static Dataset<Row> fromSurveys(Dataset<Row> responses) {
         Column odd = col(Columns.ITEM).mod(2).equalTo(1);
         Column susContribution = when(odd, col(Columns.SCORE).minus(1)).otherwise(lit(5).minus(col(Columns.SCORE)));
@@ -75,7 +78,9 @@ final class Observations {
             .select(col(Columns.UNIT).as(UNIT), lit(null).cast(DataTypes.StringType).as(SCOPE), col(DAY),
                 when(isSus, lit(MeasureKeys.of(new Measure(Measure.Kind.SUS, SurveyInstruments.SUS))))
                     .otherwise(concat(lit(MeasureKeys.of(new Measure(Measure.Kind.ITEM_MEAN, ""))), col(Columns.INSTRUMENT))).as(MEASURE),
-                when(isSus, col("sus_total").multiply(2.5)).otherwise(col("total").divide(col("items"))).as(VALUE));
+                when(isSus, when(col("items").equalTo(SurveyInstruments.SUS_ITEMS), col("sus_total").multiply(2.5)))
+                    .otherwise(col("total").divide(col("items"))).as(VALUE))
+            .filter(col(VALUE).isNotNull());
     }
 
     /** One observation per user and week: 1 if active that week. Weeks start on Monday. */

@@ -149,6 +149,8 @@ class PilotSpecParserTest {
         String bomb = "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
             + "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n";
         assertThat(problems(bomb)).anyMatch(m -> m.contains("not valid YAML") || m.contains("unknown key"));
+        String deep = "a: " + "[".repeat(30) + "]".repeat(30) + "\n";
+        assertThat(problems(deep)).anyMatch(m -> m.contains("not valid YAML") && m.toLowerCase().contains("nesting"));
         assertThatThrownBy(() -> parser.parse("x.yaml", "x".repeat(YamlReader.MAX_CHARS + 1)))
             .isInstanceOf(InvalidSpecException.class).hasMessageContaining("the limit is " + YamlReader.MAX_CHARS);
     }
