@@ -3,11 +3,9 @@ package dk.gevinst.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.gevinst.cli.Main;
+import dk.gevinst.testing.Capture;
 import dk.gevinst.testing.Repo;
 import dk.gevinst.testing.TempDirs;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,23 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** `gevinst validate` checks specs and headers, writes nothing, and says what is wrong where. */
 class ValidateCommandTest {
-    private static String stdout(Runnable r) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            r.run();
-        } finally {
-            System.setOut(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
-    void theCommittedJobsAndSampleAreValid() {
+    void theCommittedJobsAndSampleAreValid() throws Exception {
         Path repo = Repo.root();
         int[] exit = new int[1];
-        String out = stdout(() -> exit[0] = Main.execute("validate", "--pilots", repo.resolve("jobs/pilots").toString(),
+        String out = Capture.stdout(() -> exit[0] = Main.execute("validate", "--pilots", repo.resolve("jobs/pilots").toString(),
             "--data", repo.resolve("data-samples").toString()));
         assertThat(exit[0]).isZero();
         assertThat(out).contains("sagsoverblik.yaml (sagsoverblik,", "datalake.yaml (datalake,", "chatbot.yaml (chatbot,");
@@ -41,11 +27,11 @@ class ValidateCommandTest {
     void badSpecsAndHeadersAreNamedWithTheirCodes(@TempDir Path tmp) throws Exception {
         TempDirs.write(tmp, "pilots/x.yaml", "id: x\ntitle: X\nstart: 2026-01-01\nend: 2026-02-01\narms: {pilot: [A]}\nindicators:\n  speed: {role: success, mde: 1}\n");
         int[] exit = new int[1];
-        String out = stdout(() -> exit[0] = Main.execute("validate", "--pilots", tmp.resolve("pilots").toString()));
+        String out = Capture.stdout(() -> exit[0] = Main.execute("validate", "--pilots", tmp.resolve("pilots").toString()));
         assertThat(exit[0]).isEqualTo(2);
         assertThat(out).contains("x.yaml:7:10: unknown indicator 'speed'");
         TempDirs.write(tmp, "data/survey_responses/s.csv", "response_id;unit;answered_at\n1;A;2026-01-01\n");
-        String headers = stdout(() -> exit[0] = Main.execute("validate", "--pilots", Repo.root().resolve("jobs/pilots").toString(),
+        String headers = Capture.stdout(() -> exit[0] = Main.execute("validate", "--pilots", Repo.root().resolve("jobs/pilots").toString(),
             "--data", tmp.resolve("data").toString()));
         assertThat(exit[0]).isEqualTo(3);
         assertThat(headers).contains("survey_responses/s.csv: missing required columns 'respondent_id', 'instrument', 'item', 'score'");

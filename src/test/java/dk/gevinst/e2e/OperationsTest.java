@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.gevinst.cli.Main;
+import dk.gevinst.testing.Capture;
 import dk.gevinst.testing.Repo;
 import dk.gevinst.testing.TempDirs;
 import dk.gevinst.testing.TestSpark;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -106,7 +104,7 @@ class OperationsTest {
         TempDirs.write(pilots, "small.yaml", GOOD_SPEC);
         Files.createDirectories(tmp.resolve("out"));
         Files.writeString(tmp.resolve("out/_lock"), "run_id=other\n");
-        String err = capturingErr(() -> assertThat(run(pilots, tinyData(tmp.resolve("data")), tmp.resolve("out"), "2026-03-31", "--demo-key")).isEqualTo(4));
+        String err = Capture.stderr(() -> assertThat(run(pilots, tinyData(tmp.resolve("data")), tmp.resolve("out"), "2026-03-31", "--demo-key")).isEqualTo(4));
         assertThat(err).contains("another run holds the lock").contains("run_id=other").doesNotContain("\tat ");
         assertThat(tmp.resolve("out/decisions")).doesNotExist();
     }
@@ -115,11 +113,11 @@ class OperationsTest {
     void missingDataOrKeyAreClearErrorsWithDocumentedCodes(@TempDir Path tmp) throws Exception {
         Path pilots = tmp.resolve("pilots");
         TempDirs.write(pilots, "small.yaml", GOOD_SPEC);
-        String noData = capturingErr(() -> assertThat(run(pilots, tmp.resolve("nowhere"), tmp.resolve("out"), "2026-03-31", "--demo-key")).isEqualTo(3));
+        String noData = Capture.stderr(() -> assertThat(run(pilots, tmp.resolve("nowhere"), tmp.resolve("out"), "2026-03-31", "--demo-key")).isEqualTo(3));
         assertThat(noData).contains("the data root").contains("nowhere").contains("--data DIR");
-        String noKey = capturingErr(() -> assertThat(run(pilots, tinyData(tmp.resolve("data")), tmp.resolve("out2"), "2026-03-31")).isEqualTo(2));
+        String noKey = Capture.stderr(() -> assertThat(run(pilots, tinyData(tmp.resolve("data")), tmp.resolve("out2"), "2026-03-31")).isEqualTo(2));
         assertThat(noKey).contains("no pseudonym key").contains("--key-file").contains("GEVINST_PSEUDONYM_KEY");
-        String badDate = capturingErr(() -> assertThat(run(pilots, tmp.resolve("data"), tmp.resolve("out3"), "31-03-2026", "--demo-key")).isEqualTo(2));
+        String badDate = Capture.stderr(() -> assertThat(run(pilots, tmp.resolve("data"), tmp.resolve("out3"), "31-03-2026", "--demo-key")).isEqualTo(2));
         assertThat(badDate).contains("--as-of is '31-03-2026'; write a date as YYYY-MM-DD");
     }
 
@@ -132,21 +130,5 @@ class OperationsTest {
         assertThat(run(pilots, data, tmp.resolve("out"), "2026-03-31", "--demo-key")).isEqualTo(3);
         JsonNode small = SampleRun.json(tmp.resolve("out/decisions/small.json"));
         assertThat(small.path("data_quality").path("rejected_files").get(0).path("message").asText()).contains("missing required column 'unit'");
-    }
-
-    private interface Action {
-        void run() throws Exception;
-    }
-
-    private static String capturingErr(Action action) throws Exception {
-        PrintStream original = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
     }
 }
