@@ -52,7 +52,15 @@ class OperationsTest {
 
     @Test
     void rerunningTheSameNightIsIdempotentAndReadsNothingNew(@TempDir Path tmp) throws Exception {
-        Path out = SampleRun.out();
+        // A copy of the sample run's output, so the shared one keeps exactly one run for other tests.
+        Path out = tmp.resolve("out");
+        try (var paths = Files.walk(SampleRun.out())) {
+            for (Path p : paths.toList()) {
+                Path to = out.resolve(SampleRun.out().relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
         byte[] before = Files.readAllBytes(out.resolve("decisions/sagsoverblik.json"));
         int exit = SampleRun.run(out);
         assertThat(exit).isZero();
@@ -61,7 +69,7 @@ class OperationsTest {
         try (var s = Files.list(out.resolve("runs"))) {
             manifests = s.sorted().toList();
         }
-        assertThat(manifests).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(manifests).hasSize(2);
         JsonNode last = SampleRun.json(manifests.get(manifests.size() - 1));
         assertThat(last.path("cases").path("rows_read").asLong()).isZero();
         assertThat(out.resolve(".staging")).doesNotExist();
