@@ -68,16 +68,11 @@ final class PilotPage {
         return b.toString();
     }
 
-    /** The decision interval as published: the fixed one when present and narrower, else the sequential one. */
+    /** The decision interval as published: low, high, alpha; null when there is none. */
     static double[] interval(JsonNode ind) {
-        JsonNode s = ind.path("sequential"), f = ind.path("fixed");
-        if (s.isNull() || s.isMissingNode()) return null;
-        double[] seq = {s.path("ci_low").asDouble(), s.path("ci_high").asDouble(), s.path("alpha").asDouble()};
-        if (f.isObject() && f.path("ci_low").isNumber()) {
-            double[] fix = {f.path("ci_low").asDouble(), f.path("ci_high").asDouble(), f.path("alpha").asDouble()};
-            if (fix[1] - fix[0] <= seq[1] - seq[0]) return fix;
-        }
-        return seq;
+        JsonNode d = ind.path("decision_interval");
+        if (!d.isObject() || !d.path("ci_low").isNumber()) return null;
+        return new double[] {d.path("ci_low").asDouble(), d.path("ci_high").asDouble(), d.path("alpha").asDouble()};
     }
 
     private static String forest(Texts t, JsonNode doc, ObjectNode data) {

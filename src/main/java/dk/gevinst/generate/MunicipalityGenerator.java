@@ -4,7 +4,6 @@ import dk.gevinst.source.TextDecoding;
 import dk.gevinst.storage.Storage;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -141,7 +140,4 @@ public final class MunicipalityGenerator {
         return LocalDate.ofEpochDay(epochDay).toString();
     }
 
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
-    }
 }

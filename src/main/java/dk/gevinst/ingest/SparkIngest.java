@@ -46,8 +46,9 @@ public final class SparkIngest implements IngestStage {
         List<FileProblem> skipped = new ArrayList<>();
         Map<String, Long> masked = new HashMap<>();
         List<FileLedger.Entry> ingested = new ArrayList<>();
+        FileLedger ledger;
         try {
-            FileLedger ledger = new FileLedger(storage, new Path(request.stateRoot(), "ledger"));
+            ledger = new FileLedger(storage, new Path(request.stateRoot(), "ledger"));
             for (Source source : Source.values()) {
                 Path folder = new Path(request.dataRoot(), source.folder());
                 List<FileEntry> fresh = new ArrayList<>();
@@ -82,7 +83,7 @@ public final class SparkIngest implements IngestStage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new IngestResult(counts, rejected, skipped, masked);
+        return new IngestResult(counts, rejected, skipped, masked, ledger.entries());
     }
 
     private List<FileCounts> ingestSource(SparkSession spark, IngestRequest request, Source source, List<FileEntry> files,

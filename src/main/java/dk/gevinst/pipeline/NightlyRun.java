@@ -12,7 +12,6 @@ import dk.gevinst.dashboard.DashboardWriter;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.PilotEvaluator;
 import dk.gevinst.decision.ReasonTexts;
-import dk.gevinst.ingest.FileLedger;
 import dk.gevinst.ingest.IngestRequest;
 import dk.gevinst.ingest.IngestResult;
 import dk.gevinst.ingest.SparkIngest;
@@ -91,7 +90,7 @@ public final class NightlyRun {
             evaluations.sort(Comparator.comparing(PilotEvaluation::pilotId));
             clock.lap("evaluation");
 
-            ObjectNode runQuality = DataQuality.sources(new FileLedger(storage, new Path(s.state(), "ledger")).entries(), ingest);
+            ObjectNode runQuality = DataQuality.sources(ingest.ledger(), ingest);
             Map<String, List<HistoryEntry>> history = history(spark, s);
             Path stagedDecisions = publish.staged("decisions");
             for (PilotEvaluation e : evaluations) {
@@ -173,7 +172,7 @@ public final class NightlyRun {
             .orderBy(Columns.AS_OF).collectAsList();
         for (Row r : rows) {
             out.computeIfAbsent(r.getAs(Columns.PILOT_ID), k -> new ArrayList<>())
-                .add(new HistoryEntry(r.getAs(Columns.AS_OF).toString(), r.getAs(Columns.DECISION), r.getAs("reason_code")));
+                .add(new HistoryEntry(r.getAs(Columns.AS_OF).toString(), r.getAs(Columns.DECISION), r.getAs(PublishedTables.REASON_CODE)));
         }
         return out;
     }

@@ -110,16 +110,24 @@ public final class DecisionDocument {
             Json.put(f, "p_value", r.fixed().pValue());
             f.put("alpha", r.fixed().alpha());
         }
+        if (r.decisionInterval() == null) o.putNull("decision_interval");
+        else {
+            ObjectNode d = o.putObject("decision_interval");
+            Json.put(d, "ci_low", r.decisionInterval().low());
+            Json.put(d, "ci_high", r.decisionInterval().high());
+            d.put("alpha", r.decisionInterval().alpha());
+        }
         Json.put(o, "mde_abs", r.mdeAbs());
         Json.put(o, "margin", r.marginAbs());
         o.put("verdict", r.verdict().key());
-        if (r.share() != null) {
+        if (r.share() != null && persons && SmallCells.primary(pc.pilotPost().n())) {
+            o.putObject("share").put("suppressed", true);
+        } else if (r.share() != null) {
             ObjectNode share = o.putObject("share");
             Json.put(share, "estimate", pc.pilotPost().mean());
             Json.put(share, "ci_low", r.share().low());
             Json.put(share, "ci_high", r.share().high());
             share.put("n", pc.pilotPost().n());
-            if (persons && SmallCells.primary(pc.pilotPost().n())) o.putObject("share").put("suppressed", true);
         }
         o.set("trend", trend(r, allCells, persons));
         return o;

@@ -30,6 +30,8 @@ public final class PublishedTables {
     public static final String INDICATOR_RESULTS = "indicator_results";
     public static final String DECISIONS = "decisions";
     public static final String QUARANTINE = "quarantine";
+    /** The main reason's code in the decisions table; read back for the history. */
+    public static final String REASON_CODE = "reason_code";
 
     static final StructType CELL_SCHEMA = new StructType()
         .add(Columns.PILOT_ID, DataTypes.StringType).add(Columns.INDICATOR, DataTypes.StringType)
@@ -47,7 +49,7 @@ public final class PublishedTables {
         .add(Columns.AS_OF, DataTypes.DateType);
     public static final StructType DECISION_SCHEMA = new StructType()
         .add(Columns.PILOT_ID, DataTypes.StringType).add("status", DataTypes.StringType).add(Columns.DECISION, DataTypes.StringType)
-        .add("reason_code", DataTypes.StringType).add("reason_da", DataTypes.StringType).add("reason_en", DataTypes.StringType)
+        .add(REASON_CODE, DataTypes.StringType).add("reason_da", DataTypes.StringType).add("reason_en", DataTypes.StringType)
         .add("extend_weeks", DataTypes.IntegerType).add(Columns.RUN_ID, DataTypes.StringType).add(Columns.AS_OF, DataTypes.DateType);
 
     private PublishedTables() {}

@@ -2,10 +2,6 @@ package dk.gevinst.stats;
 
 /** A two-sided interval for an effect, at level {@code alpha} (the probability it may miss). */
 public record Interval(double low, double high, double alpha) {
-    public boolean excludesZero() {
-        return low > 0 || high < 0;
-    }
-
     /** The same interval seen from the other side: for lower-is-better indicators. */
     public Interval negate() {
         return new Interval(-high, -low, alpha);

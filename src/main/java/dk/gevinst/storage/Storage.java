@@ -78,14 +78,6 @@ public final class Storage {
         return out;
     }
 
-    public List<Path> listDirectories(Path dir) throws IOException {
-        List<Path> out = new ArrayList<>();
-        if (!exists(dir)) return out;
-        for (FileStatus s : fs(dir).listStatus(dir)) if (s.isDirectory()) out.add(s.getPath());
-        out.sort(Comparator.comparing(Path::getName));
-        return out;
-    }
-
     public byte[] readBytes(Path p, int maxBytes) throws IOException {
         try (InputStream in = fs(p).open(p)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

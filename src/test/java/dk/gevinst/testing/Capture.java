@@ -3,6 +3,7 @@ package dk.gevinst.testing;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /** What a command printed to standard output or standard error while an action ran. */
 public final class Capture {
@@ -13,25 +14,20 @@ public final class Capture {
     }
 
     public static String stdout(Action action) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
+        return capture(System.out, System::setOut, action);
     }
 
     public static String stderr(Action action) throws Exception {
-        PrintStream original = System.err;
+        return capture(System.err, System::setErr, action);
+    }
+
+    private static String capture(PrintStream original, Consumer<PrintStream> install, Action action) throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        install.accept(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
             action.run();
         } finally {
-            System.setErr(original);
+            install.accept(original);
         }
         return buffer.toString(StandardCharsets.UTF_8);
     }
