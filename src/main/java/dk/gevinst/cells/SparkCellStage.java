@@ -60,13 +60,13 @@ public final class SparkCellStage implements CellStage {
             parts.add(Observations.fromCases(StateTables.latestCases(spark, stateRoot, asOf), caseMeasures));
         }
         if (sources.contains(Source.SURVEY_RESPONSES)) {
-            parts.add(Observations.fromSurveys(StateTables.knownOn(StateTables.read(spark, stateRoot, Source.SURVEY_RESPONSES), Columns.ANSWERED_AT, asOf)));
+            parts.add(Observations.fromSurveys(StateTables.latestSurveyResponses(spark, stateRoot, asOf)));
         }
         if (sources.contains(Source.USAGE)) {
-            parts.add(Observations.fromUsage(StateTables.knownOn(StateTables.read(spark, stateRoot, Source.USAGE), Columns.DAY, asOf)));
+            parts.add(Observations.fromUsage(StateTables.latestUsage(spark, stateRoot, asOf)));
         }
         if (sources.contains(Source.TECH_METRICS)) {
-            parts.add(Observations.fromTechMetrics(StateTables.knownOn(StateTables.read(spark, stateRoot, Source.TECH_METRICS), Columns.DAY, asOf)));
+            parts.add(Observations.fromTechMetrics(StateTables.latestTechMetrics(spark, stateRoot, asOf)));
         }
         Dataset<Row> observations = parts.stream().reduce(Dataset::unionByName).orElseThrow();
         Dataset<Row> bindings = broadcast(spark.createDataFrame(bindings(pilots, asOf), BINDINGS));

@@ -12,6 +12,7 @@ import dk.gevinst.dashboard.DashboardWriter;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.PilotEvaluator;
 import dk.gevinst.decision.ReasonTexts;
+import dk.gevinst.ingest.IndicatorColumns;
 import dk.gevinst.ingest.IngestRequest;
 import dk.gevinst.ingest.IngestResult;
 import dk.gevinst.ingest.SparkIngest;
@@ -20,7 +21,6 @@ import dk.gevinst.publish.DecisionDocument.HistoryEntry;
 import dk.gevinst.publish.Json;
 import dk.gevinst.publish.PublishedTables;
 import dk.gevinst.source.Columns;
-import dk.gevinst.source.Source;
 import dk.gevinst.spark.Tables;
 import dk.gevinst.storage.Storage;
 import java.io.IOException;
@@ -69,7 +69,8 @@ public final class NightlyRun {
             LOG.info("Run {}: {} pilot specs valid, {} invalid; as of {}", runId, specs.valid().size(), specs.failures().size(), s.asOf());
 
             clock.lap("specs");
-            IngestResult ingest = new SparkIngest().ingest(spark, new IngestRequest(s.data(), s.state(), s.bounds(), s.pseudonymizer(), runId, s.asOf()));
+            IngestResult ingest = new SparkIngest().ingest(spark, new IngestRequest(s.data(), s.state(), s.bounds(), s.pseudonymizer(), runId, s.asOf(), started));
+            ingest = ingest.withColumnWarnings(IndicatorColumns.absent(IndicatorColumns.of(ingest.ledger()), specs.valid()));
             ingest.rejected().forEach(p -> problems.add(p.toString()));
             ingest.counts().forEach((src, c) -> {
                 if (c.rowsRead() > 0) LOG.info("Ingested {}: {} rows read, {} accepted, {} quarantined", src.folder(), c.rowsRead(), c.rowsAccepted(), c.rowsQuarantined());
@@ -156,7 +157,7 @@ public final class NightlyRun {
 
     private static List<CostLine> costs(SparkSession spark, RunSettings s) {
         List<CostLine> out = new ArrayList<>();
-        for (Row r : StateTables.read(spark, s.state(), Source.COSTS).collectAsList()) {
+        for (Row r : StateTables.latestCosts(spark, s.state(), s.asOf()).collectAsList()) {
             out.add(new CostLine(r.getAs(Columns.PILOT_ID), r.getAs(Columns.OPTION), r.getAs(Columns.CATEGORY), r.getAs(Columns.KIND), r.<Double>getAs(Columns.AMOUNT_DKK)));
         }
         return out;

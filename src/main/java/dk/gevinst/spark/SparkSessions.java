@@ -22,6 +22,9 @@ public final class SparkSessions {
         return b.config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.sql.datetime.java8API.enabled", "true")
+            // A JSON export may repeat a key once names are normalised ("Unit" and "unit"): the last wins, as in
+            // any JSON reader, instead of failing the whole ingest (see ingest.RecordFields).
+            .config("spark.sql.mapKeyDedupPolicy", "LAST_WIN")
             .config("spark.hadoop.fs.permissions.umask-mode", Storage.UMASK)
             // Nobody reads Spark's progress bar in a nightly log, and it garbles a terminal.
             .config("spark.ui.showConsoleProgress", "false")

@@ -39,4 +39,17 @@ class ValidateCommandTest {
             assertThat(files.filter(Files::isRegularFile).count()).as("validate writes nothing").isEqualTo(2);
         }
     }
+
+    @Test
+    void aMisspeltOptionalColumnAndAnIndicatorsMissingColumnAreWarnings(@TempDir Path tmp) throws Exception {
+        TempDirs.write(tmp, "data/cases/a.csv", "case_id,unit,opened_at,decided_at,handling_minuts\nc,Ydelse Nord,2026-01-01,2026-01-02,5\n");
+        TempDirs.write(tmp, "data/cases/folder.csv/x", "");
+        int[] exit = new int[1];
+        String out = Capture.stdout(() -> exit[0] = Main.execute("validate", "--pilots", Repo.root().resolve("jobs/pilots").toString(),
+            "--data", tmp.resolve("data").toString()));
+        assertThat(exit[0]).as("warnings do not fail validation").isZero();
+        assertThat(out).contains("warning cases/a.csv: column 'handling_minuts' is not in the contract; did you mean 'handling_minutes'?")
+            .contains("warning cases/a.csv: has no column 'handling_minutes', so its rows give nothing to handling_time (chatbot)")
+            .contains("skip    cases/folder.csv: a folder, not a file; skipped");
+    }
 }
