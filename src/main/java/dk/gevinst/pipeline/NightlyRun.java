@@ -17,6 +17,7 @@ import dk.gevinst.ingest.IngestResult;
 import dk.gevinst.ingest.SparkIngest;
 import dk.gevinst.publish.DecisionDocument;
 import dk.gevinst.publish.DecisionDocument.HistoryEntry;
+import dk.gevinst.publish.PublishedHistory;
 import dk.gevinst.publish.Json;
 import dk.gevinst.publish.PublishedTables;
 import dk.gevinst.source.Columns;
@@ -91,11 +92,11 @@ public final class NightlyRun {
             clock.lap("evaluation");
 
             ObjectNode runQuality = DataQuality.sources(ingest.ledger(), ingest);
-            Map<String, List<HistoryEntry>> history = history(spark, s);
+            Map<String, List<HistoryEntry>> history = PublishedHistory.before(spark, s.tables(), s.asOf());
             Path stagedDecisions = publish.staged("decisions");
             for (PilotEvaluation e : evaluations) {
                 List<HistoryEntry> h = new ArrayList<>(history.getOrDefault(e.pilotId(), List.of()));
-                h.add(new HistoryEntry(s.asOf().toString(), e.decision().outcome() == null ? null : e.decision().outcome().name(), e.decision().mainReason().code()));
+                h.add(PublishedHistory.tonight(e));
                 ObjectNode doc = DecisionDocument.build(e, DataQuality.forPilot(runQuality, e), h);
                 storage.writeText(new Path(stagedDecisions, e.pilotId() + ".json"), Json.MAPPER.writeValueAsString(doc));
             }
@@ -158,21 +159,6 @@ public final class NightlyRun {
         List<CostLine> out = new ArrayList<>();
         for (Row r : StateTables.read(spark, s.state(), Source.COSTS).collectAsList()) {
             out.add(new CostLine(r.getAs(Columns.PILOT_ID), r.getAs(Columns.OPTION), r.getAs(Columns.CATEGORY), r.getAs(Columns.KIND), r.<Double>getAs(Columns.AMOUNT_DKK)));
-        }
-        return out;
-    }
-
-    /** Earlier nights' published decisions, per pilot, oldest first (tonight's replaces its own as_of). */
-    private static Map<String, List<HistoryEntry>> history(SparkSession spark, RunSettings s) {
-        Map<String, List<HistoryEntry>> out = new HashMap<>();
-        Path table = new Path(s.tables(), PublishedTables.DECISIONS);
-        if (!Tables.exists(spark, table)) return out;
-        List<Row> rows = Tables.readOrEmpty(spark, table, PublishedTables.DECISION_SCHEMA)
-            .filter(org.apache.spark.sql.functions.col(Columns.AS_OF).lt(org.apache.spark.sql.functions.lit(s.asOf())))
-            .orderBy(Columns.AS_OF).collectAsList();
-        for (Row r : rows) {
-            out.computeIfAbsent(r.getAs(Columns.PILOT_ID), k -> new ArrayList<>())
-                .add(new HistoryEntry(r.getAs(Columns.AS_OF).toString(), r.getAs(Columns.DECISION), r.getAs(PublishedTables.REASON_CODE)));
         }
         return out;
     }

@@ -32,20 +32,28 @@ public final class PublishedTables {
     public static final String QUARANTINE = "quarantine";
     /** The main reason's code in the decisions table; read back for the history. */
     public static final String REASON_CODE = "reason_code";
+    /** The interval the decision used, per indicator and night; read back for the history's narrowing chart. */
+    public static final String DECISION_CI_LOW = "decision_ci_low";
+    public static final String DECISION_CI_HIGH = "decision_ci_high";
+    public static final String DECISION_ALPHA = "decision_alpha";
+    public static final String EFFECT = "effect";
+    public static final String COUNTERFACTUAL = "counterfactual";
+    public static final String ROLE = "role";
 
     static final StructType CELL_SCHEMA = new StructType()
         .add(Columns.PILOT_ID, DataTypes.StringType).add(Columns.INDICATOR, DataTypes.StringType)
         .add(Columns.ARM, DataTypes.StringType).add(Columns.PERIOD, DataTypes.StringType).add(Columns.DAY, DataTypes.DateType)
         .add(Columns.N, DataTypes.LongType).add(Columns.SUM, DataTypes.DoubleType).add(Columns.SUM_SQ, DataTypes.DoubleType)
         .add(Columns.SUPPRESSED, DataTypes.BooleanType).add(Columns.AS_OF, DataTypes.DateType);
-    static final StructType RESULT_SCHEMA = new StructType()
+    public static final StructType RESULT_SCHEMA = new StructType()
         .add(Columns.PILOT_ID, DataTypes.StringType).add(Columns.INDICATOR, DataTypes.StringType)
-        .add("role", DataTypes.StringType).add("direction", DataTypes.StringType).add("design", DataTypes.StringType)
-        .add("effect", DataTypes.DoubleType).add("se", DataTypes.DoubleType).add("dof", DataTypes.DoubleType)
-        .add("counterfactual", DataTypes.DoubleType).add("relative_effect", DataTypes.DoubleType)
+        .add(ROLE, DataTypes.StringType).add("direction", DataTypes.StringType).add("design", DataTypes.StringType)
+        .add(EFFECT, DataTypes.DoubleType).add("se", DataTypes.DoubleType).add("dof", DataTypes.DoubleType)
+        .add(COUNTERFACTUAL, DataTypes.DoubleType).add("relative_effect", DataTypes.DoubleType)
         .add("sequential_ci_low", DataTypes.DoubleType).add("sequential_ci_high", DataTypes.DoubleType)
         .add("fixed_ci_low", DataTypes.DoubleType).add("fixed_ci_high", DataTypes.DoubleType).add("fixed_p_value", DataTypes.DoubleType)
         .add("mde_abs", DataTypes.DoubleType).add("margin", DataTypes.DoubleType).add("verdict", DataTypes.StringType)
+        .add(DECISION_CI_LOW, DataTypes.DoubleType).add(DECISION_CI_HIGH, DataTypes.DoubleType).add(DECISION_ALPHA, DataTypes.DoubleType)
         .add(Columns.AS_OF, DataTypes.DateType);
     public static final StructType DECISION_SCHEMA = new StructType()
         .add(Columns.PILOT_ID, DataTypes.StringType).add("status", DataTypes.StringType).add(Columns.DECISION, DataTypes.StringType)
@@ -93,12 +101,14 @@ public final class PublishedTables {
         List<Row> rows = new ArrayList<>();
         for (PilotEvaluation p : pilots) {
             for (IndicatorResult r : p.indicators()) {
+                var d = r.decisionInterval();
                 rows.add(RowFactory.create(p.pilotId(), r.id(), r.indicator().role().key(), r.indicator().definition().direction().key(),
                     r.design().key(), finite(r.effect()), finite(r.standardError()), finite(r.dof()), finite(r.counterfactual()),
                     finite(r.relativeEffect()),
                     r.sequential() == null ? null : r.sequential().ciLow(), r.sequential() == null ? null : r.sequential().ciHigh(),
                     r.fixed() == null ? null : finite(r.fixed().ciLow()), r.fixed() == null ? null : finite(r.fixed().ciHigh()),
-                    r.fixed() == null ? null : finite(r.fixed().pValue()), finite(r.mdeAbs()), finite(r.marginAbs()), r.verdict().key(), asOf));
+                    r.fixed() == null ? null : finite(r.fixed().pValue()), finite(r.mdeAbs()), finite(r.marginAbs()), r.verdict().key(),
+                    d == null ? null : finite(d.low()), d == null ? null : finite(d.high()), d == null ? null : d.alpha(), asOf));
             }
         }
         return rows;

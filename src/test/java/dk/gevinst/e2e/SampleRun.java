@@ -39,9 +39,14 @@ public final class SampleRun {
     }
 
     public static int run(Path target) {
+        return run(target, AS_OF);
+    }
+
+    /** The README's first command for one night. */
+    public static int run(Path target, String asOf) {
         Path repo = Repo.root();
         return Main.execute("run", "--pilots", repo.resolve("jobs/pilots").toString(), "--data", repo.resolve("data-samples").toString(),
-            "--out", target.toString(), "--as-of", AS_OF, "--demo-key");
+            "--out", target.toString(), "--as-of", asOf, "--demo-key");
     }
 
     public static JsonNode decision(String pilot) {
