@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * The steering group's nightly digest, for people who never open the dashboard: what changed tonight,
@@ -67,25 +66,30 @@ public final class Digest {
 
     public String markdown() {
         StringBuilder b = new StringBuilder("# ").append(title).append("\n\n").append(counts).append("\n");
-        section(b, "## " + t.get("digest.changed"), changed, "digest.changed.none", "- ", Digest::markdownText);
-        section(b, "## " + t.get("digest.due"), due, "digest.due.none", "- ", Digest::markdownText);
-        section(b, "## " + t.get("digest.health"), health, "digest.health.none", "- ", Digest::markdownText);
+        section(b, "## " + t.get("digest.changed"), changed, "digest.changed.none", "- ", true);
+        section(b, "## " + t.get("digest.due"), due, "digest.due.none", "- ", true);
+        section(b, "## " + t.get("digest.health"), health, "digest.health.none", "- ", true);
         return b.append('\n').append(t.format("digest.link", "[index.html](index.html)")).append('\n').toString();
     }
 
     public String plainText() {
         StringBuilder b = new StringBuilder(title).append('\n').append("=".repeat(title.length())).append("\n\n").append(counts).append('\n');
-        section(b, underlined(t.get("digest.changed")), changed, "digest.changed.none", "* ", UnaryOperator.identity());
-        section(b, underlined(t.get("digest.due")), due, "digest.due.none", "* ", UnaryOperator.identity());
-        section(b, underlined(t.get("digest.health")), health, "digest.health.none", "* ", UnaryOperator.identity());
+        section(b, underlined(t.get("digest.changed")), changed, "digest.changed.none", "* ", false);
+        section(b, underlined(t.get("digest.due")), due, "digest.due.none", "* ", false);
+        section(b, underlined(t.get("digest.health")), health, "digest.health.none", "* ", false);
         return b.append('\n').append(t.format("digest.link", "index.html")).append('\n').toString();
     }
 
-    private void section(StringBuilder b, String heading, List<Line> lines, String none, String bullet, UnaryOperator<String> escape) {
+    /** Every line's text starts with its first argument (the pilot), so only that one can start Markdown block syntax. */
+    private void section(StringBuilder b, String heading, List<Line> lines, String none, String bullet, boolean markdown) {
         b.append('\n').append(heading).append("\n\n");
         if (lines.isEmpty()) b.append(t.get(none)).append('\n');
         for (Line l : lines) {
-            Object[] args = l.args().stream().map(a -> escape.apply(a.replace('\n', ' '))).toArray();
+            Object[] args = new Object[l.args().size()];
+            for (int i = 0; i < args.length; i++) {
+                String a = l.args().get(i).replace('\n', ' ');
+                args[i] = !markdown ? a : i == 0 ? markdownLineStart(a) : markdownText(a);
+            }
             b.append(bullet).append(t.format(l.key(), args)).append('\n');
         }
     }
@@ -99,19 +103,29 @@ public final class Digest {
 
     /**
      * Data-borne text that Markdown shows as written. CommonMark lets any ASCII punctuation be
-     * backslash-escaped; the ones that can start syntax inside a list item are, and a leading "1." or "-"
-     * too, so a title such as "*Pilot* <script>" cannot become emphasis, HTML or a nested list. Other
-     * punctuation (. , : ( )) stays as it is, so the raw file still reads well.
+     * backslash-escaped; the ones that start syntax inside a line are, so a title such as
+     * "*Pilot* <script>" cannot become emphasis or HTML. Other punctuation (. , : ( )) stays as it is, so
+     * the raw file still reads well.
      */
     static String markdownText(String s) {
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean leading = i == 0 && (c == '-' || c == '+' || c == '=');
-            boolean listNumber = (c == '.' || c == ')') && i > 0 && s.substring(0, i).chars().allMatch(Character::isDigit);
-            if (MARKDOWN_INLINE.indexOf(c) >= 0 || leading || listNumber) b.append('\\');
+            if (MARKDOWN_INLINE.indexOf(c) >= 0) b.append('\\');
             b.append(c);
         }
         return b.toString();
+    }
+
+    /** The same, for text that starts a line: a leading "-", "+" or "1." would start a nested list. */
+    static String markdownLineStart(String s) {
+        String inline = markdownText(s);
+        if (!inline.isEmpty() && "-+=".indexOf(inline.charAt(0)) >= 0) return "\\" + inline;
+        int digits = 0;
+        while (digits < inline.length() && Character.isDigit(inline.charAt(digits))) digits++;
+        if (digits > 0 && digits < inline.length() && ".)".indexOf(inline.charAt(digits)) >= 0) {
+            return inline.substring(0, digits) + "\\" + inline.substring(digits);
+        }
+        return inline;
     }
 }

@@ -56,7 +56,7 @@ public record PortfolioView(List<HealthItem> health, List<Count> counts, List<Ch
         String end = d.path("end").asText("");
         String through = Docs.dataThrough(d);
         return new Row(Docs.id(d), PageLink.pilot(Docs.id(d)), Docs.title(d), d.path("owner").asText(""), Badge.of(t, d.path("decision").textValue(), false),
-            Docs.mainReason(t, d), t.date(end), end, runningText, running == null ? Long.MIN_VALUE : running, t.date(through),
+            Docs.mainReason(t, d), t.shortDate(end), end, runningText, running == null ? Long.MIN_VALUE : running, t.shortDate(through),
             through == null ? "" : through, heldText, held, Progress.of(t, d), d.path("health").size());
     }
 }

@@ -49,9 +49,10 @@ public record QualityView(List<SourceRow> sources, List<String> rejected, String
         return String.join(", ", names);
     }
 
+    /** Empty when the source has no observations in the analysis (costs), so the page shows no count at all. */
     private static String observations(Texts t, JsonNode arm) {
         if (arm.path("suppressed").asBoolean()) return t.get("suppressed");
-        return arm.path("observations").isNumber() ? t.count(arm.path("observations").asLong()) : "–";
+        return arm.path("observations").isNumber() ? t.count(arm.path("observations").asLong()) : "";
     }
 
     /** The three most frequent quarantine reasons, in words, with their counts. */

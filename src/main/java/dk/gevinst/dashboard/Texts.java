@@ -93,6 +93,13 @@ public final class Texts {
         return isoDay == null || isoDay.isEmpty() ? "–" : date(LocalDate.parse(isoDay));
     }
 
+    /** "30. okt. 2026" or "30 Oct 2026", for table columns. */
+    public String shortDate(String isoDay) {
+        if (isoDay == null || isoDay.isEmpty()) return "–";
+        String pattern = language == Language.DA ? "d. MMM yyyy" : "d MMM yyyy";
+        return DateTimeFormatter.ofPattern(pattern, language.locale()).format(LocalDate.parse(isoDay)).replace(" ", Language.NBSP);
+    }
+
     /** "4 til 18 %": a range in words, which reads better than a dash between signed numbers. */
     public String range(String low, String high) {
         return format("range", low, high);

@@ -154,9 +154,9 @@
           return { type: 'polygon', shape: { points: upper.concat(lower) }, style: { fill: c, opacity: 0.13 } };
         } });
       var line = { type: 'line', name: o.name, data: o.likely.map(function (v, i) { return [i, v]; }), symbolSize: 6, z: 3, lineStyle: { width: 2.5, color: c }, itemStyle: { color: c } };
-      // Payback is named in the legend; on the chart only a short unlabelled tick, so labels never collide.
+      // Payback is named in the legend; on the chart only an unlabelled dot on the zero line, so labels never collide.
       if (o.payback !== null && o.payback !== undefined) {
-        line.markPoint = { silent: true, symbol: 'pin', symbolSize: 26, itemStyle: { color: c }, label: { show: false }, data: [{ coord: [o.payback, 0] }] };
+        line.markPoint = { silent: true, symbol: 'circle', symbolSize: 10, itemStyle: { color: c, borderColor: '#fff', borderWidth: 2 }, label: { show: false }, data: [{ coord: [o.payback, 0] }] };
       }
       series.push(line);
     });
@@ -238,23 +238,29 @@
     if (nomatch) nomatch.hidden = shown > 0;
   }
   Array.prototype.forEach.call(filters, function (f) { f.addEventListener('change', applyFilters); });
-  Array.prototype.forEach.call(table.querySelectorAll('th button[data-sort-column]'), function (button) {
-    button.addEventListener('click', function () {
-      var column = Number(button.getAttribute('data-sort-column'));
-      var ascending = button.getAttribute('aria-sort') !== 'ascending';
-      Array.prototype.forEach.call(table.querySelectorAll('th'), function (th) { th.removeAttribute('aria-sort'); });
-      Array.prototype.forEach.call(table.querySelectorAll('th button'), function (b) { b.removeAttribute('aria-sort'); });
+  function sortBy(column, ascending) {
+    Array.prototype.forEach.call(table.querySelectorAll('th, th button'), function (e) { e.removeAttribute('aria-sort'); });
+    var button = table.querySelector('th button[data-sort-column="' + column + '"]');
+    if (button) {
       button.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
       button.parentNode.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-      var key = function (row) { return row.cells[column].getAttribute('data-sort') || ''; };
-      var rows = Array.prototype.slice.call(body.rows);
-      rows.sort(function (a, b) {
-        var x = key(a), y = key(b);
-        var nx = Number(x), ny = Number(y);
-        var c = x !== '' && y !== '' && !isNaN(nx) && !isNaN(ny) ? nx - ny : x.localeCompare(y, locale);
-        return ascending ? c : -c;
-      });
-      rows.forEach(function (r) { body.appendChild(r); });
+    }
+    var key = function (row) { return row.cells[column].getAttribute('data-sort') || ''; };
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = key(a), y = key(b);
+      var nx = Number(x), ny = Number(y);
+      var c = x !== '' && y !== '' && !isNaN(nx) && !isNaN(ny) ? nx - ny : x.localeCompare(y, locale);
+      return ascending ? c : -c;
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+  }
+  // Column headings sort on a laptop (a second click reverses); on a phone, where rows stack, the select does.
+  Array.prototype.forEach.call(table.querySelectorAll('th button[data-sort-column]'), function (button) {
+    button.addEventListener('click', function () {
+      sortBy(Number(button.getAttribute('data-sort-column')), button.getAttribute('aria-sort') !== 'ascending');
     });
   });
+  var sortSelect = document.querySelector('[data-sort-select]');
+  if (sortSelect) sortSelect.addEventListener('change', function () { if (sortSelect.value !== '') sortBy(Number(sortSelect.value), true); });
 })();

@@ -59,19 +59,23 @@ class DigestTest {
             "The newest case is from 1 October; run with new data.");
     }
 
+    /** The data lake as if it had stopped a month ago: nothing changed, a GO and a STOP held for over a month are not news. */
     @Test
     void aQuietNightSaysSoInEverySection(@TempDir Path tmp) throws Exception {
-        DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp).edit("datalake", d -> d.put("end", "2027-06-01"))
-            .edit("sagsoverblik", d -> d.put("end", "2027-06-01")).render(Language.EN);
+        DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp).edit("datalake", d -> {
+            ArrayNode h = (ArrayNode) d.path("history");
+            ((ObjectNode) h.get(h.size() - 2)).put("decision", "STOP");
+        }).render(Language.EN);
         String md = f.read("digest.md");
-        assertThat(md).contains("No decision changed tonight.", "No data-quality problems tonight.");
+        assertThat(md).contains("No decision changed tonight.", "No pilot needs a decision this month.", "No data-quality problems tonight.");
     }
 
     @Test
     void markdownShowsDataAsWritten() {
         assertThat(Digest.markdownText("*Pilot* <b>_x_</b> [link](y) #1")).isEqualTo("\\*Pilot\\* \\<b\\>\\_x\\_\\</b\\> \\[link\\](y) \\#1");
-        assertThat(Digest.markdownText("1. pilot")).isEqualTo("1\\. pilot");
-        assertThat(Digest.markdownText("- pilot, ok (a): b.")).isEqualTo("\\- pilot, ok (a): b.");
+        assertThat(Digest.markdownLineStart("1. pilot")).isEqualTo("1\\. pilot");
+        assertThat(Digest.markdownText("15. december")).as("only where a line starts").isEqualTo("15. december");
+        assertThat(Digest.markdownLineStart("- pilot, ok (a): b.")).isEqualTo("\\- pilot, ok (a): b.");
     }
 
     private static String section(String text, String from, String to) {

@@ -16,6 +16,11 @@ import dk.gevinst.decision.PilotEvaluator;
 import dk.gevinst.decision.ReasonTexts;
 import dk.gevinst.indicator.Catalog;
 import dk.gevinst.publish.DecisionDocument.HistoryEntry;
+import dk.gevinst.testing.Repo;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +92,9 @@ class DecisionDocumentTest {
     void theNewestDataHealthFlagsAndEachNightsIntervalArePublished() throws Exception {
         PilotEvaluation failed = PilotEvaluation.failed("p", "t.yaml", null, AS_OF, ReasonTexts.invalidSpec("t.yaml:3:1: x"), "x");
         ObjectNode quality = Json.MAPPER.createObjectNode();
+        quality.putObject("sources");
+        quality.putArray("rejected_files");
+        quality.putObject("cpr_masked");
         quality.putObject("freshness").put("cases", "2026-04-30").put("usage", "2026-05-02");
         var flag = new HealthFlag("stale_data", HealthFlag.Severity.ERROR, "Sagerne er gamle.", "The cases are old.");
         var night = new HistoryEntry("2026-05-30", "EXTEND", "more_data_needed",
@@ -101,5 +109,10 @@ class DecisionDocumentTest {
         assertThat(interval.path("ci_low").asDouble()).isEqualTo(-5.0);
         assertThat(interval.path("counterfactual").asDouble()).isEqualTo(60.0);
         assertThat(DecisionDocument.build(failed, Json.MAPPER.createObjectNode(), List.of()).path("data_through").isNull()).isTrue();
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(Files.readString(Repo.root().resolve("docs/decision.schema.json")));
+        assertThat(schema.validate(doc)).as("health flags and history intervals as the schema describes them").isEmpty();
+        ((ObjectNode) doc.path("health").get(0)).put("severity", "bad");
+        assertThat(schema.validate(doc)).isNotEmpty();
     }
 }
