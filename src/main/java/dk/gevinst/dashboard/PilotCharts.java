@@ -16,8 +16,8 @@ final class PilotCharts {
     static ObjectNode of(Texts t, JsonNode doc) {
         ObjectNode data = Json.MAPPER.createObjectNode().put("page", "pilot").put("lang", t.language().code());
         ObjectNode labels = data.putObject("labels");
-        for (String k : new String[] {"chart.pilot", "chart.control", "chart.start", "chart.rampup", "chart.low", "chart.high",
-            "chart.years", "chart.nodata", "chart.better", "chart.estimate", "chart.interval", "chart.million", "chart.redline", "suppressed"}) {
+        for (String k : new String[] {"chart.pilot", "chart.control", "chart.start", "chart.years", "chart.nodata", "chart.better",
+            "chart.estimate", "chart.interval", "chart.million", "chart.redline"}) {
             labels.put(k, t.get(k));
         }
         ArrayNode panels = data.putArray("panels");
