@@ -18,19 +18,25 @@ import org.apache.hadoop.fs.Path;
 
 /** Checks of command-line values that say what is wrong with the value and how to write it instead. */
 final class Arguments {
+    static final String YESTERDAY = "yesterday";
     private static final Pattern DATE_SHAPE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 
     private Arguments() {}
 
-    /** A calendar day written YYYY-MM-DD; a well-formed but impossible day (2026-13-01) is called that. */
+    /**
+     * A calendar day written YYYY-MM-DD, or "yesterday" (the local calendar), which lets a schedule name
+     * the night it evaluates whatever as_of a config holds. A well-formed but impossible day (2026-13-01)
+     * is called that.
+     */
     static LocalDate date(String value, String option) {
         String v = value.strip();
+        if (v.equalsIgnoreCase(YESTERDAY)) return LocalDate.now().minusDays(1);
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
             Matcher m = DATE_SHAPE.matcher(v);
             if (!m.matches()) {
-                throw bad(option + " is '" + value + "'; write a date as YYYY-MM-DD, e.g. 2026-11-27");
+                throw bad(option + " is '" + value + "'; write a date as YYYY-MM-DD, e.g. 2026-11-27, or yesterday");
             }
             int year = Integer.parseInt(m.group(1));
             int month = Integer.parseInt(m.group(2));

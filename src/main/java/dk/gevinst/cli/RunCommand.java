@@ -52,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
     String data;
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder: decisions/, tables/, dashboard/, runs/.")
     String out;
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Evaluate as known on this day (default: yesterday).")
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Evaluate as known on this day, or 'yesterday' (default: as_of in the config, else yesterday).")
     String asOf;
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]; spark-submit's --master wins).")
     String master;
