@@ -42,6 +42,12 @@ class CommandLineNitsTest {
     }
 
     @Test
+    void yesterdayIsADayASchedulerCanName() {
+        assertThat(Arguments.date("yesterday", "--as-of")).isEqualTo(java.time.LocalDate.now().minusDays(1));
+        assertThat(Arguments.date("2026-11-27", "--as-of")).isEqualTo(java.time.LocalDate.of(2026, 11, 27));
+    }
+
+    @Test
     void aMissingConfigFileIsCalledMissing(@TempDir Path tmp) throws Exception {
         TempDirs.write(tmp, "nightly.yaml", "pilots: p\n");
         String err = stderr("run", "--config", tmp.resolve("nightly.yml").toString(), "--demo-key");
