@@ -25,6 +25,8 @@ final class ExitSummary {
             case DATA_SOURCE_UNREADABLE -> "a data source is unreadable";
             case LOCKED -> "another run holds the lock";
             case CLUSTER_FAILED -> "the Spark cluster could not run the job";
+            // A code added later still gets a readable line before it gets its own words here.
+            default -> code.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         };
     }
 
