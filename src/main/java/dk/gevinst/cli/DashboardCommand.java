@@ -36,7 +36,7 @@ public final class DashboardCommand implements Callable<Integer> {
         String runId = "dashboard-" + System.currentTimeMillis();
         try (RunLock ignored = RunLock.acquire(storage, root, runId, Duration.ofHours(12))) {
             StagedPublish publish = new StagedPublish(storage, root, runId);
-            DashboardWriter.write(storage, decisions, publish.staged("dashboard"), RunCommand.parseLanguage(locale));
+            DashboardWriter.write(storage, decisions, publish.staged("dashboard"), Arguments.language(locale, "--locale"));
             publish.publish("dashboard");
             publish.finish();
         }

@@ -48,6 +48,11 @@ public final class NightlyRun {
     private NightlyRun() {}
 
     public static Report execute(SparkSession spark, RunSettings s) throws IOException {
+        return execute(spark, s, RunProgress.NONE);
+    }
+
+    /** The run, telling {@code progress} about each stage as it finishes. */
+    public static Report execute(SparkSession spark, RunSettings s, RunProgress progress) throws IOException {
         Instant started = Instant.now();
         String runId = s.asOf() + "_" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started);
         Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
@@ -59,7 +64,7 @@ public final class NightlyRun {
         }
         storage.mkdirs(s.out());
         try (RunLock ignored = RunLock.acquire(storage, s.out(), runId, s.lockTtl())) {
-            StageClock clock = new StageClock();
+            StageClock clock = new StageClock(progress);
             StagedPublish publish = new StagedPublish(storage, s.out(), runId);
             publish.clearLeftovers();
             List<String> problems = new ArrayList<>();
@@ -67,16 +72,16 @@ public final class NightlyRun {
             specs.failures().forEach(f -> f.problems().forEach(p -> problems.add(p.toString())));
             LOG.info("Run {}: {} pilot specs valid, {} invalid; as of {}", runId, specs.valid().size(), specs.failures().size(), s.asOf());
 
-            clock.lap("specs");
+            clock.lap("specs", specs.valid().size() + specs.failures().size(), "pilot specs");
             IngestResult ingest = new SparkIngest().ingest(spark, new IngestRequest(s.data(), s.state(), s.bounds(), s.pseudonymizer(), runId, s.asOf()));
             ingest.rejected().forEach(p -> problems.add(p.toString()));
             ingest.counts().forEach((src, c) -> {
                 if (c.rowsRead() > 0) LOG.info("Ingested {}: {} rows read, {} accepted, {} quarantined", src.folder(), c.rowsRead(), c.rowsAccepted(), c.rowsQuarantined());
             });
 
-            clock.lap("ingest");
+            clock.lap("ingest", ingest.counts().values().stream().mapToLong(c -> c.rowsRead()).sum(), "new rows read");
             CellTable cells = new SparkCellStage().compute(spark, s.state(), specs.valid(), s.asOf());
-            clock.lap("cells");
+            clock.lap("cells", cells.cells().size(), "cells");
             List<CostLine> costs = costs(spark, s);
             FrozenAnalyses frozen = new FrozenAnalyses(storage, s.state());
             List<PilotEvaluation> evaluations = new ArrayList<>();
@@ -87,7 +92,7 @@ public final class NightlyRun {
                     String.join("\n", f.problems().stream().map(Object::toString).toList())));
             }
             evaluations.sort(Comparator.comparing(PilotEvaluation::pilotId));
-            clock.lap("evaluation");
+            clock.lap("evaluation", evaluations.size(), "pilots");
 
             ObjectNode runQuality = DataQuality.sources(ingest.ledger(), ingest);
             Map<String, List<HistoryEntry>> history = PublishedHistory.before(spark, s.tables(), s.asOf());
@@ -98,14 +103,14 @@ public final class NightlyRun {
                 ObjectNode doc = DecisionDocument.build(e, DataQuality.forPilot(runQuality, e), h);
                 storage.writeText(new Path(stagedDecisions, e.pilotId() + ".json"), Json.MAPPER.writeValueAsString(doc));
             }
-            clock.lap("decision documents");
+            clock.lap("decision documents", evaluations.size(), "documents");
             PublishedTables.write(spark, s.tables(), s.state(), evaluations, runId, s.asOf());
-            clock.lap("tables");
+            clock.lap("tables", evaluations.size(), "pilots");
             DashboardWriter.write(storage, stagedDecisions, publish.staged("dashboard"), s.language());
             publish.publish("decisions");
             publish.publish("dashboard");
             publish.finish();
-            clock.lap("dashboard and swap");
+            clock.lap("dashboard and swap", evaluations.size() + 1, "pages");
             LOG.info("Stage times: {}", clock);
 
             ExitCode exit = !ingest.rejected().isEmpty() ? ExitCode.DATA_SOURCE_UNREADABLE
@@ -121,12 +126,19 @@ public final class NightlyRun {
     /** Wall-clock seconds per stage, for the log and the manifest: where a night's time goes. */
     static final class StageClock {
         private final java.util.LinkedHashMap<String, Double> seconds = new java.util.LinkedHashMap<>();
+        private final RunProgress progress;
         private long last = System.nanoTime();
 
-        void lap(String stage) {
+        StageClock(RunProgress progress) {
+            this.progress = progress;
+        }
+
+        void lap(String stage, long count, String what) {
             long now = System.nanoTime();
-            seconds.put(stage, Math.round((now - last) / 1e7) / 100.0);
+            double s = Math.round((now - last) / 1e7) / 100.0;
+            seconds.put(stage, s);
             last = now;
+            progress.stageDone(stage, count, what, s);
         }
 
         Map<String, Double> seconds() {
