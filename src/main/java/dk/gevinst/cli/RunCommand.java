@@ -2,11 +2,11 @@ package dk.gevinst.cli;
 
 import dk.gevinst.config.InvalidSpecException;
 import dk.gevinst.config.RunConfig;
-import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.ingest.PlausibilityBounds;
 import dk.gevinst.pipeline.ExitCode;
 import dk.gevinst.pipeline.GevinstException;
 import dk.gevinst.pipeline.NightlyRun;
+import dk.gevinst.pipeline.RunLock;
 import dk.gevinst.pipeline.RunSettings;
 import dk.gevinst.spark.SparkSessions;
 import dk.gevinst.storage.Storage;
@@ -46,6 +46,8 @@ public final class RunCommand implements Callable<Integer> {
     String master;
     @Option(names = "--locale", paramLabel = "da|en", description = "Dashboard language (default da).")
     String locale;
+    @Option(names = "--simulation", description = "Allow an --as-of after today: a simulated night, written only to an --out of its own.")
+    boolean simulation;
     @Option(names = "--verbose", description = "Debug logging and stack traces.")
     boolean verbose;
     @Mixin
@@ -66,9 +68,9 @@ public final class RunCommand implements Callable<Integer> {
             c.shufflePartitions() == null ? 8 : c.shufflePartitions());
         try {
             var pseudonymizer = key.resolve(c.keyFile(), c.demoKey(), spark.sparkContext().hadoopConfiguration());
-            RunSettings s = new RunSettings(Storage.resolve(pilotsDir), pilotsDir.endsWith("/") ? pilotsDir : pilotsDir + "/",
-                Storage.resolve(dataDir), Storage.resolve(outDir), day, language, pseudonymizer, bounds,
-                Duration.ofHours(c.lockTtlHours() == null ? 12 : c.lockTtlHours()));
+            RunSettings s = new RunSettings(Storage.resolve(pilotsDir), Storage.resolve(dataDir), Storage.resolve(outDir), day, language,
+                pseudonymizer, bounds, c.lockTimeoutMinutes() == null ? RunLock.DEFAULT_TIMEOUT : Duration.ofMinutes(c.lockTimeoutMinutes()),
+                c.freshness(), simulation);
             NightlyRun.Report report = NightlyRun.execute(spark, s);
             print(report);
             return report.exitCode().code();
@@ -79,12 +81,14 @@ public final class RunCommand implements Callable<Integer> {
 
     private static void print(NightlyRun.Report r) {
         System.out.println("Run " + r.runId() + " finished: exit " + r.exitCode().code() + " (" + r.exitCode().name().toLowerCase() + ")");
-        for (PilotEvaluation p : r.pilots()) {
-            String d = p.decision().outcome() == null ? "ERROR" : p.decision().outcome().name();
-            System.out.printf("  %-7s %-24s %s%n", d, p.pilotId(), p.decision().mainReason().en());
+        for (NightlyRun.PilotSummary p : r.published()) {
+            String d = p.decision() == null ? "ERROR" : p.decision();
+            String flags = (p.keptFrom() == null ? "" : "[kept from " + p.keptFrom() + "] ") + (p.staleData() ? "[stale data] " : "")
+                + (p.partialData() ? "[partial data] " : "");
+            System.out.printf("  %-7s %-24s %s%s%n", d, p.pilotId(), flags, p.reasonEn());
         }
         for (String problem : r.problems()) System.err.println("  problem: " + problem);
-        System.out.println("Decisions: " + new org.apache.hadoop.fs.Path(r.out(), "decisions"));
+        System.out.println("Decisions: " + r.decisions());
         System.out.println("Dashboard: " + r.dashboardIndex());
     }
 
@@ -109,9 +113,10 @@ public final class RunCommand implements Callable<Integer> {
 
     static LocalDate parseDate(String s) {
         try {
+            if (!dk.gevinst.config.YamlReader.DATE.matcher(s).matches()) throw new DateTimeParseException("not YYYY-MM-DD", s, 0);
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            throw new GevinstException(ExitCode.BAD_SPEC_OR_ARGUMENTS, "--as-of is '" + s + "'; write a date as YYYY-MM-DD");
+            throw new GevinstException(ExitCode.BAD_SPEC_OR_ARGUMENTS, "--as-of is '" + s + "'; write a date as YYYY-MM-DD (a four-digit year)");
         }
     }
 

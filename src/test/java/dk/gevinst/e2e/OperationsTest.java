@@ -54,13 +54,7 @@ class OperationsTest {
     void rerunningTheSameNightIsIdempotentAndReadsNothingNew(@TempDir Path tmp) throws Exception {
         // A copy of the sample run's output, so the shared one keeps exactly one run for other tests.
         Path out = tmp.resolve("out");
-        try (var paths = Files.walk(SampleRun.out())) {
-            for (Path p : paths.toList()) {
-                Path to = out.resolve(SampleRun.out().relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
+        TempDirs.copyTree(SampleRun.out(), out);
         byte[] before = Files.readAllBytes(out.resolve("decisions/sagsoverblik.json"));
         int exit = SampleRun.run(out);
         assertThat(exit).isZero();
@@ -113,7 +107,8 @@ class OperationsTest {
         Files.createDirectories(tmp.resolve("out"));
         Files.writeString(tmp.resolve("out/_lock"), "run_id=other\n");
         String err = Capture.stderr(() -> assertThat(run(pilots, tinyData(tmp.resolve("data")), tmp.resolve("out"), "2026-03-31", "--demo-key")).isEqualTo(4));
-        assertThat(err).contains("another run holds the lock").contains("run_id=other").doesNotContain("\tat ");
+        assertThat(err).contains("another run holds the lock").contains("run other").contains("is taken over by the next run")
+            .doesNotContain("delete").doesNotContain("\tat ");
         assertThat(tmp.resolve("out/decisions")).doesNotExist();
     }
 

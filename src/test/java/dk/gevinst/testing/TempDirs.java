@@ -27,4 +27,16 @@ public final class TempDirs {
         Files.write(p, bytes);
         return p;
     }
+
+    /** Copies a folder, keeping symbolic links as links: an output folder's fixed links point into it relatively. */
+    public static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isSymbolicLink(p)) Files.createSymbolicLink(target, Files.readSymbolicLink(p));
+                else if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
 }

@@ -1,0 +1,80 @@
+package dk.gevinst.pipeline;
+
+import dk.gevinst.config.Problem;
+import dk.gevinst.decision.Reason;
+import dk.gevinst.ingest.FileProblem;
+import dk.gevinst.source.Source;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The reasons a night adds when it cannot (or may not) decide a pilot afresh: a broken spec, stale data,
+ * a failed evaluation; and the note that a decision rests on partial data. Danish and English, naming the
+ * file, the value and the fix. Spec files are named relative to the pilots folder: no server path is published.
+ */
+final class HealthTexts {
+    static final String STALE_DATA = "stale_data";
+    static final String PARTIAL_DATA = "partial_data";
+    static final String INVALID_SPEC = "invalid_spec";
+    static final String EVALUATION_FAILED = "evaluation_failed";
+    /** Reasons that belong to one night only: a kept decision does not carry them into the next. */
+    static final List<String> NIGHTLY_CODES = List.of(STALE_DATA, PARTIAL_DATA, INVALID_SPEC, EVALUATION_FAILED);
+
+    private HealthTexts() {}
+
+    static Reason invalidSpec(List<Problem> problems, LocalDate keptFrom) {
+        // file:line:column stays as editors and 'gevinst validate' print it; the validator's own words are English.
+        String where = problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
+        return new Reason(INVALID_SPEC, null,
+            "Pilotspecifikationen har " + (problems.size() == 1 ? "en fejl" : problems.size() + " fejl") + " og blev ikke evalueret i nat (fil:linje:kolonne: "
+                + where + "). " + kept(keptFrom, "indtil filen er rettet", "Ret filen; 'gevinst validate' viser alle fejl på én gang."),
+            "The pilot spec has " + (problems.size() == 1 ? "an error" : problems.size() + " errors") + " and was not evaluated tonight (file:line:column: "
+                + where + "). " + keptEn(keptFrom, "until the file is fixed", "Fix the file; 'gevinst validate' shows every error at once."));
+    }
+
+    static Reason evaluationFailed(String message, LocalDate keptFrom) {
+        return new Reason(EVALUATION_FAILED, null,
+            "Evalueringen fejlede i nat (" + message + "). " + kept(keptFrom, "indtil en nat lykkes", "Se kørslens log."),
+            "The evaluation failed tonight (" + message + "). " + keptEn(keptFrom, "until a night succeeds", "See the run's log."));
+    }
+
+    static Reason stale(List<PilotHealth.StaleSource> stale, LocalDate asOf, LocalDate keptFrom) {
+        String da = stale.stream().map(s -> sourceDa(s.source()) + (s.newest() == null ? ": ingen data" : ": nyeste fra " + s.newest())
+            + ", skulle nå " + s.expectedFrom() + " (højst " + s.maxAgeDays() + " dage gammelt)").collect(Collectors.joining("; "));
+        String en = stale.stream().map(s -> s.source().folder() + (s.newest() == null ? ": no data" : ": newest from " + s.newest())
+            + ", should reach " + s.expectedFrom() + " (at most " + s.maxAgeDays() + " days old)").collect(Collectors.joining("; "));
+        return new Reason(STALE_DATA, null,
+            "Data er forældede pr. " + asOf + " (" + da + "). Beslutningen ændres ikke på forældede data. "
+                + kept(keptFrom, "indtil data er opdateret", "Der træffes ingen beslutning, før data er opdateret."),
+            "The data is stale as of " + asOf + " (" + en + "). A decision is never changed on stale data. "
+                + keptEn(keptFrom, "until the data is updated", "No decision is made until the data is updated."));
+    }
+
+    static Reason partial(List<FileProblem> rejected) {
+        String files = rejected.stream().map(FileProblem::path).collect(Collectors.joining(", "));
+        return new Reason(PARTIAL_DATA, null,
+            (rejected.size() == 1 ? "En fil" : rejected.size() + " filer") + " blev afvist i nat og indgår ikke (" + files
+                + "); beslutningen bygger på de øvrige filer. Se datakvaliteten for årsagen.",
+            (rejected.size() == 1 ? "A file was" : rejected.size() + " files were") + " rejected tonight and are not included (" + files
+                + "); the decision rests on the other files. See data quality for why.");
+    }
+
+    private static String kept(LocalDate keptFrom, String until, String otherwise) {
+        return keptFrom == null ? otherwise : "Beslutningen fra " + keptFrom + " gælder fortsat, " + until + ".";
+    }
+
+    private static String keptEn(LocalDate keptFrom, String until, String otherwise) {
+        return keptFrom == null ? otherwise : "The decision of " + keptFrom + " stands " + until + ".";
+    }
+
+    static String sourceDa(Source s) {
+        return switch (s) {
+            case CASES -> "sager";
+            case SURVEY_RESPONSES -> "spørgeskemasvar";
+            case COSTS -> "omkostninger";
+            case TECH_METRICS -> "tekniske målinger";
+            case USAGE -> "brugsdata";
+        };
+    }
+}
