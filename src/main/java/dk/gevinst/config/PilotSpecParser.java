@@ -197,7 +197,11 @@ public final class PilotSpecParser {
         DecisionRules d = DecisionRules.DEFAULTS;
         if (m == null) return d;
         Map<String, Node> f = y.entries(m, DECISION, "decision");
-        Double alpha = optionalNumber(y, f, "alpha", "decision.alpha", 0.0001, 0.4999, d.alpha());
+        Double alpha = f.containsKey("alpha") ? y.number(f.get("alpha"), "decision.alpha") : Double.valueOf(d.alpha());
+        if (alpha != null && (alpha <= 0 || alpha >= 0.5)) {
+            y.error(f.get("alpha"), "decision.alpha is " + alpha + "; expected between 0 and 0.5, usually 0.05");
+            alpha = null;
+        }
         Integer minCases = optionalInteger(y, f, "min_cases", "decision.min_cases", 2, 10_000_000, d.minCases());
         Integer minResponses = optionalInteger(y, f, "min_responses", "decision.min_responses", 2, 1_000_000, d.minResponses());
         Integer weeks = optionalInteger(y, f, "max_extension_weeks", "decision.max_extension_weeks", 0, 260, d.maxExtensionWeeks());

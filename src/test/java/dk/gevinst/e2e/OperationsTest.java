@@ -8,6 +8,7 @@ import dk.gevinst.testing.Capture;
 import dk.gevinst.testing.Repo;
 import dk.gevinst.testing.TempDirs;
 import dk.gevinst.testing.TestSpark;
+import dk.gevinst.testing.TinyRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,30 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the nightly schedule relies on: idempotent reruns, replays, isolation of a bad spec, the lock, exit codes. */
 class OperationsTest {
-    private static final String GOOD_SPEC = """
-        id: small
-        title: "Lille pilot"
-        start: 2026-03-02
-        end: 2026-06-30
-        baseline_start: 2026-01-05
-        arms: {pilot: [A], control: [B]}
-        indicators:
-          handling_time: {role: success, mde: "10%"}
-        decision: {min_cases: 5}
-        """;
+    private static final String GOOD_SPEC = TinyRuns.GOOD_SPEC;
 
     private static Path tinyData(Path root) throws Exception {
-        StringBuilder csv = new StringBuilder("case_id,unit,opened_at,decided_at,handling_minutes\n");
-        int id = 0;
-        for (String unit : List.of("A", "B")) {
-            for (int d = 5; d <= 28; d++) {
-                String month = d < 16 ? "01" : "03";
-                csv.append("c").append(++id).append(',').append(unit).append(",2026-").append(month).append('-').append(String.format("%02d", d))
-                    .append(",2026-").append(month).append('-').append(String.format("%02d", d)).append("T15:00,").append(30 + (id * 7) % 11).append('\n');
-            }
-        }
-        TempDirs.write(root, "cases/cases.csv", csv.toString());
-        return root;
+        return TinyRuns.data(root);
     }
 
     private static int run(Path pilots, Path data, Path out, String asOf, String... extra) {
@@ -130,8 +111,15 @@ class OperationsTest {
         TempDirs.write(pilots, "small.yaml", GOOD_SPEC);
         Path data = tinyData(tmp.resolve("data"));
         TempDirs.write(data, "cases/broken.csv", "case_id,opened_at\nx,2026-03-01\n");
-        assertThat(run(pilots, data, tmp.resolve("out"), "2026-03-31", "--demo-key")).isEqualTo(3);
+        String stdout = Capture.stdout(() -> assertThat(run(pilots, data, tmp.resolve("out"), "2026-03-31", "--demo-key")).isEqualTo(3));
         JsonNode small = SampleRun.json(tmp.resolve("out/decisions/small.json"));
         assertThat(small.path("data_quality").path("rejected_files").get(0).path("message").asText()).contains("missing required column 'unit'");
+        assertThat(small.path("status").asText()).isEqualTo("ok");
+        assertThat(small.path("partial_data").asBoolean()).as("decided while a cases file was rejected").isTrue();
+        assertThat(small.path("health").path("rejected_files").get(0).path("path").asText()).isEqualTo("cases/broken.csv");
+        JsonNode last = small.path("reasons").get(small.path("reasons").size() - 1);
+        assertThat(last.path("code").asText()).isEqualTo("partial_data");
+        assertThat(last.path("da").asText()).contains("cases/broken.csv").contains("afvist");
+        assertThat(stdout).containsPattern("small +\\[partial data\\]");
     }
 }
