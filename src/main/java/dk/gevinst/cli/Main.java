@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     footer = {"", "Exit codes: 0 ok, 1 unexpected error, 2 bad spec or arguments, 3 a data source unreadable,",
         "4 another run holds the lock. Add --verbose to a command for stack traces."})
 public final class Main implements Runnable {
+    /** 128 + 15, what a shell reports for a process ended by SIGTERM. */
+    private static final int SIGTERM_EXIT = 143;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -29,6 +31,7 @@ public final class Main implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
             boolean verbose = parsed.hasMatchedOption("--verbose");
+            if (QuietShutdown.stopping() && !verbose) return SIGTERM_EXIT;
             if (ex instanceof GevinstException g) {
                 commandLine.getErr().println("gevinst: " + g.getMessage());
                 if (verbose) ex.printStackTrace(commandLine.getErr());

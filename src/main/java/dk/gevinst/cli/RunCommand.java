@@ -71,10 +71,12 @@ public final class RunCommand implements Callable<Integer> {
             RunSettings s = new RunSettings(Storage.resolve(pilotsDir), Storage.resolve(dataDir), Storage.resolve(outDir), day, language,
                 pseudonymizer, bounds, c.lockTimeoutMinutes() == null ? RunLock.DEFAULT_TIMEOUT : Duration.ofMinutes(c.lockTimeoutMinutes()),
                 c.freshness(), simulation);
+            QuietShutdown.started(verbose);
             NightlyRun.Report report = NightlyRun.execute(spark, s);
             print(report);
             return report.exitCode().code();
         } finally {
+            QuietShutdown.finished();
             if (ownSession) spark.stop();
         }
     }
