@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     description = "Decides GO / EXTEND / STOP for municipal IT pilots, core task first.",
     subcommands = {RunCommand.class, ValidateCommand.class, GenerateCommand.class, DashboardCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 unexpected error, 2 bad spec or arguments, 3 a data source unreadable,",
-        "4 another run holds the lock. Add --verbose to a command for stack traces."})
+        "4 another run holds the lock, 5 stale data, 6 the output folder cannot be written, 143 stopped by SIGTERM.",
+        "Add --verbose to a command for stack traces."})
 public final class Main implements Runnable {
     /** 128 + 15, what a shell reports for a process ended by SIGTERM. */
     private static final int SIGTERM_EXIT = 143;
