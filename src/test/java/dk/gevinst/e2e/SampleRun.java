@@ -57,7 +57,8 @@ public final class SampleRun {
     }
 
     public static List<Path> files(Path root) {
-        try (Stream<Path> s = Files.walk(root)) {
+        // Following links: OUT/decisions, OUT/dashboard and OUT/tables are links to the current publication.
+        try (Stream<Path> s = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             return s.filter(Files::isRegularFile).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
