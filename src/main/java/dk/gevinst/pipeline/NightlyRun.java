@@ -48,8 +48,7 @@ public final class NightlyRun {
                                boolean staleData, boolean partialData) {}
 
     /** What a run produced: its exit code and where to look. */
-    public record Report(String runId, ExitCode exitCode, Path decisions, Path dashboardIndex, List<PilotEvaluation> pilots,
-                         List<PilotSummary> published, List<String> problems) {}
+    public record Report(String runId, ExitCode exitCode, Path decisions, Path dashboardIndex, List<PilotSummary> published, List<String> problems) {}
 
     private NightlyRun() {}
 
@@ -124,7 +123,7 @@ public final class NightlyRun {
             List<PilotSummary> summary = tonight.stream().map(t -> new PilotSummary(t.pilotId(), t.status(), t.decision(),
                 t.mainReason().path("en").asText(), t.doc().path("kept_from").path("as_of").textValue(), t.health().isStale(), t.health().isPartial())).toList();
             return new Report(runId, exit, Publication.forPeople(storage, s.out(), Publication.DECISIONS),
-                new Path(Publication.forPeople(storage, s.out(), Publication.DASHBOARD), "index.html"), evaluations, summary, problems);
+                new Path(Publication.forPeople(storage, s.out(), Publication.DASHBOARD), "index.html"), summary, problems);
         }
     }
 

@@ -71,7 +71,7 @@ final class TonightsDecisions {
         return out;
     }
 
-    /** A published document whose decision can be kept: it has one, and it is not from a later night (a replay keeps nothing). */
+    /** A published document whose decision can be kept: one that has a decision (the caller passes none from a later night). */
     private static JsonNode lastGood(JsonNode doc) {
         return doc != null && doc.path("decision").isTextual() ? doc : null;
     }
