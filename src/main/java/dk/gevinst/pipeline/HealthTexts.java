@@ -40,14 +40,14 @@ final class HealthTexts {
     }
 
     static Reason stale(List<PilotHealth.StaleSource> stale, LocalDate asOf, LocalDate keptFrom) {
-        String da = stale.stream().map(s -> sourceDa(s.source()) + (s.newest() == null ? ": ingen data" : ": nyeste fra " + s.newest())
-            + ", skulle nå " + s.expectedFrom() + " (højst " + s.maxAgeDays() + " dage gammelt)").collect(Collectors.joining("; "));
-        String en = stale.stream().map(s -> s.source().folder() + (s.newest() == null ? ": no data" : ": newest from " + s.newest())
-            + ", should reach " + s.expectedFrom() + " (at most " + s.maxAgeDays() + " days old)").collect(Collectors.joining("; "));
+        String da = stale.stream().map(s -> sourceDa(s.source()) + " – " + (s.newest() == null ? "ingen data" : "nyeste fra " + s.newest())
+            + ", skulle nå mindst " + s.expectedFrom() + " (højst " + s.maxAgeDays() + " dage gamle)").collect(Collectors.joining("; "));
+        String en = stale.stream().map(s -> s.source().folder() + " – " + (s.newest() == null ? "no data" : "newest from " + s.newest())
+            + ", should reach at least " + s.expectedFrom() + " (at most " + s.maxAgeDays() + " days old)").collect(Collectors.joining("; "));
         return new Reason(STALE_DATA, null,
-            "Data er forældede pr. " + asOf + " (" + da + "). Beslutningen ændres ikke på forældede data. "
+            "Data er forældede pr. " + asOf + ": " + da + ". Beslutningen ændres ikke på forældede data. "
                 + kept(keptFrom, "indtil data er opdateret", "Der træffes ingen beslutning, før data er opdateret."),
-            "The data is stale as of " + asOf + " (" + en + "). A decision is never changed on stale data. "
+            "The data is stale as of " + asOf + ": " + en + ". A decision is never changed on stale data. "
                 + keptEn(keptFrom, "until the data is updated", "No decision is made until the data is updated."));
     }
 
