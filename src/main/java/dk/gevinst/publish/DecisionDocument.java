@@ -87,11 +87,21 @@ public final class DecisionDocument {
         if (through == null) root.putNull("data_through");
         else root.put("data_through", through);
         if (s != null) root.set("data_basis", dataBasis(e));
-        ArrayNode flags = root.putArray("health");
-        for (HealthFlag f : health) {
-            flags.addObject().put("code", f.code()).put("severity", f.severity().key()).put("text_da", f.textDa()).put("text_en", f.textEn());
-        }
-        ArrayNode h = root.putArray("history");
+        root.set("health", health(health));
+        root.set("history", history(history));
+        return root;
+    }
+
+    /** The {@code health} list: every flag with its texts and details. */
+    public static ArrayNode health(List<HealthFlag> flags) {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (HealthFlag f : flags) out.add(f.toJson());
+        return out;
+    }
+
+    /** The {@code history} list: each night's decision, main reason and, where it had them, its decision intervals. */
+    public static ArrayNode history(List<HistoryEntry> history) {
+        ArrayNode h = Json.MAPPER.createArrayNode();
         for (HistoryEntry entry : history) {
             ObjectNode o = h.addObject().put("as_of", entry.asOf()).put("decision", entry.decision()).put("reason", entry.reasonCode());
             if (entry.intervals().isEmpty()) continue;
@@ -105,7 +115,7 @@ public final class DecisionDocument {
                 Json.put(x, "counterfactual", i.counterfactual());
             }
         }
-        return root;
+        return h;
     }
 
     /** The newest day any of the pilot's sources has data for (from the freshness block); null without data. */

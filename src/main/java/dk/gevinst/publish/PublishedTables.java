@@ -3,6 +3,7 @@ package dk.gevinst.publish;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dk.gevinst.cells.CellStats;
 import dk.gevinst.decision.IndicatorResult;
 import dk.gevinst.decision.PilotEvaluation;
@@ -62,10 +63,17 @@ public final class PublishedTables {
 
     private PublishedTables() {}
 
-    public static void write(SparkSession spark, Path tablesRoot, Path stateRoot, List<PilotEvaluation> pilots, String runId, LocalDate asOf) {
-        Tables.replacePartitions(spark.createDataFrame(cellRows(pilots, asOf), CELL_SCHEMA), new Path(tablesRoot, CELL_STATS), Columns.AS_OF);
-        Tables.replacePartitions(spark.createDataFrame(resultRows(pilots, asOf), RESULT_SCHEMA), new Path(tablesRoot, INDICATOR_RESULTS), Columns.AS_OF);
-        Tables.replacePartitions(spark.createDataFrame(decisionRows(pilots, runId, asOf), DECISION_SCHEMA), new Path(tablesRoot, DECISIONS), Columns.AS_OF);
+    /**
+     * Writes tonight's partition of each table.
+     *
+     * @param decidedTonight the evaluations whose numbers tonight's decisions rest on (a kept decision has none tonight)
+     * @param documents every published decision document: the decisions table says what they say
+     */
+    public static void write(SparkSession spark, Path tablesRoot, Path stateRoot, List<PilotEvaluation> decidedTonight,
+                             List<JsonNode> documents, String runId, LocalDate asOf) {
+        Tables.replacePartitions(spark.createDataFrame(cellRows(decidedTonight, asOf), CELL_SCHEMA), new Path(tablesRoot, CELL_STATS), Columns.AS_OF);
+        Tables.replacePartitions(spark.createDataFrame(resultRows(decidedTonight, asOf), RESULT_SCHEMA), new Path(tablesRoot, INDICATOR_RESULTS), Columns.AS_OF);
+        Tables.replacePartitions(spark.createDataFrame(decisionRows(documents, runId, asOf), DECISION_SCHEMA), new Path(tablesRoot, DECISIONS), Columns.AS_OF);
         Path quarantineState = new Path(stateRoot, SparkIngest.QUARANTINE);
         if (Tables.exists(spark, quarantineState)) {
             Dataset<Row> q = spark.read().parquet(quarantineState.toString())
@@ -114,12 +122,14 @@ public final class PublishedTables {
         return rows;
     }
 
-    static List<Row> decisionRows(List<PilotEvaluation> pilots, String runId, LocalDate asOf) {
+    /** One row per published document, from the document itself, so the table and the JSON cannot disagree. */
+    static List<Row> decisionRows(List<JsonNode> documents, String runId, LocalDate asOf) {
         List<Row> rows = new ArrayList<>();
-        for (PilotEvaluation p : pilots) {
-            var main = p.decision().mainReason();
-            rows.add(RowFactory.create(p.pilotId(), p.ok() ? "ok" : "error", p.decision().outcome() == null ? null : p.decision().outcome().name(),
-                main.code(), main.da(), main.en(), p.decision().extendWeeks(), runId, asOf));
+        for (JsonNode d : documents) {
+            JsonNode main = d.path("reasons").path(0);
+            rows.add(RowFactory.create(d.path("pilot_id").asText(), d.path("status").asText(), d.path("decision").textValue(),
+                main.path("code").asText(), main.path("da").asText(), main.path("en").asText(),
+                d.path("extend_weeks").isInt() ? d.path("extend_weeks").asInt() : null, runId, asOf));
         }
         return rows;
     }
