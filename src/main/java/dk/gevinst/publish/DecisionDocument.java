@@ -19,8 +19,8 @@ import java.util.Set;
 
 /**
  * The published decision of one pilot, {@code OUT/decisions/<pilot_id>.json}, as described by
- * docs/decision.schema.json. Cells built from persons (surveys, usage) with fewer than 5 are published
- * as suppressed; the decision itself still used them.
+ * docs/decision.schema.json. Cells of cases, surveys or usage with fewer than 5 ({@link SmallCells#covers})
+ * are published as suppressed; the decision itself still used them.
  */
 public final class DecisionDocument {
     public static final String SCHEMA_VERSION = "1.0";
@@ -81,11 +81,11 @@ public final class DecisionDocument {
         o.put("unit", def.unit());
         o.putObject("label").put("da", def.label("da")).put("en", def.label("en"));
         o.put("design", r.design().key());
-        boolean persons = def.source().countsPersons();
+        boolean protect = SmallCells.covers(def.source());
         ObjectNode cells = o.putObject("cells");
         var pc = r.cells();
         List<Moments> four = List.of(pc.pilotPre(), pc.pilotPost(), pc.controlPre(), pc.controlPost());
-        Set<Integer> hidden = persons ? SmallCells.suppress(four.stream().map(Moments::n).toList()) : Set.of();
+        Set<Integer> hidden = protect ? SmallCells.suppress(four.stream().map(Moments::n).toList()) : Set.of();
         String[] names = {"pilot_pre", "pilot_post", "control_pre", "control_post"};
         for (int i = 0; i < 4; i++) cells.set(names[i], cell(four.get(i), hidden.contains(i)));
         Json.put(o, "effect", r.effect());
@@ -120,7 +120,7 @@ public final class DecisionDocument {
         Json.put(o, "mde_abs", r.mdeAbs());
         Json.put(o, "margin", r.marginAbs());
         o.put("verdict", r.verdict().key());
-        if (r.share() != null && persons && SmallCells.primary(pc.pilotPost().n())) {
+        if (r.share() != null && protect && SmallCells.primary(pc.pilotPost().n())) {
             o.putObject("share").put("suppressed", true);
         } else if (r.share() != null) {
             ObjectNode share = o.putObject("share");
@@ -129,7 +129,7 @@ public final class DecisionDocument {
             Json.put(share, "ci_high", r.share().high());
             share.put("n", pc.pilotPost().n());
         }
-        o.set("trend", trend(r, allCells, persons));
+        o.set("trend", trend(r, allCells, protect));
         return o;
     }
 
@@ -142,16 +142,16 @@ public final class DecisionDocument {
         return c;
     }
 
-    /** Weekly means per arm, for the trend chart; person-based weeks under 5 (and their complements) hidden. */
-    private static ArrayNode trend(IndicatorResult r, List<CellStats> allCells, boolean persons) {
+    /** Weekly means per arm, for the trend chart; weeks under 5 (and their complements) hidden, as for the cells. */
+    private static ArrayNode trend(IndicatorResult r, List<CellStats> allCells, boolean protect) {
         List<CellStats> mine = allCells.stream().filter(c -> c.indicatorId().equals(r.id())).toList();
         Map<java.time.LocalDate, Moments> pilot = dk.gevinst.cells.CellTable.weekly(mine, Arm.PILOT);
         Map<java.time.LocalDate, Moments> control = dk.gevinst.cells.CellTable.weekly(mine, Arm.CONTROL);
         java.util.TreeSet<java.time.LocalDate> weeks = new java.util.TreeSet<>(pilot.keySet());
         weeks.addAll(control.keySet());
         List<java.time.LocalDate> order = new ArrayList<>(weeks);
-        Set<Integer> hidePilot = persons ? SmallCells.suppress(order.stream().map(w -> pilot.getOrDefault(w, Moments.EMPTY).n()).toList()) : Set.of();
-        Set<Integer> hideControl = persons ? SmallCells.suppress(order.stream().map(w -> control.getOrDefault(w, Moments.EMPTY).n()).toList()) : Set.of();
+        Set<Integer> hidePilot = protect ? SmallCells.suppress(order.stream().map(w -> pilot.getOrDefault(w, Moments.EMPTY).n()).toList()) : Set.of();
+        Set<Integer> hideControl = protect ? SmallCells.suppress(order.stream().map(w -> control.getOrDefault(w, Moments.EMPTY).n()).toList()) : Set.of();
         ArrayNode out = Json.MAPPER.createArrayNode();
         for (int i = 0; i < order.size(); i++) {
             ObjectNode w = out.addObject().put("week", order.get(i).toString());

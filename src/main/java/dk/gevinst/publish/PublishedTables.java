@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import dk.gevinst.cells.CellStats;
+import dk.gevinst.cells.Weeks;
 import dk.gevinst.decision.IndicatorResult;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.ingest.SparkIngest;
@@ -12,6 +13,9 @@ import dk.gevinst.source.Columns;
 import dk.gevinst.spark.Tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +38,7 @@ public final class PublishedTables {
     public static final String REASON_CODE = "reason_code";
 
     static final StructType CELL_SCHEMA = new StructType()
-        .add(Columns.PILOT_ID, DataTypes.StringType).add(Columns.INDICATOR, DataTypes.StringType)
+        .add(Columns.PILOT_ID, DataTypes.StringType).add(Columns.INDICATOR, DataTypes.StringType).add(Columns.UNIT, DataTypes.StringType)
         .add(Columns.ARM, DataTypes.StringType).add(Columns.PERIOD, DataTypes.StringType).add(Columns.DAY, DataTypes.DateType)
         .add(Columns.N, DataTypes.LongType).add(Columns.SUM, DataTypes.DoubleType).add(Columns.SUM_SQ, DataTypes.DoubleType)
         .add(Columns.SUPPRESSED, DataTypes.BooleanType).add(Columns.AS_OF, DataTypes.DateType);
@@ -67,26 +71,47 @@ public final class PublishedTables {
         }
     }
 
-    /** Day cells; person-based cells under 5, and the complement needed to hide them, carry no numbers. */
+    /**
+     * Day cells per unit. Under the k ≥ 5 rule ({@link SmallCells}) a small cell carries no numbers, and
+     * neither does the complement needed so that no total published elsewhere recovers it by subtraction:
+     * the decision JSON's period cells (arm × period) and weekly trend points (arm × week), and the unit's
+     * own period and week sums that unit-level analyses publish (unit × period, unit × week).
+     */
     static List<Row> cellRows(List<PilotEvaluation> pilots, LocalDate asOf) {
         List<Row> rows = new ArrayList<>();
         for (PilotEvaluation p : pilots) {
-            Set<String> personBased = new java.util.HashSet<>();
-            for (IndicatorResult r : p.indicators()) if (r.indicator().definition().source().countsPersons()) personBased.add(r.id());
-            Map<String, List<CellStats>> groups = new LinkedHashMap<>();
-            for (CellStats c : p.cells()) groups.computeIfAbsent(c.indicatorId() + "|" + c.arm() + "|" + c.period(), k -> new ArrayList<>()).add(c);
-            for (List<CellStats> group : groups.values()) {
-                boolean persons = personBased.contains(group.get(0).indicatorId());
-                Set<Integer> hidden = persons ? SmallCells.suppress(group.stream().map(c -> c.moments().n()).toList()) : Set.of();
-                for (int i = 0; i < group.size(); i++) {
-                    CellStats c = group.get(i);
+            Set<String> covered = new HashSet<>();
+            for (IndicatorResult r : p.indicators()) if (SmallCells.covers(r.indicator().definition().source())) covered.add(r.id());
+            Map<String, List<CellStats>> byIndicator = new LinkedHashMap<>();
+            for (CellStats c : p.cells()) byIndicator.computeIfAbsent(c.indicatorId(), k -> new ArrayList<>()).add(c);
+            for (List<CellStats> cells : byIndicator.values()) {
+                Set<Integer> hidden = covered.contains(cells.get(0).indicatorId())
+                    ? SmallCells.suppress(cells.stream().map(c -> c.moments().n()).toList(), publishedTotals(cells))
+                    : Set.of();
+                for (int i = 0; i < cells.size(); i++) {
+                    CellStats c = cells.get(i);
                     boolean h = hidden.contains(i);
-                    rows.add(RowFactory.create(c.pilotId(), c.indicatorId(), c.arm().key(), c.period().key(), c.day(),
+                    rows.add(RowFactory.create(c.pilotId(), c.indicatorId(), c.unit(), c.arm().key(), c.period().key(), c.day(),
                         h ? null : c.moments().n(), h ? null : c.moments().sum(), h ? null : c.moments().sumSq(), h, asOf));
                 }
             }
         }
         return rows;
+    }
+
+    /** The groups of one indicator's cells (by index) whose sums are published or derivable elsewhere. */
+    private static Collection<List<Integer>> publishedTotals(List<CellStats> cells) {
+        Map<List<Object>, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            CellStats c = cells.get(i);
+            LocalDate week = Weeks.monday(c.day());
+            for (List<Object> key : List.<List<Object>>of(
+                    Arrays.asList("arm-period", c.arm(), c.period()), Arrays.asList("arm-week", c.arm(), week),
+                    Arrays.asList("unit-period", c.unit(), c.period()), Arrays.asList("unit-week", c.unit(), week))) {
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+            }
+        }
+        return groups.values();
     }
 
     static List<Row> resultRows(List<PilotEvaluation> pilots, LocalDate asOf) {
