@@ -2,16 +2,16 @@ package dk.gevinst.privacy;
 
 import dk.gevinst.source.Source;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Sundhedsdatastyrelsen's rule: no figure built from fewer than 5 is published. Where a group of cells is
- * published with its total, suppressing one cell alone would let it be recovered by subtraction, so the
- * next-smallest cell of the group is suppressed as well (secondary suppression).
+ * Sundhedsdatastyrelsen's rule: no figure built from fewer than 5 is published. Where a figure is also
+ * part of a published sum, suppressing it alone would let it be recovered by subtraction, so another part
+ * of the sum is suppressed as well (secondary suppression).
  *
  * <p>The rule covers every aggregate of cases, survey responses and usage: a case cell of two cases in one
  * team on one day is about two citizens and the caseworker who handled them, and a municipality cannot
@@ -19,6 +19,13 @@ import java.util.Set;
  */
 public final class SmallCells {
     public static final int MIN_PERSONS = 5;
+
+    /** A published relation between figures (by index): {@code total} is the sum of {@code parts}. */
+    public record Sum(int total, List<Integer> parts) {
+        public Sum {
+            parts = List.copyOf(parts);
+        }
+    }
 
     private SmallCells() {}
 
@@ -31,35 +38,37 @@ public final class SmallCells {
         return source != Source.TECH_METRICS;
     }
 
-    /** The indexes of the cells (given by their counts) to suppress in one additive group. */
+    /** The indexes of the cells (given by their counts) to suppress in one group whose total is published. */
     public static Set<Integer> suppress(List<Long> persons) {
-        List<Integer> all = new ArrayList<>();
-        for (int i = 0; i < persons.size(); i++) all.add(i);
-        return suppress(persons, List.of(all));
+        List<Long> withTotal = new ArrayList<>(persons);
+        withTotal.add(persons.stream().mapToLong(Long::longValue).sum());
+        List<Integer> parts = new ArrayList<>();
+        for (int i = 0; i < persons.size(); i++) parts.add(i);
+        Set<Integer> out = suppress(withTotal, List.of(new Sum(persons.size(), parts)));
+        out.remove(persons.size());
+        return out;
     }
 
     /**
-     * The indexes of the cells to suppress when the same cells are summed in several published totals
-     * (groups of indexes that may overlap, e.g. a team's days summed by period and by week). Small cells are
-     * suppressed first; then, until no group changes, a group with exactly one suppressed cell gets its
-     * smallest other non-empty cell suppressed too, so that no published total minus the shown cells gives
-     * one hidden cell. Deterministic: ties go to the lower index.
+     * The indexes of the figures to suppress, given every figure's count and the sums that link them (a
+     * figure may be a part of several sums and the total of others). Small figures are suppressed first.
+     * Then, until nothing changes, a sum with exactly one suppressed member (total or part) gets one more:
+     * its smallest shown non-empty part, or its total if it has no other part. Afterwards no sum has exactly
+     * one unknown, so no chain of subtractions from shown figures recovers a suppressed one. Deterministic:
+     * ties go to the lower index.
      */
-    public static Set<Integer> suppress(List<Long> persons, Collection<List<Integer>> groups) {
+    public static Set<Integer> suppress(List<Long> persons, List<Sum> sums) {
         Set<Integer> out = new HashSet<>();
         for (int i = 0; i < persons.size(); i++) if (primary(persons.get(i))) out.add(i);
-        if (out.isEmpty()) return out;
-        boolean changed = true;
+        boolean changed = !out.isEmpty();
         while (changed) {
             changed = false;
-            for (List<Integer> group : groups) {
-                if (group.stream().filter(out::contains).count() != 1) continue;
-                var next = group.stream().filter(i -> !out.contains(i) && persons.get(i) > 0)
+            for (Sum s : sums) {
+                long hidden = s.parts().stream().filter(i -> persons.get(i) > 0 && out.contains(i)).count() + (out.contains(s.total()) ? 1 : 0);
+                if (hidden != 1) continue;
+                Optional<Integer> next = s.parts().stream().filter(i -> persons.get(i) > 0 && !out.contains(i))
                     .min(Comparator.<Integer>comparingLong(persons::get).thenComparing(Comparator.naturalOrder()));
-                if (next.isPresent()) {
-                    out.add(next.get());
-                    changed = true;
-                }
+                changed |= out.add(next.orElse(s.total()));
             }
         }
         return out;

@@ -4,17 +4,15 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import dk.gevinst.cells.CellStats;
-import dk.gevinst.cells.Weeks;
 import dk.gevinst.decision.IndicatorResult;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.ingest.SparkIngest;
+import dk.gevinst.privacy.CellSuppression;
 import dk.gevinst.privacy.SmallCells;
 import dk.gevinst.source.Columns;
 import dk.gevinst.spark.Tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,10 +70,8 @@ public final class PublishedTables {
     }
 
     /**
-     * Day cells per unit. Under the k ≥ 5 rule ({@link SmallCells}) a small cell carries no numbers, and
-     * neither does the complement needed so that no total published elsewhere recovers it by subtraction:
-     * the decision JSON's period cells (arm × period) and weekly trend points (arm × week), and the unit's
-     * own period and week sums that unit-level analyses publish (unit × period, unit × week).
+     * Day cells per unit. Under the k ≥ 5 rule a small cell carries no numbers, and neither do the cells
+     * hidden with it so that no total published elsewhere recovers it by subtraction ({@link CellSuppression}).
      */
     static List<Row> cellRows(List<PilotEvaluation> pilots, LocalDate asOf) {
         List<Row> rows = new ArrayList<>();
@@ -85,33 +81,16 @@ public final class PublishedTables {
             Map<String, List<CellStats>> byIndicator = new LinkedHashMap<>();
             for (CellStats c : p.cells()) byIndicator.computeIfAbsent(c.indicatorId(), k -> new ArrayList<>()).add(c);
             for (List<CellStats> cells : byIndicator.values()) {
-                Set<Integer> hidden = covered.contains(cells.get(0).indicatorId())
-                    ? SmallCells.suppress(cells.stream().map(c -> c.moments().n()).toList(), publishedTotals(cells))
-                    : Set.of();
+                CellSuppression suppression = CellSuppression.of(cells, covered.contains(cells.get(0).indicatorId()));
                 for (int i = 0; i < cells.size(); i++) {
                     CellStats c = cells.get(i);
-                    boolean h = hidden.contains(i);
+                    boolean h = suppression.cell(i);
                     rows.add(RowFactory.create(c.pilotId(), c.indicatorId(), c.unit(), c.arm().key(), c.period().key(), c.day(),
                         h ? null : c.moments().n(), h ? null : c.moments().sum(), h ? null : c.moments().sumSq(), h, asOf));
                 }
             }
         }
         return rows;
-    }
-
-    /** The groups of one indicator's cells (by index) whose sums are published or derivable elsewhere. */
-    private static Collection<List<Integer>> publishedTotals(List<CellStats> cells) {
-        Map<List<Object>, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < cells.size(); i++) {
-            CellStats c = cells.get(i);
-            LocalDate week = Weeks.monday(c.day());
-            for (List<Object> key : List.<List<Object>>of(
-                    Arrays.asList("arm-period", c.arm(), c.period()), Arrays.asList("arm-week", c.arm(), week),
-                    Arrays.asList("unit-period", c.unit(), c.period()), Arrays.asList("unit-week", c.unit(), week))) {
-                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
-            }
-        }
-        return groups.values();
     }
 
     static List<Row> resultRows(List<PilotEvaluation> pilots, LocalDate asOf) {
