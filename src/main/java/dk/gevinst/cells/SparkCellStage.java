@@ -40,6 +40,7 @@ import org.apache.spark.sql.types.StructType;
  * many pilots it becomes a nested loop over every observation and binding.
  */
 public final class SparkCellStage implements CellStage {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkCellStage.class);
     private static final String B_UNIT = "_b_unit";
     private static final String B_MEASURE = "_b_measure";
     private static final String PRE_FROM = "_pre_from";
@@ -67,6 +68,7 @@ public final class SparkCellStage implements CellStage {
                 Arm.valueOf(r.<String>getAs(Columns.ARM).toUpperCase()), Period.valueOf(r.<String>getAs(Columns.PERIOD).toUpperCase()),
                 r.getAs(Columns.DAY), new Moments(r.<Long>getAs(Columns.N), r.<Double>getAs(Columns.SUM), r.<Double>getAs(Columns.SUM_SQ))));
         }
+        LOG.info("Cell stage: {} cells collected for {} pilots", out.size(), pilots.size());
         out.sort(Comparator.comparing(CellStats::pilotId).thenComparing(CellStats::indicatorId)
             .thenComparing(CellStats::unit, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(CellStats::arm).thenComparing(CellStats::period).thenComparing(CellStats::day));
