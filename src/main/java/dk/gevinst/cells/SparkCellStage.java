@@ -61,6 +61,9 @@ public final class SparkCellStage implements CellStage {
 
     @Override
     public CellTable compute(SparkSession spark, Path stateRoot, List<PilotSpec> pilots, LocalDate asOf) {
+        java.util.Objects.requireNonNull(spark, "spark");
+        java.util.Objects.requireNonNull(stateRoot, "stateRoot");
+        java.util.Objects.requireNonNull(asOf, "asOf");
         if (pilots.isEmpty()) return new CellTable(List.of());
         List<CellStats> out = new ArrayList<>();
         for (Row r : cells(spark, stateRoot, pilots, asOf).collectAsList()) {
@@ -132,8 +135,8 @@ public final class SparkCellStage implements CellStage {
         for (PilotSpec p : pilots) {
             for (PilotIndicator i : p.indicators()) {
                 if (i.definition().source() == Source.TECH_METRICS) continue;
-                for (String unit : p.pilotUnits()) rows.add(binding(p, i, Arm.PILOT, asOf, unit));
-                for (String unit : p.controlUnits()) rows.add(binding(p, i, Arm.CONTROL, asOf, unit));
+                for (String unit : p.pilotUnits()) rows.add(withUnit(binding(p, i, Arm.PILOT, asOf), unit));
+                for (String unit : p.controlUnits()) rows.add(withUnit(binding(p, i, Arm.CONTROL, asOf), unit));
             }
         }
         return rows;
@@ -144,18 +147,22 @@ public final class SparkCellStage implements CellStage {
         List<Row> rows = new ArrayList<>();
         for (PilotSpec p : pilots) {
             for (PilotIndicator i : p.indicators()) {
-                if (i.definition().source() == Source.TECH_METRICS) rows.add(binding(p, i, Arm.PILOT, asOf, null));
+                if (i.definition().source() == Source.TECH_METRICS) rows.add(RowFactory.create(binding(p, i, Arm.PILOT, asOf)));
             }
         }
         return rows;
     }
 
-    /** A binding row with the pilot's period windows; {@code unit} is appended only for unit bindings. */
-    private static Row binding(PilotSpec p, PilotIndicator i, Arm arm, LocalDate asOf, String unit) {
-        List<Object> values = new ArrayList<>(List.of(p.id(), i.id(), arm.key(), MeasureKeys.of(i.definition().measure())));
-        values.add(p.baselineStart());
-        values.addAll(List.of(p.start(), p.postStart(), asOf.minusDays(i.maturityDays())));
-        if (unit != null) values.add(unit);
-        return RowFactory.create(values.toArray());
+    /** The columns of {@link #PILOT_BINDINGS}: who, in which arm, measured how, and the pilot's period windows. */
+    private static Object[] binding(PilotSpec p, PilotIndicator i, Arm arm, LocalDate asOf) {
+        return new Object[] {p.id(), i.id(), arm.key(), MeasureKeys.of(i.definition().measure()),
+            p.baselineStart(), p.start(), p.postStart(), asOf.minusDays(i.maturityDays())};
+    }
+
+    /** The columns of {@link #UNIT_BINDINGS}: a binding and its unit. */
+    private static Row withUnit(Object[] binding, String unit) {
+        Object[] values = java.util.Arrays.copyOf(binding, binding.length + 1);
+        values[binding.length] = unit;
+        return RowFactory.create(values);
     }
 }

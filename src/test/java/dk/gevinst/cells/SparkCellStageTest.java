@@ -49,6 +49,8 @@ class SparkCellStageTest {
     @TempDir
     static Path tmp;
     private static org.apache.hadoop.fs.Path state;
+    /** The cells of one pilot, computed once for the tests that only read them. */
+    private static CellTable one;
 
     @BeforeAll
     static void ingest() throws Exception {
@@ -85,6 +87,7 @@ class SparkCellStageTest {
         state = Storage.resolve(tmp.resolve("state").toString());
         new SparkIngest().ingest(SPARK, new IngestRequest(Storage.resolve(data.toString()), state, PlausibilityBounds.DEFAULTS,
             Pseudonymizer.demo(), "r1", AS_OF));
+        one = new SparkCellStage().compute(SPARK, state, pilots(1), AS_OF);
     }
 
     private static List<PilotSpec> pilots(int count) throws Exception {
@@ -117,8 +120,8 @@ class SparkCellStageTest {
     }
 
     @Test
-    void cellsKeepTheUnitAndArmsAreSumsOfUnits() throws Exception {
-        CellTable table = new SparkCellStage().compute(SPARK, state, pilots(1), AS_OF);
+    void cellsKeepTheUnitAndArmsAreSumsOfUnits() {
+        CellTable table = one;
 
         assertThat(byKey(table, "p1", "handling_time")).containsOnly(
             Map.entry("Nord|pilot|pre|2026-02-10", Moments.of(30, 50)),
@@ -141,8 +144,8 @@ class SparkCellStageTest {
     }
 
     @Test
-    void appealOverturnRateCountsOnlyAppealedCases() throws Exception {
-        CellTable table = new SparkCellStage().compute(SPARK, state, pilots(1), AS_OF);
+    void appealOverturnRateCountsOnlyAppealedCases() {
+        CellTable table = one;
 
         // Nord decided two cases on 10 February, one of them appealed and overturned: the rate is 1 of 1, not 1 of 2.
         assertThat(byKey(table, "p1", "appeal_overturn_rate")).containsOnly(
@@ -152,8 +155,8 @@ class SparkCellStageTest {
     }
 
     @Test
-    void adoptionCountsKnownUsersWithoutARowAsInactive() throws Exception {
-        Map<String, Moments> adoption = byKey(new SparkCellStage().compute(SPARK, state, pilots(1), AS_OF), "p1", "adoption");
+    void adoptionCountsKnownUsersWithoutARowAsInactive() {
+        Map<String, Moments> adoption = byKey(one, "p1", "adoption");
 
         assertThat(adoption).containsEntry("Nord|pilot|pre|2026-02-02", Moments.of(1));
         // u1 has no row in the week of 9 February but is known since the week before; u2 appears that week.
@@ -169,7 +172,6 @@ class SparkCellStageTest {
 
     @Test
     void twoHundredPilotsGetTheSameCellsAsOne() throws Exception {
-        CellTable one = new SparkCellStage().compute(SPARK, state, pilots(1), AS_OF);
         CellTable many = new SparkCellStage().compute(SPARK, state, pilots(200), AS_OF);
 
         for (String indicator : List.of("handling_time", "appeal_overturn_rate", "core_task_score", "adoption", "query_seconds")) {
