@@ -8,11 +8,13 @@ import dk.gevinst.cells.CellStats;
 import dk.gevinst.decision.IndicatorResult;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.ingest.SparkIngest;
+import dk.gevinst.privacy.CellSuppression;
 import dk.gevinst.privacy.SmallCells;
 import dk.gevinst.source.Columns;
 import dk.gevinst.spark.Tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,7 @@ public final class PublishedTables {
     public static final String ROLE = "role";
 
     static final StructType CELL_SCHEMA = new StructType()
-        .add(Columns.PILOT_ID, DataTypes.StringType).add(Columns.INDICATOR, DataTypes.StringType)
+        .add(Columns.PILOT_ID, DataTypes.StringType).add(Columns.INDICATOR, DataTypes.StringType).add(Columns.UNIT, DataTypes.StringType)
         .add(Columns.ARM, DataTypes.StringType).add(Columns.PERIOD, DataTypes.StringType).add(Columns.DAY, DataTypes.DateType)
         .add(Columns.N, DataTypes.LongType).add(Columns.SUM, DataTypes.DoubleType).add(Columns.SUM_SQ, DataTypes.DoubleType)
         .add(Columns.SUPPRESSED, DataTypes.BooleanType).add(Columns.AS_OF, DataTypes.DateType);
@@ -83,21 +85,23 @@ public final class PublishedTables {
         }
     }
 
-    /** Day cells; person-based cells under 5, and the complement needed to hide them, carry no numbers. */
+    /**
+     * Day cells per unit. Under the k ≥ 5 rule a small cell carries no numbers, and neither do the cells
+     * hidden with it so that no total published elsewhere recovers it by subtraction ({@link CellSuppression}).
+     */
     static List<Row> cellRows(List<PilotEvaluation> pilots, LocalDate asOf) {
         List<Row> rows = new ArrayList<>();
         for (PilotEvaluation p : pilots) {
-            Set<String> personBased = new java.util.HashSet<>();
-            for (IndicatorResult r : p.indicators()) if (r.indicator().definition().source().countsPersons()) personBased.add(r.id());
-            Map<String, List<CellStats>> groups = new LinkedHashMap<>();
-            for (CellStats c : p.cells()) groups.computeIfAbsent(c.indicatorId() + "|" + c.arm() + "|" + c.period(), k -> new ArrayList<>()).add(c);
-            for (List<CellStats> group : groups.values()) {
-                boolean persons = personBased.contains(group.get(0).indicatorId());
-                Set<Integer> hidden = persons ? SmallCells.suppress(group.stream().map(c -> c.moments().n()).toList()) : Set.of();
-                for (int i = 0; i < group.size(); i++) {
-                    CellStats c = group.get(i);
-                    boolean h = hidden.contains(i);
-                    rows.add(RowFactory.create(c.pilotId(), c.indicatorId(), c.arm().key(), c.period().key(), c.day(),
+            Set<String> covered = new HashSet<>();
+            for (IndicatorResult r : p.indicators()) if (SmallCells.covers(r.indicator().definition().source())) covered.add(r.id());
+            Map<String, List<CellStats>> byIndicator = new LinkedHashMap<>();
+            for (CellStats c : p.cells()) byIndicator.computeIfAbsent(c.indicatorId(), k -> new ArrayList<>()).add(c);
+            for (List<CellStats> cells : byIndicator.values()) {
+                CellSuppression suppression = CellSuppression.of(cells, covered.contains(cells.get(0).indicatorId()));
+                for (int i = 0; i < cells.size(); i++) {
+                    CellStats c = cells.get(i);
+                    boolean h = suppression.cell(i);
+                    rows.add(RowFactory.create(c.pilotId(), c.indicatorId(), c.unit(), c.arm().key(), c.period().key(), c.day(),
                         h ? null : c.moments().n(), h ? null : c.moments().sum(), h ? null : c.moments().sumSq(), h, asOf));
                 }
             }
