@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Write a synthetic municipality (cases, surveys, usage, metrics, costs) at any scale, for demos, tests and benchmarks.",
     footer = {"", "Examples:",
-        "  gevinst generate --out data-samples --seed 20261127            (the committed sample)",
-        "  gevinst generate --out /tmp/big --seed 7 --cases 2000000       (a benchmark)",
+        "  gevinst generate --out data-samples --seed 20261127         (the sample)",
+        "  gevinst generate --out /tmp/big --seed 7 --cases 2000000    (a benchmark)",
         "", "The same seed and size always give the same files. Pilot specs in jobs/pilots/ fit any scale."})
 public final class GenerateCommand implements Callable<Integer> {
     /** The committed sample's size: about this many cases over the sample year. */

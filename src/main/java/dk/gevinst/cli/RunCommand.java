@@ -2,13 +2,17 @@ package dk.gevinst.cli;
 
 import dk.gevinst.config.InvalidSpecException;
 import dk.gevinst.config.RunConfig;
-import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.ingest.PlausibilityBounds;
 import dk.gevinst.pipeline.ExitCode;
 import dk.gevinst.pipeline.GevinstException;
 import dk.gevinst.pipeline.NightlyRun;
+import dk.gevinst.pipeline.RunLock;
 import dk.gevinst.pipeline.RunSettings;
+import dk.gevinst.pipeline.RunProgress;
+import dk.gevinst.spark.ClusterCheck;
+import dk.gevinst.spark.ExecutorReports;
 import dk.gevinst.spark.SparkSessions;
+import dk.gevinst.spark.SparkSettings;
 import dk.gevinst.storage.Storage;
 import dk.gevinst.text.Language;
 import java.io.File;
@@ -17,7 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -28,10 +33,17 @@ import picocli.CommandLine.Option;
     description = "Evaluate every pilot spec against the data root and publish decisions, tables and the dashboard.",
     footer = {"", "Examples:",
         "  gevinst run --config jobs/nightly.yaml --demo-key",
-        "  gevinst run --pilots jobs/pilots --data data-samples --out out --as-of 2026-11-27 --demo-key",
-        "  gevinst run --config jobs/nightly.yaml --key-file /etc/gevinst/key --master yarn",
-        "", "Paths may be local or any Hadoop filesystem URI (hdfs:, s3a:). Flags override the config file."})
+        "  gevinst run --pilots jobs/pilots --data data-samples --out out \\",
+        "      --as-of 2026-11-27 --demo-key",
+        "  gevinst run --config jobs/nightly.yaml --key-file /etc/gevinst/key \\",
+        "      --master spark://spark-master:7077 --conf spark.executor.memory=4g",
+        "  gevinst run --config jobs/nightly.yaml --key-file /etc/gevinst/key --quiet",
+        "", "Paths may be local or any Hadoop filesystem URI (hdfs:, s3a:). Flags override the",
+        "config file. A failed run ends with one line on stderr: gevinst: exit N (...): ..."})
 public final class RunCommand implements Callable<Integer> {
+    /** How long a cluster may take to run a first task when no timeout is configured: a busy queue is slow, not broken. */
+    static final int DEFAULT_EXECUTOR_TIMEOUT_SECONDS = 600;
+
     @Option(names = "--config", paramLabel = "FILE", description = "Run config, e.g. jobs/nightly.yaml (local file).")
     File config;
     @Option(names = "--pilots", paramLabel = "DIR", description = "Folder of pilot specs (*.yaml).")
@@ -40,12 +52,20 @@ public final class RunCommand implements Callable<Integer> {
     String data;
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder: decisions/, tables/, dashboard/, runs/.")
     String out;
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Evaluate as known on this day (default: yesterday).")
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Evaluate as known on this day, or 'yesterday' (default: as_of in the config, else yesterday).")
     String asOf;
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]; ignored under spark-submit).")
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]; spark-submit's --master wins).")
     String master;
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting, as with spark-submit --conf; repeatable. Overrides the config file's spark: block.")
+    Map<String, String> conf = new LinkedHashMap<>();
+    @Option(names = "--executor-timeout", paramLabel = "SECONDS", description = "On a cluster: how long to wait for a first executor to run a task (default 600).")
+    Integer executorTimeout;
     @Option(names = "--locale", paramLabel = "da|en", description = "Dashboard language (default da).")
     String locale;
+    @Option(names = "--quiet", description = "For schedulers: no progress and no report; a failure still ends with one summary line on stderr.")
+    boolean quiet;
+    @Option(names = "--simulation", description = "Allow an --as-of after today: a simulated night, written only to an --out of its own.")
+    boolean simulation;
     @Option(names = "--verbose", description = "Debug logging and stack traces.")
     boolean verbose;
     @Mixin
@@ -53,43 +73,77 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Logging.configure(verbose);
+        try (Logging ignored = Logging.configure(verbose, quiet)) {
+            return run();
+        }
+    }
+
+    private int run() throws IOException {
         RunConfig c = loadConfig(config);
         String pilotsDir = first(pilots, c.pilots(), null, "--pilots");
         String dataDir = first(data, c.data(), null, "--data");
         String outDir = first(out, c.out(), null, "--out");
-        LocalDate day = asOf != null ? parseDate(asOf) : c.asOf() != null ? c.asOf() : LocalDate.now().minusDays(1);
-        Language language = parseLanguage(first(locale, c.locale(), "da", "--locale"));
+        LocalDate day = asOf != null ? Arguments.date(asOf, "--as-of") : c.asOf() != null ? c.asOf() : LocalDate.now().minusDays(1);
+        Language language = Arguments.language(first(locale, c.locale(), "da", "--locale"), "--locale");
         PlausibilityBounds bounds = PlausibilityBounds.DEFAULTS.with(c.bounds());
+        Duration timeout = executorTimeout(c);
+        String requested = first(master, c.master(), "local[*]", "--master");
+        String effective = SparkSettings.submittedMaster() != null ? SparkSettings.submittedMaster() : requested;
+        conf.keySet().forEach(k -> SparkSettings.checkKey(k, "--conf"));
+        Map<String, String> settings = SparkSettings.resolve(effective, c.spark(), SparkSettings.fromSubmit(), conf);
+        ClusterCheck.masterAnswers(effective);
+
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-        SparkSession spark = SparkSessions.create(first(master, c.master(), "local[*]", "--master"),
-            c.shufflePartitions() == null ? 8 : c.shufflePartitions());
+        SparkSession spark = SparkSessions.create(requested, settings);
+        ExecutorReports reports = new ExecutorReports();
+        spark.sparkContext().addSparkListener(reports);
         try {
+            Arguments.folder(new Storage(spark.sparkContext().hadoopConfiguration()), pilotsDir, "--pilots", "jobs/pilots");
+            ClusterCheck.executorsRun(spark, effective, timeout, reports);
             var pseudonymizer = key.resolve(c.keyFile(), c.demoKey(), spark.sparkContext().hadoopConfiguration());
-            RunSettings s = new RunSettings(Storage.resolve(pilotsDir), pilotsDir.endsWith("/") ? pilotsDir : pilotsDir + "/",
-                Storage.resolve(dataDir), Storage.resolve(outDir), day, language, pseudonymizer, bounds,
-                Duration.ofHours(c.lockTtlHours() == null ? 12 : c.lockTtlHours()));
-            NightlyRun.Report report = NightlyRun.execute(spark, s);
-            print(report);
+            RunSettings s = new RunSettings(Storage.resolve(pilotsDir), Storage.resolve(dataDir), Storage.resolve(outDir), day, language,
+                pseudonymizer, bounds, c.lockTimeoutMinutes() == null ? RunLock.DEFAULT_TIMEOUT : Duration.ofMinutes(c.lockTimeoutMinutes()),
+                c.freshness(), simulation);
+            QuietShutdown.started(verbose);
+            NightlyRun.Report report = NightlyRun.execute(spark, s, quiet ? RunProgress.NONE : new StageProgress(System.err));
+            if (!quiet) print(report);
+            if (report.exitCode() != ExitCode.OK) {
+                if (quiet) report.problems().forEach(p -> System.err.println("  problem: " + p));
+                System.err.println(ExitSummary.forRun(report));
+            }
             return report.exitCode().code();
+        } catch (RuntimeException e) {
+            throw ClusterCheck.translate(e, spark, effective, reports);
         } finally {
+            QuietShutdown.finished();
+            spark.sparkContext().removeSparkListener(reports);
             if (ownSession) spark.stop();
         }
     }
 
+    private Duration executorTimeout(RunConfig c) {
+        int seconds = executorTimeout != null ? executorTimeout
+            : c.executorTimeoutSeconds() != null ? c.executorTimeoutSeconds() : DEFAULT_EXECUTOR_TIMEOUT_SECONDS;
+        if (seconds < 1) throw Arguments.bad("--executor-timeout is " + seconds + "; give a number of seconds of at least 1");
+        return Duration.ofSeconds(seconds);
+    }
+
     private static void print(NightlyRun.Report r) {
         System.out.println("Run " + r.runId() + " finished: exit " + r.exitCode().code() + " (" + r.exitCode().name().toLowerCase() + ")");
-        for (PilotEvaluation p : r.pilots()) {
-            String d = p.decision().outcome() == null ? "ERROR" : p.decision().outcome().name();
-            System.out.printf("  %-7s %-24s %s%n", d, p.pilotId(), p.decision().mainReason().en());
+        for (NightlyRun.PilotSummary p : r.published()) {
+            String d = p.decision() == null ? "ERROR" : p.decision();
+            String flags = (p.keptFrom() == null ? "" : "[kept from " + p.keptFrom() + "] ") + (p.staleData() ? "[stale data] " : "")
+                + (p.partialData() ? "[partial data] " : "");
+            System.out.printf("  %-7s %-24s %s%s%n", d, p.pilotId(), flags, p.reasonEn());
         }
         for (String problem : r.problems()) System.err.println("  problem: " + problem);
-        System.out.println("Decisions: " + new org.apache.hadoop.fs.Path(r.out(), "decisions"));
+        System.out.println("Decisions: " + r.decisions());
         System.out.println("Dashboard: " + r.dashboardIndex());
     }
 
     static RunConfig loadConfig(File config) {
         if (config == null) return RunConfig.EMPTY;
+        Arguments.configFile(config);
         try {
             String text = Files.readString(config.toPath(), StandardCharsets.UTF_8);
             File parent = config.getAbsoluteFile().getParentFile();
@@ -105,21 +159,5 @@ public final class RunCommand implements Callable<Integer> {
         String v = flag != null ? flag : configured != null ? configured : fallback;
         if (v == null) throw new GevinstException(ExitCode.BAD_SPEC_OR_ARGUMENTS, "missing " + name + " (give it as a flag or in --config)");
         return v;
-    }
-
-    static LocalDate parseDate(String s) {
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new GevinstException(ExitCode.BAD_SPEC_OR_ARGUMENTS, "--as-of is '" + s + "'; write a date as YYYY-MM-DD");
-        }
-    }
-
-    static Language parseLanguage(String s) {
-        try {
-            return Language.parse(s);
-        } catch (IllegalArgumentException e) {
-            throw new GevinstException(ExitCode.BAD_SPEC_OR_ARGUMENTS, "--locale is '" + s + "'; use da or en");
-        }
     }
 }

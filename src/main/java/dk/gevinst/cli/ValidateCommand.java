@@ -35,12 +35,12 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Storage storage = new Storage(new Configuration());
-        SpecLoad load = new SpecLoader(storage).load(Storage.resolve(pilots), pilots.endsWith("/") ? pilots : pilots + "/");
+        SpecLoad load = new SpecLoader(storage).load(Arguments.folder(storage, pilots, "--pilots", "jobs/pilots"), pilots.endsWith("/") ? pilots : pilots + "/");
         load.valid().forEach(s -> System.out.println("ok      " + s.file() + " (" + s.id() + ", " + s.indicators().size() + " indicators)"));
         load.failures().forEach(f -> f.problems().forEach(p -> System.out.println(p)));
         int headerProblems = 0;
         if (data != null) {
-            Path root = Storage.resolve(data);
+            Path root = Arguments.folder(storage, data, "--data", "data-samples");
             List<IndicatorColumns.FileColumns> columns = new ArrayList<>();
             for (Source source : Source.values()) {
                 // References are not written by validate; the inventory needs a key only to compute them.

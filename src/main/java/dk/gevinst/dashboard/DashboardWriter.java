@@ -1,6 +1,7 @@
 package dk.gevinst.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.gevinst.publish.Json;
 import dk.gevinst.storage.Storage;
 import dk.gevinst.text.Language;
@@ -10,12 +11,14 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.Path;
 
 /**
  * Writes the static dashboard from published decision documents only: index.html, one page per pilot,
- * and the assets (ECharts from its webjar, our script and stylesheet) once, referenced relatively, so the
- * folder opens from a file share with no network.
+ * decisions.csv, the steering group's digest (Markdown and plain text, Danish and English), and the
+ * assets (ECharts from its webjar, our script and stylesheet) once, referenced relatively, so the folder
+ * opens from a file share with no network.
  */
 public final class DashboardWriter {
     static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
@@ -25,9 +28,10 @@ public final class DashboardWriter {
     public static List<JsonNode> readDecisions(Storage storage, Path decisionsDir) throws IOException {
         List<JsonNode> docs = new ArrayList<>();
         for (Storage.FileEntry f : storage.listFiles(decisionsDir)) {
-            if (f.path().getName().endsWith(".json")) docs.add(Json.MAPPER.readTree(storage.readText(f.path())));
+            String name = f.path().getName();
+            if (name.endsWith(".json") && !name.startsWith(".")) docs.add(Json.MAPPER.readTree(storage.readText(f.path())));
         }
-        docs.sort(Comparator.comparing(d -> d.path("pilot_id").asText()));
+        docs.sort(Comparator.comparing(Docs::id));
         return docs;
     }
 
@@ -38,9 +42,34 @@ public final class DashboardWriter {
         storage.writeBytes(new Path(assets, "echarts.min.js"), resource(ECHARTS));
         storage.writeBytes(new Path(assets, "gevinst.js"), resource("/dk/gevinst/dashboard/gevinst.js"));
         storage.writeBytes(new Path(assets, "gevinst.css"), resource("/dk/gevinst/dashboard/gevinst.css"));
-        storage.writeText(new Path(target, "index.html"), PortfolioPage.render(t, docs));
+        storage.writeText(new Path(target, "index.html"), portfolio(t, docs));
         storage.writeText(new Path(target, "decisions.csv"), PortfolioCsv.render(docs, t));
-        for (JsonNode d : docs) storage.writeText(new Path(target, d.path("pilot_id").asText() + ".html"), PilotPage.render(t, d));
+        for (JsonNode d : docs) storage.writeText(new Path(target, Docs.id(d) + ".html"), pilot(t, d));
+        for (Language l : Language.values()) {
+            Digest digest = Digest.of(new Texts(l), docs);
+            storage.writeText(new Path(target, "digest." + l.code() + ".md"), digest.markdown());
+            storage.writeText(new Path(target, "digest." + l.code() + ".txt"), digest.plainText());
+            if (l == language) {
+                storage.writeText(new Path(target, "digest.md"), digest.markdown());
+                storage.writeText(new Path(target, "digest.txt"), digest.plainText());
+            }
+        }
+    }
+
+    static String portfolio(Texts t, List<JsonNode> docs) {
+        String asOf = docs.stream().map(d -> d.path("as_of").asText()).max(String::compareTo).orElse("");
+        ObjectNode data = Json.MAPPER.createObjectNode().put("page", "portfolio").put("lang", t.language().code());
+        PageFrame frame = new PageFrame(t.language().code(), t.get("portfolio.title"), false,
+            t.format("footer.generated", t.date(asOf)), new ScriptJson(data));
+        return Templates.render("portfolio", Map.of("t", t, "frame", frame, "view", PortfolioView.of(t, docs)));
+    }
+
+    static String pilot(Texts t, JsonNode doc) {
+        ObjectNode charts = PilotCharts.of(t, doc);
+        PageFrame frame = new PageFrame(t.language().code(), Docs.title(doc), true,
+            t.format("footer.generated", t.date(doc.path("as_of").asText())), new ScriptJson(charts));
+        PilotView view = PilotView.of(t, doc, charts.path("narrowing").size() > 0);
+        return Templates.render("pilot", Map.of("t", t, "frame", frame, "view", view));
     }
 
     private static byte[] resource(String name) {

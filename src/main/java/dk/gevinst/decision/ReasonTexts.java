@@ -3,6 +3,7 @@ package dk.gevinst.decision;
 import dk.gevinst.business.BusinessCaseResult;
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.stats.Interval;
+import dk.gevinst.text.DeploymentOptions;
 import dk.gevinst.text.Language;
 import java.util.List;
 import java.util.function.Function;
@@ -16,7 +17,11 @@ public final class ReasonTexts {
         return new Reason(code, indicator, text.apply(Language.DA), text.apply(Language.EN));
     }
 
-    /** "Sagsbehandlingstid faldt 13 % (98,75 % CI 8 til 18 %)". */
+    /**
+     * "Sagsbehandlingstid faldt 13 % (sikkerhedsinterval 8 til 18 %)". The interval's level is not
+     * repeated in every sentence: the dashboard states the decision's confidence once, in words, and
+     * explains the per-indicator levels in a footnote for analysts.
+     */
     public static String change(IndicatorResult r, Language l) {
         String label = r.indicator().definition().label(l.code());
         if (Double.isNaN(r.effect())) return label + l.pick(": for lidt data til et estimat", ": too little data for an estimate");
@@ -29,7 +34,7 @@ public final class ReasonTexts {
         double lo = (fell ? -ci.high() : ci.low()) / scale;
         double hi = (fell ? -ci.low() : ci.high()) / scale;
         double size = Math.abs(r.effect()) / scale;
-        String level = l.level(ci.alpha()) + " CI ";
+        String level = l.pick("sikkerhedsinterval ", "confidence interval ");
         if (relative) {
             return label + " " + verb + " " + l.percent(size, 0) + " (" + level + l.range(l.number(lo * 100, 0), l.percent(hi, 0)) + ")";
         }
@@ -69,9 +74,9 @@ public final class ReasonTexts {
     }
 
     public static Reason valuePositive(BusinessCaseResult b, PilotSpec spec) {
-        return reason("value_positive", null, l -> l.pick("Bedste driftsform (", "The best deployment option (") + b.bestOption()
+        return reason("value_positive", null, l -> l.pick("Bedste driftsform (", "The best deployment option (") + DeploymentOptions.name(b.bestOption(), l)
             + l.pick(") har en nutidsværdi på ", ") has a net present value of ") + l.dkk(b.best().npvDkk())
-            + l.pick(" over ", " over ") + spec.businessCase().horizonYears() + l.pick(" år.", " years."));
+            + l.pick(" over ", " over ") + spec.businessCase().horizonYears() + l.pick(Language.NBSP + "år.", Language.NBSP + "years."));
     }
 
     public static Reason noBusinessCase() {
@@ -82,7 +87,7 @@ public final class ReasonTexts {
     public static Reason valueBelowCost(BusinessCaseResult b) {
         return reason("value_below_cost", null, l -> l.pick("Gevinsten dækker ikke omkostningerne: selv i bedste fald er nutidsværdien ",
             "The gain does not cover the costs: even at best the net present value is ") + l.dkk(b.best().npvHighDkk())
-            + " (" + b.bestOption() + ").");
+            + " (" + DeploymentOptions.name(b.bestOption(), l) + ").");
     }
 
     public static Reason deadlinePassed(PilotSpec spec) {
@@ -95,8 +100,8 @@ public final class ReasonTexts {
         return reason("more_data_needed", nearest == null ? null : nearest.id(), l -> l.pick("Endnu ikke afgjort: ", "Not decided yet: ")
             + (nearest == null ? l.pick("kerneopgaven har endnu for få data efter start til et estimat",
                 "the core task has too little data since the start for an estimate") : change(nearest, l))
-            + l.pick(". Omkring " + weeks + (weeks == 1 ? " uge" : " uger") + " mere data skal til.",
-                ". About " + weeks + (weeks == 1 ? " more week" : " more weeks") + " of data " + (weeks == 1 ? "is" : "are") + " needed."));
+            + l.pick(". Omkring " + weeks + (weeks == 1 ? Language.NBSP + "uge" : Language.NBSP + "uger") + " mere data skal til.",
+                ". About " + weeks + (weeks == 1 ? Language.NBSP + "more week" : Language.NBSP + "more weeks") + " of data " + (weeks == 1 ? "is" : "are") + " needed."));
     }
 
     public static Reason insufficient(IndicatorResult r, int minimum) {
@@ -108,14 +113,5 @@ public final class ReasonTexts {
     public static Reason technical(IndicatorResult r) {
         return reason("technical_not_counted", r.id(), l -> change(r, l)
             + l.pick(" – tekniske målinger vises, men tæller aldrig i beslutningen.", " – technical metrics are shown but never count toward the decision."));
-    }
-
-    public static Reason invalidSpec(String problem) {
-        return reason("invalid_spec", null, l -> l.pick("Pilotspecifikationen er ugyldig og blev ikke evalueret: ",
-            "The pilot spec is invalid and was not evaluated: ") + problem);
-    }
-
-    public static Reason evaluationFailed(String message) {
-        return reason("evaluation_failed", null, l -> l.pick("Evalueringen fejlede: ", "The evaluation failed: ") + message);
     }
 }

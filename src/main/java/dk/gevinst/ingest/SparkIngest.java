@@ -139,13 +139,16 @@ public final class SparkIngest implements IngestStage {
     }
 
     /**
-     * Sets the session so each file is scanned whole in one partition (see TextLines), so that writing a
+     * Sets the session so that duplicate JSON keys keep the last, each file is scanned whole in one partition (see TextLines), so that writing a
      * task's rows, which all belong to one file version, needs no sort by partition (Spark keeps a writer per
      * partition value instead), and so that typing runs as compiled code. Returns what to restore.
      */
     private static Map<String, String> wholeFileReading(RuntimeConfig conf) {
         Map<String, String> settings = new HashMap<>(TextLines.WHOLE_FILES);
         settings.put("spark.sql.maxConcurrentOutputFileWriters", "8");
+        // A JSON export may repeat a key once names are normalised ("Unit" and "unit"): the last wins, as in
+        // any JSON reader, instead of failing the whole ingest (see RecordFields).
+        settings.put("spark.sql.mapKeyDedupPolicy", "LAST_WIN");
         // Typing a record is one large projection. Generated methods above 8000 bytes are never compiled
         // by the JVM's JIT and run interpreted; at this limit Spark generates smaller, compiled ones
         // instead (measured: 30 % less CPU for typing cases).

@@ -1,36 +1,54 @@
 package dk.gevinst.publish;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.gevinst.business.BusinessCaseResult;
 import dk.gevinst.business.OptionValue;
 import dk.gevinst.cells.Arm;
 import dk.gevinst.cells.CellStats;
+import dk.gevinst.cells.Period;
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.decision.IndicatorResult;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.Reason;
+import dk.gevinst.privacy.CellSuppression;
 import dk.gevinst.privacy.SmallCells;
 import dk.gevinst.stats.Moments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The published decision of one pilot, {@code OUT/decisions/<pilot_id>.json}, as described by
- * docs/decision.schema.json. Cells built from persons (surveys, usage) with fewer than 5 are published
- * as suppressed; the decision itself still used them.
+ * docs/decision.schema.json. Cells and trend points of cases, surveys or usage are suppressed as
+ * {@link CellSuppression} decides for every output (fewer than 5, or recoverable by subtraction); the
+ * decision itself still used them.
  */
 public final class DecisionDocument {
     public static final String SCHEMA_VERSION = "1.0";
 
     private DecisionDocument() {}
 
-    /** A previous night's published decision, for the history and "changed since the last run". */
-    public record HistoryEntry(String asOf, String decision, String reasonCode) {}
+    /** A night's published decision, for the history and "changed since the last run". */
+    public record HistoryEntry(String asOf, String decision, String reasonCode, List<HistoryInterval> intervals) {
+        public HistoryEntry {
+            intervals = intervals == null ? List.of() : List.copyOf(intervals);
+        }
+
+        public HistoryEntry(String asOf, String decision, String reasonCode) {
+            this(asOf, decision, reasonCode, List.of());
+        }
+    }
+
+    /** The interval a night's decision used for one deciding indicator, with its estimate and the level without the pilot. */
+    public record HistoryInterval(String indicator, Double effect, double ciLow, double ciHigh, double alpha, Double counterfactual) {}
 
     public static ObjectNode build(PilotEvaluation e, ObjectNode dataQuality, List<HistoryEntry> history) {
+        return build(e, dataQuality, history, List.of());
+    }
+
+    public static ObjectNode build(PilotEvaluation e, ObjectNode dataQuality, List<HistoryEntry> history, List<HealthFlag> health) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("schema_version", SCHEMA_VERSION);
         root.put("pilot_id", e.pilotId());
@@ -66,9 +84,77 @@ public final class DecisionDocument {
         for (IndicatorResult r : e.indicators()) indicators.add(indicator(r, e.cells()));
         root.set("business_case", business(e.businessCase()));
         root.set("data_quality", dataQuality);
-        ArrayNode h = root.putArray("history");
-        for (HistoryEntry entry : history) h.addObject().put("as_of", entry.asOf()).put("decision", entry.decision()).put("reason", entry.reasonCode());
+        String through = dataThrough(dataQuality);
+        if (through == null) root.putNull("data_through");
+        else root.put("data_through", through);
+        if (s != null) root.set("data_basis", dataBasis(e));
+        root.set("health", health(health));
+        root.set("history", history(history));
         return root;
+    }
+
+    /** The {@code health} list: every flag with its texts and details. */
+    public static ArrayNode health(List<HealthFlag> flags) {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (HealthFlag f : flags) out.add(f.toJson());
+        return out;
+    }
+
+    /** The {@code history} list: each night's decision, main reason and, where it had them, its decision intervals. */
+    public static ArrayNode history(List<HistoryEntry> history) {
+        ArrayNode h = Json.MAPPER.createArrayNode();
+        for (HistoryEntry entry : history) {
+            ObjectNode o = h.addObject().put("as_of", entry.asOf()).put("decision", entry.decision()).put("reason", entry.reasonCode());
+            if (entry.intervals().isEmpty()) continue;
+            ArrayNode intervals = o.putArray("intervals");
+            for (HistoryInterval i : entry.intervals()) {
+                ObjectNode x = intervals.addObject().put("indicator", i.indicator());
+                Json.put(x, "effect", i.effect());
+                Json.put(x, "ci_low", i.ciLow());
+                Json.put(x, "ci_high", i.ciHigh());
+                x.put("alpha", i.alpha());
+                Json.put(x, "counterfactual", i.counterfactual());
+            }
+        }
+        return h;
+    }
+
+    /** The newest day any of the pilot's sources has data for (from the freshness block); null without data. */
+    private static String dataThrough(ObjectNode dataQuality) {
+        String newest = null;
+        if (dataQuality == null) return null;
+        for (JsonNode day : dataQuality.path("freshness")) {
+            if (day.isTextual() && (newest == null || day.asText().compareTo(newest) > 0)) newest = day.asText();
+        }
+        return newest;
+    }
+
+    /**
+     * What this pilot's evidence rests on, per source it uses: the units of each arm and how many
+     * observations the analysis used from them (the largest count among the pilot's indicators from that
+     * source). Counts from 1 to 4 are published as suppressed.
+     */
+    private static ObjectNode dataBasis(PilotEvaluation e) {
+        Map<String, long[]> bySource = new java.util.TreeMap<>();
+        for (IndicatorResult r : e.indicators()) {
+            var c = r.cells();
+            long[] arms = bySource.computeIfAbsent(r.indicator().definition().source().folder(), k -> new long[2]);
+            arms[0] = Math.max(arms[0], c.pilotPre().n() + c.pilotPost().n());
+            arms[1] = Math.max(arms[1], c.controlPre().n() + c.controlPost().n());
+        }
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        bySource.forEach((source, arms) -> {
+            ObjectNode o = out.putObject(source);
+            observations(o.putObject("pilot"), e.spec().pilotUnits(), arms[0]);
+            observations(o.putObject("control"), e.spec().controlUnits(), arms[1]);
+        });
+        return out;
+    }
+
+    private static void observations(ObjectNode arm, List<String> units, long n) {
+        units.forEach(arm.putArray("units")::add);
+        if (SmallCells.primary(n)) arm.put("suppressed", true).putNull("observations");
+        else arm.put("observations", n);
     }
 
     private static ObjectNode indicator(IndicatorResult r, List<CellStats> allCells) {
@@ -81,13 +167,15 @@ public final class DecisionDocument {
         o.put("unit", def.unit());
         o.putObject("label").put("da", def.label("da")).put("en", def.label("en"));
         o.put("design", r.design().key());
-        boolean persons = def.source().countsPersons();
+        List<CellStats> mine = allCells.stream().filter(c -> c.indicatorId().equals(r.id())).toList();
+        CellSuppression hide = CellSuppression.of(mine, SmallCells.covers(def.source()));
         ObjectNode cells = o.putObject("cells");
         var pc = r.cells();
         List<Moments> four = List.of(pc.pilotPre(), pc.pilotPost(), pc.controlPre(), pc.controlPost());
-        Set<Integer> hidden = persons ? SmallCells.suppress(four.stream().map(Moments::n).toList()) : Set.of();
         String[] names = {"pilot_pre", "pilot_post", "control_pre", "control_post"};
-        for (int i = 0; i < 4; i++) cells.set(names[i], cell(four.get(i), hidden.contains(i)));
+        for (int i = 0; i < 4; i++) {
+            cells.set(names[i], cell(four.get(i), hide.armPeriod(i < 2 ? Arm.PILOT : Arm.CONTROL, i % 2 == 0 ? Period.PRE : Period.POST)));
+        }
         Json.put(o, "effect", r.effect());
         Json.put(o, "se", r.standardError());
         Json.put(o, "dof", r.dof());
@@ -120,7 +208,7 @@ public final class DecisionDocument {
         Json.put(o, "mde_abs", r.mdeAbs());
         Json.put(o, "margin", r.marginAbs());
         o.put("verdict", r.verdict().key());
-        if (r.share() != null && persons && SmallCells.primary(pc.pilotPost().n())) {
+        if (r.share() != null && hide.armPeriod(Arm.PILOT, Period.POST)) {
             o.putObject("share").put("suppressed", true);
         } else if (r.share() != null) {
             ObjectNode share = o.putObject("share");
@@ -129,7 +217,7 @@ public final class DecisionDocument {
             Json.put(share, "ci_high", r.share().high());
             share.put("n", pc.pilotPost().n());
         }
-        o.set("trend", trend(r, allCells, persons));
+        o.set("trend", trend(mine, hide));
         return o;
     }
 
@@ -142,21 +230,18 @@ public final class DecisionDocument {
         return c;
     }
 
-    /** Weekly means per arm, for the trend chart; person-based weeks under 5 (and their complements) hidden. */
-    private static ArrayNode trend(IndicatorResult r, List<CellStats> allCells, boolean persons) {
-        List<CellStats> mine = allCells.stream().filter(c -> c.indicatorId().equals(r.id())).toList();
+    /** Weekly means per arm, for the trend chart; weeks hidden as {@link CellSuppression} decides for every output. */
+    private static ArrayNode trend(List<CellStats> mine, CellSuppression hide) {
         Map<java.time.LocalDate, Moments> pilot = dk.gevinst.cells.CellTable.weekly(mine, Arm.PILOT);
         Map<java.time.LocalDate, Moments> control = dk.gevinst.cells.CellTable.weekly(mine, Arm.CONTROL);
         java.util.TreeSet<java.time.LocalDate> weeks = new java.util.TreeSet<>(pilot.keySet());
         weeks.addAll(control.keySet());
         List<java.time.LocalDate> order = new ArrayList<>(weeks);
-        Set<Integer> hidePilot = persons ? SmallCells.suppress(order.stream().map(w -> pilot.getOrDefault(w, Moments.EMPTY).n()).toList()) : Set.of();
-        Set<Integer> hideControl = persons ? SmallCells.suppress(order.stream().map(w -> control.getOrDefault(w, Moments.EMPTY).n()).toList()) : Set.of();
         ArrayNode out = Json.MAPPER.createArrayNode();
         for (int i = 0; i < order.size(); i++) {
             ObjectNode w = out.addObject().put("week", order.get(i).toString());
-            series(w, "pilot", pilot.get(order.get(i)), hidePilot.contains(i));
-            series(w, "control", control.get(order.get(i)), hideControl.contains(i));
+            series(w, "pilot", pilot.get(order.get(i)), hide.armWeek(Arm.PILOT, order.get(i)));
+            series(w, "control", control.get(order.get(i)), hide.armWeek(Arm.CONTROL, order.get(i)));
         }
         return out;
     }

@@ -4,9 +4,16 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-/** The two languages readers get, with their number conventions: 1.234,5 and "kr." in Danish. */
+/**
+ * The two languages readers get, with their number conventions: 1.234,5 and "kr." in Danish. A number
+ * and its unit are joined by a no-break space, so a line never breaks between them, and negative numbers
+ * carry the one minus sign (U+2212).
+ */
 public enum Language {
     DA(Locale.forLanguageTag("da-DK")), EN(Locale.forLanguageTag("en-GB"));
+
+    /** Joins a number to its unit: a line may not break here. */
+    public static final String NBSP = "\u00a0";
 
     private final Locale locale;
 
@@ -37,18 +44,18 @@ public enum Language {
 
     /** A share as a percentage: "13 %" in Danish, "13%" in English. */
     public String percent(double fraction, int decimals) {
-        return number(fraction * 100, decimals) + (this == DA ? " %" : "%");
+        return number(fraction * 100, decimals) + (this == DA ? NBSP + "%" : "%");
     }
 
     public String dkk(double amount) {
-        return this == DA ? number(amount, 0) + " kr." : "DKK " + number(amount, 0);
+        return this == DA ? number(amount, 0) + NBSP + "kr." : "DKK" + NBSP + number(amount, 0);
     }
 
     /** A confidence level such as 98.75 for a = 0.0125, without trailing zeros. */
     public String level(double alpha) {
         double pct = (1 - alpha) * 100;
         int decimals = Math.abs(pct - Math.rint(pct)) < 1e-9 ? 0 : Math.abs(pct * 10 - Math.rint(pct * 10)) < 1e-9 ? 1 : 2;
-        return number(pct, decimals) + (this == DA ? " %" : "%");
+        return number(pct, decimals) + (this == DA ? NBSP + "%" : "%");
     }
 
     /** A range in words, which reads better than a dash between signed numbers: "8 til 18". */

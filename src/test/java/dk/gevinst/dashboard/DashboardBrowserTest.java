@@ -4,24 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.gevinst.e2e.SampleNights;
 import dk.gevinst.e2e.SampleRun;
-import dk.gevinst.generate.Scenario;
+import dk.gevinst.text.Language;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -29,18 +32,35 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Opens the sample run's dashboard from file:// in Debian's headless Chromium, with every network request
- * sent to a dead proxy, as on a closed municipal intranet. Chromium and its driver are used from /usr/bin
- * (installed by .ci/run); nothing is downloaded.
+ * Opens the dashboards of the sample's three nights from file:// in Debian's headless Chromium, with every
+ * network request sent to a dead proxy, as on a closed municipal intranet, on a phone (390 px) and a laptop
+ * (1366 px), in Danish and English. Chromium and its driver are used from /usr/bin (installed by .ci/run);
+ * nothing is downloaded. Full-page screenshots land in target/screenshots/ (the README's come from there).
  */
 class DashboardBrowserTest {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static ChromeDriver driver;
     private static final Path SHOTS = Path.of("target", "screenshots");
+    private static ChromeDriver driver;
+    private static DashboardFixture danish, english, hostile, health;
+
+    /** The two screens every page must work on. */
+    enum Screen {
+        PHONE(390, 844, true), LAPTOP(1366, 900, false);
+
+        final int width, height;
+        final boolean mobile;
+
+        Screen(int width, int height, boolean mobile) {
+            this.width = width;
+            this.height = height;
+            this.mobile = mobile;
+        }
+    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,17 +68,33 @@ class DashboardBrowserTest {
             throw new IllegalStateException("Debian's chromium and chromium-driver are needed: apt-get install chromium chromium-driver (.ci/run does this)");
         }
         Files.createDirectories(SHOTS);
+        Path tmp = Files.createTempDirectory("gevinst-dash-");
+        danish = DashboardFixture.copyOf(SampleNights.out(), tmp.resolve("da")).render(Language.DA);
+        english = DashboardFixture.copyOf(SampleNights.out(), tmp.resolve("en")).render(Language.EN);
+        hostile = DashboardFixture.copyOf(SampleNights.out(), tmp.resolve("hostile")).edit("chatbot", DashboardFixture::makeHostile).render(Language.DA);
+        health = DashboardFixture.copyOf(SampleNights.out(), tmp.resolve("health"))
+            .edit("chatbot", d -> d.putArray("health").add(DashboardFixture.healthFlag("pre_trend", "warning",
+                "Pilot og kontrol fulgtes ikke ad før start; læs effekten med forsigtighed.", "Pilot and control did not move together before the start; read the effect with care.")))
+            .edit("datalake", d -> d.putArray("health").add(DashboardFixture.healthFlag("stale_data", "error",
+                "Den nyeste sag er 40 dage gammel; beslutningen er ikke opdateret.", "The newest case is 40 days old; the decision was not updated.")))
+            .render(Language.DA);
+        DashboardFixture.copyOf(health.root(), tmp.resolve("health-en")).render(Language.EN);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-            "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>", "--window-size=1366,900",
+            "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>", "--window-size=1366,900", "--hide-scrollbars",
             "--user-data-dir=" + Files.createTempDirectory("gevinst-chromium"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+    }
+
+    @BeforeEach
+    void laptop() {
+        screen(Screen.LAPTOP);
     }
 
     @AfterAll
@@ -68,34 +104,93 @@ class DashboardBrowserTest {
 
     private static List<String> pages() throws Exception {
         List<String> pages = new ArrayList<>(List.of("index"));
-        try (var s = Files.list(SampleRun.out().resolve("decisions"))) {
+        try (var s = Files.list(SampleNights.out().resolve("decisions"))) {
             s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json") && !n.startsWith("."))
                 .map(n -> n.replace(".json", "")).sorted().forEach(pages::add);
         }
         return pages;
     }
 
-    private static void open(String page) {
-        driver.get(SampleRun.out().resolve("dashboard").resolve(page + ".html").toUri().toString());
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> ((JavascriptExecutor) d)
-            .executeScript("return document.readyState === 'complete' && Array.from(document.querySelectorAll('.chart')).every(c => c.querySelector('svg, canvas'))"));
+    private static void screen(Screen s) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+            Map.of("width", s.width, "height", s.height, "deviceScaleFactor", 1, "mobile", s.mobile));
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private static void open(DashboardFixture f, String page) {
+        driver.get(f.page(page + ".html").toUri().toString());
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> (Boolean) js(
+            "return document.readyState === 'complete' && Array.from(document.querySelectorAll('.chart')).every(c => c.querySelector('svg, canvas'))"));
+    }
+
+    /** The whole page as one picture: the viewport is stretched to the page's height for the shot. */
+    private static void screenshot(Screen s, String name) throws Exception {
+        long height = ((Number) js("return Math.ceil(document.documentElement.scrollHeight)")).longValue();
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+            Map.of("width", s.width, "height", height, "deviceScaleFactor", 1, "mobile", s.mobile));
+        Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        screen(s);
+    }
+
+    /** What a reader sees as text on the page, without the charts (their labels are checked apart). */
+    private static String readableText() {
+        return (String) js("const m = document.querySelector('main').cloneNode(true); m.querySelectorAll('.chart').forEach(c => c.remove());"
+            + " return m.textContent.replace(/[ \\t\\n]+/g, ' ');");
     }
 
     @Test
-    void everyPageRendersItsChartsWithoutErrorsAndOffline() throws Exception {
-        assertThat(SampleRun.exitCode()).isZero();
-        for (String page : pages()) {
-            open(page);
-            List<WebElement> charts = driver.findElements(By.cssSelector(".chart"));
-            if (!page.equals("index")) assertThat(charts).as(page).isNotEmpty();
-            for (WebElement chart : charts) {
-                assertThat(chart.findElements(By.cssSelector("svg, canvas"))).as(page + " chart " + chart.getAttribute("data-chart")).isNotEmpty();
+    void everyPageWorksOnAPhoneAndALaptopInBothLanguagesOffline() throws Exception {
+        assertThat(SampleNights.exitCodes()).containsOnly(0);
+        for (DashboardFixture f : List.of(danish, english)) {
+            String lang = f == danish ? "da" : "en";
+            for (Screen s : Screen.values()) {
+                screen(s);
+                for (String page : pages()) {
+                    String where = lang + " " + s + " " + page;
+                    open(f, page);
+                    List<WebElement> charts = driver.findElements(By.cssSelector(".chart"));
+                    if (!page.equals("index")) assertThat(charts).as(where).isNotEmpty();
+                    for (WebElement chart : charts) {
+                        assertThat(chart.findElements(By.cssSelector("svg"))).as(where + " chart " + chart.getAttribute("data-chart")).isNotEmpty();
+                        assertThat(chart.getRect().getWidth()).as(where + ": a chart resizes to the screen, never a sliver").isGreaterThan(s == Screen.PHONE ? 320 : 280);
+                    }
+                    List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> e.getLevel().equals(Level.SEVERE)).toList();
+                    assertThat(severe).as(where + " console").isEmpty();
+                    Object overflow = js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                    assertThat(((Number) overflow).intValue()).as(where + ": no sideways scrolling").isLessThanOrEqualTo(0);
+                    if (s == Screen.PHONE) {
+                        Object unstacked = js("return Array.from(document.querySelectorAll('table')).filter(t => !t.closest('.table-scroll')"
+                            + " && getComputedStyle(t.querySelector('tbody td') || t).display !== 'block' && t.scrollWidth > t.parentElement.clientWidth + 1).length");
+                        assertThat(((Number) unstacked).intValue()).as(where + ": tables stack or scroll on a phone").isZero();
+                    }
+                    screenshot(s, lang + "-" + s.name().toLowerCase() + "-" + page);
+                }
             }
-            List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> e.getLevel().equals(Level.SEVERE)).toList();
-            assertThat(severe).as(page + " console").isEmpty();
-            Object overflow = ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(((Number) overflow).intValue()).as(page + " horizontal scrolling on a laptop screen").isLessThanOrEqualTo(0);
-            Files.write(SHOTS.resolve(page + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        }
+        screen(Screen.LAPTOP);
+    }
+
+    @Test
+    void aManagerReadsPlainWordsWithUnitsThatNeverBreakAway() throws Exception {
+        Pattern jargon = Pattern.compile("\\bCI\\b|forskel-i-forskelle|difference-in-differences|n pr\\. celle|n per cell|karakter|\\bgrade\\b"
+            + "|bad_value|survey_responses|tech_metrics|\\bprepost\\b|\\bnon_inferior\\b");
+        Pattern danishOnly = Pattern.compile("\\bhosted\\b|\\bExtend\\b|\\bEXTEND\\b");
+        Pattern hyphenMinus = Pattern.compile("(^|[\\s(])-\\d");
+        Pattern brokenUnit = Pattern.compile("\\d (%|kr\\.|min\\b|dage|dag\\b|uger|år\\b|timer|procentpoint|point|days|weeks|years|hours|percentage)|DKK \\d");
+        for (DashboardFixture f : List.of(danish, english)) {
+            for (String page : pages()) {
+                open(f, page);
+                String text = readableText();
+                assertThat(jargon.matcher(text).results().map(r -> r.group()).toList()).as(page + ": unexplained jargon or raw codes").isEmpty();
+                if (f == danish) assertThat(danishOnly.matcher(text).results().map(r -> r.group()).toList()).as(page + ": English codes on a Danish page").isEmpty();
+                assertThat(hyphenMinus.matcher(text).find()).as(page + ": one minus sign (U+2212)").isFalse();
+                assertThat(brokenUnit.matcher(text).results().map(r -> r.group()).toList()).as(page + ": a number may not break from its unit").isEmpty();
+                String chartText = (String) js("return Array.from(document.querySelectorAll('.chart svg text')).map(t => t.textContent).join(' | ')");
+                assertThat(hyphenMinus.matcher(" " + chartText.replace(" | ", " ")).find()).as(page + " chart labels: one minus sign").isFalse();
+            }
         }
     }
 
@@ -103,40 +198,141 @@ class DashboardBrowserTest {
     void badgesMatchThePublishedDecisions() throws Exception {
         for (String page : pages()) {
             if (page.equals("index")) continue;
-            JsonNode doc = SampleRun.decision(page);
+            JsonNode doc = SampleRun.json(SampleNights.out().resolve("decisions/" + page + ".json"));
             String expected = doc.path("decision").isTextual() ? doc.path("decision").asText() : "ERROR";
-            open(page);
+            open(danish, page);
             WebElement badge = driver.findElement(By.cssSelector(".verdict .badge"));
             assertThat(badge.getAttribute("data-decision")).as(page).isEqualTo(expected);
-            assertThat(badge.getText()).as(page).contains(new Texts(dk.gevinst.text.Language.DA).get("decision." + expected));
-            open("index");
+            assertThat(badge.getText()).as(page).contains(new Texts(Language.DA).get("decision." + expected));
+            open(danish, "index");
             WebElement row = driver.findElement(By.cssSelector("tr[data-pilot='" + page + "'] .badge"));
             assertThat(row.getAttribute("data-decision")).isEqualTo(expected);
         }
     }
 
     @Test
-    void aHostileUnitNameIsShownAsTextAndNeverRuns() {
-        open("chatbot");
-        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
-        String meta = driver.findElement(By.cssSelector("dl.meta")).getText();
-        assertThat(meta).contains(Scenario.HOSTILE_UNIT);
-        assertThat(driver.findElements(By.tagName("script"))).hasSize(3);
+    void hostileValuesAreShownAsTextAndNeverRun() {
+        for (String page : List.of("chatbot", "index")) {
+            open(hostile, page);
+            assertThatThrownBy(() -> driver.switchTo().alert()).as(page).isInstanceOf(NoAlertPresentException.class);
+            assertThat(driver.findElements(By.tagName("script"))).as(page).hasSize(3);
+            assertThat(driver.findElements(By.cssSelector("main img"))).as(page).isEmpty();
+            assertThat(driver.findElement(By.cssSelector(".health-banner")).getText()).contains("<script>alert(1)</script>");
+        }
+        open(hostile, "chatbot");
+        assertThat(driver.findElement(By.cssSelector("dl.meta")).getText()).contains("Enhed <script>alert(1)</script>");
+        assertThat(driver.findElement(By.cssSelector("h1")).getText()).isEqualTo("Pilot " + DashboardFixture.HOSTILE);
+        assertThat((String) js("return document.querySelector('.chart-panels svg').textContent")).contains("Indikator <script>alert(1)</script>");
+    }
+
+    @Test
+    void healthFailuresComeFirstOnThePilotPageAndThePortfolio() {
+        for (Screen s : Screen.values()) {
+            screen(s);
+            open(health, "datalake");
+            WebElement banner = driver.findElement(By.cssSelector(".health-banner"));
+            assertThat(banner.isDisplayed()).isTrue();
+            assertThat(banner.getRect().getY()).as(s + ": above the decision").isLessThan(driver.findElement(By.cssSelector(".verdict")).getRect().getY());
+            assertThat(banner.getText()).contains("Datakvalitet kræver opmærksomhed", "Fejl:", "Den nyeste sag er 40 dage gammel");
+            open(health, "index");
+            String text = driver.findElement(By.cssSelector(".health-banner")).getText();
+            assertThat(text).contains("Datasø i skyen for Jobcenter: Den nyeste sag", "Chatbot i Borgerservice: Pilot og kontrol fulgtes ikke ad");
+            assertThat(text.indexOf("Fejl:")).as("errors before warnings").isLessThan(text.indexOf("Advarsel:"));
+            open(health, "sagsoverblik");
+            assertThat(driver.findElements(By.cssSelector(".health-banner"))).isEmpty();
+        }
+        driver.get(health.root().resolveSibling("health-en").resolve("dashboard/chatbot.html").toUri().toString());
+        assertThat(driver.findElement(By.cssSelector(".health-banner")).getText()).contains("Data quality needs attention", "Warning:", "did not move together");
+        screen(Screen.LAPTOP);
+    }
+
+    @Test
+    void anExtendPilotShowsHowFarItHasComeAndWhenADecisionIsExpected() {
+        JsonNode doc = SampleRun.json(SampleNights.out().resolve("decisions/chatbot.json"));
+        assertThat(doc.path("decision").asText()).isEqualTo("EXTEND");
+        LocalDate expected = LocalDate.parse(doc.path("as_of").asText()).plusWeeks(doc.path("extend_weeks").asInt());
+        for (Screen s : Screen.values()) {
+            screen(s);
+            open(danish, "chatbot");
+            WebElement bar = driver.findElement(By.cssSelector(".verdict progress"));
+            assertThat(bar.isDisplayed()).isTrue();
+            assertThat(Double.parseDouble(bar.getAttribute("value"))).isPositive().isLessThan(Double.parseDouble(bar.getAttribute("max")));
+            assertThat(driver.findElement(By.cssSelector(".verdict .progress-label")).getText()).contains(new Texts(Language.DA).date(expected).replace('\u00a0', ' '));
+            open(danish, "index");
+            assertThat(driver.findElements(By.cssSelector("tr[data-pilot='chatbot'] progress"))).hasSize(1);
+            assertThat(driver.findElements(By.cssSelector("tr[data-pilot='sagsoverblik'] progress"))).isEmpty();
+        }
+        screen(Screen.LAPTOP);
+    }
+
+    @Test
+    void thePortfolioSortsAndFiltersInThePage() {
+        open(danish, "index");
+        driver.findElement(By.cssSelector("button[data-sort-column='5']")).click();
+        List<Long> running = driver.findElements(By.cssSelector("table.pilots tbody tr td:nth-child(6)")).stream()
+            .map(td -> Long.parseLong(td.getAttribute("data-sort"))).toList();
+        assertThat(running).isSorted().hasSize(3);
+        driver.findElement(By.cssSelector("button[data-sort-column='5']")).click();
+        List<String> descending = driver.findElements(By.cssSelector("table.pilots tbody tr")).stream().map(tr -> tr.getAttribute("data-pilot")).toList();
+        assertThat(descending.get(0)).as("the longest-running first").isNotEqualTo("chatbot");
+        driver.findElement(By.cssSelector("button[data-sort-column='4']")).click();
+        List<String> ends = driver.findElements(By.cssSelector("table.pilots tbody tr td:nth-child(5)")).stream().map(td -> td.getAttribute("data-sort")).toList();
+        assertThat(ends).isSorted();
+        new Select(driver.findElement(By.cssSelector("select[data-filter='decision']"))).selectByValue("STOP");
+        assertThat(visibleRows()).containsExactly("datalake");
+        new Select(driver.findElement(By.cssSelector("select[data-filter='owner']"))).selectByValue("Borgerservice");
+        assertThat(visibleRows()).isEmpty();
+        assertThat(driver.findElement(By.cssSelector(".nomatch")).isDisplayed()).isTrue();
+        new Select(driver.findElement(By.cssSelector("select[data-filter='decision']"))).selectByValue("");
+        assertThat(visibleRows()).containsExactly("chatbot");
+
+        screen(Screen.PHONE);
+        open(danish, "index");
+        assertThat(driver.findElement(By.cssSelector("table.pilots thead")).getRect().getHeight()).as("rows stack, headings hide").isLessThanOrEqualTo(1);
+        new Select(driver.findElement(By.cssSelector("select[data-sort-select]"))).selectByValue("5");
+        List<Long> onPhone = driver.findElements(By.cssSelector("table.pilots tbody tr td:nth-child(6)")).stream()
+            .map(td -> Long.parseLong(td.getAttribute("data-sort"))).toList();
+        assertThat(onPhone).isSorted();
+        assertThat(visibleRows().get(0)).isEqualTo("chatbot");
+    }
+
+    private static List<String> visibleRows() {
+        return driver.findElements(By.cssSelector("table.pilots tbody tr")).stream().filter(WebElement::isDisplayed).map(tr -> tr.getAttribute("data-pilot")).toList();
+    }
+
+    @Test
+    void chartsMarkThePilotStartDrawGuardrailsOnTheirOwnScaleAndShowTheIntervalNightByNight() {
+        open(danish, "sagsoverblik");
+        List<WebElement> trends = driver.findElements(By.cssSelector(".chart-trend"));
+        assertThat(trends).isNotEmpty();
+        int drawn = 0;
+        for (WebElement chart : trends) {
+            String labels = (String) js("return Array.from(arguments[0].querySelectorAll('svg text')).map(t => t.textContent).join('|')", chart);
+            // A trend whose every week rests on fewer than 5 cases (appeals are rare) is suppressed and says so instead.
+            if (labels.equals("Ingen data endnu")) continue;
+            drawn++;
+            assertThat(labels).as("the start line survives a ramp-up: " + chart.getAttribute("data-indicator")).contains("Start");
+        }
+        assertThat(drawn).as("trend charts with data").isGreaterThanOrEqualTo(3);
+        String panels = (String) js("return Array.from(document.querySelectorAll('.chart-panels svg text')).map(t => t.textContent).join('|')");
+        assertThat(panels).contains("Gennemløbstid", "Kvalitetsværn · holder (inden for grænsen) · ændring i dage", "grænse", "← bedre");
+        String narrowing = (String) js("return Array.from(document.querySelectorAll('.chart-narrowing svg text')).map(t => t.textContent).join('|')");
+        assertThat(narrowing).contains("Sagsbehandlingstid", "rød streg: betyder noget");
     }
 
     @Test
     void thePrintLayoutHidesNavigationAndKeepsTheCharts() {
-        open("sagsoverblik");
-        ((JavascriptExecutor) driver).executeScript("document.querySelectorAll('link[rel=stylesheet]').forEach(l => l.media = 'all');");
-        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        open(danish, "sagsoverblik");
+        js("document.querySelectorAll('link[rel=stylesheet]').forEach(l => l.media = 'all');");
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
             assertThat(driver.findElement(By.cssSelector("header nav")).isDisplayed()).isFalse();
-            assertThat(driver.findElement(By.cssSelector(".chart-forest")).isDisplayed()).isTrue();
-            driver.manage().window().setSize(new Dimension(794, 1123));
-            assertThat(driver.findElement(By.cssSelector(".chart-forest svg")).isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.cssSelector(".chart-panels")).isDisplayed()).isTrue();
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 794, "height", 1123, "deviceScaleFactor", 1, "mobile", false));
+            assertThat(driver.findElement(By.cssSelector(".chart-panels svg")).isDisplayed()).isTrue();
         } finally {
-            driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
-            driver.manage().window().setSize(new Dimension(1366, 900));
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+            screen(Screen.LAPTOP);
         }
     }
 }

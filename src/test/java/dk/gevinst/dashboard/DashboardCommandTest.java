@@ -19,10 +19,12 @@ class DashboardCommandTest {
         String index = Files.readString(out.resolve("dashboard/index.html"));
         assertThat(index).contains("<html lang=\"en\">", "Pilot portfolio", "Changed since the last run", "data-decision=\"GO\"");
         String pilot = Files.readString(out.resolve("dashboard/sagsoverblik.html"));
-        assertThat(pilot).contains("GO – put into production", "Handling time fell", "DKK ");
+        assertThat(pilot).contains("GO – put into production", "Handling time fell", "DKK\u00a0");
         String danish = Files.readString(SampleRun.out().resolve("dashboard/sagsoverblik.html"));
-        assertThat(danish).contains("GO – sæt i drift", "Sagsbehandlingstid faldt", " kr.");
+        assertThat(danish).contains("GO – sæt i drift", "Sagsbehandlingstid faldt", "\u00a0kr.");
         assertThat(out.resolve("dashboard/assets/echarts.min.js")).exists();
+        assertThat(Files.readString(out.resolve("dashboard/digest.md"))).startsWith("# Gevinst – tonight's digest");
+        assertThat(out.resolve("dashboard/digest.da.txt")).exists();
         assertThat(out.resolve("_lock")).doesNotExist();
     }
 

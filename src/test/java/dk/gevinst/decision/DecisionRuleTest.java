@@ -57,8 +57,8 @@ class DecisionRuleTest {
         assertThat(e.decision().outcome()).isEqualTo(Outcome.GO);
         assertThat(e.decision().reasons()).extracting(Reason::code).startsWith("core_task_improved", "guardrails_held", "value_positive")
             .contains("technical_not_counted");
-        assertThat(e.decision().reasons().get(0).da()).startsWith("Sagsbehandlingstid faldt 15 % (97,5 % CI ");
-        assertThat(e.decision().reasons().get(0).en()).startsWith("Handling time fell 15% (97.5% CI ");
+        assertThat(e.decision().reasons().get(0).da()).startsWith("Sagsbehandlingstid faldt 15\u00a0% (sikkerhedsinterval ");
+        assertThat(e.decision().reasons().get(0).en()).startsWith("Handling time fell 15% (confidence interval ");
         assertThat(e.analysis()).isEqualTo("sequential");
     }
 

@@ -58,9 +58,9 @@ class ReplayAsKnownTest {
         assertThat(night(tmp, "2026-03-15")).isZero();
         String firstNight = Files.readString(tmp.resolve("out/decisions/small.json"));
 
-        // A late export about the same March days, and with a misspelt optional column.
+        // A late export about the same March days and a few later ones (so 22 March is not stale), with a misspelt optional column.
         TempDirs.write(tmp, "data/cases/cases-2.csv", "case_id,unit,opened_at,decided_at,handling_minutes,updated_at,reopend\n"
-            + cases("late", 60, 20, 21, 22, 23).replace("\n", ",nej\n") + "worse,B,2026-03-05,2026-03-01,5,2026-03-05,nej\n");
+            + cases("late", 60, 20, 21, 22, 23, 29, 30).replace("\n", ",nej\n") + "worse,B,2026-03-05,2026-03-01,5,2026-03-05,nej\n");
         assertThat(night(tmp, "2026-03-22")).isZero();
         assertThat(pilotPostCases(Files.readString(tmp.resolve("out/decisions/small.json"))))
             .as("the late file adds March cases").isGreaterThan(pilotPostCases(firstNight));
@@ -76,7 +76,7 @@ class ReplayAsKnownTest {
         assertThat(rows).extracting(r -> r.get(0).toString() + " " + r.getString(1) + ":" + r.getLong(2) + " " + r.getString(3))
             .as("each night's new quarantine rows, once").containsExactly(
                 "2026-03-15 cases/cases-1.csv:34 bad_value:opened_at",
-                "2026-03-22 cases/cases-2.csv:10 decided_before_opened");
+                "2026-03-22 cases/cases-2.csv:14 decided_before_opened");
     }
 
     private static int pilotPostCases(String decision) throws Exception {

@@ -6,41 +6,41 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gg.jte.Content;
+import gg.jte.TemplateOutput;
 
-/** Escaping for everything data-borne that reaches a page: text, attributes and embedded JSON. */
-public final class Html {
-    private static final ObjectMapper SCRIPT_JSON = new ObjectMapper();
+/**
+ * Chart data for a {@code <script type="application/json">} block. A template writes it with ${…}; jte
+ * would escape a plain String there for a JavaScript string literal (which would break JSON.parse), so
+ * the data comes as this Content, whose escaping fits the context: Jackson writes '<', '>', '&', U+2028
+ * and U+2029 as \\u escapes, so no value can close the script element or start a comment in it, and
+ * JSON.parse reads the same values back.
+ */
+public final class ScriptJson implements Content {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static {
-        SCRIPT_JSON.getFactory().setCharacterEscapes(new ScriptSafeEscapes());
+        MAPPER.getFactory().setCharacterEscapes(new ScriptSafeEscapes());
     }
 
-    private Html() {}
+    private final String json;
 
-    public static String esc(String s) {
-        if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
-    /** JSON that can sit inside a script element: '<', '>' and '&' become \\u escapes, so "</script>" cannot close it. */
-    public static String scriptJson(JsonNode node) {
+    public ScriptJson(JsonNode node) {
         try {
-            return SCRIPT_JSON.writeValueAsString(node);
+            this.json = MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public void writeTo(TemplateOutput output) {
+        output.writeContent(json);
+    }
+
+    @Override
+    public String toString() {
+        return json;
     }
 
     private static final class ScriptSafeEscapes extends CharacterEscapes {

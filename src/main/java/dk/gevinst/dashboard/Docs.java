@@ -1,0 +1,74 @@
+package dk.gevinst.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/** Reading a published decision document: the few fields every page and the digest need, with their defaults. */
+final class Docs {
+    private Docs() {}
+
+    static String id(JsonNode doc) {
+        return doc.path("pilot_id").asText();
+    }
+
+    static String title(JsonNode doc) {
+        return doc.path("title").isTextual() ? doc.path("title").asText() : id(doc);
+    }
+
+    /** GO, EXTEND, STOP, or ERROR for a pilot that was not assessed. */
+    static String decision(JsonNode doc) {
+        return doc.path("decision").isTextual() ? doc.path("decision").asText() : "ERROR";
+    }
+
+    static String mainReason(Texts t, JsonNode doc) {
+        return doc.path("reasons").path(0).path(t.language().code()).asText("");
+    }
+
+    static LocalDate date(JsonNode doc, String field) {
+        return doc.path(field).isTextual() ? LocalDate.parse(doc.path(field).asText()) : null;
+    }
+
+    static LocalDate asOf(JsonNode doc) {
+        return date(doc, "as_of");
+    }
+
+    /** The newest day of data behind the decision (published as data_through); as_of only for older documents. */
+    static String dataThrough(JsonNode doc) {
+        return doc.path("data_through").isTextual() ? doc.path("data_through").asText() : null;
+    }
+
+    /** Days the current decision has held, from the history; -1 on the first night. */
+    static int heldDays(JsonNode doc) {
+        JsonNode h = doc.path("history");
+        if (h.size() < 2) return -1;
+        JsonNode last = h.get(h.size() - 1);
+        String current = last.path("decision").asText();
+        String since = last.path("as_of").asText();
+        for (int i = h.size() - 2; i >= 0; i--) {
+            if (!h.get(i).path("decision").asText().equals(current)) break;
+            since = h.get(i).path("as_of").asText();
+        }
+        return (int) ChronoUnit.DAYS.between(LocalDate.parse(since), LocalDate.parse(last.path("as_of").asText()));
+    }
+
+    /** The decision of the night before tonight, or null on the first night. */
+    static String previousDecision(JsonNode doc) {
+        JsonNode h = doc.path("history");
+        if (h.size() < 2) return null;
+        JsonNode before = h.get(h.size() - 2).path("decision");
+        return before.isTextual() ? before.asText() : "ERROR";
+    }
+
+    /** Days since the pilot started (negative before the start); null without a start date. */
+    static Long daysRunning(JsonNode doc) {
+        LocalDate start = date(doc, "start"), asOf = asOf(doc);
+        return start == null || asOf == null ? null : ChronoUnit.DAYS.between(start, asOf);
+    }
+
+    /** The day a decision is expected for an EXTEND pilot: as_of plus the published extension; null otherwise. */
+    static LocalDate expectedDecision(JsonNode doc) {
+        if (!"EXTEND".equals(decision(doc)) || !doc.path("extend_weeks").isInt() || asOf(doc) == null) return null;
+        return asOf(doc).plusWeeks(doc.path("extend_weeks").asInt());
+    }
+}

@@ -1,0 +1,26 @@
+package dk.gevinst.text;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The deployment options the contract names (docs/contract.md: costs' {@code option}) and the spec's
+ * default, with the words a reader sees for them in each language. Options are free text, so a vendor's
+ * name that is not listed here is shown as it is written.
+ */
+public final class DeploymentOptions {
+    /** Every option code that has words; a test checks that each has a Danish and an English name. */
+    public static final List<String> KNOWN = List.of("on-premise", "hosted", "cloud", "current");
+
+    private static final Map<String, String> DA = Map.of("on-premise", "egen drift (on-premise)", "hosted", "hostet hos leverandør",
+        "cloud", "cloud", "current", "nuværende drift");
+    private static final Map<String, String> EN = Map.of("on-premise", "on-premise", "hosted", "hosted by a vendor",
+        "cloud", "cloud", "current", "current setup");
+
+    private DeploymentOptions() {}
+
+    /** The option in the reader's words, lower case (it sits inside sentences); an unknown option as written. */
+    public static String name(String code, Language language) {
+        return (language == Language.DA ? DA : EN).getOrDefault(code, code);
+    }
+}

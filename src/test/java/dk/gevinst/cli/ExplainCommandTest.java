@@ -1,0 +1,127 @@
+package dk.gevinst.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.gevinst.e2e.SampleRun;
+import dk.gevinst.testing.Capture;
+import dk.gevinst.testing.Repo;
+import dk.gevinst.testing.TempDirs;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `gevinst explain` tells from the published outputs alone why each sample pilot's decision is what it is. */
+class ExplainCommandTest {
+    /** The sample's stories (SampleStoriesTest): which step of the rule decides each pilot. */
+    private static final Map<String, Integer> DECIDING_STEP = Map.of("sagsoverblik", 3, "datalake", 2, "chatbot", 6);
+
+    private static String explain(String... args) throws Exception {
+        int[] exit = new int[1];
+        String out = Capture.stdout(() -> exit[0] = Main.execute(args));
+        assertThat(exit[0]).as(out).isZero();
+        return out;
+    }
+
+    @Test
+    void everyRuleStepAndEveryReasonOfEachSamplePilotIsShownInDanishAndEnglish() throws Exception {
+        String out = SampleRun.out().toString();
+        for (String pilot : DECIDING_STEP.keySet()) {
+            JsonNode doc = SampleRun.decision(pilot);
+            for (String locale : List.of("da", "en")) {
+                String text = explain("explain", pilot, "--out", out, "--locale", locale);
+                String held = locale.equals("da") ? "OPFYLDT" : "HELD";
+                String notHeld = locale.equals("da") ? "ikke opfyldt" : "did not hold";
+                String notReached = locale.equals("da") ? "ikke nået" : "not reached";
+                for (int step = 1; step <= 6; step++) {
+                    int decided = DECIDING_STEP.get(pilot);
+                    String expected = step < decided ? notHeld : step == decided ? held : notReached;
+                    assertThat(stepLine(text, step)).as(pilot + " " + locale + " step " + step).contains("... " + expected);
+                }
+                for (JsonNode reason : doc.path("reasons")) assertThat(text).contains(reason.path(locale).asText());
+                for (JsonNode indicator : doc.path("indicators")) {
+                    assertThat(text).contains(indicator.path("label").path(locale).asText());
+                }
+                assertThat(text).contains(doc.path("business_case").path("best_option").asText());
+                assertThat(text).contains(locale.equals("da") ? "Datakvalitet" : "Data health")
+                    .contains(locale.equals("da") ? "Siden natten før" : "Since the previous night");
+            }
+        }
+        assertThat(explain("explain", "sagsoverblik", "--out", out, "--locale", "en"))
+            .contains("decision interval 98.75% −11.9 to −6.04\u00a0min").contains("verdict: better")
+            .contains("guardrail margin: 0.46\u00a0days; verdict: holds")
+            .contains("hosted: one-off DKK\u00a0350,000, yearly DKK\u00a0120,000, NPV DKK\u00a01,936,150");
+        assertThat(explain("explain", "sagsoverblik", "--out", out, "--locale", "da"))
+            .contains("beslutningens interval 98,75\u00a0% −11,9 til −6,04\u00a0min.").contains("vurdering: bedre");
+    }
+
+    private static String stepLine(String text, int step) {
+        return text.lines().map(String::strip).filter(l -> l.startsWith(step + ". ")).findFirst().orElse("(no line for step " + step + ")");
+    }
+
+    @Test
+    void anEarlierNightComesFromTheTablesAndTheNightBeforeIsCompared(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        TempDirs.copyTree(SampleRun.out(), out);
+        Path repo = Repo.root();
+        // Replaying an earlier night makes it the latest decision document; the tables keep both nights.
+        assertThat(Main.execute("run", "--pilots", repo.resolve("jobs/pilots").toString(), "--data", repo.resolve("data-samples").toString(),
+            "--out", out.toString(), "--as-of", "2026-08-31", "--demo-key", "--quiet")).isZero();
+        JsonNode august = SampleRun.json(out.resolve("decisions/datalake.json"));
+        assertThat(august.path("decision").asText()).isEqualTo("EXTEND");
+
+        String latest = explain("explain", "datalake", "--out", out.toString(), "--locale", "en");
+        assertThat(latest).contains("EXTEND as of 2026-08-31").contains("No earlier night is published for this pilot");
+        assertThat(stepLine(latest, 6)).contains("HELD");
+
+        String november = explain("explain", "datalake", "--out", out.toString(), "--as-of", SampleRun.AS_OF, "--locale", "en");
+        JsonNode stop = SampleRun.decision("datalake");
+        assertThat(november).contains("STOP as of " + SampleRun.AS_OF)
+            .contains("From the published tables").contains("kept only for the latest night, 2026-08-31")
+            .contains(stop.path("reasons").get(0).path("en").asText())
+            .contains("Previous night 2026-08-31: EXTEND (more_data_needed). Changed tonight to STOP (futile).")
+            .contains("Processing time: not yet conclusive → no effect that matters (changed); interval ");
+        assertThat(stepLine(november, 2)).contains("HELD");
+        assertThat(november).doesNotContain("Business case");
+
+        String danish = explain("explain", "datalake", "--out", out.toString(), "--as-of", SampleRun.AS_OF, "--locale", "da");
+        assertThat(danish).contains("STOP pr. " + SampleRun.AS_OF).contains(stop.path("reasons").get(0).path("da").asText())
+            .contains("Ændret i nat til STOP (futile)");
+    }
+
+    @Test
+    void fieldsANewerDocumentAddsArePrintedAsTheyAre(@TempDir Path tmp) throws Exception {
+        ObjectNode doc = (ObjectNode) new ObjectMapper().readTree(SampleRun.out().resolve("decisions/sagsoverblik.json").toFile());
+        ((ObjectNode) doc.path("indicators").get(0)).putObject("inference")
+            .put("method", "placebo_permutation").put("p_value", 0.031).put("units", 3);
+        ((ObjectNode) doc.path("data_quality")).putArray("health_flags").add("one_team");
+        doc.putObject("pre_trend").put("verdict", "parallel");
+        TempDirs.write(tmp, "out/decisions/sagsoverblik.json", doc.toString());
+
+        String text = explain("explain", "sagsoverblik", "--out", tmp.resolve("out").toString(), "--locale", "en");
+        assertThat(text).contains("    inference:", "      method: placebo_permutation", "      p_value: 0.031", "      units: 3")
+            .contains("  health_flags: [\"one_team\"]")
+            .contains("Other published fields", "  pre_trend:", "    verdict: parallel")
+            .contains("No run manifest for 2026-11-27 in runs/.");
+    }
+
+    @Test
+    void anUnknownPilotOrNightNamesWhatIsPublished(@TempDir Path tmp) throws Exception {
+        String out = SampleRun.out().toString();
+        int[] exit = new int[1];
+        String pilot = Capture.stderr(() -> exit[0] = Main.execute("explain", "sagsoverblk", "--out", out));
+        assertThat(exit[0]).isEqualTo(2);
+        assertThat(pilot).contains("no published decision for pilot 'sagsoverblk'", "published pilots: chatbot, datalake, sagsoverblik")
+            .doesNotContain("\tat ");
+        String night = Capture.stderr(() -> exit[0] = Main.execute("explain", "chatbot", "--out", out, "--as-of", "2026-11-20"));
+        assertThat(exit[0]).isEqualTo(2);
+        assertThat(night).contains("no published night 2026-11-20", "published nights: 2026-11-27 to 2026-11-27 (1 in all)");
+        String none = Capture.stderr(() -> exit[0] = Main.execute("explain", "chatbot", "--out", tmp.toString()));
+        assertThat(exit[0]).isEqualTo(2);
+        assertThat(none).contains("no published decisions in", "run 'gevinst run' first");
+    }
+}

@@ -1,0 +1,195 @@
+package dk.gevinst.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.gevinst.e2e.SampleNights;
+import dk.gevinst.publish.Json;
+import dk.gevinst.text.Language;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the pages say, read from the generated HTML of the sample's published decisions (three nights),
+ * with the numbers taken from the same documents: the page must show them, not new ones.
+ */
+class DashboardPagesTest {
+    private static final Pattern DATA = Pattern.compile("<script type=\"application/json\" id=\"gevinst-data\">(.*?)</script>", Pattern.DOTALL);
+    private static final Locale DA = Locale.forLanguageTag("da-DK");
+
+    private static DashboardFixture sample(Path tmp, Language language) {
+        return DashboardFixture.copyOf(SampleNights.out(), tmp).render(language);
+    }
+
+    private static JsonNode indicator(JsonNode doc, String id) {
+        for (JsonNode i : doc.path("indicators")) if (i.path("id").asText().equals(id)) return i;
+        throw new AssertionError("no indicator " + id);
+    }
+
+    private static JsonNode decision(DashboardFixture f, String pilot) throws IOException {
+        return Json.MAPPER.readTree(f.root().resolve("decisions/" + pilot + ".json").toFile());
+    }
+
+    /** The JSON the page's charts draw from, as the browser's JSON.parse reads it. */
+    static JsonNode chartData(String html) throws IOException {
+        Matcher m = DATA.matcher(html);
+        assertThat(m.find()).as("the page embeds its chart data").isTrue();
+        return Json.MAPPER.readTree(m.group(1));
+    }
+
+    private static String one(double v) {
+        return String.format(DA, "%.1f", v);
+    }
+
+    @Test
+    void beforeAndAfterStandInTheUnitPeopleKnowBesideTheRelativeChange(@TempDir Path tmp) throws Exception {
+        DashboardFixture f = sample(tmp, Language.DA);
+        JsonNode h = indicator(decision(f, "sagsoverblik"), "handling_time");
+        double cf = h.path("counterfactual").asDouble(), effect = h.path("effect").asDouble();
+        long relative = Math.round(Math.abs(effect / cf) * 100);
+        String page = f.read("sagsoverblik.html");
+        assertThat(page).contains(one(cf) + "\u00a0min → " + one(cf + effect) + "\u00a0min (\u2212" + relative + "\u00a0%)");
+        assertThat(page).as("the sign said once in words").contains("faldt " + relative + "\u00a0% – bedre");
+    }
+
+    @Test
+    void ratesArePercentagesAndTheirChangesPercentagePoints(@TempDir Path tmp) throws Exception {
+        DashboardFixture f = sample(tmp, Language.DA);
+        JsonNode ftr = indicator(decision(f, "sagsoverblik"), "first_time_right");
+        double cf = ftr.path("counterfactual").asDouble(), effect = ftr.path("effect").asDouble();
+        String page = f.read("sagsoverblik.html");
+        assertThat(page).contains(one(cf * 100) + "\u00a0% → " + one((cf + effect) * 100) + "\u00a0% (+" + one(effect * 100) + "\u00a0procentpoint)");
+        assertThat(page).doesNotContain(String.format(DA, "%.2f", cf));
+    }
+
+    @Test
+    void guardrailsAreOnTheirOwnAbsoluteScaleWithTheMarginOnTheWorseSide(@TempDir Path tmp) throws Exception {
+        DashboardFixture f = sample(tmp, Language.DA);
+        JsonNode g = indicator(decision(f, "sagsoverblik"), "processing_days");
+        JsonNode panel = null;
+        for (JsonNode p : chartData(f.read("sagsoverblik.html")).path("panels")) if ("guardrail".equals(p.path("role").asText())) panel = p;
+        assertThat(panel).isNotNull();
+        assertThat(panel.path("unit").asText()).isEqualTo("dage");
+        assertThat(panel.path("est").asDouble()).isEqualTo(g.path("effect").asDouble());
+        assertThat(panel.path("low").asDouble()).isEqualTo(g.path("decision_interval").path("ci_low").asDouble());
+        assertThat(panel.path("mark").asDouble()).as("lower is better, so the allowed worsening lies above zero").isEqualTo(g.path("margin").asDouble());
+        assertThat(f.read("sagsoverblik.html")).contains("Grænse: højst " + one(g.path("margin").asDouble()) + "\u00a0dage værre");
+    }
+
+    @Test
+    void codesAppearInTheReadersLanguage(@TempDir Path tmp) throws Exception {
+        String da = sample(tmp.resolve("da"), Language.DA).read("sagsoverblik.html");
+        assertThat(da).contains("Hostet hos leverandør", "Egen drift (on-premise)", ">Sager<", ">Spørgeskemasvar<", "Dublet", "Ugyldig værdi i");
+        assertThat(da).doesNotContain(">hosted<", "bad_value:", "forskel-i-forskelle", "n pr. celle", "karakter");
+        String en = sample(tmp.resolve("en"), Language.EN).read("sagsoverblik.html");
+        assertThat(en).contains("Hosted by a vendor", ">Cases<", ">Survey responses<", "Duplicate", "Invalid value in");
+    }
+
+    @Test
+    void dataQualityShowsThisPilotsSourcesAndUnits(@TempDir Path tmp) throws Exception {
+        DashboardFixture f = sample(tmp, Language.DA);
+        String go = f.read("sagsoverblik.html");
+        assertThat(go).contains("data-source=\"cases\"", "data-source=\"survey_responses\"", "data-source=\"usage\"", "data-source=\"costs\"");
+        assertThat(go).as("the data lake's technical metric is not Sagsoverblik's").doesNotContain("data-source=\"tech_metrics\"");
+        assertThat(f.read("datalake.html")).contains("data-source=\"tech_metrics\"");
+        JsonNode basis = decision(f, "sagsoverblik").path("data_basis").path("cases");
+        String quality = go.substring(go.indexOf("<section class=\"quality\">"));
+        assertThat(quality).contains("Ydelse Nord", "Ydelse Syd, Ydelse Vest", new Texts(Language.DA).count(basis.path("pilot").path("observations").asLong()));
+    }
+
+    @Test
+    void dataUpToShowsTheNewestDataNotTheEvaluationDay(@TempDir Path tmp) throws Exception {
+        DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp).edit("chatbot", d -> d.put("data_through", "2026-11-20")).render(Language.DA);
+        assertThat(f.read("chatbot.html")).contains("<dt>Data til og med</dt><dd>20.\u00a0november\u00a02026</dd>");
+        assertThat(f.read("index.html")).contains("data-sort=\"2026-11-20\"");
+    }
+
+    @Test
+    void aWeekOrCellOnFewerThanFiveCasesIsNeverShownEvenFromAnOlderDocument(@TempDir Path tmp) throws Exception {
+        DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp).edit("sagsoverblik", d -> {
+            ObjectNode handling = (ObjectNode) indicator(d, "handling_time");
+            ObjectNode week = (ObjectNode) handling.path("trend").get(3);
+            week.put("pilot_n", 3).put("pilot_mean", 999.0);
+            ((ObjectNode) handling.path("cells").path("pilot_post")).put("n", 4);
+        }).render(Language.DA);
+        String page = f.read("sagsoverblik.html");
+        JsonNode trend = chartData(page).path("trends").path("handling_time");
+        assertThat(trend.path("pilot").get(3).isNull()).isTrue();
+        assertThat(trend.path("pilot").get(4).isNumber()).isTrue();
+        assertThat(page).contains("Pilot 667 før og færre end 5 efter");
+    }
+
+    @Test
+    void theHealthBannerListsEveryFlagFromTheJsonErrorsFirst(@TempDir Path tmp) throws Exception {
+        DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp)
+            .edit("chatbot", d -> d.putArray("health").add(DashboardFixture.healthFlag("pre_trend", "warning", "Kurverne var ikke parallelle før start.", "The curves were not parallel before the start.")))
+            .edit("datalake", d -> d.putArray("health").add(DashboardFixture.healthFlag("stale_data", "error", "Sagerne er 40 dage gamle.", "The cases are 40 days old.")))
+            .render(Language.DA);
+        String chatbot = f.read("chatbot.html");
+        assertThat(chatbot.indexOf("class=\"health-banner\"")).as("the banner comes first").isLessThan(chatbot.indexOf("class=\"verdict\""));
+        assertThat(chatbot).contains("data-code=\"pre_trend\"", "Advarsel:", "Kurverne var ikke parallelle før start.").doesNotContain("stale_data");
+        assertThat(f.read("sagsoverblik.html")).doesNotContain("health-banner");
+        String index = f.read("index.html");
+        assertThat(index.indexOf("stale_data")).as("errors first").isLessThan(index.indexOf("pre_trend"));
+        assertThat(index).contains("Datasø i skyen for Jobcenter</a>:", "Sagerne er 40 dage gamle.", "⚠ 1");
+        String en = DashboardFixture.copyOf(f.root(), tmp.resolve("en")).render(Language.EN).read("chatbot.html");
+        assertThat(en).contains("Warning:", "The curves were not parallel before the start.");
+    }
+
+    @Test
+    void theSpreadsheetUsesTheDashboardsLanguage(@TempDir Path tmp) throws Exception {
+        String da = sample(tmp.resolve("da"), Language.DA).read("decisions.csv");
+        assertThat(da).startsWith("\uFEFFPilot;Pilot-id;Beslutning;Hovedbegrundelse;Ejer;Slutdato;Vurderet pr.;Data til og med;Forlængelse i uger;Datakvalitet\r\n");
+        assertThat(da).contains(";chatbot;FORLÆNG;").doesNotContain("EXTEND");
+        String en = sample(tmp.resolve("en"), Language.EN).read("decisions.csv");
+        assertThat(en).contains("Pilot ID;Decision;").contains(";chatbot;EXTEND;");
+    }
+
+    @Test
+    void hostileValuesStayTextInEveryContext(@TempDir Path tmp) throws Exception {
+        for (Language language : Language.values()) {
+            DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp.resolve(language.code()))
+                .edit("chatbot", DashboardFixture::makeHostile).render(language);
+            for (String name : new String[] {"chatbot.html", "index.html"}) {
+                String html = f.read(name);
+                assertThat(html).as(name).doesNotContain("<script>alert", "<img src=x", "<!--");
+                assertThat(html.split("<script", -1)).as(name + ": the data block and the two script files only").hasSize(4);
+                Matcher m = DATA.matcher(html);
+                assertThat(m.find()).isTrue();
+                assertThat(m.group(1)).as("nothing in the data block can close it").doesNotContain("<", ">", "&");
+            }
+            assertThat(chartData(f.read("chatbot.html")).path("panels").get(0).path("label").asText()).contains(DashboardFixture.HOSTILE);
+            assertThat(f.read("chatbot.html")).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+            assertThat(f.read("digest.md")).contains("Pilot \\<script\\>alert(1)\\</script\\>").doesNotContain("Pilot <script>");
+            assertThat(f.read("decisions.csv")).contains("Pilot <script>");
+        }
+    }
+
+    @Test
+    void linksToPilotPagesAreRelativeAndEncoded() {
+        assertThat(PageLink.pilot("sagsoverblik")).isEqualTo("./sagsoverblik.html");
+        assertThat(PageLink.pilot("javascript:alert(1)")).isEqualTo("./javascript%3Aalert%281%29.html");
+    }
+
+    @Test
+    void everyNightsIntervalIsChartedOnTheTablesScale(@TempDir Path tmp) throws Exception {
+        DashboardFixture f = sample(tmp, Language.DA);
+        JsonNode doc = decision(f, "sagsoverblik");
+        JsonNode narrowing = chartData(f.read("sagsoverblik.html")).path("narrowing").get(0);
+        assertThat(narrowing.path("days")).hasSize(SampleNights.NIGHTS.size());
+        JsonNode first = null;
+        for (JsonNode i : doc.path("history").get(0).path("intervals")) if (i.path("indicator").asText().equals("handling_time")) first = i;
+        assertThat(narrowing.path("label").asText()).isEqualTo("Sagsbehandlingstid");
+        double scale = Math.abs(first.path("counterfactual").asDouble()) / 100;
+        assertThat(narrowing.path("low").get(0).asDouble()).isCloseTo(first.path("ci_low").asDouble() / scale, org.assertj.core.data.Offset.offset(1e-9));
+        ArrayNode days = (ArrayNode) narrowing.path("days");
+        assertThat(days.get(0).asText()).isEqualTo(SampleNights.NIGHTS.get(0));
+    }
+}

@@ -1,0 +1,87 @@
+package dk.gevinst.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.gevinst.e2e.SampleNights;
+import dk.gevinst.publish.Json;
+import dk.gevinst.text.Language;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The steering group's digest, from the published documents of the sample's three nights, edited so that
+ * each section has something to say: a decision that changed tonight, an extension whose end date is
+ * near, a pilot that could not be assessed, and a health flag.
+ */
+class DigestTest {
+    private static DashboardFixture fixture(Path tmp) throws Exception {
+        DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp)
+            .edit("datalake", d -> {
+                ArrayNode h = (ArrayNode) d.path("history");
+                ((ObjectNode) h.get(h.size() - 2)).put("decision", "EXTEND");
+            })
+            .edit("chatbot", d -> d.put("end", "2026-12-15"))
+            .edit("sagsoverblik", d -> d.putArray("health").add(DashboardFixture.healthFlag("stale_data", "error",
+                "Nyeste sag er fra 1. oktober; kør med nye data.", "The newest case is from 1 October; run with new data.")));
+        ObjectNode broken = Json.MAPPER.createObjectNode().put("pilot_id", "broken").put("status", "error").put("as_of", "2026-11-27")
+            .putNull("title").putNull("decision").putNull("extend_weeks");
+        broken.putArray("reasons").addObject().put("code", "invalid_spec").put("da", "Specifikationen er ugyldig: broken.yaml:3:1.")
+            .put("en", "The spec is invalid: broken.yaml:3:1.");
+        broken.putArray("history").addObject().put("as_of", "2026-11-27").putNull("decision");
+        Files.writeString(f.root().resolve("decisions/broken.json"), Json.MAPPER.writeValueAsString(broken));
+        return f.render(Language.DA);
+    }
+
+    @Test
+    void saysWhatChangedWhatNeedsADecisionAndEveryHealthFailureInBothLanguages(@TempDir Path tmp) throws Exception {
+        DashboardFixture f = fixture(tmp);
+        String md = f.read("digest.md");
+        assertThat(md).isEqualTo(f.read("digest.da.md")).startsWith("# Gevinst – nattens overblik for 27.\u00a0november\u00a02026\n");
+        assertThat(md).contains("Beslutninger i nat: GO 1, FORLÆNG 1, STOP 1, FEJL 1.");
+        String changed = section(md, "## Ændret i nat", "## Kræver");
+        assertThat(changed).contains("- Datasø i skyen for Jobcenter: STOP (var FORLÆNG)", "- broken: FEJL (første vurdering)")
+            .doesNotContain("Sagsoverblik");
+        String due = section(md, "## Kræver en beslutning denne måned", "## Datakvalitet");
+        assertThat(due).contains("- Datasø i skyen for Jobcenter: bør stoppes", "- broken: kunne ikke vurderes i nat og skal rettes.",
+            "- Chatbot i Borgerservice: slutdatoen 15.\u00a0december\u00a02026 nærmer sig – godkend en forlængelse på ca. ");
+        assertThat(due).as("a GO that has held for months is not news").doesNotContain("Sagsoverblik");
+        assertThat(section(md, "## Datakvalitet", "Dashboardet")).contains("- Sagsoverblik i Ydelse: Fejl: Nyeste sag er fra 1. oktober; kør med nye data.");
+
+        String txt = f.read("digest.da.txt");
+        assertThat(txt).startsWith("Gevinst – nattens overblik for 27.\u00a0november\u00a02026\n=====").doesNotContain("## ", "- Datasø");
+        assertThat(txt).contains("* Datasø i skyen for Jobcenter: STOP (var FORLÆNG)", "Kræver en beslutning denne måned\n--------");
+        String en = f.read("digest.en.txt");
+        assertThat(en).contains("Needs a decision this month", "* Datasø i skyen for Jobcenter: STOP (was EXTEND)",
+            "The newest case is from 1 October; run with new data.");
+    }
+
+    /** The data lake as if it had stopped a month ago: nothing changed, a GO and a STOP held for over a month are not news. */
+    @Test
+    void aQuietNightSaysSoInEverySection(@TempDir Path tmp) throws Exception {
+        DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp).edit("datalake", d -> {
+            ArrayNode h = (ArrayNode) d.path("history");
+            ((ObjectNode) h.get(h.size() - 2)).put("decision", "STOP");
+        }).render(Language.EN);
+        String md = f.read("digest.md");
+        assertThat(md).contains("No decision changed tonight.", "No pilot needs a decision this month.", "No data-quality problems tonight.");
+    }
+
+    @Test
+    void markdownShowsDataAsWritten() {
+        assertThat(Digest.markdownText("*Pilot* <b>_x_</b> [link](y) #1")).isEqualTo("\\*Pilot\\* \\<b\\>\\_x\\_\\</b\\> \\[link\\](y) \\#1");
+        assertThat(Digest.markdownLineStart("1. pilot")).isEqualTo("1\\. pilot");
+        assertThat(Digest.markdownText("15. december")).as("only where a line starts").isEqualTo("15. december");
+        assertThat(Digest.markdownLineStart("- pilot, ok (a): b.")).isEqualTo("\\- pilot, ok (a): b.");
+    }
+
+    private static String section(String text, String from, String to) {
+        int start = text.indexOf(from);
+        assertThat(start).as(from).isNotNegative();
+        int end = text.indexOf(to, start + from.length());
+        return text.substring(start, end < 0 ? text.length() : end);
+    }
+}

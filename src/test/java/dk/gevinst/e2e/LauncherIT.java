@@ -1,0 +1,74 @@
+package dk.gevinst.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.gevinst.testing.Repo;
+import dk.gevinst.testing.TempDirs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/gevinst as a person or a scheduler meets it: no JVM warning before the help, no colour codes in a log. */
+class LauncherIT {
+    private record Result(int exit, String stdout, String stderr) {}
+
+    private static Result run(Path launcher, Path tmp, String path, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(launcher.toString()));
+        cmd.addAll(List.of(args));
+        Path out = tmp.resolve("stdout");
+        Path err = tmp.resolve("stderr");
+        ProcessBuilder b = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (path != null) b.environment().put("PATH", path);
+        Process p = b.start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void helpPrintsUsageAndNothingOnStderr(@TempDir Path tmp) throws Exception {
+        Result help = run(Repo.root().resolve("bin/gevinst"), tmp, null, "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.stdout()).contains("Usage: gevinst", "explain", "Exit codes:");
+        assertThat(help.stderr()).as("stderr of bin/gevinst --help").isEmpty();
+        Result explain = run(Repo.root().resolve("bin/gevinst"), tmp, null, "explain", "--help");
+        assertThat(explain.stderr()).isEmpty();
+    }
+
+    /**
+     * A first build from cron or CI: bin/gevinst runs Maven, whose Debian build writes colour resets even
+     * with -B. A stand-in mvn runs the real Maven on an empty project, so the codes are Maven's own.
+     */
+    @Test
+    void aFirstBuildWhoseOutputIsNotATerminalHasNoColourCodes(@TempDir Path tmp) throws Exception {
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home.resolve("bin"));
+        Files.copy(Repo.root().resolve("bin/gevinst"), home.resolve("bin/gevinst"));
+        TempDirs.write(tmp, "empty/pom.xml", "<project><modelVersion>4.0.0</modelVersion><groupId>x</groupId>"
+            + "<artifactId>empty</artifactId><version>1</version><packaging>pom</packaging></project>");
+        String realMvn = which("mvn");
+        Path fake = TempDirs.write(tmp, "path/mvn", "#!/bin/sh\nprintf '%s\\n' \"$*\" > " + tmp.resolve("mvn-args") + "\n"
+            + "exec " + realMvn + " -B -q -f " + tmp.resolve("empty/pom.xml") + " validate\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(home.resolve("bin/gevinst"), PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Result first = run(home.resolve("bin/gevinst"), tmp, fake.getParent() + ":" + System.getenv("PATH"), "--help");
+        assertThat(Files.readString(tmp.resolve("mvn-args"))).as("the launcher ran Maven").contains("package");
+        assertThat(first.stderr()).contains("gevinst: building").contains("the build did not produce")
+            .doesNotContain("\u001b");
+        assertThat(first.exit()).isEqualTo(1);
+    }
+
+    private static String which(String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("sh", "-c", "command -v " + command).start();
+        p.waitFor(10, TimeUnit.SECONDS);
+        String path = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(path).as(command + " on PATH").isNotEmpty();
+        return path;
+    }
+}

@@ -1,0 +1,40 @@
+package dk.gevinst.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Which Spark setting wins: gevinst's defaults, then the config file, then spark-submit, then --conf; a few are fixed. */
+class SparkSettingsTest {
+    @Test
+    void localRunsGetFewShufflePartitionsAndClustersKeepSparksOwn() {
+        assertThat(SparkSettings.resolve("local[*]", Map.of(), Map.of(), Map.of()))
+            .containsEntry("spark.sql.shuffle.partitions", "8").containsEntry("spark.sql.adaptive.enabled", "true");
+        assertThat(SparkSettings.resolve("spark://m:7077", Map.of(), Map.of(), Map.of()))
+            .doesNotContainKey("spark.sql.shuffle.partitions").containsEntry("spark.sql.adaptive.coalescePartitions.enabled", "true");
+    }
+
+    @Test
+    void laterSourcesWinAndSparkSubmitsSettingsAreLeftToIt() {
+        Map<String, String> config = Map.of("spark.sql.shuffle.partitions", "16", "spark.executor.memory", "2g", "spark.executor.cores", "2");
+        Map<String, String> submit = Map.of("spark.executor.memory", "6g", "spark.executor.cores", "4", "spark.master", "yarn");
+        Map<String, String> flags = Map.of("spark.executor.cores", "3");
+        Map<String, String> resolved = SparkSettings.resolve("yarn", config, submit, flags);
+        assertThat(resolved).containsEntry("spark.sql.shuffle.partitions", "16").containsEntry("spark.executor.cores", "3")
+            .as("spark-submit set it, so the session builder must not").doesNotContainKey("spark.executor.memory");
+        assertThat(SparkSettings.resolve("local[2]", Map.of("spark.sql.adaptive.enabled", "false"), Map.of(), Map.of()))
+            .containsEntry("spark.sql.adaptive.enabled", "false");
+    }
+
+    @Test
+    void settingsTheResultsDependOnCannotBeChanged() {
+        assertThatThrownBy(() -> SparkSettings.resolve("local", Map.of(), Map.of(), Map.of("spark.sql.session.timeZone", "Europe/Copenhagen")))
+            .hasMessageContaining("--conf sets spark.sql.session.timeZone=Europe/Copenhagen, but gevinst needs UTC");
+        assertThat(SparkSettings.resolve("local", Map.of(), Map.of(), Map.of("spark.sql.session.timeZone", "UTC")))
+            .containsEntry("spark.sql.session.timeZone", "UTC").containsEntry("spark.sql.datetime.java8API.enabled", "true");
+        assertThatThrownBy(() -> SparkSettings.checkKey("executor.memory", "--conf"))
+            .hasMessageContaining("'executor.memory', which is not a Spark setting").hasMessageContaining("e.g. spark.executor.memory");
+    }
+}
