@@ -4,7 +4,9 @@ import dk.gevinst.source.ContractColumn;
 import dk.gevinst.source.Source;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -49,5 +51,27 @@ public final class ColumnTypos {
     /** The warnings for a file with these columns, in English (see {@link Typo#en}). */
     public static List<String> warnings(Source source, Collection<String> columns) {
         return find(source, columns).stream().map(Typo::en).toList();
+    }
+
+    /** One likely typo and the files (display paths) that have it. */
+    public record InFiles(Typo typo, List<String> files) {
+        public InFiles {
+            files = List.copyOf(files);
+        }
+    }
+
+    /**
+     * The likely typos of the files a night knows (its ledger entries), each once with every file that has
+     * it: nightly exports from one system repeat the same header, and a reader needs the typo, not the count.
+     */
+    public static List<InFiles> ofKnownFiles(List<FileLedger.Entry> known) {
+        Map<Typo, List<String>> files = new LinkedHashMap<>();
+        for (FileLedger.Entry e : known) {
+            if (e.columns() == null) continue;
+            Source source = Source.byFolder(e.source()).orElse(null);
+            if (source == null) continue;
+            for (Typo t : find(source, e.columns())) files.computeIfAbsent(t, k -> new ArrayList<>()).add(e.display());
+        }
+        return files.entrySet().stream().map(x -> new InFiles(x.getKey(), x.getValue())).toList();
     }
 }

@@ -12,6 +12,7 @@ import dk.gevinst.config.SpecLoader;
 import dk.gevinst.dashboard.DashboardWriter;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.PilotEvaluator;
+import dk.gevinst.ingest.ColumnTypos;
 import dk.gevinst.ingest.IndicatorColumns;
 import dk.gevinst.ingest.IngestRequest;
 import dk.gevinst.ingest.IngestResult;
@@ -89,10 +90,11 @@ public final class NightlyRun {
             FrozenAnalyses frozen = new FrozenAnalyses(storage, s.state());
             List<PilotEvaluation> evaluations = new ArrayList<>();
             Map<String, PilotHealth> health = new HashMap<>();
+            List<ColumnTypos.InFiles> typos = ColumnTypos.ofKnownFiles(ingest.ledger());
             for (PilotSpec spec : specs.valid()) {
                 PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen);
                 evaluations.add(e);
-                health.put(e.pilotId(), PilotHealth.of(e, s.freshness(), ingest.rejected()));
+                health.put(e.pilotId(), PilotHealth.of(e, s.freshness(), ingest.rejected(), typos));
             }
             clock.lap("evaluation", evaluations.size() + specs.failures().size(), "pilots");
 

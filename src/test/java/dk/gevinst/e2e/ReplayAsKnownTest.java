@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.gevinst.cli.Main;
+import dk.gevinst.dashboard.DashboardWriter;
+import dk.gevinst.storage.Storage;
+import dk.gevinst.text.Language;
 import dk.gevinst.testing.TempDirs;
 import dk.gevinst.testing.TestSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A file that arrives late about earlier days must not change the answer for a night that had not seen it:
- * replaying that night gives what the night itself published. Each night's quarantine is published once.
+ * replaying that night gives what the night itself published. Each night's quarantine is published once. A
+ * misspelt optional column becomes a health flag on the pilot's page, in Danish and English.
  */
 class ReplayAsKnownTest {
     private static final String SPEC = """
@@ -67,6 +72,17 @@ class ReplayAsKnownTest {
         JsonNode manifest = SampleRun.json(latestManifest(tmp.resolve("out/runs")));
         assertThat(manifest.path("column_warnings").get(0).path("path").asText()).isEqualTo("cases/cases-2.csv");
         assertThat(manifest.path("column_warnings").get(0).path("message").asText()).contains("did you mean 'reopened'");
+        JsonNode typo = SampleRun.healthFlag(SampleRun.json(tmp.resolve("out/decisions/small.json")), "column_typo");
+        assertThat(typo.path("severity").asText()).isEqualTo("warning");
+        assertThat(typo.path("column").asText()).isEqualTo("reopend");
+        assertThat(typo.path("did_you_mean").asText()).isEqualTo("reopened");
+        assertThat(typo.path("files").get(0).path("path").asText()).isEqualTo("cases/cases-2.csv");
+        // The page's data health, from the published document only: the typo with the fix, and the quarantine reasons in words.
+        String da = page(tmp, Language.DA), en = page(tmp, Language.EN);
+        assertThat(da).contains("reopend").contains("cases/cases-2.csv").contains("findes ikke i datakontrakten; mente I")
+            .contains("Ret: omdøb kolonnen til").contains("Afgjort før sagen blev oprettet").contains("Ugyldig værdi i opened_at");
+        assertThat(en).contains("reopend").contains("is not in the data contract; did you mean").contains("Fix: rename the column to")
+            .contains("Decided before the case was opened").contains("Invalid value in opened_at");
 
         assertThat(night(tmp, "2026-03-15")).isZero();
         assertThat(Files.readString(tmp.resolve("out/decisions/small.json"))).as("the replay of 15 March").isEqualTo(firstNight);
@@ -77,6 +93,14 @@ class ReplayAsKnownTest {
             .as("each night's new quarantine rows, once").containsExactly(
                 "2026-03-15 cases/cases-1.csv:34 bad_value:opened_at",
                 "2026-03-22 cases/cases-2.csv:14 decided_before_opened");
+    }
+
+    /** The pilot's page as the dashboard renders it from the published decisions, in one language. */
+    private static String page(Path tmp, Language language) throws Exception {
+        Path target = tmp.resolve("pages-" + language.code());
+        DashboardWriter.write(new Storage(new Configuration()), Storage.resolve(tmp.resolve("out/decisions").toString()),
+            Storage.resolve(target.toString()), language);
+        return Files.readString(target.resolve("small.html"));
     }
 
     private static int pilotPostCases(String decision) throws Exception {
