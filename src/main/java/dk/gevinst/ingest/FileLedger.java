@@ -22,7 +22,8 @@ import org.apache.hadoop.fs.Path;
  * <p>{@code knownFrom} is the first night whose evaluation may use a version: the as-of day of the run that
  * first read it, but never earlier than a night already evaluated (a replay that happens to read a new file
  * does not back-date it) and never later than today (a run with a future as-of does not hide files from the
- * real nights). "As known on D" means: for each file, its latest version with {@code knownFrom <= D}.
+ * real nights). "As known on D" means: for each file, its latest version with {@code knownFrom <= D}; a
+ * night before the first one is a backfill and sees the first night's files (see {@link #knownOn}).
  *
  * <p>No raw file name is kept: files are named by keyed references and a masked display path. One small JSON
  * file per run, written after the data (to a temporary name, then renamed), so an interrupted run is simply
@@ -100,11 +101,17 @@ public final class FileLedger {
             .sorted(Comparator.comparing(Entry::display).thenComparing(Entry::recordedAt)).toList();
     }
 
-    /** For each file, the version a night D could use: the latest with knownFrom on or before D. */
+    /**
+     * For each file, the version a night D could use: the latest with knownFrom on or before D. The files of
+     * the first night (the earliest knownFrom) count for every earlier night too: no night before the first
+     * one ran, so replaying one is a backfill, and it uses the first night's files by their rows' own dates.
+     */
     public List<Entry> knownOn(LocalDate day) {
+        Optional<String> firstNight = byVersion.values().stream().map(Entry::knownFrom).min(Comparator.naturalOrder());
         Map<String, Entry> latest = new HashMap<>();
         for (Entry e : byVersion.values()) {
-            if (e.removed() || e.knownFromDate().isAfter(day)) continue;
+            boolean known = !e.knownFromDate().isAfter(day) || e.knownFrom().equals(firstNight.orElse(null));
+            if (e.removed() || !known) continue;
             latest.merge(e.file(), e, (a, b) -> newer(a, b) ? a : b);
         }
         return latest.values().stream().sorted(Comparator.comparing(Entry::source).thenComparing(Entry::display)).toList();

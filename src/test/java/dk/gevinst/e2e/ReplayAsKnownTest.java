@@ -3,11 +3,11 @@ package dk.gevinst.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.gevinst.cli.Main;
 import dk.gevinst.dashboard.DashboardWriter;
 import dk.gevinst.storage.Storage;
 import dk.gevinst.text.Language;
 import dk.gevinst.testing.TempDirs;
+import dk.gevinst.testing.TinyRuns;
 import dk.gevinst.testing.TestSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,18 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * misspelt optional column becomes a health flag on the pilot's page, in Danish and English.
  */
 class ReplayAsKnownTest {
-    private static final String SPEC = """
-        id: small
-        title: "Lille pilot"
-        start: 2026-03-02
-        end: 2026-06-30
-        baseline_start: 2026-01-05
-        arms: {pilot: [A], control: [B]}
-        indicators:
-          handling_time: {role: success, mde: "10%"}
-        decision: {min_cases: 5}
-        """;
-
     private static String cases(String prefix, int minutes, int... days) {
         StringBuilder b = new StringBuilder();
         int id = 0;
@@ -50,14 +38,12 @@ class ReplayAsKnownTest {
     }
 
     private static int night(Path tmp, String asOf) {
-        TestSpark.session();
-        return Main.execute("run", "--pilots", tmp.resolve("pilots").toString(), "--data", tmp.resolve("data").toString(),
-            "--out", tmp.resolve("out").toString(), "--as-of", asOf, "--demo-key");
+        return TinyRuns.run(tmp.resolve("pilots"), tmp.resolve("data"), tmp.resolve("out"), asOf);
     }
 
     @Test
     void aReplayOfANightEqualsWhatThatNightPublished(@TempDir Path tmp) throws Exception {
-        TempDirs.write(tmp, "pilots/small.yaml", SPEC);
+        TempDirs.write(tmp, "pilots/small.yaml", TinyRuns.GOOD_SPEC);
         String header = "case_id,unit,opened_at,decided_at,handling_minutes,updated_at\n";
         TempDirs.write(tmp, "data/cases/cases-1.csv", header + cases("c", 25, 5, 6, 7, 8, 9, 10, 11, 12, 16, 17, 18, 19, 20, 21, 22, 23) + "bad,A,never,,,\n");
         assertThat(night(tmp, "2026-03-15")).isZero();

@@ -163,7 +163,11 @@ class SparkIngestTest {
         assertThat(late.get("A").<Boolean>getAs(Columns.REOPENED)).isTrue();
         assertThat(late.get("B").<Double>getAs(Columns.HANDLING_MINUTES)).as("a tie on updated_at goes to the later file").isEqualTo(45.0);
         Map<String, Row> veryEarly = byCase(StateTables.latestCases(spark, state, LocalDate.parse("2026-02-21")));
-        assertThat(veryEarly).as("nothing had arrived on 21 February").isEmpty();
+        assertThat(veryEarly).as("21 February is before the first night: a backfill, with the first night's file by its rows' dates")
+            .containsOnlyKeys("A");
+        assertThat(veryEarly.get("A").<Object>getAs(Columns.DECIDED_AT)).isNull();
+        Map<String, Row> beforeTheSecond = byCase(StateTables.latestCases(spark, state, LocalDate.parse("2026-03-14")));
+        assertThat(beforeTheSecond.get("B").<Double>getAs(Columns.HANDLING_MINUTES)).as("the second file is not backfilled").isEqualTo(40.0);
     }
 
     private static Map<String, Row> byCase(org.apache.spark.sql.Dataset<Row> rows) {
