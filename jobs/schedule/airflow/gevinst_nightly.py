@@ -31,7 +31,7 @@ with DAG(
         "email": ALERT_EMAIL,
         "email_on_failure": True,
         "email_on_retry": False,
-        # One retry, for a cluster that was briefly unavailable (exit 5); reruns are idempotent.
+        # One retry, for a cluster that was briefly unavailable (exit 7); reruns are idempotent.
         "retries": 1,
         "retry_delay": timedelta(minutes=30),
         "execution_timeout": timedelta(hours=4),

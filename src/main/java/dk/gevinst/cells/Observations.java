@@ -1,13 +1,17 @@
 package dk.gevinst.cells;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.timestamp_diff;
@@ -18,6 +22,7 @@ import dk.gevinst.indicator.Measure;
 import dk.gevinst.ingest.SurveyInstruments;
 import dk.gevinst.source.Columns;
 import dk.gevinst.source.Source;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,9 +32,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Turns each source into observations with one shape: (unit, pilot scope, day, measure key, value).
- * A case yields one observation per case measure any pilot uses, a survey response one per response,
- * a user one per active week, a technical metric one per day.
+ * Turns each source into observations of one of two shapes. Unit-bound observations (cases, surveys,
+ * usage) are (unit, day, measure key, value); pilot-bound ones (technical metrics, which a pilot reports
+ * for itself) are (pilot scope, day, measure key, value). The two shapes join their bindings on plain
+ * equalities, so Spark can hash-join both. A case yields one observation per case measure any pilot uses,
+ * a survey response one per response, a known user one per week, a technical metric one per day.
  */
 final class Observations {
     static final String SCOPE = "_pilot_scope";
@@ -41,15 +48,20 @@ final class Observations {
     private Observations() {}
 
     static Dataset<Row> fromCases(Dataset<Row> latestCases, Collection<Measure> measures) {
-        if (measures.isEmpty()) return null;
         List<Column> pairs = new ArrayList<>();
         for (Measure m : measures) {
-            pairs.add(struct(lit(MeasureKeys.of(m)).as("k"), caseValue(m).cast(DataTypes.DoubleType).as("v")));
+            pairs.add(struct(lit(MeasureKeys.of(m)).as("k"), observedValue(m).cast(DataTypes.DoubleType).as("v")));
         }
         return latestCases.filter(col(Columns.DECIDED_AT).isNotNull())
             .select(col(Columns.UNIT).as(UNIT), to_date(col(Columns.DECIDED_AT)).as(DAY), explode(array(pairs.toArray(Column[]::new))).as("o"))
             .filter(col("o.v").isNotNull())
-            .select(col(UNIT), lit(null).cast(DataTypes.StringType).as(SCOPE), col(DAY), col("o.k").as(MEASURE), col("o.v").as(VALUE));
+            .select(col(UNIT), col(DAY), col("o.k").as(MEASURE), col("o.v").as(VALUE));
+    }
+
+    /** The case's value, or null (no observation) when the measure observes only cases its {@code among} flag selects. */
+    private static Column observedValue(Measure m) {
+        Column value = caseValue(m);
+        return m.among() == null ? value : when(col(m.among()), value);
     }
 
     private static Column caseValue(Measure m) {
@@ -75,7 +87,7 @@ final class Observations {
         return responses
             .groupBy(col(Columns.RESPONSE_ID), col(Columns.INSTRUMENT), col(Columns.UNIT), to_date(col(Columns.ANSWERED_AT)).as(DAY))
             .agg(count(lit(1)).as("items"), sum(col(Columns.SCORE)).as("total"), sum(susContribution).as("sus_total"))
-            .select(col(Columns.UNIT).as(UNIT), lit(null).cast(DataTypes.StringType).as(SCOPE), col(DAY),
+            .select(col(Columns.UNIT).as(UNIT), col(DAY),
                 when(isSus, lit(MeasureKeys.of(new Measure(Measure.Kind.SUS, SurveyInstruments.SUS))))
                     .otherwise(concat(lit(MeasureKeys.of(new Measure(Measure.Kind.ITEM_MEAN, ""))), col(Columns.INSTRUMENT))).as(MEASURE),
                 when(isSus, when(col("items").equalTo(SurveyInstruments.SUS_ITEMS), col("sus_total").multiply(2.5)))
@@ -83,17 +95,24 @@ final class Observations {
             .filter(col(VALUE).isNotNull());
     }
 
-    /** One observation per user and week: 1 if active that week. Weeks start on Monday. */
-    static Dataset<Row> fromUsage(Dataset<Row> usage) {
+    /**
+     * One observation per known user and week, dated by the week's Monday: 1 if the user was active that
+     * week, else 0. A user is known to a unit from the first week they appear in its usage rows up to the
+     * week of {@code asOf}; a known user without a row in a week counts as inactive, because exports need
+     * not carry zero-minute days. (A user who leaves the unit keeps counting as inactive.)
+     */
+    static Dataset<Row> fromUsage(Dataset<Row> usage, LocalDate asOf) {
         Column week = to_date(date_trunc("week", col(Columns.DAY)));
-        return usage.groupBy(col(Columns.USER_ID), col(Columns.UNIT), week.as(DAY))
-            .agg(max(when(col(Columns.ACTIVE_MINUTES).gt(0), 1.0).otherwise(0.0)).as(VALUE))
-            .select(col(Columns.UNIT).as(UNIT), lit(null).cast(DataTypes.StringType).as(SCOPE), col(DAY),
-                lit(MeasureKeys.of(new Measure(Measure.Kind.ACTIVE_SHARE, null))).as(MEASURE), col(VALUE));
+        return usage.groupBy(col(Columns.USER_ID), col(Columns.UNIT))
+            .agg(min(week).as("_first_week"), collect_set(when(col(Columns.ACTIVE_MINUTES).gt(0), week)).as("_active_weeks"))
+            .select(col(Columns.UNIT).as(UNIT), col("_active_weeks"),
+                explode(sequence(col("_first_week"), lit(Weeks.monday(asOf)), expr("interval 1 week"))).as(DAY))
+            .select(col(UNIT), col(DAY), lit(MeasureKeys.of(new Measure(Measure.Kind.ACTIVE_SHARE, null))).as(MEASURE),
+                when(array_contains(col("_active_weeks"), col(DAY)), 1.0).otherwise(0.0).as(VALUE));
     }
 
     static Dataset<Row> fromTechMetrics(Dataset<Row> metrics) {
-        return metrics.select(lit(null).cast(DataTypes.StringType).as(UNIT), col(Columns.PILOT_ID).as(SCOPE), col(Columns.DAY).as(DAY),
+        return metrics.select(col(Columns.PILOT_ID).as(SCOPE), col(Columns.DAY).as(DAY),
             concat(lit(MeasureKeys.of(new Measure(Measure.Kind.TECH_METRIC, ""))), col(Columns.METRIC)).as(MEASURE),
             col(Columns.VALUE).as(VALUE));
     }

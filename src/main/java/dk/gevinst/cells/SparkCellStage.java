@@ -15,6 +15,7 @@ import dk.gevinst.source.Source;
 import dk.gevinst.stats.Moments;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,25 +29,57 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * One scan for every pilot and indicator: each source becomes observations, a small broadcast table binds
- * them to (pilot, indicator, arm) and to each pilot's period windows, and a single aggregation yields n,
- * Σx and Σx² per pilot × indicator × arm × period × day. The driver collects only those cells.
+ * One scan for every pilot and indicator: each source becomes observations, small broadcast tables bind
+ * them to (pilot, indicator, unit, arm) and to each pilot's period windows, and a single aggregation
+ * yields n, Σx and Σx² per pilot × indicator × unit × arm × period × day. The driver collects only those
+ * cells.
+ *
+ * <p>Unit-bound observations join their bindings on (measure, unit) and pilot-bound ones (technical
+ * metrics) on (measure, pilot): two equi-joins that Spark runs as broadcast hash joins, unioned before the
+ * one aggregation. One join on "unit matches, or no unit and the pilot matches" cannot be hashed, and with
+ * many pilots it becomes a nested loop over every observation and binding.
  */
 public final class SparkCellStage implements CellStage {
-    private static final StructType BINDINGS = new StructType()
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkCellStage.class);
+    private static final String B_UNIT = "_b_unit";
+    private static final String B_MEASURE = "_b_measure";
+    private static final String PRE_FROM = "_pre_from";
+    private static final String PRE_UNTIL = "_pre_until";
+    private static final String POST_FROM = "_post_from";
+    private static final String POST_TO = "_post_to";
+
+    private static final StructType PILOT_BINDINGS = new StructType()
         .add(Columns.PILOT_ID, DataTypes.StringType, false)
         .add(Columns.INDICATOR, DataTypes.StringType, false)
-        .add("_b_unit", DataTypes.StringType, true)
         .add(Columns.ARM, DataTypes.StringType, false)
-        .add("_b_measure", DataTypes.StringType, false)
-        .add("_pre_from", DataTypes.DateType, true)
-        .add("_pre_until", DataTypes.DateType, false)
-        .add("_post_from", DataTypes.DateType, false)
-        .add("_post_to", DataTypes.DateType, false);
+        .add(B_MEASURE, DataTypes.StringType, false)
+        .add(PRE_FROM, DataTypes.DateType, true)
+        .add(PRE_UNTIL, DataTypes.DateType, false)
+        .add(POST_FROM, DataTypes.DateType, false)
+        .add(POST_TO, DataTypes.DateType, false);
+    private static final StructType UNIT_BINDINGS = PILOT_BINDINGS.add(B_UNIT, DataTypes.StringType, false);
 
     @Override
     public CellTable compute(SparkSession spark, Path stateRoot, List<PilotSpec> pilots, LocalDate asOf) {
+        java.util.Objects.requireNonNull(spark, "spark");
+        java.util.Objects.requireNonNull(stateRoot, "stateRoot");
+        java.util.Objects.requireNonNull(asOf, "asOf");
         if (pilots.isEmpty()) return new CellTable(List.of());
+        List<CellStats> out = new ArrayList<>();
+        for (Row r : cells(spark, stateRoot, pilots, asOf).collectAsList()) {
+            out.add(new CellStats(r.getAs(Columns.PILOT_ID), r.getAs(Columns.INDICATOR), r.getAs(Columns.UNIT),
+                Arm.valueOf(r.<String>getAs(Columns.ARM).toUpperCase()), Period.valueOf(r.<String>getAs(Columns.PERIOD).toUpperCase()),
+                r.getAs(Columns.DAY), new Moments(r.<Long>getAs(Columns.N), r.<Double>getAs(Columns.SUM), r.<Double>getAs(Columns.SUM_SQ))));
+        }
+        LOG.info("Cell stage: {} cells collected for {} pilots", out.size(), pilots.size());
+        out.sort(Comparator.comparing(CellStats::pilotId).thenComparing(CellStats::indicatorId)
+            .thenComparing(CellStats::unit, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(CellStats::arm).thenComparing(CellStats::period).thenComparing(CellStats::day));
+        return new CellTable(out);
+    }
+
+    /** The cells as a Dataset, before the collect: package-private so a test can read its physical plan. */
+    static Dataset<Row> cells(SparkSession spark, Path stateRoot, List<PilotSpec> pilots, LocalDate asOf) {
         Set<Measure> caseMeasures = new LinkedHashSet<>();
         Set<Source> sources = new LinkedHashSet<>();
         for (PilotSpec p : pilots) {
@@ -55,65 +88,81 @@ public final class SparkCellStage implements CellStage {
                 if (i.definition().source() == Source.CASES) caseMeasures.add(i.definition().measure());
             }
         }
-        List<Dataset<Row>> parts = new ArrayList<>();
+        List<Dataset<Row>> unitBound = new ArrayList<>();
         if (!caseMeasures.isEmpty()) {
-            parts.add(Observations.fromCases(StateTables.latestCases(spark, stateRoot, asOf), caseMeasures));
+            unitBound.add(Observations.fromCases(StateTables.latestCases(spark, stateRoot, asOf), caseMeasures));
         }
         if (sources.contains(Source.SURVEY_RESPONSES)) {
-            parts.add(Observations.fromSurveys(StateTables.knownOn(StateTables.read(spark, stateRoot, Source.SURVEY_RESPONSES), Columns.ANSWERED_AT, asOf)));
+            unitBound.add(Observations.fromSurveys(StateTables.knownOn(StateTables.read(spark, stateRoot, Source.SURVEY_RESPONSES), Columns.ANSWERED_AT, asOf)));
         }
         if (sources.contains(Source.USAGE)) {
-            parts.add(Observations.fromUsage(StateTables.knownOn(StateTables.read(spark, stateRoot, Source.USAGE), Columns.DAY, asOf)));
+            unitBound.add(Observations.fromUsage(StateTables.knownOn(StateTables.read(spark, stateRoot, Source.USAGE), Columns.DAY, asOf), asOf));
+        }
+        List<Dataset<Row>> bound = new ArrayList<>();
+        if (!unitBound.isEmpty()) {
+            Dataset<Row> bindings = broadcast(spark.createDataFrame(unitBindings(pilots, asOf), UNIT_BINDINGS));
+            Dataset<Row> observations = unitBound.stream().reduce(Dataset::unionByName).orElseThrow();
+            bound.add(observations.join(bindings, col(Observations.MEASURE).equalTo(col(B_MEASURE)).and(col(Observations.UNIT).equalTo(col(B_UNIT))))
+                .select(boundColumns(col(Observations.UNIT))));
         }
         if (sources.contains(Source.TECH_METRICS)) {
-            parts.add(Observations.fromTechMetrics(StateTables.knownOn(StateTables.read(spark, stateRoot, Source.TECH_METRICS), Columns.DAY, asOf)));
+            Dataset<Row> bindings = broadcast(spark.createDataFrame(pilotBindings(pilots, asOf), PILOT_BINDINGS));
+            Dataset<Row> metrics = Observations.fromTechMetrics(StateTables.knownOn(StateTables.read(spark, stateRoot, Source.TECH_METRICS), Columns.DAY, asOf));
+            bound.add(metrics.join(bindings, col(Observations.MEASURE).equalTo(col(B_MEASURE)).and(col(Observations.SCOPE).equalTo(col(Columns.PILOT_ID))))
+                .select(boundColumns(lit(null).cast(DataTypes.StringType))));
         }
-        Dataset<Row> observations = parts.stream().reduce(Dataset::unionByName).orElseThrow();
-        Dataset<Row> bindings = broadcast(spark.createDataFrame(bindings(pilots, asOf), BINDINGS));
 
-        Column joins = col(Observations.MEASURE).equalTo(col("_b_measure")).and(
-            col(Observations.UNIT).equalTo(col("_b_unit"))
-                .or(col("_b_unit").isNull().and(col(Observations.SCOPE).equalTo(col(Columns.PILOT_ID)))));
         Column day = col(Observations.DAY);
-        Column period = when(col("_pre_from").isNotNull().and(day.geq(col("_pre_from"))).and(day.lt(col("_pre_until"))), lit(Period.PRE.key()))
-            .when(day.geq(col("_post_from")).and(day.leq(col("_post_to"))), lit(Period.POST.key()));
-        Dataset<Row> cells = observations.join(bindings, joins)
+        Column period = when(col(PRE_FROM).isNotNull().and(day.geq(col(PRE_FROM))).and(day.lt(col(PRE_UNTIL))), lit(Period.PRE.key()))
+            .when(day.geq(col(POST_FROM)).and(day.leq(col(POST_TO))), lit(Period.POST.key()));
+        return bound.stream().reduce(Dataset::unionByName).orElseThrow()
             .withColumn(Columns.PERIOD, period)
             .filter(col(Columns.PERIOD).isNotNull().and(day.leq(lit(asOf))))
-            .groupBy(col(Columns.PILOT_ID), col(Columns.INDICATOR), col(Columns.ARM), col(Columns.PERIOD), day.as(Columns.DAY))
+            .groupBy(col(Columns.PILOT_ID), col(Columns.INDICATOR), col(Columns.UNIT), col(Columns.ARM), col(Columns.PERIOD), day.as(Columns.DAY))
             .agg(count(lit(1)).as(Columns.N), sum(col(Observations.VALUE)).as(Columns.SUM),
                 sum(col(Observations.VALUE).multiply(col(Observations.VALUE))).as(Columns.SUM_SQ));
-
-        List<CellStats> out = new ArrayList<>();
-        for (Row r : cells.collectAsList()) {
-            out.add(new CellStats(r.getString(0), r.getString(1), Arm.valueOf(r.getString(2).toUpperCase()),
-                Period.valueOf(r.getString(3).toUpperCase()), r.getAs(Columns.DAY),
-                new Moments(r.getLong(5), r.getDouble(6), r.getDouble(7))));
-        }
-        out.sort(java.util.Comparator.comparing(CellStats::pilotId).thenComparing(CellStats::indicatorId)
-            .thenComparing(CellStats::arm).thenComparing(CellStats::period).thenComparing(CellStats::day));
-        return new CellTable(out);
     }
 
-    /** One row per pilot × indicator × unit (tech metrics: per pilot), with the pilot's period windows. */
-    static List<Row> bindings(List<PilotSpec> pilots, LocalDate asOf) {
+    /** The one shape both joins produce, so they union by name before the aggregation. */
+    private static Column[] boundColumns(Column unit) {
+        return new Column[] {col(Columns.PILOT_ID), col(Columns.INDICATOR), unit.as(Columns.UNIT), col(Columns.ARM),
+            col(PRE_FROM), col(PRE_UNTIL), col(POST_FROM), col(POST_TO), col(Observations.DAY), col(Observations.VALUE)};
+    }
+
+    /** One row per pilot × indicator × unit of the pilot's arms, for indicators measured per unit. */
+    static List<Row> unitBindings(List<PilotSpec> pilots, LocalDate asOf) {
         List<Row> rows = new ArrayList<>();
         for (PilotSpec p : pilots) {
             for (PilotIndicator i : p.indicators()) {
-                String measure = MeasureKeys.of(i.definition().measure());
-                LocalDate postTo = asOf.minusDays(i.maturityDays());
-                if (i.definition().source() == Source.TECH_METRICS) {
-                    rows.add(RowFactory.create(p.id(), i.id(), null, Arm.PILOT.key(), measure, p.baselineStart(), p.start(), p.postStart(), postTo));
-                    continue;
-                }
-                for (String unit : p.pilotUnits()) {
-                    rows.add(RowFactory.create(p.id(), i.id(), unit, Arm.PILOT.key(), measure, p.baselineStart(), p.start(), p.postStart(), postTo));
-                }
-                for (String unit : p.controlUnits()) {
-                    rows.add(RowFactory.create(p.id(), i.id(), unit, Arm.CONTROL.key(), measure, p.baselineStart(), p.start(), p.postStart(), postTo));
-                }
+                if (i.definition().source() == Source.TECH_METRICS) continue;
+                for (String unit : p.pilotUnits()) rows.add(withUnit(binding(p, i, Arm.PILOT, asOf), unit));
+                for (String unit : p.controlUnits()) rows.add(withUnit(binding(p, i, Arm.CONTROL, asOf), unit));
             }
         }
         return rows;
+    }
+
+    /** One row per pilot × technical indicator: the pilot reports these itself, in its pilot arm. */
+    static List<Row> pilotBindings(List<PilotSpec> pilots, LocalDate asOf) {
+        List<Row> rows = new ArrayList<>();
+        for (PilotSpec p : pilots) {
+            for (PilotIndicator i : p.indicators()) {
+                if (i.definition().source() == Source.TECH_METRICS) rows.add(RowFactory.create(binding(p, i, Arm.PILOT, asOf)));
+            }
+        }
+        return rows;
+    }
+
+    /** The columns of {@link #PILOT_BINDINGS}: who, in which arm, measured how, and the pilot's period windows. */
+    private static Object[] binding(PilotSpec p, PilotIndicator i, Arm arm, LocalDate asOf) {
+        return new Object[] {p.id(), i.id(), arm.key(), MeasureKeys.of(i.definition().measure()),
+            p.baselineStart(), p.start(), p.postStart(), asOf.minusDays(i.maturityDays())};
+    }
+
+    /** The columns of {@link #UNIT_BINDINGS}: a binding and its unit. */
+    private static Row withUnit(Object[] binding, String unit) {
+        Object[] values = java.util.Arrays.copyOf(binding, binding.length + 1);
+        values[binding.length] = unit;
+        return RowFactory.create(values);
     }
 }

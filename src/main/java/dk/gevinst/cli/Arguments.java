@@ -26,18 +26,19 @@ final class Arguments {
     /**
      * A calendar day written YYYY-MM-DD, or "yesterday" (the local calendar), which lets a schedule name
      * the night it evaluates whatever as_of a config holds. A well-formed but impossible day (2026-13-01)
-     * is called that.
+     * is called that; a year of more than four digits is refused.
      */
     static LocalDate date(String value, String option) {
         String v = value.strip();
         if (v.equalsIgnoreCase(YESTERDAY)) return LocalDate.now().minusDays(1);
+        Matcher m = DATE_SHAPE.matcher(v);
+        // The shape first: ISO would also read "+10000-01-01", which no night can mean.
+        if (!m.matches()) {
+            throw bad(option + " is '" + value + "'; write a date as YYYY-MM-DD (a four-digit year), e.g. 2026-11-27, or yesterday");
+        }
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            Matcher m = DATE_SHAPE.matcher(v);
-            if (!m.matches()) {
-                throw bad(option + " is '" + value + "'; write a date as YYYY-MM-DD, e.g. 2026-11-27, or yesterday");
-            }
             int year = Integer.parseInt(m.group(1));
             int month = Integer.parseInt(m.group(2));
             int day = Integer.parseInt(m.group(3));

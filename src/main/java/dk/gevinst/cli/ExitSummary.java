@@ -1,12 +1,10 @@
 package dk.gevinst.cli;
 
 import dk.gevinst.decision.Outcome;
-import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.pipeline.ExitCode;
 import dk.gevinst.pipeline.NightlyRun;
 import java.util.EnumMap;
 import java.util.Map;
-import org.apache.hadoop.fs.Path;
 
 /**
  * The one line a failed command ends with on stderr, for a scheduler to mail or alert on:
@@ -24,28 +22,44 @@ final class ExitSummary {
             case BAD_SPEC_OR_ARGUMENTS -> "bad pilot spec or arguments";
             case DATA_SOURCE_UNREADABLE -> "a data source is unreadable";
             case LOCKED -> "another run holds the lock";
+            case STALE_DATA -> "a pilot's data is stale";
+            case OUTPUT_NOT_WRITABLE -> "the output folder cannot be written";
             case CLUSTER_FAILED -> "the Spark cluster could not run the job";
+            case TERMINATED -> "stopped by a signal";
             // A code added later still gets a readable line before it gets its own words here.
             default -> code.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         };
     }
 
-    /** A run that finished and published, but not cleanly: what was published and the first problem. */
+    /**
+     * A run that finished and published, but not cleanly: what was published (decisions kept from an earlier
+     * night, and those on stale or partial data, counted too) and the first problem.
+     */
     static String forRun(NightlyRun.Report r) {
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         int errors = 0;
-        for (PilotEvaluation p : r.pilots()) {
-            if (p.decision().outcome() == null) errors++;
-            else counts.merge(p.decision().outcome(), 1, Integer::sum);
+        int kept = 0;
+        int stale = 0;
+        int partial = 0;
+        for (NightlyRun.PilotSummary p : r.published()) {
+            if (p.decision() == null) errors++;
+            else counts.merge(Outcome.valueOf(p.decision()), 1, Integer::sum);
+            if (p.keptFrom() != null) kept++;
+            if (p.staleData()) stale++;
+            if (p.partialData()) partial++;
         }
-        StringBuilder b = new StringBuilder("run ").append(r.runId()).append(" published ").append(r.pilots().size()).append(" pilots (");
+        StringBuilder b = new StringBuilder("run ").append(r.runId()).append(" published ").append(r.published().size()).append(" pilots (");
         for (Outcome o : Outcome.values()) b.append(counts.getOrDefault(o, 0)).append(' ').append(o.name()).append(", ");
-        b.append(errors).append(" errors)");
+        b.append(errors).append(" errors");
+        if (kept > 0) b.append(", ").append(kept).append(" kept from an earlier night");
+        if (stale > 0) b.append(", ").append(stale).append(" on stale data");
+        if (partial > 0) b.append(", ").append(partial).append(" on partial data");
+        b.append(')');
         if (!r.problems().isEmpty()) {
             b.append("; ").append(r.problems().size()).append(r.problems().size() == 1 ? " problem: " : " problems, the first: ")
                 .append(oneLine(r.problems().get(0)));
         }
-        b.append("; details in ").append(new Path(new Path(r.out(), "runs"), r.runId() + ".json"));
+        b.append("; details in ").append(r.manifest());
         return line(r.exitCode(), b.toString());
     }
 

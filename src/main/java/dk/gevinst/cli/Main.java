@@ -14,8 +14,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
     description = "Decides GO / EXTEND / STOP for municipal IT pilots, core task first.",
     subcommands = {RunCommand.class, ExplainCommand.class, ValidateCommand.class, GenerateCommand.class, DashboardCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 unexpected error, 2 bad spec or arguments, 3 a data source",
-        "unreadable, 4 another run holds the lock, 5 the Spark cluster could not run the",
-        "job. A failure ends with one line on stderr: gevinst: exit N (...): ...",
+        "unreadable, 4 another run holds the lock, 5 stale data, 6 the output folder cannot be",
+        "written, 7 the Spark cluster could not run the job, 143 stopped by SIGTERM.",
+        "A failure ends with one line on stderr: gevinst: exit N (...): ...",
         "Add --verbose to a command for stack traces."})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -37,6 +38,7 @@ public final class Main implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
             boolean verbose = parsed.hasMatchedOption("--verbose");
+            if (QuietShutdown.stopping() && !verbose) return ExitCode.TERMINATED.code();
             PrintWriter err = commandLine.getErr();
             ExitCode code = ex instanceof GevinstException g ? g.exitCode() : ExitCode.UNEXPECTED;
             String message = ex instanceof GevinstException ? ex.getMessage()

@@ -2,11 +2,11 @@ package dk.gevinst.cli;
 
 import dk.gevinst.config.InvalidSpecException;
 import dk.gevinst.config.RunConfig;
-import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.ingest.PlausibilityBounds;
 import dk.gevinst.pipeline.ExitCode;
 import dk.gevinst.pipeline.GevinstException;
 import dk.gevinst.pipeline.NightlyRun;
+import dk.gevinst.pipeline.RunLock;
 import dk.gevinst.pipeline.RunSettings;
 import dk.gevinst.pipeline.RunProgress;
 import dk.gevinst.spark.ClusterCheck;
@@ -64,6 +64,8 @@ public final class RunCommand implements Callable<Integer> {
     String locale;
     @Option(names = "--quiet", description = "For schedulers: no progress and no report; a failure still ends with one summary line on stderr.")
     boolean quiet;
+    @Option(names = "--simulation", description = "Allow an --as-of after today: a simulated night, written only to an --out of its own.")
+    boolean simulation;
     @Option(names = "--verbose", description = "Debug logging and stack traces.")
     boolean verbose;
     @Mixin
@@ -99,9 +101,10 @@ public final class RunCommand implements Callable<Integer> {
             Arguments.folder(new Storage(spark.sparkContext().hadoopConfiguration()), pilotsDir, "--pilots", "jobs/pilots");
             ClusterCheck.executorsRun(spark, effective, timeout, reports);
             var pseudonymizer = key.resolve(c.keyFile(), c.demoKey(), spark.sparkContext().hadoopConfiguration());
-            RunSettings s = new RunSettings(Storage.resolve(pilotsDir), pilotsDir.endsWith("/") ? pilotsDir : pilotsDir + "/",
-                Storage.resolve(dataDir), Storage.resolve(outDir), day, language, pseudonymizer, bounds,
-                Duration.ofHours(c.lockTtlHours() == null ? 12 : c.lockTtlHours()));
+            RunSettings s = new RunSettings(Storage.resolve(pilotsDir), Storage.resolve(dataDir), Storage.resolve(outDir), day, language,
+                pseudonymizer, bounds, c.lockTimeoutMinutes() == null ? RunLock.DEFAULT_TIMEOUT : Duration.ofMinutes(c.lockTimeoutMinutes()),
+                c.freshness(), simulation);
+            QuietShutdown.started(verbose);
             NightlyRun.Report report = NightlyRun.execute(spark, s, quiet ? RunProgress.NONE : new StageProgress(System.err));
             if (!quiet) print(report);
             if (report.exitCode() != ExitCode.OK) {
@@ -112,6 +115,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw ClusterCheck.translate(e, spark, effective, reports);
         } finally {
+            QuietShutdown.finished();
             spark.sparkContext().removeSparkListener(reports);
             if (ownSession) spark.stop();
         }
@@ -126,12 +130,14 @@ public final class RunCommand implements Callable<Integer> {
 
     private static void print(NightlyRun.Report r) {
         System.out.println("Run " + r.runId() + " finished: exit " + r.exitCode().code() + " (" + r.exitCode().name().toLowerCase() + ")");
-        for (PilotEvaluation p : r.pilots()) {
-            String d = p.decision().outcome() == null ? "ERROR" : p.decision().outcome().name();
-            System.out.printf("  %-7s %-24s %s%n", d, p.pilotId(), p.decision().mainReason().en());
+        for (NightlyRun.PilotSummary p : r.published()) {
+            String d = p.decision() == null ? "ERROR" : p.decision();
+            String flags = (p.keptFrom() == null ? "" : "[kept from " + p.keptFrom() + "] ") + (p.staleData() ? "[stale data] " : "")
+                + (p.partialData() ? "[partial data] " : "");
+            System.out.printf("  %-7s %-24s %s%s%n", d, p.pilotId(), flags, p.reasonEn());
         }
         for (String problem : r.problems()) System.err.println("  problem: " + problem);
-        System.out.println("Decisions: " + new org.apache.hadoop.fs.Path(r.out(), "decisions"));
+        System.out.println("Decisions: " + r.decisions());
         System.out.println("Dashboard: " + r.dashboardIndex());
     }
 

@@ -22,6 +22,8 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class PilotSpecParser {
     private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    /** The largest mde, margin or value a spec may state: beyond it, arithmetic on it stops meaning anything. */
+    private static final double MAX_AMOUNT = 1e9;
     private static final Set<String> TOP = new LinkedHashSet<>(List.of("id", "title", "owner", "deployment", "start",
         "end", "baseline_start", "ramp_up_days", "arms", "indicators", "decision", "business_case"));
     private static final Set<String> ARMS = new LinkedHashSet<>(List.of("pilot", "control"));
@@ -41,7 +43,7 @@ public final class PilotSpecParser {
     public PilotSpec parse(String file, String text) throws InvalidSpecException {
         YamlReader y = new YamlReader(file);
         MappingNode root = y.parseRoot(text);
-        if (root == null) throw new InvalidSpecException(y.problems());
+        if (root == null) throw new InvalidSpecException(y.problems(), null);
         Map<String, Node> top = y.entries(root, TOP, "the pilot spec");
         for (String required : List.of("id", "title", "start", "end", "arms", "indicators")) {
             if (!top.containsKey(required)) y.error(root, "missing required key '" + required + "'");
@@ -56,7 +58,7 @@ public final class PilotSpecParser {
         LocalDate start = top.containsKey("start") ? y.date(top.get("start"), "start") : null;
         LocalDate end = top.containsKey("end") ? y.date(top.get("end"), "end") : null;
         LocalDate baseline = top.containsKey("baseline_start") ? y.date(top.get("baseline_start"), "baseline_start") : null;
-        Integer ramp = top.containsKey("ramp_up_days") ? y.integer(top.get("ramp_up_days"), "ramp_up_days", 0, 365) : 0;
+        Integer ramp = optionalInteger(y, top, "ramp_up_days", "ramp_up_days", 0, 365, 0);
         if (start != null && end != null && end.isBefore(start)) {
             y.error(top.get("end"), "end " + end + " is before start " + start + "; the decision date must follow the start");
         }
@@ -69,7 +71,7 @@ public final class PilotSpecParser {
         List<PilotIndicator> indicators = top.containsKey("indicators") ? readIndicators(y, top.get("indicators")) : List.of();
         DecisionRules rules = top.containsKey("decision") ? readDecision(y, top.get("decision")) : DecisionRules.DEFAULTS;
         BusinessCaseSpec business = top.containsKey("business_case") ? readBusiness(y, top.get("business_case")) : null;
-        if (!y.problems().isEmpty()) throw new InvalidSpecException(y.problems());
+        if (!y.problems().isEmpty()) throw new InvalidSpecException(y.problems(), id != null && ID.matcher(id).matches() ? id : null);
         return new PilotSpec(id, title, owner, deployment, start, end, baseline, ramp, pilotUnits, controlUnits,
             indicators, rules, business, file);
     }
@@ -135,11 +137,14 @@ public final class PilotSpecParser {
         if (role == Role.GUARDRAIL && margin == null && !f.containsKey("margin")) {
             y.error(node, where + " is a guardrail and needs margin: how much worse is still acceptable (e.g. 0.02)");
         }
-        if (mde != null && mde.value() <= 0) y.error(f.get("mde"), where + " mde must be above 0");
-        if (margin != null && margin.value() < 0) y.error(f.get("margin"), where + " margin must be 0 or more");
-        Double value = f.containsKey("value_dkk") ? y.number(f.get("value_dkk"), where + " value_dkk") : null;
-        Integer maturity = f.containsKey("maturity_days")
-            ? y.integer(f.get("maturity_days"), where + " maturity_days", 0, 3650) : Integer.valueOf(def.maturityDays());
+        if (mde != null && (mde.value() <= 0 || mde.value() > MAX_AMOUNT)) {
+            y.error(f.get("mde"), where + " mde is " + mde + "; expected above 0 (and at most " + (long) MAX_AMOUNT + ")");
+        }
+        if (margin != null && (margin.value() < 0 || margin.value() > MAX_AMOUNT)) {
+            y.error(f.get("margin"), where + " margin is " + margin + "; expected 0 or more (and at most " + (long) MAX_AMOUNT + ")");
+        }
+        Double value = f.containsKey("value_dkk") ? y.number(f.get("value_dkk"), where + " value_dkk", 0, 10_000_000) : null;
+        Integer maturity = optionalInteger(y, f, "maturity_days", where + " maturity_days", 0, 3650, def.maturityDays());
         return new PilotIndicator(def, role, mde, margin, value, maturity == null ? def.maturityDays() : maturity);
     }
 
@@ -192,17 +197,23 @@ public final class PilotSpecParser {
         DecisionRules d = DecisionRules.DEFAULTS;
         if (m == null) return d;
         Map<String, Node> f = y.entries(m, DECISION, "decision");
-        Double alpha = f.containsKey("alpha") ? y.number(f.get("alpha"), "decision.alpha") : d.alpha();
-        if (alpha != null && (alpha <= 0 || alpha >= 0.5)) y.error(f.get("alpha"), "decision.alpha is " + alpha + "; expected between 0 and 0.5, usually 0.05");
-        Integer minCases = f.containsKey("min_cases") ? y.integer(f.get("min_cases"), "decision.min_cases", 2, 10_000_000) : d.minCases();
-        Integer minResponses = f.containsKey("min_responses") ? y.integer(f.get("min_responses"), "decision.min_responses", 2, 1_000_000) : d.minResponses();
-        Integer weeks = f.containsKey("max_extension_weeks") ? y.integer(f.get("max_extension_weeks"), "decision.max_extension_weeks", 0, 260) : d.maxExtensionWeeks();
-        Double tuning = f.containsKey("sequential_tuning") ? y.number(f.get("sequential_tuning"), "decision.sequential_tuning") : d.sequentialTuning();
-        if (tuning != null && tuning < 1) y.error(f.get("sequential_tuning"), "decision.sequential_tuning is " + tuning + "; expected the sample size N* to tune for, e.g. 5000");
+        Double alpha = f.containsKey("alpha") ? y.number(f.get("alpha"), "decision.alpha") : Double.valueOf(d.alpha());
+        if (alpha != null && (alpha <= 0 || alpha >= 0.5)) {
+            y.error(f.get("alpha"), "decision.alpha is " + alpha + "; expected between 0 and 0.5, usually 0.05");
+            alpha = null;
+        }
+        Integer minCases = optionalInteger(y, f, "min_cases", "decision.min_cases", 2, 10_000_000, d.minCases());
+        Integer minResponses = optionalInteger(y, f, "min_responses", "decision.min_responses", 2, 1_000_000, d.minResponses());
+        Integer weeks = optionalInteger(y, f, "max_extension_weeks", "decision.max_extension_weeks", 0, 260, d.maxExtensionWeeks());
+        Double tuning = optionalNumber(y, f, "sequential_tuning", "decision.sequential_tuning", 1, 1_000_000_000, d.sequentialTuning());
         if (alpha == null || minCases == null || minResponses == null || weeks == null || tuning == null) return d;
         return new DecisionRules(alpha, minCases, minResponses, weeks, tuning);
     }
 
+    /**
+     * The ranges say what a business case can mean: an hour costs something, a pilot serves some cases a
+     * year, and a discount rate of -100 % or below makes the present value meaningless (division by zero).
+     */
     private BusinessCaseSpec readBusiness(YamlReader y, Node node) {
         MappingNode m = y.mapping(node, "business_case");
         if (m == null) return null;
@@ -210,11 +221,25 @@ public final class PilotSpecParser {
         for (String required : List.of("hourly_cost_dkk", "horizon_years", "annual_cases")) {
             if (!f.containsKey(required)) y.error(node, "business_case needs '" + required + "'");
         }
-        Double hourly = f.containsKey("hourly_cost_dkk") ? y.number(f.get("hourly_cost_dkk"), "business_case.hourly_cost_dkk") : null;
+        Double hourly = f.containsKey("hourly_cost_dkk") ? y.number(f.get("hourly_cost_dkk"), "business_case.hourly_cost_dkk", 1, 100_000) : null;
         Integer horizon = f.containsKey("horizon_years") ? y.integer(f.get("horizon_years"), "business_case.horizon_years", 1, 30) : null;
-        Double rate = f.containsKey("discount_rate") ? y.number(f.get("discount_rate"), "business_case.discount_rate") : BusinessCaseSpec.DANISH_REAL_RATE;
-        Double annual = f.containsKey("annual_cases") ? y.number(f.get("annual_cases"), "business_case.annual_cases") : null;
+        Double rate = optionalNumber(y, f, "discount_rate", "business_case.discount_rate", 0, 0.3, BusinessCaseSpec.DANISH_REAL_RATE);
+        Double annual = f.containsKey("annual_cases") ? y.number(f.get("annual_cases"), "business_case.annual_cases", 1, 100_000_000) : null;
         if (hourly == null || horizon == null || rate == null || annual == null) return null;
         return new BusinessCaseSpec(hourly, horizon, rate, annual);
+    }
+
+    /**
+     * An optional whole number with its documented default. Boxed on purpose: a conditional expression
+     * mixing {@code Integer} and {@code int} unboxes, and a rejected value (null) would then throw.
+     */
+    private static Integer optionalInteger(YamlReader y, Map<String, Node> f, String key, String what, int min, int max, int fallback) {
+        if (!f.containsKey(key)) return Integer.valueOf(fallback);
+        return y.integer(f.get(key), what, min, max);
+    }
+
+    private static Double optionalNumber(YamlReader y, Map<String, Node> f, String key, String what, double min, double max, double fallback) {
+        if (!f.containsKey(key)) return Double.valueOf(fallback);
+        return y.number(f.get(key), what, min, max);
     }
 }

@@ -29,6 +29,8 @@ import org.yaml.snakeyaml.representer.Representer;
  */
 public final class YamlReader {
     public static final int MAX_CHARS = 256 * 1024;
+    /** Four-digit years only: ISO also reads "+10000-01-01", which no pilot or night can mean. */
+    public static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern PERCENT = Pattern.compile("\\s*(-?[0-9]+(?:\\.[0-9]+)?)\\s*%\\s*");
 
     private final String file;
@@ -122,6 +124,7 @@ public final class YamlReader {
         String s = string(node, what);
         if (s == null) return null;
         try {
+            if (!DATE.matcher(s.trim()).matches()) throw new DateTimeParseException("not YYYY-MM-DD", s, 0);
             return LocalDate.parse(s.trim());
         } catch (DateTimeParseException e) {
             error(node, what + " is '" + s + "'; write a date as YYYY-MM-DD");
@@ -142,16 +145,31 @@ public final class YamlReader {
         }
     }
 
+    /** A number within [min, max]; outside it, a problem that states the range. */
+    public Double number(Node node, String what, double min, double max) {
+        Double v = number(node, what);
+        if (v == null) return null;
+        if (v < min || v > max) {
+            error(node, what + " is " + plain(v) + "; expected " + plain(min) + " to " + plain(max));
+            return null;
+        }
+        return v;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : java.math.BigDecimal.valueOf(v).toPlainString();
+    }
+
     public Integer integer(Node node, String what, int min, int max) {
         String s = string(node, what);
         if (s == null) return null;
         try {
-            int v = Integer.parseInt(s.trim());
+            long v = Long.parseLong(s.trim());
             if (v < min || v > max) {
                 error(node, what + " is " + v + "; expected " + min + " to " + max);
                 return null;
             }
-            return v;
+            return (int) v;
         } catch (NumberFormatException e) {
             error(node, what + " is '" + s + "'; expected a whole number");
             return null;

@@ -114,13 +114,4 @@ public final class ReasonTexts {
         return reason("technical_not_counted", r.id(), l -> change(r, l)
             + l.pick(" – tekniske målinger vises, men tæller aldrig i beslutningen.", " – technical metrics are shown but never count toward the decision."));
     }
-
-    public static Reason invalidSpec(String problem) {
-        return reason("invalid_spec", null, l -> l.pick("Pilotspecifikationen er ugyldig og blev ikke evalueret: ",
-            "The pilot spec is invalid and was not evaluated: ") + problem);
-    }
-
-    public static Reason evaluationFailed(String message) {
-        return reason("evaluation_failed", null, l -> l.pick("Evalueringen fejlede: ", "The evaluation failed: ") + message);
-    }
 }

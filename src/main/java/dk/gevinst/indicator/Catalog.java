@@ -2,6 +2,8 @@ package dk.gevinst.indicator;
 
 import dk.gevinst.config.InvalidSpecException;
 import dk.gevinst.config.YamlReader;
+import dk.gevinst.source.ColumnType;
+import dk.gevinst.source.ContractColumn;
 import dk.gevinst.source.Source;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** The built-in indicators, read from {@code catalog.yaml} beside this class. */
 public final class Catalog {
     private static final Set<String> KEYS =
-        Set.of("source", "measure", "argument", "direction", "unit", "maturity_days", "descriptive", "label");
+        Set.of("source", "measure", "argument", "among", "direction", "unit", "maturity_days", "descriptive", "label");
     private static final Catalog BUILT_IN = load();
 
     private final Map<String, IndicatorDefinition> byId;
@@ -52,6 +54,11 @@ public final class Catalog {
                 Measure.Kind kind = Measure.Kind.parse(yaml.string(f.get("measure"), "measure"));
                 Direction direction = Direction.parse(yaml.string(f.get("direction"), "direction"));
                 String argument = f.containsKey("argument") ? yaml.string(f.get("argument"), "argument") : null;
+                String among = f.containsKey("among") ? yaml.string(f.get("among"), "among") : null;
+                if (among != null && (source != Source.CASES || !isCasesBoolean(among))) {
+                    yaml.error(f.get("among"), "catalog entry '" + e.getKey() + "' has among: '" + among
+                        + "'; among selects cases, so use a cases indicator and a boolean cases column (" + String.join(", ", casesBooleans()) + ")");
+                }
                 Integer maturity = f.containsKey("maturity_days") ? yaml.integer(f.get("maturity_days"), "maturity_days", 0, 3650) : 0;
                 boolean descriptive = f.containsKey("descriptive") && Boolean.TRUE.equals(yaml.bool(f.get("descriptive"), "descriptive"));
                 Map<String, String> label = new LinkedHashMap<>();
@@ -61,12 +68,20 @@ public final class Catalog {
                     yaml.error(e.getValue(), "catalog entry '" + e.getKey() + "' needs a known source, measure and direction");
                     continue;
                 }
-                out.put(e.getKey(), new IndicatorDefinition(e.getKey(), source, new Measure(kind, argument), direction,
+                out.put(e.getKey(), new IndicatorDefinition(e.getKey(), source, new Measure(kind, argument, among), direction,
                     f.containsKey("unit") ? yaml.string(f.get("unit"), "unit") : "", maturity == null ? 0 : maturity, descriptive, label));
             }
         }
         if (!yaml.problems().isEmpty()) throw new InvalidSpecException(yaml.problems());
         return new Catalog(out);
+    }
+
+    private static boolean isCasesBoolean(String column) {
+        return casesBooleans().contains(column);
+    }
+
+    private static java.util.List<String> casesBooleans() {
+        return Source.CASES.columns().stream().filter(c -> c.type() == ColumnType.BOOLEAN).map(ContractColumn::name).toList();
     }
 
     private static Catalog load() {

@@ -1,5 +1,6 @@
 package dk.gevinst.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.gevinst.business.CostLine;
 import dk.gevinst.cells.CellTable;
@@ -11,24 +12,24 @@ import dk.gevinst.config.SpecLoader;
 import dk.gevinst.dashboard.DashboardWriter;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.PilotEvaluator;
-import dk.gevinst.decision.ReasonTexts;
 import dk.gevinst.ingest.IngestRequest;
 import dk.gevinst.ingest.IngestResult;
 import dk.gevinst.ingest.SparkIngest;
 import dk.gevinst.publish.DecisionDocument;
 import dk.gevinst.publish.DecisionDocument.HistoryEntry;
-import dk.gevinst.publish.PublishedHistory;
 import dk.gevinst.publish.Json;
+import dk.gevinst.publish.PublishedHistory;
 import dk.gevinst.publish.PublishedTables;
 import dk.gevinst.source.Columns;
 import dk.gevinst.source.Source;
 import dk.gevinst.storage.Storage;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
@@ -36,14 +37,20 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The nightly evaluation, end to end: lock, specs, ingest, one cell scan, per-pilot evaluation on the
- * driver, staged publish of tables, decisions and dashboard, and the run manifest last.
+ * The nightly evaluation, end to end: checks, lock, specs, ingest, one cell scan, per-pilot evaluation on
+ * the driver, tonight's documents (fresh or the last good one kept), one publication of decisions, tables
+ * and dashboard, and the run manifest last.
  */
 public final class NightlyRun {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NightlyRun.class);
 
-    /** What a run produced: its exit code and where to look. */
-    public record Report(String runId, ExitCode exitCode, Path out, Path dashboardIndex, List<PilotEvaluation> pilots, List<String> problems) {}
+    /** One pilot as published tonight: what the summary line prints. */
+    public record PilotSummary(String pilotId, String status, String decision, String reasonEn, String keptFrom,
+                               boolean staleData, boolean partialData) {}
+
+    /** What a run produced: its exit code and where to look (the manifest lists every problem). */
+    public record Report(String runId, ExitCode exitCode, Path decisions, Path dashboardIndex, Path manifest, List<PilotSummary> published,
+                         List<String> problems) {}
 
     private NightlyRun() {}
 
@@ -56,19 +63,13 @@ public final class NightlyRun {
         Instant started = Instant.now();
         String runId = s.asOf() + "_" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started);
         Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
-        if (!storage.isDirectory(s.data())) {
-            throw new GevinstException(ExitCode.DATA_SOURCE_UNREADABLE, "the data root " + s.data() + " does not exist or is not a folder; pass --data DIR");
-        }
-        if (!storage.isDirectory(s.pilots())) {
-            throw new GevinstException(ExitCode.BAD_SPEC_OR_ARGUMENTS, "the pilots folder " + s.pilots() + " does not exist; pass --pilots DIR");
-        }
-        storage.mkdirs(s.out());
-        try (RunLock ignored = RunLock.acquire(storage, s.out(), runId, s.lockTtl())) {
+        RunChecks.arguments(storage, s, LocalDate.now());
+        RunChecks.writable(storage, s.out(), runId);
+        try (RunLock lock = RunLock.acquire(storage, s.out(), runId, s.lockTimeout())) {
+            RunChecks.simulationFolder(storage, s);
             StageClock clock = new StageClock(progress);
-            StagedPublish publish = new StagedPublish(storage, s.out(), runId);
-            publish.clearLeftovers();
             List<String> problems = new ArrayList<>();
-            SpecLoad specs = new SpecLoader(storage).load(s.pilots(), s.pilotsDisplay());
+            SpecLoad specs = new SpecLoader(storage).load(s.pilots(), "");
             specs.failures().forEach(f -> f.problems().forEach(p -> problems.add(p.toString())));
             LOG.info("Run {}: {} pilot specs valid, {} invalid; as of {}", runId, specs.valid().size(), specs.failures().size(), s.asOf());
 
@@ -85,42 +86,65 @@ public final class NightlyRun {
             List<CostLine> costs = costs(spark, s);
             FrozenAnalyses frozen = new FrozenAnalyses(storage, s.state());
             List<PilotEvaluation> evaluations = new ArrayList<>();
-            for (PilotSpec spec : specs.valid()) evaluations.add(evaluateSafely(spec, cells, costs, s, frozen));
-            for (SpecLoad.Failure f : specs.failures()) {
-                evaluations.add(PilotEvaluation.failed(f.pilotId(), f.file(), null, s.asOf(),
-                    ReasonTexts.invalidSpec(f.problems().get(0).toString() + (f.problems().size() > 1 ? " (+" + (f.problems().size() - 1) + ")" : "")),
-                    String.join("\n", f.problems().stream().map(Object::toString).toList())));
+            Map<String, PilotHealth> health = new HashMap<>();
+            for (PilotSpec spec : specs.valid()) {
+                PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen);
+                evaluations.add(e);
+                health.put(e.pilotId(), PilotHealth.of(e, s.freshness(), ingest.rejected()));
             }
-            evaluations.sort(Comparator.comparing(PilotEvaluation::pilotId));
-            clock.lap("evaluation", evaluations.size(), "pilots");
+            clock.lap("evaluation", evaluations.size() + specs.failures().size(), "pilots");
 
+            StagedPublish publish = new StagedPublish(storage, s.out(), runId);
             ObjectNode runQuality = DataQuality.sources(ingest.ledger(), ingest);
-            Map<String, List<HistoryEntry>> history = PublishedHistory.before(spark, s.tables(), s.asOf());
-            Path stagedDecisions = publish.staged("decisions");
-            for (PilotEvaluation e : evaluations) {
-                List<HistoryEntry> h = new ArrayList<>(history.getOrDefault(e.pilotId(), List.of()));
-                h.add(PublishedHistory.tonight(e));
-                ObjectNode doc = DecisionDocument.build(e, DataQuality.forPilot(runQuality, e), h);
-                storage.writeText(new Path(stagedDecisions, e.pilotId() + ".json"), Json.MAPPER.writeValueAsString(doc));
+            List<TonightsDecisions.Entry> tonight = TonightsDecisions.build(evaluations, specs.failures(), health,
+                previousDocuments(storage, publish, s.asOf()), runQuality, s.asOf());
+            // Earlier nights as the current publication's tables hold them, with each night's decision intervals.
+            Map<String, List<HistoryEntry>> history = publish.previous(Publication.TABLES)
+                .map(tables -> PublishedHistory.before(spark, tables, s.asOf())).orElse(Map.of());
+            Path decisions = publish.staged(Publication.DECISIONS);
+            for (TonightsDecisions.Entry t : tonight) {
+                List<HistoryEntry> h = new ArrayList<>(history.getOrDefault(t.pilotId(), List.of()));
+                h.add(PublishedHistory.tonight(t.doc(), t.decidedTonight()));
+                t.doc().set("history", DecisionDocument.history(h));
+                if (s.simulation()) t.doc().put("simulation", true);
+                storage.writeText(new Path(decisions, t.pilotId() + ".json"), Json.MAPPER.writeValueAsString(t.doc()));
             }
-            clock.lap("decision documents", evaluations.size(), "documents");
-            PublishedTables.write(spark, s.tables(), s.state(), evaluations, runId, s.asOf());
-            clock.lap("tables", evaluations.size(), "pilots");
-            DashboardWriter.write(storage, stagedDecisions, publish.staged("dashboard"), s.language());
-            publish.publish("decisions");
-            publish.publish("dashboard");
-            publish.finish();
-            clock.lap("dashboard and swap", evaluations.size() + 1, "pages");
+            publish.step("decisions");
+            clock.lap("decision documents", tonight.size(), "documents");
+            Path tables = publish.staged(Publication.TABLES);
+            String tonightsPartition = Columns.AS_OF + "=" + s.asOf();
+            publish.carryForward(Publication.TABLES, rel -> rel.endsWith("/" + tonightsPartition));
+            List<PilotEvaluation> decided = tonight.stream().map(TonightsDecisions.Entry::decidedTonight).filter(e -> e != null).toList();
+            PublishedTables.write(spark, tables, s.state(), decided, tonight.stream().map(t -> (JsonNode) t.doc()).toList(), runId, s.asOf());
+            publish.step("tables");
+            clock.lap("tables", tonight.size(), "pilots");
+            DashboardWriter.write(storage, decisions, publish.staged(Publication.DASHBOARD), s.language());
+            publish.step("dashboard");
+            publish.publish(lock, Json.MAPPER.createObjectNode().put("as_of", s.asOf().toString()).put("run_id", runId));
+            clock.lap("dashboard and swap", tonight.size() + 1, "pages");
             LOG.info("Stage times: {}", clock);
 
-            ExitCode exit = !ingest.rejected().isEmpty() ? ExitCode.DATA_SOURCE_UNREADABLE
-                : !specs.failures().isEmpty() ? ExitCode.BAD_SPEC_OR_ARGUMENTS : ExitCode.OK;
+            ExitCode exit = exitCode(ingest, specs, tonight);
             Path manifest = new Path(new Path(s.out(), "runs"), runId + ".json");
             Path tmp = new Path(new Path(s.out(), "runs"), "." + runId + ".json.tmp");
-            storage.writeText(tmp, Json.MAPPER.writeValueAsString(RunManifest.build(runId, s.asOf(), started, ingest, evaluations, exit, clock.seconds())));
+            storage.writeText(tmp, Json.MAPPER.writeValueAsString(RunManifest.build(runId, s.asOf(), started, ingest, tonight, exit, clock.seconds(), s.simulation())));
             storage.rename(tmp, manifest);
-            return new Report(runId, exit, s.out(), new Path(s.dashboard(), "index.html"), evaluations, problems);
+            List<PilotSummary> summary = tonight.stream().map(t -> new PilotSummary(t.pilotId(), t.status(), t.decision(),
+                t.mainReason().path("en").asText(), t.doc().path("kept_from").path("as_of").textValue(), t.health().isStale(), t.health().isPartial())).toList();
+            return new Report(runId, exit, Publication.forPeople(storage, s.out(), Publication.DECISIONS),
+                new Path(Publication.forPeople(storage, s.out(), Publication.DASHBOARD), "index.html"), manifest, summary, problems);
         }
+    }
+
+    /**
+     * The run's exit code; when several apply, the first: a rejected file (3), stale data (5), a bad spec or a
+     * failed evaluation (2). The manifest lists every problem.
+     */
+    static ExitCode exitCode(IngestResult ingest, SpecLoad specs, List<TonightsDecisions.Entry> tonight) {
+        if (!ingest.rejected().isEmpty()) return ExitCode.DATA_SOURCE_UNREADABLE;
+        if (tonight.stream().anyMatch(t -> t.health().isStale())) return ExitCode.STALE_DATA;
+        if (!specs.failures().isEmpty() || tonight.stream().anyMatch(t -> "error".equals(t.status()))) return ExitCode.BAD_SPEC_OR_ARGUMENTS;
+        return ExitCode.OK;
     }
 
     /** Wall-clock seconds per stage, for the log and the manifest: where a night's time goes. */
@@ -153,22 +177,51 @@ public final class NightlyRun {
         }
     }
 
+    /**
+     * Evaluates one pilot; a failure is its result. The fixed-horizon analysis is frozen only when the data
+     * reaches the night evaluated: a night later than its newest data (a future as-of, stale data) must not
+     * fix an analysis that later nights would publish instead of their own.
+     */
     private static PilotEvaluation evaluateSafely(PilotSpec spec, CellTable cells, List<CostLine> costs, RunSettings s, FrozenAnalyses frozen) {
         try {
             PilotEvaluation e = PilotEvaluator.evaluate(spec, cells, costs, s.asOf(), frozen.load(spec, s.asOf()));
-            if (!s.asOf().isBefore(spec.end())) frozen.saveIfFirst(e);
+            if (!s.asOf().isBefore(spec.end()) && dataReachesAsOf(e)) frozen.saveIfFirst(e);
             return e;
         } catch (IOException | RuntimeException ex) {
             LOG.warn("Pilot {} could not be evaluated: {}", spec.id(), ex.toString());
             LOG.debug("Evaluation failure", ex);
-            return PilotEvaluation.failed(spec.id(), spec.file(), spec, s.asOf(), ReasonTexts.evaluationFailed(ex.getClass().getSimpleName() + ": " + ex.getMessage()), ex.toString());
+            String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+            return PilotEvaluation.failed(spec.id(), spec.file(), spec, s.asOf(), HealthTexts.evaluationFailed(error, null), error);
         }
+    }
+
+    /** Whether the pilot's newest data reaches the last day that could hold data tonight. */
+    static boolean dataReachesAsOf(PilotEvaluation e) {
+        LocalDate through = PilotHealth.of(e, dk.gevinst.config.Freshness.DEFAULT, List.of()).dataThrough();
+        LocalDate due = null;
+        for (var i : e.spec().indicators()) {
+            if (!i.role().decides()) continue;
+            LocalDate d = PilotHealth.lastDayWithCells(e.spec(), i, e.asOf());
+            if (d != null && (due == null || d.isAfter(due))) due = d;
+        }
+        return through != null && due != null && !through.isBefore(due);
     }
 
     private static List<CostLine> costs(SparkSession spark, RunSettings s) {
         List<CostLine> out = new ArrayList<>();
         for (Row r : StateTables.read(spark, s.state(), Source.COSTS).collectAsList()) {
             out.add(new CostLine(r.getAs(Columns.PILOT_ID), r.getAs(Columns.OPTION), r.getAs(Columns.CATEGORY), r.getAs(Columns.KIND), r.<Double>getAs(Columns.AMOUNT_DKK)));
+        }
+        return out;
+    }
+
+    /** The current publication's documents, by pilot, that a night may keep: none from a later night (a replay keeps nothing). */
+    private static Map<String, JsonNode> previousDocuments(Storage storage, StagedPublish publish, LocalDate asOf) throws IOException {
+        Map<String, JsonNode> out = new HashMap<>();
+        var folder = publish.previous(Publication.DECISIONS);
+        if (folder.isEmpty()) return out;
+        for (JsonNode d : DashboardWriter.readDecisions(storage, folder.get())) {
+            if (!LocalDate.parse(d.path("as_of").asText()).isAfter(asOf)) out.put(d.path("pilot_id").asText(), d);
         }
         return out;
     }

@@ -1,7 +1,6 @@
 package dk.gevinst.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.ingest.FileCounts;
 import dk.gevinst.ingest.FileProblem;
 import dk.gevinst.ingest.IngestResult;
@@ -17,11 +16,12 @@ import java.util.TreeMap;
 final class RunManifest {
     private RunManifest() {}
 
-    static ObjectNode build(String runId, LocalDate asOf, Instant started, IngestResult ingest, List<PilotEvaluation> pilots, ExitCode exit,
-                            java.util.Map<String, Double> stageSeconds) {
+    static ObjectNode build(String runId, LocalDate asOf, Instant started, IngestResult ingest, List<TonightsDecisions.Entry> pilots, ExitCode exit,
+                            java.util.Map<String, Double> stageSeconds, boolean simulation) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("run_id", runId).put("as_of", asOf.toString()).put("started_at", started.toString())
-            .put("finished_at", Instant.now().toString()).put("exit_code", exit.code()).put("status", exit.name().toLowerCase());
+            .put("finished_at", Instant.now().toString()).put("exit_code", exit.code()).put("status", exit.name().toLowerCase())
+            .put("simulation", simulation);
         for (Source s : Source.values()) {
             SourceCounts c = ingest.counts().getOrDefault(s, SourceCounts.of(List.of()));
             ObjectNode o = root.putObject(s.folder());
@@ -38,10 +38,11 @@ final class RunManifest {
         ObjectNode times = root.putObject("stage_seconds");
         stageSeconds.forEach(times::put);
         ObjectNode ps = root.putObject("pilots");
-        for (PilotEvaluation p : pilots) {
-            ps.putObject(p.pilotId()).put("status", p.ok() ? "ok" : "error")
-                .put("decision", p.decision().outcome() == null ? null : p.decision().outcome().name())
-                .put("reason", p.decision().mainReason().code());
+        for (TonightsDecisions.Entry p : pilots) {
+            ps.putObject(p.pilotId()).put("status", p.status()).put("decision", p.decision())
+                .put("reason", p.mainReason().path("code").asText())
+                .put("evaluated_tonight", p.doc().path("evaluated_tonight").asBoolean())
+                .put("stale_data", p.health().isStale()).put("partial_data", p.health().isPartial());
         }
         return root;
     }

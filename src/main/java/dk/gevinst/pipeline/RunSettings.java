@@ -1,5 +1,6 @@
 package dk.gevinst.pipeline;
 
+import dk.gevinst.config.Freshness;
 import dk.gevinst.ingest.PlausibilityBounds;
 import dk.gevinst.privacy.Pseudonymizer;
 import dk.gevinst.text.Language;
@@ -7,23 +8,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import org.apache.hadoop.fs.Path;
 
-/** The resolved settings of one run, after the config file and the flags. */
-public record RunSettings(Path pilots, String pilotsDisplay, Path data, Path out, LocalDate asOf, Language language,
-                          Pseudonymizer pseudonymizer, PlausibilityBounds bounds, Duration lockTtl) {
+/**
+ * The resolved settings of one run, after the config file and the flags.
+ *
+ * @param lockTimeout how old a lock's heartbeat may be before another host's run takes it over
+ * @param freshness how old each source's newest data may be before a pilot's data counts as stale
+ * @param simulation a run of a night that has not happened yet, allowed only into an output folder of its own
+ */
+public record RunSettings(Path pilots, Path data, Path out, LocalDate asOf, Language language, Pseudonymizer pseudonymizer,
+                          PlausibilityBounds bounds, Duration lockTimeout, Freshness freshness, boolean simulation) {
 
     public Path state() {
         return new Path(out, "_state");
-    }
-
-    public Path tables() {
-        return new Path(out, "tables");
-    }
-
-    public Path decisions() {
-        return new Path(out, "decisions");
-    }
-
-    public Path dashboard() {
-        return new Path(out, "dashboard");
     }
 }

@@ -7,22 +7,23 @@ import dk.gevinst.business.BusinessCaseResult;
 import dk.gevinst.business.OptionValue;
 import dk.gevinst.cells.Arm;
 import dk.gevinst.cells.CellStats;
+import dk.gevinst.cells.Period;
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.decision.IndicatorResult;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.Reason;
+import dk.gevinst.privacy.CellSuppression;
 import dk.gevinst.privacy.SmallCells;
-import dk.gevinst.source.Source;
 import dk.gevinst.stats.Moments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The published decision of one pilot, {@code OUT/decisions/<pilot_id>.json}, as described by
- * docs/decision.schema.json. Cells and weekly trend points resting on fewer than 5 cases or persons
- * are published as suppressed; the decision itself still used them.
+ * docs/decision.schema.json. Cells and trend points of cases, surveys or usage are suppressed as
+ * {@link CellSuppression} decides for every output (fewer than 5, or recoverable by subtraction); the
+ * decision itself still used them.
  */
 public final class DecisionDocument {
     public static final String SCHEMA_VERSION = "1.0";
@@ -87,11 +88,21 @@ public final class DecisionDocument {
         if (through == null) root.putNull("data_through");
         else root.put("data_through", through);
         if (s != null) root.set("data_basis", dataBasis(e));
-        ArrayNode flags = root.putArray("health");
-        for (HealthFlag f : health) {
-            flags.addObject().put("code", f.code()).put("severity", f.severity().key()).put("text_da", f.textDa()).put("text_en", f.textEn());
-        }
-        ArrayNode h = root.putArray("history");
+        root.set("health", health(health));
+        root.set("history", history(history));
+        return root;
+    }
+
+    /** The {@code health} list: every flag with its texts and details. */
+    public static ArrayNode health(List<HealthFlag> flags) {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (HealthFlag f : flags) out.add(f.toJson());
+        return out;
+    }
+
+    /** The {@code history} list: each night's decision, main reason and, where it had them, its decision intervals. */
+    public static ArrayNode history(List<HistoryEntry> history) {
+        ArrayNode h = Json.MAPPER.createArrayNode();
         for (HistoryEntry entry : history) {
             ObjectNode o = h.addObject().put("as_of", entry.asOf()).put("decision", entry.decision()).put("reason", entry.reasonCode());
             if (entry.intervals().isEmpty()) continue;
@@ -105,7 +116,7 @@ public final class DecisionDocument {
                 Json.put(x, "counterfactual", i.counterfactual());
             }
         }
-        return root;
+        return h;
     }
 
     /** The newest day any of the pilot's sources has data for (from the freshness block); null without data. */
@@ -156,15 +167,15 @@ public final class DecisionDocument {
         o.put("unit", def.unit());
         o.putObject("label").put("da", def.label("da")).put("en", def.label("en"));
         o.put("design", r.design().key());
-        boolean persons = def.source().countsPersons();
+        List<CellStats> mine = allCells.stream().filter(c -> c.indicatorId().equals(r.id())).toList();
+        CellSuppression hide = CellSuppression.of(mine, SmallCells.covers(def.source()));
         ObjectNode cells = o.putObject("cells");
         var pc = r.cells();
         List<Moments> four = List.of(pc.pilotPre(), pc.pilotPost(), pc.controlPre(), pc.controlPost());
-        // No published mean rests on fewer than 5 cases or persons (issue 9, item 3); machine metrics are about no one.
-        boolean aboutPeople = def.source() != Source.TECH_METRICS;
-        Set<Integer> hidden = aboutPeople ? SmallCells.suppress(four.stream().map(Moments::n).toList()) : Set.of();
         String[] names = {"pilot_pre", "pilot_post", "control_pre", "control_post"};
-        for (int i = 0; i < 4; i++) cells.set(names[i], cell(four.get(i), hidden.contains(i)));
+        for (int i = 0; i < 4; i++) {
+            cells.set(names[i], cell(four.get(i), hide.armPeriod(i < 2 ? Arm.PILOT : Arm.CONTROL, i % 2 == 0 ? Period.PRE : Period.POST)));
+        }
         Json.put(o, "effect", r.effect());
         Json.put(o, "se", r.standardError());
         Json.put(o, "dof", r.dof());
@@ -197,7 +208,7 @@ public final class DecisionDocument {
         Json.put(o, "mde_abs", r.mdeAbs());
         Json.put(o, "margin", r.marginAbs());
         o.put("verdict", r.verdict().key());
-        if (r.share() != null && persons && SmallCells.primary(pc.pilotPost().n())) {
+        if (r.share() != null && hide.armPeriod(Arm.PILOT, Period.POST)) {
             o.putObject("share").put("suppressed", true);
         } else if (r.share() != null) {
             ObjectNode share = o.putObject("share");
@@ -206,7 +217,7 @@ public final class DecisionDocument {
             Json.put(share, "ci_high", r.share().high());
             share.put("n", pc.pilotPost().n());
         }
-        o.set("trend", trend(r, allCells, aboutPeople));
+        o.set("trend", trend(mine, hide));
         return o;
     }
 
@@ -219,25 +230,18 @@ public final class DecisionDocument {
         return c;
     }
 
-    /**
-     * Weekly means per arm, for the trend chart. A week resting on fewer than 5 cases or persons is
-     * published without its numbers, and so is its complement where one hidden week could be recovered
-     * from the period total.
-     */
-    private static ArrayNode trend(IndicatorResult r, List<CellStats> allCells, boolean aboutPeople) {
-        List<CellStats> mine = allCells.stream().filter(c -> c.indicatorId().equals(r.id())).toList();
+    /** Weekly means per arm, for the trend chart; weeks hidden as {@link CellSuppression} decides for every output. */
+    private static ArrayNode trend(List<CellStats> mine, CellSuppression hide) {
         Map<java.time.LocalDate, Moments> pilot = dk.gevinst.cells.CellTable.weekly(mine, Arm.PILOT);
         Map<java.time.LocalDate, Moments> control = dk.gevinst.cells.CellTable.weekly(mine, Arm.CONTROL);
         java.util.TreeSet<java.time.LocalDate> weeks = new java.util.TreeSet<>(pilot.keySet());
         weeks.addAll(control.keySet());
         List<java.time.LocalDate> order = new ArrayList<>(weeks);
-        Set<Integer> hidePilot = aboutPeople ? SmallCells.suppress(order.stream().map(w -> pilot.getOrDefault(w, Moments.EMPTY).n()).toList()) : Set.of();
-        Set<Integer> hideControl = aboutPeople ? SmallCells.suppress(order.stream().map(w -> control.getOrDefault(w, Moments.EMPTY).n()).toList()) : Set.of();
         ArrayNode out = Json.MAPPER.createArrayNode();
         for (int i = 0; i < order.size(); i++) {
             ObjectNode w = out.addObject().put("week", order.get(i).toString());
-            series(w, "pilot", pilot.get(order.get(i)), hidePilot.contains(i));
-            series(w, "control", control.get(order.get(i)), hideControl.contains(i));
+            series(w, "pilot", pilot.get(order.get(i)), hide.armWeek(Arm.PILOT, order.get(i)));
+            series(w, "control", control.get(order.get(i)), hide.armWeek(Arm.CONTROL, order.get(i)));
         }
         return out;
     }

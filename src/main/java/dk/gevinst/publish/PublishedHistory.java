@@ -3,6 +3,7 @@ package dk.gevinst.publish;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dk.gevinst.decision.IndicatorResult;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.indicator.Role;
@@ -53,6 +54,16 @@ public final class PublishedHistory {
         }
         return new HistoryEntry(e.asOf().toString(), e.decision().outcome() == null ? null : e.decision().outcome().name(),
             e.decision().mainReason().code(), intervals);
+    }
+
+    /**
+     * Tonight's entry for a published document: its decision and main reason, and the decision intervals of
+     * {@code decidedTonight} when tonight decided it (a decision kept from an earlier night made none tonight).
+     */
+    public static HistoryEntry tonight(JsonNode doc, PilotEvaluation decidedTonight) {
+        List<HistoryInterval> intervals = decidedTonight == null ? List.of() : tonight(decidedTonight).intervals();
+        return new HistoryEntry(doc.path("as_of").asText(), doc.path("decision").textValue(),
+            doc.path("reasons").path(0).path("code").asText(), intervals);
     }
 
     private static Map<String, List<HistoryInterval>> intervals(SparkSession spark, Path results, LocalDate asOf) {

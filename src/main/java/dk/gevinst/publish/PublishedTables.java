@@ -3,15 +3,18 @@ package dk.gevinst.publish;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dk.gevinst.cells.CellStats;
 import dk.gevinst.decision.IndicatorResult;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.ingest.SparkIngest;
+import dk.gevinst.privacy.CellSuppression;
 import dk.gevinst.privacy.SmallCells;
 import dk.gevinst.source.Columns;
 import dk.gevinst.spark.Tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +44,7 @@ public final class PublishedTables {
     public static final String ROLE = "role";
 
     static final StructType CELL_SCHEMA = new StructType()
-        .add(Columns.PILOT_ID, DataTypes.StringType).add(Columns.INDICATOR, DataTypes.StringType)
+        .add(Columns.PILOT_ID, DataTypes.StringType).add(Columns.INDICATOR, DataTypes.StringType).add(Columns.UNIT, DataTypes.StringType)
         .add(Columns.ARM, DataTypes.StringType).add(Columns.PERIOD, DataTypes.StringType).add(Columns.DAY, DataTypes.DateType)
         .add(Columns.N, DataTypes.LongType).add(Columns.SUM, DataTypes.DoubleType).add(Columns.SUM_SQ, DataTypes.DoubleType)
         .add(Columns.SUPPRESSED, DataTypes.BooleanType).add(Columns.AS_OF, DataTypes.DateType);
@@ -62,10 +65,17 @@ public final class PublishedTables {
 
     private PublishedTables() {}
 
-    public static void write(SparkSession spark, Path tablesRoot, Path stateRoot, List<PilotEvaluation> pilots, String runId, LocalDate asOf) {
-        Tables.replacePartitions(spark.createDataFrame(cellRows(pilots, asOf), CELL_SCHEMA), new Path(tablesRoot, CELL_STATS), Columns.AS_OF);
-        Tables.replacePartitions(spark.createDataFrame(resultRows(pilots, asOf), RESULT_SCHEMA), new Path(tablesRoot, INDICATOR_RESULTS), Columns.AS_OF);
-        Tables.replacePartitions(spark.createDataFrame(decisionRows(pilots, runId, asOf), DECISION_SCHEMA), new Path(tablesRoot, DECISIONS), Columns.AS_OF);
+    /**
+     * Writes tonight's partition of each table.
+     *
+     * @param decidedTonight the evaluations whose numbers tonight's decisions rest on (a kept decision has none tonight)
+     * @param documents every published decision document: the decisions table says what they say
+     */
+    public static void write(SparkSession spark, Path tablesRoot, Path stateRoot, List<PilotEvaluation> decidedTonight,
+                             List<JsonNode> documents, String runId, LocalDate asOf) {
+        Tables.replacePartitions(spark.createDataFrame(cellRows(decidedTonight, asOf), CELL_SCHEMA), new Path(tablesRoot, CELL_STATS), Columns.AS_OF);
+        Tables.replacePartitions(spark.createDataFrame(resultRows(decidedTonight, asOf), RESULT_SCHEMA), new Path(tablesRoot, INDICATOR_RESULTS), Columns.AS_OF);
+        Tables.replacePartitions(spark.createDataFrame(decisionRows(documents, runId, asOf), DECISION_SCHEMA), new Path(tablesRoot, DECISIONS), Columns.AS_OF);
         Path quarantineState = new Path(stateRoot, SparkIngest.QUARANTINE);
         if (Tables.exists(spark, quarantineState)) {
             Dataset<Row> q = spark.read().parquet(quarantineState.toString())
@@ -75,21 +85,23 @@ public final class PublishedTables {
         }
     }
 
-    /** Day cells; person-based cells under 5, and the complement needed to hide them, carry no numbers. */
+    /**
+     * Day cells per unit. Under the k ≥ 5 rule a small cell carries no numbers, and neither do the cells
+     * hidden with it so that no total published elsewhere recovers it by subtraction ({@link CellSuppression}).
+     */
     static List<Row> cellRows(List<PilotEvaluation> pilots, LocalDate asOf) {
         List<Row> rows = new ArrayList<>();
         for (PilotEvaluation p : pilots) {
-            Set<String> personBased = new java.util.HashSet<>();
-            for (IndicatorResult r : p.indicators()) if (r.indicator().definition().source().countsPersons()) personBased.add(r.id());
-            Map<String, List<CellStats>> groups = new LinkedHashMap<>();
-            for (CellStats c : p.cells()) groups.computeIfAbsent(c.indicatorId() + "|" + c.arm() + "|" + c.period(), k -> new ArrayList<>()).add(c);
-            for (List<CellStats> group : groups.values()) {
-                boolean persons = personBased.contains(group.get(0).indicatorId());
-                Set<Integer> hidden = persons ? SmallCells.suppress(group.stream().map(c -> c.moments().n()).toList()) : Set.of();
-                for (int i = 0; i < group.size(); i++) {
-                    CellStats c = group.get(i);
-                    boolean h = hidden.contains(i);
-                    rows.add(RowFactory.create(c.pilotId(), c.indicatorId(), c.arm().key(), c.period().key(), c.day(),
+            Set<String> covered = new HashSet<>();
+            for (IndicatorResult r : p.indicators()) if (SmallCells.covers(r.indicator().definition().source())) covered.add(r.id());
+            Map<String, List<CellStats>> byIndicator = new LinkedHashMap<>();
+            for (CellStats c : p.cells()) byIndicator.computeIfAbsent(c.indicatorId(), k -> new ArrayList<>()).add(c);
+            for (List<CellStats> cells : byIndicator.values()) {
+                CellSuppression suppression = CellSuppression.of(cells, covered.contains(cells.get(0).indicatorId()));
+                for (int i = 0; i < cells.size(); i++) {
+                    CellStats c = cells.get(i);
+                    boolean h = suppression.cell(i);
+                    rows.add(RowFactory.create(c.pilotId(), c.indicatorId(), c.unit(), c.arm().key(), c.period().key(), c.day(),
                         h ? null : c.moments().n(), h ? null : c.moments().sum(), h ? null : c.moments().sumSq(), h, asOf));
                 }
             }
@@ -114,12 +126,14 @@ public final class PublishedTables {
         return rows;
     }
 
-    static List<Row> decisionRows(List<PilotEvaluation> pilots, String runId, LocalDate asOf) {
+    /** One row per published document, from the document itself, so the table and the JSON cannot disagree. */
+    static List<Row> decisionRows(List<JsonNode> documents, String runId, LocalDate asOf) {
         List<Row> rows = new ArrayList<>();
-        for (PilotEvaluation p : pilots) {
-            var main = p.decision().mainReason();
-            rows.add(RowFactory.create(p.pilotId(), p.ok() ? "ok" : "error", p.decision().outcome() == null ? null : p.decision().outcome().name(),
-                main.code(), main.da(), main.en(), p.decision().extendWeeks(), runId, asOf));
+        for (JsonNode d : documents) {
+            JsonNode main = d.path("reasons").path(0);
+            rows.add(RowFactory.create(d.path("pilot_id").asText(), d.path("status").asText(), d.path("decision").textValue(),
+                main.path("code").asText(), main.path("da").asText(), main.path("en").asText(),
+                d.path("extend_weeks").isInt() ? d.path("extend_weeks").asInt() : null, runId, asOf));
         }
         return rows;
     }

@@ -79,7 +79,7 @@ public enum Source {
         return -1;
     }
 
-    /** Survey and usage rows describe persons, so their published cells fall under small-cell suppression. */
+    /** Survey and usage rows describe persons (respondents, users), so their cells count against min_responses. */
     public boolean countsPersons() {
         return this == SURVEY_RESPONSES || this == USAGE;
     }

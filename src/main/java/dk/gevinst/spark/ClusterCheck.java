@@ -17,7 +17,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Turns a cluster that cannot run the job into an operations error (exit 5) that names the master and
+ * Turns a cluster that cannot run the job into an operations error (exit 7) that names the master and
  * what the executors said, instead of a Spark stack trace. Local masters are never checked.
  */
 public final class ClusterCheck {

@@ -78,6 +78,16 @@ public final class Storage {
         return out;
     }
 
+    /** Hidden entries (name starting with a dot) directly in a folder: temporary files of earlier writers. */
+    public List<FileEntry> listHidden(Path dir) throws IOException {
+        List<FileEntry> out = new ArrayList<>();
+        if (!exists(dir)) return out;
+        for (FileStatus s : fs(dir).listStatus(dir)) {
+            if (s.getPath().getName().startsWith(".")) out.add(new FileEntry(s.getPath(), s.getLen(), s.getModificationTime()));
+        }
+        return out;
+    }
+
     public byte[] readBytes(Path p, int maxBytes) throws IOException {
         try (InputStream in = fs(p).open(p)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -125,12 +135,74 @@ public final class Storage {
         }
     }
 
+    /** Folders directly in a folder, by name, hidden ones included (the caller decides what they mean). */
+    public List<Path> listDirectories(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (!exists(dir)) return out;
+        for (FileStatus s : fs(dir).listStatus(dir)) if (s.isDirectory()) out.add(s.getPath());
+        out.sort(Comparator.comparing(Path::getName));
+        return out;
+    }
+
+    /** A path on the local filesystem, where symbolic links, hard links and rename(2) are available. */
+    public boolean isLocal(Path p) {
+        return "file".equals(fs(p).getScheme());
+    }
+
+    public java.nio.file.Path local(Path p) {
+        return java.nio.file.Paths.get(fs(p).makeQualified(p).toUri());
+    }
+
+    /**
+     * Replaces {@code target} by {@code source} in one step, so a reader sees the old file or the new one:
+     * rename(2) on a local disk, and a rename with OVERWRITE on HDFS, which the NameNode does atomically.
+     * Other filesystems (S3) offer no atomic replace; there the file is briefly absent.
+     */
+    public void replaceAtomically(Path source, Path target) throws IOException {
+        if (isLocal(target)) {
+            java.nio.file.Files.move(local(source), local(target), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
+        org.apache.hadoop.fs.FileContext fc = org.apache.hadoop.fs.FileContext.getFileContext(target.toUri(), conf);
+        fc.rename(source, target, org.apache.hadoop.fs.Options.Rename.OVERWRITE);
+    }
+
+    /**
+     * Makes {@code to} hold the files of {@code from} (folders whose relative path {@code skip} accepts are left
+     * out): hard links on a local disk, which cost no space and no time, copies elsewhere. Published files are
+     * never changed in place, so a link is as good as a copy.
+     */
+    public void linkOrCopyTree(Path from, Path to, java.util.function.Predicate<String> skip) throws IOException {
+        linkOrCopy(from, to, "", skip);
+    }
+
+    private void linkOrCopy(Path from, Path to, String relative, java.util.function.Predicate<String> skip) throws IOException {
+        if (!relative.isEmpty() && skip.test(relative)) return;
+        FileStatus status = fs(from).getFileStatus(from);
+        if (status.isDirectory()) {
+            mkdirs(to);
+            for (FileStatus child : fs(from).listStatus(from)) {
+                String name = child.getPath().getName();
+                linkOrCopy(child.getPath(), new Path(to, name), relative.isEmpty() ? name : relative + "/" + name, skip);
+            }
+        } else if (isLocal(from) && isLocal(to)) {
+            java.nio.file.Files.createLink(local(to), local(from));
+        } else {
+            org.apache.hadoop.fs.FileUtil.copy(fs(from), from, fs(to), to, false, conf);
+        }
+    }
+
     public boolean rename(Path from, Path to) throws IOException {
         return fs(from).rename(from, to);
     }
 
     public void delete(Path p) throws IOException {
         fs(p).delete(p, true);
+    }
+
+    /** Sets a file's modification time to now: the run lock's heartbeat. */
+    public void touch(Path p) throws IOException {
+        fs(p).setTimes(p, System.currentTimeMillis(), -1);
     }
 
     public long modificationTime(Path p) throws IOException {

@@ -22,7 +22,10 @@ class RunReportingTest {
     private static final String STAGES = "specs|ingest|cells|evaluation|decision documents|tables|dashboard and swap";
     private final int[] exit = new int[1];
 
-    /** A good spec beside a broken one, over a data root without files: the run publishes and exits 2. */
+    /**
+     * A good spec beside a broken one, over a data root without files: the run publishes and exits 2. No
+     * data is not stale data here: the run config (written beside) switches the freshness expectation off.
+     */
     private static Path pilots(Path tmp) throws Exception {
         Path pilots = tmp.resolve("pilots");
         if (Files.isDirectory(pilots)) return pilots;
@@ -30,12 +33,13 @@ class RunReportingTest {
         Files.copy(Repo.root().resolve("jobs/pilots/chatbot.yaml"), pilots.resolve("chatbot.yaml"));
         TempDirs.write(pilots, "broken.yaml", Files.readString(pilots.resolve("chatbot.yaml")).replace("id: chatbot", "id: broken") + "colour: red\n");
         Files.createDirectories(tmp.resolve("data/cases"));
+        TempDirs.write(tmp, "nightly.yaml", "freshness:\n  cases: off\n");
         return pilots;
     }
 
     private String[] run(Path tmp, String out, String... extra) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("run", "--pilots", pilots(tmp).toString(), "--data", tmp.resolve("data").toString(),
-            "--out", tmp.resolve(out).toString(), "--as-of", "2026-11-27", "--demo-key"));
+            "--out", tmp.resolve(out).toString(), "--as-of", "2026-11-27", "--demo-key", "--config", tmp.resolve("nightly.yaml").toString()));
         args.addAll(List.of(extra));
         TestSpark.session();
         String[] streams = new String[2];
@@ -81,10 +85,10 @@ class RunReportingTest {
         }
         String master = "spark://127.0.0.1:" + port;
         String[] streams = run(tmp, "out", "--master", master, "--executor-timeout", "5");
-        assertThat(exit[0]).isEqualTo(5);
+        assertThat(exit[0]).isEqualTo(7);
         assertThat(streams[1]).contains("the Spark master " + master + " does not answer", "127.0.0.1:" + port + " (Connection refused")
             .doesNotContain("\tat ", "unexpected error");
-        assertThat(streams[1].lines().reduce((a, b) -> b).orElse("")).startsWith("gevinst: exit 5 (the Spark cluster could not run the job): the Spark master " + master);
+        assertThat(streams[1].lines().reduce((a, b) -> b).orElse("")).startsWith("gevinst: exit 7 (the Spark cluster could not run the job): the Spark master " + master);
         assertThat(tmp.resolve("out")).doesNotExist();
     }
 

@@ -61,7 +61,7 @@ class CprEndToEndPropertyTest {
             """);
         TestSpark.session();
         int exit = Main.execute("run", "--pilots", tmp.resolve("pilots").toString(), "--data", tmp.resolve("data").toString(),
-            "--out", tmp.resolve("out").toString(), "--as-of", "2026-04-01", "--demo-key");
+            "--out", tmp.resolve("out").toString(), "--as-of", "2026-03-28", "--demo-key");
         assertThat(exit).isZero();
         assertThat(planted).hasSizeGreaterThan(1000);
 

@@ -8,6 +8,7 @@ import dk.gevinst.testing.Capture;
 import dk.gevinst.testing.Repo;
 import dk.gevinst.testing.TempDirs;
 import dk.gevinst.testing.TestSpark;
+import dk.gevinst.testing.TinyRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,30 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the nightly schedule relies on: idempotent reruns, replays, isolation of a bad spec, the lock, exit codes. */
 class OperationsTest {
-    private static final String GOOD_SPEC = """
-        id: small
-        title: "Lille pilot"
-        start: 2026-03-02
-        end: 2026-06-30
-        baseline_start: 2026-01-05
-        arms: {pilot: [A], control: [B]}
-        indicators:
-          handling_time: {role: success, mde: "10%"}
-        decision: {min_cases: 5}
-        """;
+    private static final String GOOD_SPEC = TinyRuns.GOOD_SPEC;
 
     private static Path tinyData(Path root) throws Exception {
-        StringBuilder csv = new StringBuilder("case_id,unit,opened_at,decided_at,handling_minutes\n");
-        int id = 0;
-        for (String unit : List.of("A", "B")) {
-            for (int d = 5; d <= 28; d++) {
-                String month = d < 16 ? "01" : "03";
-                csv.append("c").append(++id).append(',').append(unit).append(",2026-").append(month).append('-').append(String.format("%02d", d))
-                    .append(",2026-").append(month).append('-').append(String.format("%02d", d)).append("T15:00,").append(30 + (id * 7) % 11).append('\n');
-            }
-        }
-        TempDirs.write(root, "cases/cases.csv", csv.toString());
-        return root;
+        return TinyRuns.data(root);
     }
 
     private static int run(Path pilots, Path data, Path out, String asOf, String... extra) {
@@ -54,13 +35,7 @@ class OperationsTest {
     void rerunningTheSameNightIsIdempotentAndReadsNothingNew(@TempDir Path tmp) throws Exception {
         // A copy of the sample run's output, so the shared one keeps exactly one run for other tests.
         Path out = tmp.resolve("out");
-        try (var paths = Files.walk(SampleRun.out())) {
-            for (Path p : paths.toList()) {
-                Path to = out.resolve(SampleRun.out().relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
+        TempDirs.copyTree(SampleRun.out(), out);
         byte[] before = Files.readAllBytes(out.resolve("decisions/sagsoverblik.json"));
         int exit = SampleRun.run(out);
         assertThat(exit).isZero();
@@ -113,7 +88,8 @@ class OperationsTest {
         Files.createDirectories(tmp.resolve("out"));
         Files.writeString(tmp.resolve("out/_lock"), "run_id=other\n");
         String err = Capture.stderr(() -> assertThat(run(pilots, tinyData(tmp.resolve("data")), tmp.resolve("out"), "2026-03-31", "--demo-key")).isEqualTo(4));
-        assertThat(err).contains("another run holds the lock").contains("run_id=other").doesNotContain("\tat ");
+        assertThat(err).contains("another run holds the lock").contains("run other").contains("is taken over by the next run")
+            .doesNotContain("delete").doesNotContain("\tat ");
         assertThat(tmp.resolve("out/decisions")).doesNotExist();
     }
 
@@ -135,8 +111,18 @@ class OperationsTest {
         TempDirs.write(pilots, "small.yaml", GOOD_SPEC);
         Path data = tinyData(tmp.resolve("data"));
         TempDirs.write(data, "cases/broken.csv", "case_id,opened_at\nx,2026-03-01\n");
-        assertThat(run(pilots, data, tmp.resolve("out"), "2026-03-31", "--demo-key")).isEqualTo(3);
+        String stdout = Capture.stdout(() -> assertThat(run(pilots, data, tmp.resolve("out"), "2026-03-31", "--demo-key")).isEqualTo(3));
         JsonNode small = SampleRun.json(tmp.resolve("out/decisions/small.json"));
         assertThat(small.path("data_quality").path("rejected_files").get(0).path("message").asText()).contains("missing required column 'unit'");
+        assertThat(small.path("status").asText()).isEqualTo("ok");
+        assertThat(small.path("partial_data").asBoolean()).as("decided while a cases file was rejected").isTrue();
+        JsonNode partial = SampleRun.healthFlag(small, "partial_data");
+        assertThat(partial.path("severity").asText()).isEqualTo("warning");
+        assertThat(partial.path("files").get(0).path("path").asText()).isEqualTo("cases/broken.csv");
+        assertThat(partial.path("text_da").asText()).contains("cases/broken.csv");
+        JsonNode last = small.path("reasons").get(small.path("reasons").size() - 1);
+        assertThat(last.path("code").asText()).isEqualTo("partial_data");
+        assertThat(last.path("da").asText()).contains("cases/broken.csv").contains("afvist");
+        assertThat(stdout).containsPattern("small +\\[partial data\\]");
     }
 }

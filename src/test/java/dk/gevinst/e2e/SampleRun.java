@@ -61,8 +61,15 @@ public final class SampleRun {
         }
     }
 
+    /** The document's health flag with this code; fails the test when there is none. */
+    public static JsonNode healthFlag(JsonNode doc, String code) {
+        for (JsonNode f : doc.path("health")) if (code.equals(f.path("code").asText())) return f;
+        throw new AssertionError("no health flag '" + code + "' in " + doc.path("health"));
+    }
+
     public static List<Path> files(Path root) {
-        try (Stream<Path> s = Files.walk(root)) {
+        // Following links: OUT/decisions, OUT/dashboard and OUT/tables are links to the current publication.
+        try (Stream<Path> s = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             return s.filter(Files::isRegularFile).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from target/lib, the thin target/gevinst.jar with target/submit-lib as --jars through Spark's own
  * SparkSubmit in client mode. The work runs in executor JVMs, where a closure that does not serialise, a
  * driver-local path or a class missing from the executor's classpath would break it. It must decide byte
- * for byte as the embedded run does, and a cluster without workers must be an operations error (exit 5).
+ * for byte as the embedded run does, and a cluster without workers must be an operations error (exit 7).
  */
 class StandaloneClusterIT {
     private static final String HOST = "127.0.0.1";
@@ -86,8 +86,8 @@ class StandaloneClusterIT {
 
         int exit = await(starved, tmp);
         String said = Files.readString(starvedLog);
-        assertThat(exit).as(said).isEqualTo(5);
-        assertThat(lastLine(said)).startsWith("gevinst: exit 5 (the Spark cluster could not run the job): the Spark cluster " + master)
+        assertThat(exit).as(said).isEqualTo(7);
+        assertThat(lastLine(said)).startsWith("gevinst: exit 7 (the Spark cluster could not run the job): the Spark cluster " + master)
             .contains("no executor ran a task within 5 s", "Executors said: nothing (none started)", "yarn logs -applicationId app-");
         assertThat(said).doesNotContain("unexpected error");
         assertThat(tmp.resolve("out-starved/decisions")).doesNotExist();

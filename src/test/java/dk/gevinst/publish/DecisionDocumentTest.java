@@ -13,7 +13,6 @@ import dk.gevinst.config.PilotSpec;
 import dk.gevinst.config.PilotSpecParser;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.PilotEvaluator;
-import dk.gevinst.decision.ReasonTexts;
 import dk.gevinst.indicator.Catalog;
 import dk.gevinst.publish.DecisionDocument.HistoryEntry;
 import dk.gevinst.testing.Repo;
@@ -90,13 +89,16 @@ class DecisionDocumentTest {
 
     @Test
     void theNewestDataHealthFlagsAndEachNightsIntervalArePublished() throws Exception {
-        PilotEvaluation failed = PilotEvaluation.failed("p", "t.yaml", null, AS_OF, ReasonTexts.invalidSpec("t.yaml:3:1: x"), "x");
+        PilotEvaluation failed = PilotEvaluation.failed("p", "t.yaml", null, AS_OF,
+            new dk.gevinst.decision.Reason("invalid_spec", null, "Specifikationen har en fejl: t.yaml:3:1: x", "The spec has an error: t.yaml:3:1: x"), "x");
         ObjectNode quality = Json.MAPPER.createObjectNode();
         quality.putObject("sources");
         quality.putArray("rejected_files");
         quality.putObject("cpr_masked");
         quality.putObject("freshness").put("cases", "2026-04-30").put("usage", "2026-05-02");
-        var flag = new HealthFlag("stale_data", HealthFlag.Severity.ERROR, "Sagerne er gamle.", "The cases are old.");
+        ObjectNode sources = Json.MAPPER.createObjectNode();
+        sources.putArray("sources").addObject().put("source", "cases").put("newest", "2026-04-30").put("expected_from", "2026-05-26").put("max_age_days", 5);
+        var flag = new HealthFlag("stale_data", HealthFlag.Severity.ERROR, "Sagerne er gamle.", "The cases are old.", sources);
         var night = new HistoryEntry("2026-05-30", "EXTEND", "more_data_needed",
             List.of(new DecisionDocument.HistoryInterval("handling_time", -3.0, -5.0, -1.0, 0.0125, 60.0)));
         ObjectNode doc = DecisionDocument.build(failed, quality, List.of(night), List.of(flag));
@@ -105,13 +107,20 @@ class DecisionDocumentTest {
         assertThat(doc.path("health").get(0).path("code").asText()).isEqualTo("stale_data");
         assertThat(doc.path("health").get(0).path("severity").asText()).isEqualTo("error");
         assertThat(doc.path("health").get(0).path("text_da").asText()).isEqualTo("Sagerne er gamle.");
+        assertThat(doc.path("health").get(0).path("sources").get(0).path("newest").asText()).as("a detail beside the texts").isEqualTo("2026-04-30");
         JsonNode interval = doc.path("history").get(0).path("intervals").get(0);
         assertThat(interval.path("ci_low").asDouble()).isEqualTo(-5.0);
         assertThat(interval.path("counterfactual").asDouble()).isEqualTo(60.0);
         assertThat(DecisionDocument.build(failed, Json.MAPPER.createObjectNode(), List.of()).path("data_through").isNull()).isTrue();
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
             .getSchema(Files.readString(Repo.root().resolve("docs/decision.schema.json")));
+        // The night's own fields, which the nightly run adds to every document (TonightsDecisions).
+        doc.put("evaluated_tonight", false).putNull("kept_from");
+        doc.put("stale_data", true).put("partial_data", false);
         assertThat(schema.validate(doc)).as("health flags and history intervals as the schema describes them").isEmpty();
+        ((ObjectNode) doc.path("health").get(0)).putArray("sources").add("cases");
+        assertThat(schema.validate(doc)).as("a detail has its documented shape").isNotEmpty();
+        ((ObjectNode) doc.path("health").get(0)).set("sources", sources.get("sources"));
         ((ObjectNode) doc.path("health").get(0)).put("severity", "bad");
         assertThat(schema.validate(doc)).isNotEmpty();
     }

@@ -1,19 +1,12 @@
 package dk.gevinst.testing;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the checkout and the read-only shared folder beside it are. */
+/** Where the checkout is: tests read only what the repository holds, so a plain clone passes. */
 public final class Repo {
     private Repo() {}
 
     public static Path root() {
         return Path.of(System.getProperty("gevinst.repo", ".")).toAbsolutePath().normalize();
-    }
-
-    public static Path shared() {
-        Path p = root().resolveSibling("shared");
-        if (!Files.isDirectory(p)) throw new IllegalStateException("the shared folder is missing beside the checkout: " + p);
-        return p;
     }
 }

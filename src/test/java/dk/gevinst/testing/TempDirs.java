@@ -28,12 +28,16 @@ public final class TempDirs {
         return p;
     }
 
-    /** A copy of a folder tree, e.g. a run's output, so a test can change it without touching the shared one. */
+    /**
+     * A copy of a folder tree, e.g. a run's output, so a test can change it without touching the shared one.
+     * Symbolic links stay links: an output folder's fixed links point into it relatively.
+     */
     public static Path copyTree(Path from, Path to) throws IOException {
         try (var paths = Files.walk(from)) {
             for (Path p : paths.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
+                if (Files.isSymbolicLink(p)) Files.createSymbolicLink(target, Files.readSymbolicLink(p));
+                else if (Files.isDirectory(p)) Files.createDirectories(target);
                 else Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
             }
         }

@@ -23,7 +23,7 @@ public final class Explanation {
     /** Document fields rendered in a section; every other field is printed under "other published fields". */
     private static final Set<String> DOCUMENT_FIELDS = Set.of("schema_version", "pilot_id", "status", "error", "as_of", "file", "title",
         "owner", "deployment", "start", "end", "baseline_start", "ramp_up_days", "arms", "alpha", "analysis", "decision", "extend_weeks",
-        "reasons", "indicators", "business_case", "data_quality", "history", "run_id");
+        "reasons", "indicators", "business_case", "data_quality", "history", "run_id", "health", "kept_from");
     private static final Set<String> HEALTH_FIELDS = Set.of("sources", "rejected_files", "cpr_masked", "freshness");
     private static final String INDENT = "  ";
 
@@ -58,6 +58,7 @@ public final class Explanation {
             section("section.business");
             business(doc.path("business_case"));
             section("section.health");
+            flags(doc.path("health"));
             health(doc.path("data_quality"));
         }
         section("section.changes");
@@ -68,10 +69,11 @@ public final class Explanation {
     private void header(JsonNode doc) {
         String id = doc.path("pilot_id").asText();
         if (doc.path("decision").isNull() || doc.path("decision").isMissingNode()) {
-            out.add(t.format("header.error", id, doc.path("as_of").asText()));
+            out.add(t.format("error".equals(doc.path("status").asText()) ? "header.error" : "header.none", id, doc.path("as_of").asText()));
         } else {
             out.add(t.format("header", doc.path("title").asText(id), id, doc.path("decision").asText(), doc.path("as_of").asText()));
         }
+        if (doc.path("kept_from").path("as_of").isTextual()) out.add(t.format("kept", doc.path("kept_from").path("as_of").asText()));
         if (doc.hasNonNull("owner")) {
             out.add(t.format("owner", doc.path("owner").asText(), doc.path("start").asText(), doc.path("end").asText(),
                 doc.path("deployment").asText(), doc.path("analysis").isTextual() ? t.get("analysis." + doc.path("analysis").asText()) : "–"));
@@ -80,7 +82,8 @@ public final class Explanation {
 
     private void rule(JsonNode doc) {
         section("section.rule");
-        if ("error".equals(doc.path("status").asText())) {
+        // A night that did not decide (a broken spec, a failed evaluation, stale data) applied no step; its first reason says why.
+        if (doc.path("status").isTextual() && !"ok".equals(doc.path("status").asText())) {
             out.add(INDENT + t.format("step.error", doc.path("reasons").path(0).path(t.language().code()).asText(doc.path("error").asText())));
             return;
         }
@@ -136,6 +139,18 @@ public final class Explanation {
                 ? t.format("business.payback.years", t.number(o.get("payback_years"))) : t.get("business.payback.none");
             out.add(INDENT + INDENT + t.format("business.option", o.path("option").asText(), t.dkk(o.get("one_off_dkk")), t.dkk(o.get("yearly_dkk")),
                 t.dkk(o.get("npv_dkk")), t.language().range(t.dkk(o.get("npv_low_dkk")), t.dkk(o.get("npv_high_dkk"))), payback));
+        }
+    }
+
+    /** The document's health flags, errors first, as the page banner shows them. */
+    private void flags(JsonNode health) {
+        List<JsonNode> sorted = new ArrayList<>();
+        health.forEach(sorted::add);
+        sorted.sort(java.util.Comparator.comparing(f -> !"error".equals(f.path("severity").asText())));
+        for (JsonNode f : sorted) {
+            String severity = "error".equals(f.path("severity").asText()) ? "error" : "warning";
+            out.add(INDENT + t.format("health.flag", t.get("health.severity." + severity),
+                f.path("text_" + t.language().code()).asText(f.path("text_en").asText(f.path("code").asText()))));
         }
     }
 

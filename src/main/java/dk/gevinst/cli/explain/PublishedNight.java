@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.gevinst.pipeline.ExitCode;
 import dk.gevinst.pipeline.GevinstException;
+import dk.gevinst.pipeline.Publication;
 import dk.gevinst.publish.PublishedTables;
 import dk.gevinst.source.Columns;
 import dk.gevinst.storage.Storage;
@@ -37,7 +38,9 @@ public record PublishedNight(JsonNode doc, boolean complete, Path from, LocalDat
     private static final List<String> DESCRIPTIVE_INDICATOR = List.of("label", "unit", "source");
 
     public static PublishedNight load(Storage storage, Path out, String pilot, LocalDate asOf) throws IOException {
-        Path decisions = new Path(out, "decisions");
+        // The current publication, resolved once: decisions and tables of one version, on a local disk and on HDFS.
+        Path published = Publication.current(storage, out).orElse(out);
+        Path decisions = new Path(published, Publication.DECISIONS);
         if (!storage.isDirectory(decisions)) {
             throw bad("there are no published decisions in " + out + " (no decisions/ folder); give the --out of a run, or run 'gevinst run' first");
         }
@@ -54,7 +57,7 @@ public record PublishedNight(JsonNode doc, boolean complete, Path from, LocalDat
         JsonNode latestDoc = JSON.readTree(storage.readText(file));
         LocalDate latest = LocalDate.parse(latestDoc.path("as_of").asText());
         LocalDate night = asOf == null ? latest : asOf;
-        Path tables = new Path(out, "tables");
+        Path tables = new Path(published, Publication.TABLES);
         JsonNode doc;
         boolean complete = night.equals(latest);
         if (complete) {

@@ -1,0 +1,141 @@
+package dk.gevinst.pipeline;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.gevinst.config.Problem;
+import dk.gevinst.decision.Reason;
+import dk.gevinst.ingest.FileProblem;
+import dk.gevinst.publish.HealthFlag;
+import dk.gevinst.publish.Json;
+import dk.gevinst.source.Source;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The reasons a night adds when it cannot (or may not) decide a pilot afresh: a broken spec, stale data,
+ * a failed evaluation; and the note that a decision rests on partial data. Stale data, partial data and a
+ * kept decision are also health flags, which the page banner, the digest and explain show. Danish and
+ * English, naming the file, the value and the fix. Spec files are named relative to the pilots folder: no
+ * server path is published.
+ */
+final class HealthTexts {
+    static final String STALE_DATA = "stale_data";
+    static final String PARTIAL_DATA = "partial_data";
+    static final String INVALID_SPEC = "invalid_spec";
+    static final String EVALUATION_FAILED = "evaluation_failed";
+    /** The health flag of a decision kept from an earlier night. */
+    static final String KEPT_DECISION = "kept_decision";
+    /** Reasons and health flags that belong to one night only: a kept decision does not carry them into the next. */
+    static final List<String> NIGHTLY_CODES = List.of(STALE_DATA, PARTIAL_DATA, INVALID_SPEC, EVALUATION_FAILED, KEPT_DECISION);
+
+    private HealthTexts() {}
+
+    static Reason invalidSpec(List<Problem> problems, LocalDate keptFrom) {
+        // file:line:column stays as editors and 'gevinst validate' print it; the validator's own words are English.
+        String where = problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
+        return new Reason(INVALID_SPEC, null,
+            "Pilotspecifikationen har " + (problems.size() == 1 ? "en fejl" : problems.size() + " fejl") + " og blev ikke evalueret i nat (fil:linje:kolonne: "
+                + where + "). " + kept(keptFrom, "indtil filen er rettet", "Ret filen; 'gevinst validate' viser alle fejl på én gang."),
+            "The pilot spec has " + (problems.size() == 1 ? "an error" : problems.size() + " errors") + " and was not evaluated tonight (file:line:column: "
+                + where + "). " + keptEn(keptFrom, "until the file is fixed", "Fix the file; 'gevinst validate' shows every error at once."));
+    }
+
+    static Reason evaluationFailed(String message, LocalDate keptFrom) {
+        return new Reason(EVALUATION_FAILED, null,
+            "Evalueringen fejlede i nat (" + message + "). " + kept(keptFrom, "indtil en nat lykkes", "Se kørslens log."),
+            "The evaluation failed tonight (" + message + "). " + keptEn(keptFrom, "until a night succeeds", "See the run's log."));
+    }
+
+    static Reason stale(List<PilotHealth.StaleSource> stale, LocalDate asOf, LocalDate keptFrom) {
+        return new Reason(STALE_DATA, null,
+            staleDa(stale, asOf) + " " + kept(keptFrom, "indtil data er opdateret", "Der træffes ingen beslutning, før data er opdateret."),
+            staleEn(stale, asOf) + " " + keptEn(keptFrom, "until the data is updated", "No decision is made until the data is updated."));
+    }
+
+    /** The health flag of stale data: an error, since tonight's data cannot carry a decision; its sources as details. */
+    static HealthFlag staleFlag(List<PilotHealth.StaleSource> stale, LocalDate asOf) {
+        ObjectNode details = Json.MAPPER.createObjectNode();
+        ArrayNode sources = details.putArray("sources");
+        for (PilotHealth.StaleSource s : stale) {
+            sources.addObject().put("source", s.source().folder()).put("newest", s.newest() == null ? null : s.newest().toString())
+                .put("expected_from", s.expectedFrom().toString()).put("max_age_days", s.maxAgeDays());
+        }
+        return new HealthFlag(STALE_DATA, HealthFlag.Severity.ERROR, staleDa(stale, asOf), staleEn(stale, asOf), details);
+    }
+
+    private static String staleDa(List<PilotHealth.StaleSource> stale, LocalDate asOf) {
+        String da = stale.stream().map(s -> sourceDa(s.source()) + " – " + (s.newest() == null ? "ingen data" : "nyeste fra " + s.newest())
+            + ", skulle nå mindst " + s.expectedFrom() + " (højst " + s.maxAgeDays() + " dage gamle)").collect(Collectors.joining("; "));
+        return "Data er forældede pr. " + asOf + ": " + da + ". Beslutningen ændres ikke på forældede data.";
+    }
+
+    private static String staleEn(List<PilotHealth.StaleSource> stale, LocalDate asOf) {
+        String en = stale.stream().map(s -> s.source().folder() + " – " + (s.newest() == null ? "no data" : "newest from " + s.newest())
+            + ", should reach at least " + s.expectedFrom() + " (at most " + s.maxAgeDays() + " days old)").collect(Collectors.joining("; "));
+        return "The data is stale as of " + asOf + ": " + en + ". A decision is never changed on stale data.";
+    }
+
+    static Reason partial(List<FileProblem> rejected) {
+        return new Reason(PARTIAL_DATA, null, partialDa(rejected), partialEn(rejected));
+    }
+
+    /** The health flag of partial data: a warning, since the decision stands on the other files; the rejected files as details. */
+    static HealthFlag partialFlag(List<FileProblem> rejected) {
+        ObjectNode details = Json.MAPPER.createObjectNode();
+        ArrayNode files = details.putArray("files");
+        for (FileProblem p : rejected) files.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
+        return new HealthFlag(PARTIAL_DATA, HealthFlag.Severity.WARNING, partialDa(rejected), partialEn(rejected), details);
+    }
+
+    /**
+     * The health flag of a decision kept from an earlier night: a warning that tonight did not decide, with
+     * the night it was made and why tonight could not (the first reason says it in full).
+     */
+    static HealthFlag keptFlag(LocalDate keptFrom, String because) {
+        String da = switch (because) {
+            case INVALID_SPEC -> "pilotspecifikationen har fejl";
+            case STALE_DATA -> "data er forældede";
+            default -> "evalueringen fejlede";
+        };
+        String en = switch (because) {
+            case INVALID_SPEC -> "the pilot spec has errors";
+            case STALE_DATA -> "the data is stale";
+            default -> "the evaluation failed";
+        };
+        return new HealthFlag(KEPT_DECISION, HealthFlag.Severity.WARNING,
+            "Beslutningen er fra " + keptFrom + " og blev ikke evalueret igen i nat, fordi " + da + ". Den gælder, indtil en nat kan beslutte igen.",
+            "This decision is from " + keptFrom + " and was not re-evaluated tonight because " + en + ". It stands until a night can decide again.",
+            Json.MAPPER.createObjectNode().put("kept_from", keptFrom.toString()));
+    }
+
+    private static String partialDa(List<FileProblem> rejected) {
+        String files = rejected.stream().map(FileProblem::path).collect(Collectors.joining(", "));
+        return (rejected.size() == 1 ? "En fil" : rejected.size() + " filer") + " blev afvist i nat og indgår ikke (" + files
+            + "); beslutningen bygger på de øvrige filer. Se datakvaliteten for årsagen.";
+    }
+
+    private static String partialEn(List<FileProblem> rejected) {
+        String files = rejected.stream().map(FileProblem::path).collect(Collectors.joining(", "));
+        return (rejected.size() == 1 ? "A file was" : rejected.size() + " files were") + " rejected tonight and are not included (" + files
+            + "); the decision rests on the other files. See data quality for why.";
+    }
+
+    private static String kept(LocalDate keptFrom, String until, String otherwise) {
+        return keptFrom == null ? otherwise : "Beslutningen fra " + keptFrom + " gælder fortsat, " + until + ".";
+    }
+
+    private static String keptEn(LocalDate keptFrom, String until, String otherwise) {
+        return keptFrom == null ? otherwise : "The decision of " + keptFrom + " stands " + until + ".";
+    }
+
+    static String sourceDa(Source s) {
+        return switch (s) {
+            case CASES -> "sager";
+            case SURVEY_RESPONSES -> "spørgeskemasvar";
+            case COSTS -> "omkostninger";
+            case TECH_METRICS -> "tekniske målinger";
+            case USAGE -> "brugsdata";
+        };
+    }
+}

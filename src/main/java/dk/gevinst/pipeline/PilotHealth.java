@@ -1,0 +1,106 @@
+package dk.gevinst.pipeline;
+
+import dk.gevinst.cells.CellStats;
+import dk.gevinst.config.Freshness;
+import dk.gevinst.config.PilotIndicator;
+import dk.gevinst.config.PilotSpec;
+import dk.gevinst.decision.PilotEvaluation;
+import dk.gevinst.ingest.FileProblem;
+import dk.gevinst.source.Source;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Whether tonight's data can carry one pilot's decision: how new the data its deciding indicators rest on
+ * is, and whether a file of a source it uses was rejected tonight. Judged from the pilot's own cells, so
+ * a unit that stopped exporting is seen even when other units' files keep arriving.
+ *
+ * @param dataThrough the newest day of data behind the pilot's deciding indicators ("data til og med"); null when there is none
+ * @param stale the sources whose newest data is older than their freshness expectation allows
+ * @param rejected tonight's rejected files of sources the pilot uses: its decision rests on partial data
+ */
+record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProblem> rejected) {
+    static final PilotHealth NOT_EVALUATED = new PilotHealth(null, List.of(), List.of());
+
+    /** A source too old to decide on: its newest day, the day it should at least reach, and the days allowed. */
+    record StaleSource(Source source, LocalDate newest, LocalDate expectedFrom, int maxAgeDays) {}
+
+    PilotHealth {
+        stale = List.copyOf(stale);
+        rejected = List.copyOf(rejected);
+    }
+
+    boolean isStale() {
+        return !stale.isEmpty();
+    }
+
+    boolean isPartial() {
+        return !rejected.isEmpty();
+    }
+
+    static PilotHealth of(PilotEvaluation e, Freshness freshness, List<FileProblem> rejectedTonight) {
+        PilotSpec spec = e.spec();
+        if (!e.ok() || spec == null) return NOT_EVALUATED;
+        LocalDate through = null;
+        Map<Source, LocalDate> newest = new TreeMap<>();
+        Map<Source, LocalDate> expected = new TreeMap<>();
+        for (PilotIndicator i : spec.indicators()) {
+            if (!i.role().decides()) continue;
+            Source source = i.definition().source();
+            LocalDate last = newestDay(e.cells(), i.id());
+            if (last != null) {
+                newest.merge(source, last, PilotHealth::later);
+                through = through == null ? last : later(through, last);
+            }
+            LocalDate due = lastDayWithCells(spec, i, e.asOf());
+            if (due != null) expected.merge(source, due, PilotHealth::later);
+        }
+        List<StaleSource> stale = new ArrayList<>();
+        expected.forEach((source, due) -> {
+            OptionalInt maxAge = freshness.maxAge(source);
+            if (maxAge.isEmpty()) return;
+            LocalDate from = due.minusDays(maxAge.getAsInt());
+            LocalDate last = newest.get(source);
+            if (last == null || last.isBefore(from)) stale.add(new StaleSource(source, last, from, maxAge.getAsInt()));
+        });
+        Set<Source> used = EnumSet.noneOf(Source.class);
+        spec.indicators().forEach(i -> used.add(i.definition().source()));
+        if (spec.businessCase() != null) used.add(Source.COSTS);
+        List<FileProblem> rejected = rejectedTonight.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
+        return new PilotHealth(through, stale, rejected);
+    }
+
+    /** Days between the newest data and the night evaluated; for messages. */
+    static long ageDays(StaleSource s, LocalDate asOf) {
+        return s.newest() == null ? -1 : ChronoUnit.DAYS.between(s.newest(), asOf);
+    }
+
+    private static LocalDate newestDay(List<CellStats> cells, String indicatorId) {
+        LocalDate last = null;
+        for (CellStats c : cells) if (c.indicatorId().equals(indicatorId) && c.moments().n() > 0) last = last == null ? c.day() : later(last, c.day());
+        return last;
+    }
+
+    /**
+     * The last day that can hold cells of an indicator tonight: as-of less its maturity, moved back to the day
+     * before the start while that falls in the ramp-up (which has no cells by design). Null when the pilot
+     * cannot have data for it yet (before the baseline, or before the post period without a baseline).
+     */
+    static LocalDate lastDayWithCells(PilotSpec spec, PilotIndicator i, LocalDate asOf) {
+        LocalDate day = asOf.minusDays(i.maturityDays());
+        if (!day.isBefore(spec.start()) && day.isBefore(spec.postStart())) day = spec.start().minusDays(1);
+        LocalDate first = spec.hasBaseline() ? spec.baselineStart() : spec.postStart();
+        return day.isBefore(first) ? null : day;
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,231 @@
+package dk.gevinst.cells;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.gevinst.config.PilotSpec;
+import dk.gevinst.config.PilotSpecParser;
+import dk.gevinst.indicator.Catalog;
+import dk.gevinst.ingest.IngestRequest;
+import dk.gevinst.ingest.PlausibilityBounds;
+import dk.gevinst.ingest.SparkIngest;
+import dk.gevinst.privacy.Pseudonymizer;
+import dk.gevinst.stats.Moments;
+import dk.gevinst.storage.Storage;
+import dk.gevinst.testing.TempDirs;
+import dk.gevinst.testing.TestSpark;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec;
+import org.apache.spark.sql.execution.exchange.ShuffleExchangeLike;
+import org.apache.spark.sql.execution.joins.BroadcastHashJoinExec;
+import org.apache.spark.sql.execution.joins.BroadcastNestedLoopJoinExec;
+import org.apache.spark.sql.execution.joins.CartesianProductExec;
+import org.apache.spark.sql.execution.joins.ShuffledHashJoinExec;
+import org.apache.spark.sql.execution.joins.SortMergeJoinExec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The cell stage on a small ingested data root: one cell per pilot × indicator × unit × arm × period ×
+ * day, indicators that compute what their label says, and a physical plan that hash-joins and shuffles once.
+ */
+class SparkCellStageTest {
+    private static final SparkSession SPARK = TestSpark.session();
+    private static final LocalDate AS_OF = LocalDate.of(2026, 9, 30);
+    /** A Wednesday: the week of Monday 2 March straddles the start. */
+    private static final String START = "2026-03-04";
+
+    @TempDir
+    static Path tmp;
+    private static org.apache.hadoop.fs.Path state;
+    /** The cells of one pilot, computed once for the tests that only read them. */
+    private static CellTable one;
+
+    @BeforeAll
+    static void ingest() throws Exception {
+        Path data = tmp.resolve("data");
+        TempDirs.write(data, "cases/a.csv", """
+            case_id,unit,opened_at,decided_at,handling_minutes,appealed,appeal_overturned
+            c1,Nord,2026-02-05,2026-02-10T10:00,30,ja,ja
+            c2,Nord,2026-02-05,2026-02-10T11:00,50,nej,nej
+            c3,Nord,2026-03-01,2026-03-05T09:00,20,nej,nej
+            c4,Syd,2026-02-05,2026-02-11T09:00,40,ja,nej
+            c5,Syd,2026-02-20,2026-03-02T09:00,60,nej,nej
+            c8,Syd,2026-02-20,2026-03-05T09:00,70,nej,nej
+            c6,Vest,2026-03-01,2026-03-10T09:00,10,nej,nej
+            c7,Andet,2026-03-01,2026-03-10T09:00,99,ja,ja
+            """);
+        TempDirs.write(data, "usage/u.csv", """
+            user_id,unit,day,active_minutes
+            u1,Nord,2026-02-03,30
+            u1,Nord,2026-02-17,0
+            u2,Nord,2026-02-10,15
+            u3,Syd,2026-03-03,20
+            """);
+        TempDirs.write(data, "survey_responses/s.csv", """
+            response_id,respondent_id,unit,answered_at,instrument,item,score
+            r1,x1,Nord,2026-02-12,core_task,1,4
+            r1,x1,Nord,2026-02-12,core_task,2,5
+            """);
+        TempDirs.write(data, "tech_metrics/t.csv", """
+            pilot_id,day,metric,value
+            p1,2026-02-10,query_seconds,40
+            p1,2026-03-10,query_seconds,3.5
+            other,2026-03-10,query_seconds,1
+            """);
+        state = Storage.resolve(tmp.resolve("state").toString());
+        new SparkIngest().ingest(SPARK, new IngestRequest(Storage.resolve(data.toString()), state, PlausibilityBounds.DEFAULTS,
+            Pseudonymizer.demo(), "r1", AS_OF));
+        one = new SparkCellStage().compute(SPARK, state, pilots(1), AS_OF);
+    }
+
+    private static List<PilotSpec> pilots(int count) throws Exception {
+        PilotSpecParser parser = new PilotSpecParser(Catalog.builtIn());
+        List<PilotSpec> out = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            out.add(parser.parse("p" + i + ".yaml", """
+                id: p%d
+                title: "Pilot %d"
+                start: %s
+                end: 2026-06-30
+                baseline_start: 2026-02-02
+                arms:
+                  pilot: ["Nord"]
+                  control: ["Syd", "Vest"]
+                indicators:
+                  handling_time: {role: success, mde: "10%%"}
+                  appeal_overturn_rate: {role: guardrail, margin: 0.05}
+                  core_task_score: {role: descriptive}
+                  adoption: {role: descriptive}
+                  query_seconds: {role: technical, direction: lower_is_better}
+                """.formatted(i, i, START)));
+        }
+        return out;
+    }
+
+    private static Map<String, Moments> byKey(CellTable table, String pilot, String indicator) {
+        return table.of(pilot, indicator).stream().collect(Collectors.toMap(
+            c -> c.unit() + "|" + c.arm().key() + "|" + c.period().key() + "|" + c.day(), CellStats::moments));
+    }
+
+    @Test
+    void cellsKeepTheUnitAndArmsAreSumsOfUnits() {
+        CellTable table = one;
+
+        assertThat(byKey(table, "p1", "handling_time")).containsOnly(
+            Map.entry("Nord|pilot|pre|2026-02-10", Moments.of(30, 50)),
+            Map.entry("Nord|pilot|post|2026-03-05", Moments.of(20)),
+            Map.entry("Syd|control|pre|2026-02-11", Moments.of(40)),
+            Map.entry("Syd|control|pre|2026-03-02", Moments.of(60)),
+            Map.entry("Syd|control|post|2026-03-05", Moments.of(70)),
+            Map.entry("Vest|control|post|2026-03-10", Moments.of(10)));
+        assertThat(CellTable.total(table.of("p1", "handling_time"), Arm.CONTROL, Period.POST, null)).isEqualTo(Moments.of(70, 10));
+        assertThat(byKey(table, "p1", "core_task_score")).containsOnly(Map.entry("Nord|pilot|pre|2026-02-12", Moments.of(4.5)));
+        assertThat(byKey(table, "p1", "query_seconds")).as("technical metrics are pilot-scoped: no unit").containsOnly(
+            Map.entry("null|pilot|pre|2026-02-10", Moments.of(40)),
+            Map.entry("null|pilot|post|2026-03-10", Moments.of(3.5)));
+
+        UnitPanel panel = table.panel("p1", "handling_time");
+        LocalDate straddling = LocalDate.of(2026, 3, 2);
+        assertThat(panel.weeks("Syd", Period.PRE)).containsEntry(straddling, Moments.of(60));
+        assertThat(panel.weeks("Syd", Period.POST)).containsExactly(Map.entry(straddling, Moments.of(70)));
+        assertThat(panel.total(Arm.CONTROL, Period.POST)).isEqualTo(CellTable.total(table.of("p1", "handling_time"), Arm.CONTROL, Period.POST, null));
+    }
+
+    @Test
+    void appealOverturnRateCountsOnlyAppealedCases() {
+        CellTable table = one;
+
+        // Nord decided two cases on 10 February, one of them appealed and overturned: the rate is 1 of 1, not 1 of 2.
+        assertThat(byKey(table, "p1", "appeal_overturn_rate")).containsOnly(
+            Map.entry("Nord|pilot|pre|2026-02-10", Moments.of(1)),
+            Map.entry("Syd|control|pre|2026-02-11", Moments.of(0)));
+        assertThat(Catalog.builtIn().find("appeal_overturn_rate").orElseThrow().label("en")).isEqualTo("Overturn rate in appealed cases");
+    }
+
+    @Test
+    void adoptionCountsKnownUsersWithoutARowAsInactive() {
+        Map<String, Moments> adoption = byKey(one, "p1", "adoption");
+
+        assertThat(adoption).containsEntry("Nord|pilot|pre|2026-02-02", Moments.of(1));
+        // u1 has no row in the week of 9 February but is known since the week before; u2 appears that week.
+        assertThat(adoption).containsEntry("Nord|pilot|pre|2026-02-09", Moments.of(0, 1));
+        // u1 has a zero-minute row, u2 no row at all: both are inactive.
+        assertThat(adoption).containsEntry("Nord|pilot|pre|2026-02-16", Moments.of(0, 0));
+        assertThat(adoption).containsEntry("Syd|control|pre|2026-03-02", Moments.of(1));
+        // Every week from a unit's first user up to the week of as_of (28 September) has a cell.
+        assertThat(adoption.keySet().stream().filter(k -> k.startsWith("Nord|"))).hasSize(35);
+        assertThat(adoption).containsEntry("Nord|pilot|post|2026-09-28", Moments.of(0, 0));
+        assertThat(adoption.keySet()).noneMatch(k -> k.startsWith("Vest|"));
+    }
+
+    @Test
+    void twoHundredPilotsGetTheSameCellsAsOne() throws Exception {
+        CellTable many = new SparkCellStage().compute(SPARK, state, pilots(200), AS_OF);
+
+        for (String indicator : List.of("handling_time", "appeal_overturn_rate", "core_task_score", "adoption", "query_seconds")) {
+            assertThat(byKey(many, "p1", indicator)).as(indicator).isEqualTo(byKey(one, "p1", indicator));
+        }
+        assertThat(byKey(many, "p137", "handling_time")).isEqualTo(byKey(one, "p1", "handling_time"));
+        assertThat(byKey(many, "p137", "query_seconds")).as("the metrics file names p1 only").isEmpty();
+    }
+
+    /**
+     * The part this stage owns, joins and the aggregation, before and after adaptive execution re-plans it:
+     * hash joins only, and exactly one shuffle between them and the result, keyed by the cell. Shuffles
+     * below the joins prepare a source (the latest version of each case, a survey response's items, a
+     * user's weeks); they are counted and printed, not owned here.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 200})
+    void cellPlanHashJoinsAndShufflesOnceForTheAggregation(int pilotCount) throws Exception {
+        Dataset<Row> cells = SparkCellStage.cells(SPARK, state, pilots(pilotCount), AS_OF);
+        SparkPlan before = cells.queryExecution().executedPlan();
+        assertPlan(before, pilotCount + " pilots, before execution");
+        assertThat(cells.collectAsList()).isNotEmpty();
+        SparkPlan after = cells.queryExecution().executedPlan();
+        if (after instanceof AdaptiveSparkPlanExec adaptive) assertThat(adaptive.isFinalPlan()).isTrue();
+        assertPlan(after, pilotCount + " pilots, after adaptive execution");
+    }
+
+    private static void assertPlan(SparkPlan plan, String what) {
+        List<SparkPlan> all = PhysicalPlans.all(plan);
+        assertThat(all).as(what + ": no nested-loop, cartesian or shuffled join")
+            .noneMatch(p -> p instanceof BroadcastNestedLoopJoinExec || p instanceof CartesianProductExec
+                || p instanceof SortMergeJoinExec || p instanceof ShuffledHashJoinExec);
+
+        List<Integer> shufflesAboveJoins = new ArrayList<>();
+        List<String> joinKeys = new ArrayList<>();
+        List<String> aggregationShuffles = new ArrayList<>();
+        List<String> sourceShuffles = new ArrayList<>();
+        PhysicalPlans.visit(plan, (p, above) -> {
+            if (p instanceof BroadcastHashJoinExec j) {
+                shufflesAboveJoins.add(above);
+                String residual = j.condition().isEmpty() ? "" : j.condition().get().toString();
+                assertThat(residual).as(what + ": who meets whom is decided by the hash keys, not a residual condition")
+                    .doesNotContain("_b_unit", "_observation_unit", "_pilot_scope", "pilot_id");
+                joinKeys.add(j.leftKeys().mkString(", ").replaceAll("#\\d+", ""));
+            }
+            if (p instanceof ShuffleExchangeLike) (above == 0 ? aggregationShuffles : sourceShuffles).add(PhysicalPlans.describe(p));
+        });
+        assertThat(shufflesAboveJoins).as(what + ": a hash join for unit-bound and one for pilot-bound observations, "
+            + "each with exactly one shuffle above it").containsExactly(1, 1);
+        assertThat(joinKeys).as(what + ": each observation meets only its own bindings")
+            .containsExactlyInAnyOrder("_measure, _observation_unit", "_measure, _pilot_scope");
+        assertThat(aggregationShuffles).as(what).singleElement().asString()
+            .contains("hashpartitioning(pilot_id, indicator, unit, arm, period, _observation_day");
+        System.out.println("cell plan, " + what + ": " + aggregationShuffles.size() + " shuffle for the aggregation; "
+            + sourceShuffles.size() + " below the joins, preparing sources: " + sourceShuffles);
+    }
+}
