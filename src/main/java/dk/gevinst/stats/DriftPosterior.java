@@ -18,29 +18,34 @@ import org.apache.commons.math3.util.Pair;
  * proportion to how well each explains them, gives a critical value h with P(estimate > h | no effect) =
  * the tail asked for; it stays honest there (0.6 %) at the price of wider intervals when drift is weak.
  *
- * <p>The integral is a product Gauss–Legendre rule on the region a coarse scan finds within
- * exp(−{@value #DROP}) of the maximum. The series is scaled to unit residual variance first.
+ * <p>The integral is a product Gauss–Legendre rule (24 nodes per panel) on the region a coarse scan finds
+ * within exp(−{@value #DROP}) of the maximum. The series is scaled to unit residual variance first.
  */
 public final class DriftPosterior {
+    /** The upper end of ρ: beyond it the drift is a level shift that the design's intercept absorbs. */
+    public static final double RHO_MAX = 0.99;
     static final double DROP = 18;
-    private static final double[] COARSE_RHO = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.88, 0.94, DriftReml.RHO_MAX};
-    private static final int COARSE_SIGMA = 15;
+    private static final double[] COARSE_RHO = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.88, 0.94, RHO_MAX};
+    private static final int COARSE_SIGMA = 18;
     private static final int NODES = 24;
+    private static final double SPLIT = 0.9;
 
     /** The quadrature: per ρ node its value, and per (ρ, σ) node σ² (scaled back) and the normalised weight. */
     private final double[] rho;
     private final double[][] sigma2, weight;
-    private final double bestLogLik;
+    private final double bestLogLik, modeSigma2, modeRho;
 
-    private DriftPosterior(double[] rho, double[][] sigma2, double[][] weight, double bestLogLik) {
+    private DriftPosterior(double[] rho, double[][] sigma2, double[][] weight, double bestLogLik, double modeSigma2, double modeRho) {
         this.rho = rho;
         this.sigma2 = sigma2;
         this.weight = weight;
         this.bestLogLik = bestLogLik;
+        this.modeSigma2 = modeSigma2;
+        this.modeRho = modeRho;
     }
 
     public static DriftPosterior of(double[] y, double[][] x, double[] time, double[] noise) {
-        double scale = DriftReml.residualVariance(y, x);
+        double scale = LeastSquares.residualVariance(y, x);
         if (!(scale > 0)) scale = 1;
         double sd = Math.sqrt(scale);
         double[] ys = new double[y.length], ns = new double[y.length];
@@ -76,11 +81,19 @@ public final class DriftPosterior {
             }
         }
         double rhoLo = COARSE_RHO[Math.max(0, jLo - 1)], rhoHi = COARSE_RHO[Math.min(COARSE_RHO.length - 1, jHi + 1)];
-        Pair<double[], double[]> rhoRule = legendre(rhoLo, rhoHi);
+        Pair<double[], double[]> rhoRule = rhoRule(rhoLo, rhoHi);
         double[] rhoNodes = rhoRule.getFirst();
-        double[][] s2 = new double[NODES][NODES], w = new double[NODES][NODES], ll = new double[NODES][NODES];
-        double best = max;
-        for (int j = 0; j < NODES; j++) {
+        int rn = rhoNodes.length;
+        double[][] s2 = new double[rn][NODES], w = new double[rn][NODES], ll = new double[rn][NODES];
+        double best = max, modeS2 = 0, modeR = 0;
+        for (int j = 0; j < COARSE_RHO.length; j++) {
+            for (int k = 0; k < sigmas.length; k++) {
+                if (coarse[j][k] < max) continue;
+                modeS2 = sigmas[k] * sigmas[k];
+                modeR = COARSE_RHO[j];
+            }
+        }
+        for (int j = 0; j < rn; j++) {
             double r = rhoNodes[j];
             int near = nearestCoarse(r);
             int lo = Integer.MAX_VALUE, hi = -1;
@@ -98,27 +111,46 @@ public final class DriftPosterior {
             for (int k = 0; k < NODES; k++) {
                 double sg = sigmaRule.getFirst()[k];
                 ll[j][k] = l.logLik(sg * sg, r);
-                best = Math.max(best, ll[j][k]);
+                if (ll[j][k] > best) {
+                    best = ll[j][k];
+                    modeS2 = sg * sg;
+                    modeR = r;
+                }
                 s2[j][k] = sg * sg;
                 w[j][k] = rhoRule.getSecond()[j] * sigmaRule.getSecond()[k];
             }
         }
         double total = 0;
-        for (int j = 0; j < NODES; j++) {
+        for (int j = 0; j < rn; j++) {
             for (int k = 0; k < NODES; k++) {
                 w[j][k] *= Math.exp(ll[j][k] - best);
                 total += w[j][k];
                 s2[j][k] *= scale;
             }
         }
-        for (int j = 0; j < NODES; j++) for (int k = 0; k < NODES; k++) w[j][k] /= total;
-        return new DriftPosterior(rhoNodes, s2, w, best - 0.5 * (y.length - x[0].length) * Math.log(scale));
+        for (int j = 0; j < rn; j++) for (int k = 0; k < NODES; k++) w[j][k] /= total;
+        return new DriftPosterior(rhoNodes, s2, w, best - 0.5 * (y.length - x[0].length) * Math.log(scale), modeS2 * scale, modeR);
     }
 
     private static int nearestCoarse(double r) {
         int best = 0;
         for (int j = 1; j < COARSE_RHO.length; j++) if (Math.abs(COARSE_RHO[j] - r) < Math.abs(COARSE_RHO[best] - r)) best = j;
         return best;
+    }
+
+    /**
+     * The ρ nodes: one Gauss–Legendre panel, or two split at 0.9 when the region reaches beyond it, because
+     * near ρ = 0.99 the likelihood has a long ridge towards large σ that a single panel samples too thinly.
+     */
+    private static Pair<double[], double[]> rhoRule(double lo, double hi) {
+        if (lo >= SPLIT || hi <= SPLIT) return legendre(lo, hi);
+        Pair<double[], double[]> a = legendre(lo, SPLIT), b = legendre(SPLIT, hi);
+        double[] points = new double[2 * NODES], weights = new double[2 * NODES];
+        System.arraycopy(a.getFirst(), 0, points, 0, NODES);
+        System.arraycopy(b.getFirst(), 0, points, NODES, NODES);
+        System.arraycopy(a.getSecond(), 0, weights, 0, NODES);
+        System.arraycopy(b.getSecond(), 0, weights, NODES, NODES);
+        return new Pair<>(points, weights);
     }
 
     /** Gauss–Legendre nodes and weights on [−1, 1], computed once. */
@@ -179,6 +211,51 @@ public final class DriftPosterior {
         double mean = 0;
         for (double[] n : nodes(c, time, noise)) mean += n[0] * n[1] * n[1];
         return mean;
+    }
+
+    /**
+     * The drift the data describe best: σ² and ρ at the largest restricted likelihood on the quadrature's
+     * nodes (about the REML estimate). For planning only: the inference integrates over all of them.
+     */
+    public double modeSigma2() {
+        return modeSigma2;
+    }
+
+    public double modeRho() {
+        return modeRho;
+    }
+
+    /** Var(Σ c_i y_i) if the drift were exactly σ² and ρ. */
+    public static double variance(double[] c, double[] time, double[] noise, double sigma2, double rho) {
+        double known = 0;
+        for (int i = 0; i < c.length; i++) known += c[i] * c[i] * noise[i];
+        return known + sigma2 * arQuadratic(c, time, rho);
+    }
+
+    /** The posterior mean of the drift's standard deviation σ, in the series' unit. */
+    public double meanSigma() {
+        double m = 0;
+        for (int j = 0; j < rho.length; j++) for (int k = 0; k < sigma2[j].length; k++) m += weight[j][k] * Math.sqrt(sigma2[j][k]);
+        return m;
+    }
+
+    /** The posterior mean of the drift's week-to-week correlation ρ. */
+    public double meanRho() {
+        double m = 0;
+        for (int j = 0; j < rho.length; j++) for (int k = 0; k < sigma2[j].length; k++) m += weight[j][k] * rho[j];
+        return m;
+    }
+
+    /** Satterthwaite's degrees of freedom of the drift-integrated variance: 2 E[v]² / Var[v]. */
+    public double degreesOfFreedom(double[] c, double[] time, double[] noise) {
+        double m1 = 0, m2 = 0;
+        for (double[] n : nodes(c, time, noise)) {
+            double v = n[1] * n[1];
+            m1 += n[0] * v;
+            m2 += n[0] * v * v;
+        }
+        double var = m2 - m1 * m1;
+        return var > 0 ? 2 * m1 * m1 / var : Double.POSITIVE_INFINITY;
     }
 
     /** Per node with weight: {weight, √v}. */

@@ -29,7 +29,7 @@ public final class LeastSquares {
     public static double[] coefficients(double[] y, double[][] x, double[] w) {
         double[][] c = coefficientWeights(x, w);
         double[] beta = new double[c.length];
-        for (int k = 0; k < c.length; k++) beta[k] = DriftReml.dot(c[k], y);
+        for (int k = 0; k < c.length; k++) beta[k] = dot(c[k], y);
         return beta;
     }
 
@@ -43,8 +43,16 @@ public final class LeastSquares {
     public static double[] residuals(double[] y, double[][] x, double[] w) {
         double[] beta = coefficients(y, x, w);
         double[] r = new double[y.length];
-        for (int i = 0; i < y.length; i++) r[i] = y[i] - DriftReml.dot(x[i], beta);
+        for (int i = 0; i < y.length; i++) r[i] = y[i] - dot(x[i], beta);
         return r;
+    }
+
+    /** The ordinary least squares residual variance, Σ r²/(n − p): a series' scale. */
+    public static double residualVariance(double[] y, double[][] x) {
+        double[] r = residuals(y, x);
+        double ss = 0;
+        for (double v : r) ss += v * v;
+        return ss / (y.length - x[0].length);
     }
 
     /** The inverse of a 1×1 or 2×2 matrix, or null when it is singular. */
@@ -54,6 +62,12 @@ public final class LeastSquares {
         double det = determinant(m);
         if (!(Math.abs(det) > 1e-300)) return null;
         return new double[][] {{m[1][1] / det, -m[0][1] / det}, {-m[1][0] / det, m[0][0] / det}};
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
     }
 
     static double determinant(double[][] m) {

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The REML drift fit, the contrast's variance and Satterthwaite degrees of freedom, and the Newey–West HAC
- * standard error, pinned to an independent implementation (scipy's L-BFGS-B on the restricted likelihood,
- * statsmodels' numerical Hessian and its WLS HAC): src/test/resources/vectors/make_unit_level_vectors.py,
- * committed with its output.
+ * Pinned to an independent implementation (src/test/resources/vectors/make_unit_level_vectors.py, committed
+ * with its output): the drift-integrated critical value and mean variance Gevinst decides with (numpy on a
+ * fine grid, against Gevinst's Gauss–Legendre rule: 1e-3 relative), the Newey–West HAC standard error
+ * (statsmodels' WLS HAC), the restricted likelihood itself, and the plug-in REML fit with Satterthwaite's
+ * degrees of freedom that the A/A simulation rejected (scipy's L-BFGS-B and statsmodels' numerical Hessian).
  */
 class UnitLevelVectorsTest {
     @TestFactory
@@ -47,11 +48,25 @@ class UnitLevelVectorsTest {
         assertThat(fit.rho()).as("rho").isCloseTo(reml.path("rho").asDouble(), within(1e-4));
 
         JsonNode con = c.path("contrast");
-        assertThat(DriftReml.dot(contrast, y)).isCloseTo(con.path("estimate").asDouble(), within(1e-12));
+        assertThat(LeastSquares.dot(contrast, y)).isCloseTo(con.path("estimate").asDouble(), within(1e-12));
         assertThat(fit.variance(contrast, time, noise)).as("variance").isCloseTo(con.path("variance").asDouble(),
             relative(con.path("variance").asDouble(), 1e-4));
-        assertThat(fit.degreesOfFreedom(contrast, time, noise)).as("Satterthwaite dof").isCloseTo(con.path("dof").asDouble(),
-            relative(con.path("dof").asDouble(), 2e-3));
+        if (!con.path("dof").isNull()) {
+            assertThat(fit.degreesOfFreedom(contrast, time, noise)).as("Satterthwaite dof").isCloseTo(con.path("dof").asDouble(),
+                relative(con.path("dof").asDouble(), 2e-3));
+        }
+        assertThat(new DriftLikelihood(y, x, time, noise).logLik(fit.sigma2(), fit.rho())).as("Kalman-filter likelihood")
+            .isCloseTo(fit.logLik(), within(1e-9));
+
+        JsonNode integrated = c.path("integrated");
+        DriftPosterior posterior = DriftPosterior.of(y, x, time, noise);
+        for (String tail : List.of("0.0125", "0.005")) {
+            double expected = integrated.path("critical").path(tail).asDouble();
+            assertThat(posterior.critical(contrast, time, noise, Double.parseDouble(tail))).as("critical value at tail " + tail)
+                .isCloseTo(expected, relative(expected, 1e-3));
+        }
+        double meanVariance = integrated.path("mean_variance").asDouble();
+        assertThat(posterior.meanVariance(contrast, time, noise)).as("drift-integrated variance").isCloseTo(meanVariance, relative(meanVariance, 1e-3));
 
         JsonNode hac = c.path("hac");
         assertThat(NeweyWest.lag(y.length)).isEqualTo(hac.path("maxlags").asInt());

@@ -6,7 +6,8 @@ import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * Restricted maximum likelihood for a weekly series y = Xβ + d + n: d is team drift, a stationary AR(1)
+ * The plug-in analysis Gevinst does not use, kept in the tests to show why (PlugInRemlTest): restricted
+ * maximum likelihood for a weekly series y = Xβ + d + n: d is team drift, a stationary AR(1)
  * process with variance σ² and correlation ρ per week, and n is sampling noise whose variance per week is
  * known from the cases (Σ over arms of s²/n). So Σ(θ) = diag(noise) + σ²·ρ^|t_i − t_j|.
  *
@@ -17,14 +18,11 @@ import org.apache.commons.math3.linear.RealMatrix;
  * variance first, so the numerics do not depend on the indicator's unit.
  */
 public final class DriftReml {
-    public static long evaluations() { return evaluations; }
-    public static final double RHO_MAX = 0.99;
+    public static final double RHO_MAX = DriftPosterior.RHO_MAX;
     /** σ² below this share of the series' variance is treated as no drift at all. */
     private static final double NEGLIGIBLE = 1e-8;
     private static final int MAX_ITERATIONS = 60;
 
-    static long evaluations;
-    public static boolean DEBUG = false;
 
     private DriftReml() {}
 
@@ -68,7 +66,6 @@ public final class DriftReml {
                 shrink /= 2;
             }
             if (next == null) break;
-            if (DEBUG) System.err.printf("it %d s2=%.8f rho=%.8f ll=%.12f step=(%.3g,%.3g) shrink=%.3g%n", it, next.s2, next.rho, next.logLik, step[0], step[1], shrink);
             boolean done = next.logLik - e.logLik < 1e-10 && Math.abs(next.s2 - e.s2) < 1e-6 * (1 + e.s2) && Math.abs(next.rho - e.rho) < 1e-6;
             e = next;
             if (e.logLik > best.logLik) best = e;
@@ -96,12 +93,8 @@ public final class DriftReml {
         return new double[][] {{inv[0][0] * scale * scale, inv[0][1] * scale}, {inv[1][0] * scale, inv[1][1]}};
     }
 
-    /** The ordinary least squares residual variance: the series' scale, and the start of the moment estimates. */
     static double residualVariance(double[] y, double[][] x) {
-        double[] r = LeastSquares.residuals(y, x);
-        double ss = 0;
-        for (double v : r) ss += v * v;
-        return ss / (y.length - x[0].length);
+        return LeastSquares.residualVariance(y, x);
     }
 
     /** One evaluation of the restricted likelihood and the pieces its derivatives need. */
@@ -144,7 +137,6 @@ public final class DriftReml {
         }
 
         Eval eval(double s2, double rho) {
-            evaluations++;
             double[][] r = new double[t][t], dr = new double[t][t];
             double[][] sigma = new double[t][t];
             for (int i = 0; i < t; i++) {
