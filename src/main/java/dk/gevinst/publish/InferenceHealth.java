@@ -26,7 +26,7 @@ final class InferenceHealth {
 
     static List<HealthFlag> flags(PilotEvaluation e) {
         List<HealthFlag> out = new ArrayList<>();
-        if (!e.ok() || e.spec() == null) return out;
+        if (!e.ok() || e.spec() == null || e.decision().outcome() == null) return out; // no decision, nothing it rests on
         for (IndicatorResult r : e.indicators()) {
             if (!r.indicator().role().decides() || !r.preTrendFound()) continue;
             Reason reason = InferenceReasons.preTrend(r);
