@@ -2,6 +2,7 @@ package dk.gevinst.cells;
 
 import dk.gevinst.stats.Moments;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,19 @@ import java.util.function.Predicate;
  * for its own cells and a run may hold hundreds of pilots.
  */
 public final class CellTable {
+    /**
+     * The order cells are kept in: pilot, indicator, unit (none first), arm, period, day. Written out rather
+     * than chained from key extractors: sorting 200 pilots' cells with the chained comparator took a third of
+     * the cell stage's driver time.
+     */
+    public static final Comparator<CellStats> ORDER = (a, b) -> {
+        int c = a.pilotId().compareTo(b.pilotId());
+        if (c == 0) c = a.indicatorId().compareTo(b.indicatorId());
+        if (c == 0 && a.unit() != b.unit()) c = a.unit() == null ? -1 : b.unit() == null ? 1 : a.unit().compareTo(b.unit());
+        if (c == 0) c = a.arm().compareTo(b.arm());
+        if (c == 0) c = a.period().compareTo(b.period());
+        return c != 0 ? c : a.day().compareTo(b.day());
+    };
     private final List<CellStats> cells;
     private final Map<String, List<CellStats>> byPilotAndIndicator;
 

@@ -15,7 +15,6 @@ import dk.gevinst.source.Source;
 import dk.gevinst.stats.Moments;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -72,9 +71,7 @@ public final class SparkCellStage implements CellStage {
                 r.getAs(Columns.DAY), new Moments(r.<Long>getAs(Columns.N), r.<Double>getAs(Columns.SUM), r.<Double>getAs(Columns.SUM_SQ))));
         }
         LOG.info("Cell stage: {} cells collected for {} pilots", out.size(), pilots.size());
-        out.sort(Comparator.comparing(CellStats::pilotId).thenComparing(CellStats::indicatorId)
-            .thenComparing(CellStats::unit, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(CellStats::arm).thenComparing(CellStats::period).thenComparing(CellStats::day));
+        out.sort(CellTable.ORDER);
         return new CellTable(out);
     }
 

@@ -105,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
                 pseudonymizer, bounds, c.lockTimeoutMinutes() == null ? RunLock.DEFAULT_TIMEOUT : Duration.ofMinutes(c.lockTimeoutMinutes()),
                 c.freshness(), simulation);
             QuietShutdown.started(verbose);
-            NightlyRun.Report report = NightlyRun.execute(spark, s, quiet ? RunProgress.NONE : new StageProgress(System.err));
+            NightlyRun.Report report = NightlyRun.execute(spark, s, quiet ? RunProgress.NONE : new StageProgress(System.err), ownSession);
             if (!quiet) print(report);
             if (report.exitCode() != ExitCode.OK) {
                 if (quiet) report.problems().forEach(p -> System.err.println("  problem: " + p));

@@ -62,6 +62,15 @@ public final class NightlyRun {
 
     /** The run, telling {@code progress} about each stage as it finishes. */
     public static Report execute(SparkSession spark, RunSettings s, RunProgress progress) throws IOException {
+        return execute(spark, s, progress, false);
+    }
+
+    /**
+     * The run. When the process was started for it ({@code processStartedForRun}), its first stage is "start":
+     * from the JVM's start to here (the command line, Spark's session, the checks and the lock). Not in tests
+     * or a notebook, where the JVM and the session were there before.
+     */
+    public static Report execute(SparkSession spark, RunSettings s, RunProgress progress, boolean processStartedForRun) throws IOException {
         Instant started = Instant.now();
         String runId = s.asOf() + "_" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started);
         Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
@@ -70,6 +79,7 @@ public final class NightlyRun {
         try (RunLock lock = RunLock.acquire(storage, s.out(), runId, s.lockTimeout())) {
             RunChecks.simulationFolder(storage, s);
             StageClock clock = new StageClock(progress);
+            if (processStartedForRun) clock.lapSinceProcessStart("start", spark.sparkContext().defaultParallelism(), "cores");
             List<String> problems = new ArrayList<>();
             SpecLoad specs = new SpecLoader(storage).load(s.pilots(), "");
             specs.failures().forEach(f -> f.problems().forEach(p -> problems.add(p.toString())));
@@ -131,7 +141,7 @@ public final class NightlyRun {
             ExitCode exit = exitCode(ingest, specs, tonight);
             Path manifest = new Path(new Path(s.out(), "runs"), runId + ".json");
             Path tmp = new Path(new Path(s.out(), "runs"), "." + runId + ".json.tmp");
-            storage.writeText(tmp, Json.MAPPER.writeValueAsString(RunManifest.build(runId, s.asOf(), started, ingest, tonight, exit, clock.seconds(), s.simulation())));
+            storage.writeText(tmp, Json.MAPPER.writeValueAsString(RunManifest.build(runId, s.asOf(), started, ingest, tonight, exit, clock, s.simulation())));
             storage.rename(tmp, manifest);
             List<PilotSummary> summary = tonight.stream().map(t -> new PilotSummary(t.pilotId(), t.status(), t.decision(),
                 t.mainReason().path("en").asText(), t.doc().path("kept_from").path("as_of").textValue(), t.health().isStale(), t.health().isPartial())).toList();
@@ -149,36 +159,6 @@ public final class NightlyRun {
         if (tonight.stream().anyMatch(t -> t.health().isStale())) return ExitCode.STALE_DATA;
         if (!specs.failures().isEmpty() || tonight.stream().anyMatch(t -> "error".equals(t.status()))) return ExitCode.BAD_SPEC_OR_ARGUMENTS;
         return ExitCode.OK;
-    }
-
-    /** Wall-clock seconds per stage, for the log and the manifest: where a night's time goes. */
-    static final class StageClock {
-        private final java.util.LinkedHashMap<String, Double> seconds = new java.util.LinkedHashMap<>();
-        private final RunProgress progress;
-        private long last = System.nanoTime();
-
-        StageClock(RunProgress progress) {
-            this.progress = progress;
-        }
-
-        void lap(String stage, long count, String what) {
-            long now = System.nanoTime();
-            double s = Math.round((now - last) / 1e7) / 100.0;
-            seconds.put(stage, s);
-            last = now;
-            progress.stageDone(stage, count, what, s);
-        }
-
-        Map<String, Double> seconds() {
-            return seconds;
-        }
-
-        @Override
-        public String toString() {
-            StringBuilder b = new StringBuilder();
-            seconds.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(v).append(" s"));
-            return b.toString();
-        }
     }
 
     /**

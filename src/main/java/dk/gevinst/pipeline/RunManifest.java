@@ -17,7 +17,7 @@ final class RunManifest {
     private RunManifest() {}
 
     static ObjectNode build(String runId, LocalDate asOf, Instant started, IngestResult ingest, List<TonightsDecisions.Entry> pilots, ExitCode exit,
-                            java.util.Map<String, Double> stageSeconds, boolean simulation) {
+                            StageClock clock, boolean simulation) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("run_id", runId).put("as_of", asOf.toString()).put("started_at", started.toString())
             .put("finished_at", Instant.now().toString()).put("exit_code", exit.code()).put("status", exit.name().toLowerCase())
@@ -46,7 +46,10 @@ final class RunManifest {
         ObjectNode cpr = root.putObject("cpr_masked");
         new TreeMap<>(ingest.cprMasked()).forEach(cpr::put);
         ObjectNode times = root.putObject("stage_seconds");
-        stageSeconds.forEach(times::put);
+        clock.seconds().forEach(times::put);
+        // CPU seconds per stage: on a shared machine they show where the work is when wall seconds mostly show the load.
+        ObjectNode cpu = root.putObject("stage_cpu_seconds");
+        clock.cpuSeconds().forEach(cpu::put);
         ObjectNode ps = root.putObject("pilots");
         for (TonightsDecisions.Entry p : pilots) {
             ps.putObject(p.pilotId()).put("status", p.status()).put("decision", p.decision())

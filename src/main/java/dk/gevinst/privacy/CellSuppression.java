@@ -44,25 +44,29 @@ public final class CellSuppression {
             List<Object> unitPeriod = key("unit-period", c.unit(), c.arm(), c.period()), unitWeek = key("unit-week", c.unit(), c.arm(), week);
             List<Object> unit = key("unit", c.unit(), c.arm()), armPeriod = key("arm-period", c.arm(), c.period());
             List<Object> armWeek = key("arm-week", c.arm(), week), arm = key("arm", c.arm()), total = key("total");
+            Set<List<Object>> fresh = new java.util.HashSet<>();
             for (List<Object> figure : List.of(day, entry, unitPeriod, unitWeek, unit, armPeriod, armWeek, arm, total)) {
                 int at = index.computeIfAbsent(figure, k -> {
+                    fresh.add(k);
                     counts.add(0L);
                     return counts.size() - 1;
                 });
                 counts.set(at, counts.get(at) + c.moments().n());
             }
             // total ← parts, named by the total and the way it is split (a unit is the sum of its periods, and of its weeks).
-            link(sums, index, entry, "days", day);
-            link(sums, index, unitPeriod, "weeks", entry);
-            link(sums, index, unitWeek, "periods", entry);
-            link(sums, index, unit, "periods", unitPeriod);
-            link(sums, index, unit, "weeks", unitWeek);
-            link(sums, index, armPeriod, "units", unitPeriod);
-            link(sums, index, armWeek, "units", unitWeek);
-            link(sums, index, arm, "periods", armPeriod);
-            link(sums, index, arm, "weeks", armWeek);
-            link(sums, index, arm, "units", unit);
-            link(sums, index, total, "arms", arm);
+            // A part names its total, so each link needs making only when the part is first seen: for 200 pilots'
+            // cells that is most of this loop's time saved, in the same order as before.
+            link(sums, index, fresh, entry, "days", day);
+            link(sums, index, fresh, unitPeriod, "weeks", entry);
+            link(sums, index, fresh, unitWeek, "periods", entry);
+            link(sums, index, fresh, unit, "periods", unitPeriod);
+            link(sums, index, fresh, unit, "weeks", unitWeek);
+            link(sums, index, fresh, armPeriod, "units", unitPeriod);
+            link(sums, index, fresh, armWeek, "units", unitWeek);
+            link(sums, index, fresh, arm, "periods", armPeriod);
+            link(sums, index, fresh, arm, "weeks", armWeek);
+            link(sums, index, fresh, arm, "units", unit);
+            link(sums, index, fresh, total, "arms", arm);
         }
         if (!covered) return new CellSuppression(index, Set.of());
         List<SmallCells.Sum> relations = new ArrayList<>();
@@ -70,8 +74,9 @@ public final class CellSuppression {
         return new CellSuppression(index, Set.copyOf(SmallCells.suppress(counts, relations)));
     }
 
-    private static void link(Map<List<Object>, LinkedHashSet<Integer>> sums, Map<List<Object>, Integer> index,
+    private static void link(Map<List<Object>, LinkedHashSet<Integer>> sums, Map<List<Object>, Integer> index, Set<List<Object>> fresh,
                              List<Object> total, String split, List<Object> part) {
+        if (!fresh.contains(part)) return;
         List<Object> k = new ArrayList<>(total);
         k.add(split);
         sums.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(index.get(part));

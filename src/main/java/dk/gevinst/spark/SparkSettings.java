@@ -2,6 +2,7 @@ package dk.gevinst.spark;
 
 import dk.gevinst.pipeline.ExitCode;
 import dk.gevinst.pipeline.GevinstException;
+import dk.gevinst.storage.LocalPermissionsFileSystem;
 import dk.gevinst.storage.Storage;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,11 +22,16 @@ public final class SparkSettings {
 
     private SparkSettings() {}
 
-    /** What gevinst sets unless told otherwise: adaptive execution, which merges small shuffle partitions on a cluster too. */
+    /**
+     * What gevinst sets unless told otherwise: adaptive execution, which merges small shuffle partitions on a
+     * cluster too, and a local filesystem that does not fork a process to set a file's permissions.
+     */
     public static Map<String, String> defaults(String master) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("spark.sql.adaptive.enabled", "true");
         d.put("spark.sql.adaptive.coalescePartitions.enabled", "true");
+        // Local files get their permissions through java.nio, not one forked chmod per directory and file.
+        d.put("spark.hadoop.fs.file.impl", LocalPermissionsFileSystem.class.getName());
         if (isLocal(master)) d.put("spark.sql.shuffle.partitions", String.valueOf(LOCAL_SHUFFLE_PARTITIONS));
         return d;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.gevinst.testing.Repo;
 import dk.gevinst.testing.TempDirs;
+import dk.gevinst.testing.TinyRuns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ class LauncherIT {
         ProcessBuilder b = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
         if (path != null) b.environment().put("PATH", path);
         Process p = b.start();
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
         return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
@@ -62,6 +63,42 @@ class LauncherIT {
         assertThat(first.stderr()).contains("gevinst: building").contains("the build did not produce")
             .doesNotContain("\u001b");
         assertThat(first.exit()).isEqualTo(1);
+    }
+
+    /**
+     * A run's classes come from a class-data-sharing archive that the first run after a build writes
+     * (docs/benchmarks.md, P4): the run writes it without a word on stdout or stderr about it, and a
+     * command's help writes none (an archive of the help's few classes would serve every later run badly).
+     */
+    @Test
+    void theFirstRunWritesTheClassArchiveQuietlyAndHelpDoesNot(@TempDir Path tmp) throws Exception {
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("target"));
+        Files.copy(Repo.root().resolve("bin/gevinst"), home.resolve("bin/gevinst"));
+        Files.setPosixFilePermissions(home.resolve("bin/gevinst"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (String built : List.of("gevinst.jar", "lib", "jvm-options")) {
+            Files.createSymbolicLink(home.resolve("target").resolve(built), Repo.root().resolve("target").resolve(built));
+        }
+        Path jsa = home.resolve("target/gevinst.jsa");
+        Result help = run(home.resolve("bin/gevinst"), tmp, null, "run", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.stderr()).isEmpty();
+        assertThat(jsa).doesNotExist();
+
+        Path pilots = TempDirs.write(tmp, "pilots/small.yaml", TinyRuns.GOOD_SPEC).getParent();
+        Result night = run(home.resolve("bin/gevinst"), tmp, null, "run", "--pilots", pilots.toString(),
+            "--data", TinyRuns.data(tmp.resolve("data")).toString(), "--out", tmp.resolve("out").toString(),
+            "--as-of", TinyRuns.NEWEST, "--demo-key", "--quiet");
+        assertThat(night.exit()).as(night.stderr()).isZero();
+        assertThat(night.stdout()).isEmpty();
+        assertThat(night.stderr().lines().filter(l -> !l.startsWith("WARNING: using the demo pseudonym key"))).isEmpty();
+        assertThat(jsa).isRegularFile();
+        assertThat(Files.size(jsa)).as("an archive of a run's classes").isGreaterThan(10_000_000L);
+        try (var left = Files.list(home.resolve("target"))) {
+            assertThat(left.filter(p -> p.getFileName().toString().endsWith(".tmp"))).as("no half-written archive").isEmpty();
+        }
+        for (String built : List.of("gevinst.jar", "lib", "jvm-options")) Files.delete(home.resolve("target").resolve(built));
     }
 
     private static String which(String command) throws IOException, InterruptedException {
