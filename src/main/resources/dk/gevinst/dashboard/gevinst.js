@@ -293,23 +293,24 @@
   }
 
   /* The pilot team's change beside the changes of the teams that had no pilot (each control team made a
-     pseudo-pilot against the others), smallest first, the pilot's bar dark and named. */
+     pseudo-pilot against the others), smallest first. Two series on the same bars, so the legend, not a
+     label that could collide with the axis, names the pilot's dark bar. */
   function placebo(el) {
     var p = (certainty.placebo || {})[el.getAttribute('data-indicator')];
     if (!p || !p.values.length) { empty(el); return; }
-    var bars = p.values.map(function (v, i) {
-      var mine = p.pilot[i];
-      return { value: v, name: p.names[i], itemStyle: { color: mine ? '#1f4e79' : '#b7c3cf' },
-        label: mine ? { show: true, position: v < 0 ? 'bottom' : 'top', formatter: CL.pilot, color: '#1f4e79', fontWeight: 600, fontSize: 11 } : { show: false } };
-    });
+    var only = function (mine) { return p.values.map(function (v, i) { return p.pilot[i] === mine ? v : null; }); };
     init(el).setOption({
       animation: false,
-      grid: { left: 8, right: 16, top: 24, bottom: 22, containLabel: true },
-      tooltip: { trigger: 'item', formatter: function (x) { return x.name + ': ' + withUnit(fmt(x.value, p.decimals + 1), p.unit); } },
+      legend: { bottom: 0, itemGap: 16, textStyle: { fontSize: 11 }, data: [CL.pilot, CL.placebo] },
+      grid: { left: 8, right: 16, top: 16, bottom: 36, containLabel: true },
+      tooltip: { trigger: 'item', formatter: function (x) { return p.names[x.dataIndex] + ': ' + withUnit(fmt(x.value, p.decimals + 1), p.unit); } },
       xAxis: { type: 'category', data: p.names, axisLabel: { show: false }, axisTick: { show: false } },
       yAxis: { type: 'value', axisLabel: { fontSize: 11, formatter: function (v) { return fmt(v, p.decimals); } } },
-      series: [{ type: 'bar', name: CL.placebo, data: bars, barMaxWidth: 28,
-        markLine: { silent: true, symbol: 'none', lineStyle: { color: '#000', type: 'solid', width: 1 }, label: { show: false }, data: [{ yAxis: 0 }] } }]
+      series: [
+        { type: 'bar', name: CL.placebo, data: only(false), barMaxWidth: 28, itemStyle: { color: '#b7c3cf' },
+          markLine: { silent: true, symbol: 'none', lineStyle: { color: '#000', type: 'solid', width: 1 }, label: { show: false }, data: [{ yAxis: 0 }] } },
+        { type: 'bar', name: CL.pilot, data: only(true), barMaxWidth: 28, barGap: '-100%', itemStyle: { color: '#1f4e79' } }
+      ]
     });
   }
 
