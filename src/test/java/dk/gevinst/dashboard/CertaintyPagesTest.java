@@ -129,6 +129,18 @@ class CertaintyPagesTest {
     }
 
     @Test
+    void withoutControlTeamsTheWeeklySeriesIsThePilotsOwnLevel(@TempDir Path tmp) throws Exception {
+        DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp)
+            .edit("sagsoverblik", d -> InferenceFixture.indicator(d, "first_time_right").put("design", "prepost")).render(Language.DA);
+        String page = f.read("sagsoverblik.html");
+        assertThat(section(page)).contains("Pilotens niveau uge for uge (%)", "Forskel mellem pilot og kontrol uge for uge (min)");
+        JsonNode gaps = DashboardPagesTest.chartData(page).path("certainty").path("gaps");
+        assertThat(gaps.path("first_time_right").path("zero").asBoolean()).as("a level has no zero line to clear").isFalse();
+        assertThat(gaps.path("first_time_right").path("unit").asText()).isEqualTo("%");
+        assertThat(gaps.path("handling_time").path("zero").asBoolean()).isTrue();
+    }
+
+    @Test
     void aPreTrendIsShownAsAnErrorInTheBannerAndBesideItsIndicator(@TempDir Path tmp) throws Exception {
         DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp).edit("chatbot", d -> InferenceFixture.preTrendFound(d, "handling_time"))
             .render(Language.DA);
