@@ -61,7 +61,7 @@ public final class DashboardWriter {
         ObjectNode data = Json.MAPPER.createObjectNode().put("page", "portfolio").put("lang", t.language().code());
         PageFrame frame = new PageFrame(t.language().code(), t.get("portfolio.title"), false,
             t.format("footer.generated", t.date(asOf)), new ScriptJson(data));
-        return Templates.render("portfolio", Map.of("t", t, "frame", frame, "view", PortfolioView.of(t, docs)));
+        return Templates.render("portfolio", Map.of("t", t, "frame", frame, "view", PortfolioView.of(t, docs), "oneTeam", HealthCounts.oneTeam(t, docs)));
     }
 
     static String pilot(Texts t, JsonNode doc) {
@@ -69,7 +69,7 @@ public final class DashboardWriter {
         PageFrame frame = new PageFrame(t.language().code(), Docs.title(doc), true,
             t.format("footer.generated", t.date(doc.path("as_of").asText())), new ScriptJson(charts));
         PilotView view = PilotView.of(t, doc, charts.path("narrowing").size() > 0);
-        return Templates.render("pilot", Map.of("t", t, "frame", frame, "view", view));
+        return Templates.render("pilot", Map.of("t", t, "frame", frame, "view", view, "certainty", CertaintyView.of(t, doc)));
     }
 
     private static byte[] resource(String name) {

@@ -32,6 +32,7 @@ final class PilotCharts {
         for (JsonNode ind : doc.path("indicators")) trends.set(ind.path("id").asText(), trend(t, doc, ind));
         if (doc.path("business_case").isObject()) data.set("business", business(t, doc.path("business_case")));
         data.set("narrowing", narrowing(t, doc));
+        data.set("certainty", CertaintyCharts.of(t, doc));
         return data;
     }
 

@@ -211,8 +211,111 @@
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return fmt(v, 1); } } });
   }
 
+  /* How sure are we? (issue 8) The weekly gap, pilot minus control, with the band its sampling noise alone
+     would give: weeks that wander outside it are the teams' own drift, which the interval then rests on.
+     Pre and post weeks in their own colours and shading, the start and ramp-up marked, an unfinished week
+     as an open dot, a hidden week (fewer than 5 cases) as a grey stripe. Every value comes published. */
+  var certainty = data.certainty || {};
+  var CL = certainty.labels || {};
+  var WEEK = 7 * 864e5;
+  function gap(el) {
+    var g = (certainty.gaps || {})[el.getAttribute('data-indicator')];
+    if (!g || !g.weeks.length) { empty(el); return; }
+    var narrow = el.clientWidth < NARROW;
+    var mid = function (w) { return day(w.week) + WEEK / 2; };
+    var first = day(g.weeks[0].week), last = day(g.weeks[g.weeks.length - 1].week) + WEEK;
+    var start = g.start ? day(g.start) : null, rampEnd = g.rampEnd ? day(g.rampEnd) : start;
+    if (start !== null) { first = Math.min(first, start); last = Math.max(last, rampEnd); }
+    var side = function (post) {
+      return g.weeks.filter(function (w) { return w.post === post; }).map(function (w) {
+        if (w.suppressed) return [mid(w), null];
+        return w.complete ? [mid(w), w.gap] : { value: [mid(w), w.gap], symbol: 'emptyCircle', symbolSize: 9 };
+      });
+    };
+    var shown = g.weeks.filter(function (w) { return !w.suppressed; });
+    var hidden = g.weeks.filter(function (w) { return w.suppressed; });
+    var pre = { type: 'line', name: CL.pre, data: side(false), connectNulls: false, symbol: 'circle', symbolSize: 5, z: 3,
+      lineStyle: { width: 1.5, color: '#777' }, itemStyle: { color: '#777' } };
+    var post = { type: 'line', name: CL.post, data: side(true), connectNulls: false, symbol: 'circle', symbolSize: 5, z: 3,
+      lineStyle: { width: 2, color: '#1f4e79' }, itemStyle: { color: '#1f4e79' } };
+    var areas = [];
+    if (start !== null) {
+      areas.push([{ xAxis: first, itemStyle: { color: 'rgba(0,0,0,0.03)' } }, { xAxis: start }]);
+      if (rampEnd > start) areas.push([{ xAxis: start, itemStyle: { color: 'rgba(0,0,0,0.10)' } }, { xAxis: rampEnd }]);
+      areas.push([{ xAxis: rampEnd, itemStyle: { color: 'rgba(31,78,121,0.07)' } }, { xAxis: last }]);
+      post.markLine = { silent: true, symbol: 'none', lineStyle: { color: '#444', type: 'solid' },
+        label: { position: 'end', formatter: CL.start, fontSize: 11, color: '#444' }, data: [{ xAxis: start }] };
+    }
+    pre.markArea = { silent: true, label: { show: false }, data: areas };
+    if (g.zero) pre.markLine = { silent: true, symbol: 'none', lineStyle: { color: '#000', type: 'solid', width: 1 }, label: { show: false }, data: [{ yAxis: 0 }] };
+    var band = { type: 'custom', name: CL.band, silent: true, z: 1, itemStyle: { color: 'rgba(31,78,121,0.22)' },
+      data: shown.map(function (w) { return [day(w.week), day(w.week) + WEEK, w.low, w.high]; }), encode: { x: [0, 1], y: [2, 3] },
+      renderItem: function (params, api) {
+        var a = api.coord([api.value(0), api.value(3)]), b = api.coord([api.value(1), api.value(2)]);
+        return { type: 'rect', shape: { x: a[0], y: a[1], width: b[0] - a[0], height: b[1] - a[1] }, style: { fill: 'rgba(31,78,121,0.16)' } };
+      } };
+    var series = [band, pre, post];
+    var legend = [CL.pre, CL.post, CL.band];
+    if (g.weeks.some(function (w) { return !w.complete && !w.suppressed; })) {
+      series.push({ type: 'scatter', name: CL.incomplete, data: [], symbol: 'emptyCircle', itemStyle: { color: '#1f4e79' } });
+      legend.push(CL.incomplete);
+    }
+    if (hidden.length) {
+      series.push({ type: 'custom', name: CL.suppressed, silent: true, z: 0, itemStyle: { color: 'rgba(0,0,0,0.18)' },
+        data: hidden.map(function (w) { return [day(w.week), day(w.week) + WEEK]; }), encode: { x: [0, 1] },
+        renderItem: function (params, api) {
+          var a = api.coord([api.value(0), 0]), b = api.coord([api.value(1), 0]), box = params.coordSys;
+          return { type: 'rect', shape: { x: a[0], y: box.y, width: b[0] - a[0], height: box.height }, style: { fill: 'rgba(0,0,0,0.14)' } };
+        } });
+      legend.push(CL.suppressed);
+    }
+    // The axis holds every band; around zero for a gap, around the level for a pilot's own series.
+    var values = shown.map(function (w) { return w.low; }).concat(shown.map(function (w) { return w.high; }));
+    var span = [-1, 1];
+    if (values.length && g.zero) span = range(values);
+    else if (values.length) {
+      var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values), pad = (hi - lo || Math.abs(hi) || 1) * 0.1;
+      span = [lo - pad, hi + pad];
+    }
+    var dateLabel = last - first > 150 * 864e5 ? monthLabel : shortDate;
+    init(el).setOption({
+      animation: false,
+      legend: { bottom: 0, itemGap: narrow ? 10 : 16, itemWidth: 18, textStyle: { fontSize: 11 }, data: legend },
+      tooltip: { trigger: 'item', formatter: function (p) {
+        var v = Array.isArray(p.value) ? p.value : p.value.value;
+        return shortDate(v[0] - WEEK / 2) + ': ' + withUnit(fmt(v[1], g.decimals + 1), g.unit);
+      } },
+      grid: { left: 8, right: 20, top: 24, bottom: narrow ? 64 : 40, containLabel: true },
+      xAxis: { type: 'time', min: first, max: last, splitNumber: narrow ? 3 : 6, axisLabel: { hideOverlap: true, formatter: dateLabel, fontSize: 11 } },
+      yAxis: { type: 'value', min: span[0], max: span[1], axisLabel: { fontSize: 11, showMinLabel: false, showMaxLabel: false, formatter: function (v) { return fmt(v, g.decimals); } } },
+      series: series
+    });
+  }
+
+  /* The pilot team's change beside the changes of the teams that had no pilot (each control team made a
+     pseudo-pilot against the others), smallest first. Two series on the same bars, so the legend, not a
+     label that could collide with the axis, names the pilot's dark bar. */
+  function placebo(el) {
+    var p = (certainty.placebo || {})[el.getAttribute('data-indicator')];
+    if (!p || !p.values.length) { empty(el); return; }
+    var only = function (mine) { return p.values.map(function (v, i) { return p.pilot[i] === mine ? v : null; }); };
+    init(el).setOption({
+      animation: false,
+      legend: { bottom: 0, itemGap: 16, textStyle: { fontSize: 11 }, data: [CL.pilot, CL.placebo] },
+      grid: { left: 8, right: 16, top: 16, bottom: 36, containLabel: true },
+      tooltip: { trigger: 'item', formatter: function (x) { return p.names[x.dataIndex] + ': ' + withUnit(fmt(x.value, p.decimals + 1), p.unit); } },
+      xAxis: { type: 'category', data: p.names, axisLabel: { show: false }, axisTick: { show: false } },
+      yAxis: { type: 'value', axisLabel: { fontSize: 11, formatter: function (v) { return fmt(v, p.decimals); } } },
+      series: [
+        { type: 'bar', name: CL.placebo, data: only(false), barMaxWidth: 28, itemStyle: { color: '#b7c3cf' },
+          markLine: { silent: true, symbol: 'none', lineStyle: { color: '#000', type: 'solid', width: 1 }, label: { show: false }, data: [{ yAxis: 0 }] } },
+        { type: 'bar', name: CL.pilot, data: only(true), barMaxWidth: 28, barGap: '-100%', itemStyle: { color: '#1f4e79' } }
+      ]
+    });
+  }
+
   if (typeof echarts !== 'undefined') {
-    var draw = { panels: panels, trend: trend, business: business, narrowing: narrowing };
+    var draw = { panels: panels, trend: trend, business: business, narrowing: narrowing, gap: gap, placebo: placebo };
     Array.prototype.forEach.call(document.querySelectorAll('[data-chart]'), function (el) {
       var f = draw[el.getAttribute('data-chart')];
       if (f) f(el); else empty(el);

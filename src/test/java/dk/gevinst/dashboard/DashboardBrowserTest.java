@@ -46,7 +46,7 @@ class DashboardBrowserTest {
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static ChromeDriver driver;
-    private static DashboardFixture danish, english, hostile, health;
+    private static DashboardFixture danish, english, hostile, health, inference, inferenceEn;
 
     /** The two screens every page must work on. */
     enum Screen {
@@ -80,6 +80,15 @@ class DashboardBrowserTest {
             .edit("sagsoverblik", d -> d.putArray("health")) // without its one_team warning: a pilot with no flag has no banner
             .render(Language.DA);
         DashboardFixture.copyOf(health.root(), tmp.resolve("health-en")).render(Language.EN);
+        // What the sample does not reach: placebo in space with 11 control teams, a hidden week, a pre-trend found.
+        inference = DashboardFixture.copyOf(SampleNights.out(), tmp.resolve("inference"))
+            .edit("sagsoverblik", d -> {
+                InferenceFixture.placebo(d, "handling_time", 11, 1);
+                InferenceFixture.hideWeek(d, "handling_time", 5);
+            })
+            .edit("chatbot", d -> InferenceFixture.preTrendFound(d, "handling_time"))
+            .render(Language.DA);
+        inferenceEn = DashboardFixture.copyOf(inference.root(), tmp.resolve("inference-en")).render(Language.EN);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -236,6 +245,9 @@ class DashboardBrowserTest {
             assertThat(banner.getRect().getY()).as(s + ": above the decision").isLessThan(driver.findElement(By.cssSelector(".verdict")).getRect().getY());
             assertThat(banner.getText()).contains("Datakvalitet kræver opmærksomhed", "Fejl:", "Den nyeste sag er 40 dage gammel");
             open(health, "index");
+            WebElement folded = driver.findElement(By.cssSelector(".health-banner details.health-warnings"));
+            assertThat(folded.findElement(By.cssSelector("li")).isDisplayed()).as(s + ": with an error open, warnings fold under their count").isFalse();
+            folded.findElement(By.tagName("summary")).click();
             String text = driver.findElement(By.cssSelector(".health-banner")).getText();
             assertThat(text).contains("Datasø i skyen for Jobcenter: Den nyeste sag", "Chatbot i Borgerservice: Pilot og kontrol fulgtes ikke ad");
             assertThat(text.indexOf("Fejl:")).as("errors before warnings").isLessThan(text.indexOf("Advarsel:"));
@@ -244,6 +256,83 @@ class DashboardBrowserTest {
         }
         driver.get(health.root().resolveSibling("health-en").resolve("dashboard/chatbot.html").toUri().toString());
         assertThat(driver.findElement(By.cssSelector(".health-banner")).getText()).contains("Data quality needs attention", "Warning:", "did not move together");
+        screen(Screen.LAPTOP);
+    }
+
+    /** Pairs of chart labels whose boxes overlap, and labels that stick out of their chart: both must be none. */
+    private static long labelCollisions(WebElement chart) {
+        return ((Number) js("const box = arguments[0].getBoundingClientRect();"
+            + " const r = Array.from(arguments[0].querySelectorAll('svg text')).filter(t => t.textContent.trim()).map(t => t.getBoundingClientRect()).filter(b => b.width > 0);"
+            + " let n = r.filter(b => b.left < box.left - 1 || b.right > box.right + 1 || b.top < box.top - 1 || b.bottom > box.bottom + 1).length;"
+            + " for (let i = 0; i < r.length; i++) for (let j = i + 1; j < r.length; j++) {"
+            + "   const w = Math.min(r[i].right, r[j].right) - Math.max(r[i].left, r[j].left), h = Math.min(r[i].bottom, r[j].bottom) - Math.max(r[i].top, r[j].top);"
+            + "   if (w > 1 && h > 1) n++; }"
+            + " return n;", chart)).longValue();
+    }
+
+    @Test
+    void howSureAreWeDrawsTheWeeklyGapAndThePlaceboTeamsOnAPhoneAndALaptop() throws Exception {
+        for (DashboardFixture f : List.of(inference, inferenceEn)) {
+            boolean da = f == inference;
+            for (Screen s : Screen.values()) {
+                String where = (da ? "da " : "en ") + s;
+                screen(s);
+                open(f, "sagsoverblik");
+                WebElement section = driver.findElement(By.cssSelector("section.certainty"));
+                assertThat(section.findElement(By.tagName("h2")).getText()).isEqualTo(da ? "Hvor sikre er vi?" : "How sure are we?");
+                List<WebElement> gaps = section.findElements(By.cssSelector(".chart-gap"));
+                assertThat(gaps).as(where + ": one gap chart per success indicator").hasSize(2);
+                for (WebElement gap : gaps) {
+                    String labels = (String) js("return Array.from(arguments[0].querySelectorAll('svg text')).map(t => t.textContent).join('|')", gap);
+                    assertThat(labels).as(where).contains("Start", da ? "Før start" : "Before start", da ? "Efter start" : "After start",
+                        da ? "Støj fra antal sager" : "Noise from case numbers");
+                    assertThat(gap.getRect().getWidth()).as(where + ": the chart takes the screen's width").isGreaterThan(s == Screen.PHONE ? 320 : 400);
+                    assertThat(labelCollisions(gap)).as(where + " " + gap.getAttribute("data-indicator") + ": no label collides or is clipped").isZero();
+                }
+                String handling = (String) js("return Array.from(document.querySelectorAll('.chart-gap[data-indicator=handling_time] svg text')).map(t => t.textContent).join('|')");
+                assertThat(handling).as(where + ": the hidden week is drawn as such").contains(da ? "Skjult uge" : "Hidden week");
+                WebElement placebo = section.findElement(By.cssSelector(".chart-placebo[data-indicator='handling_time']"));
+                assertThat((String) js("return arguments[0].querySelector('svg').textContent", placebo)).contains(da ? "Pilotteamet" : "Pilot team");
+                assertThat(((Number) js("return arguments[0].querySelectorAll('svg path').length", placebo)).intValue()).as(where + ": 12 bars and the zero line").isGreaterThanOrEqualTo(12);
+                assertThat(labelCollisions(placebo)).as(where + " placebo").isZero();
+                assertThat(section.findElement(By.cssSelector(".rank")).getText()).contains(da ? "nr. 2 af 12" : "number 2 of 12");
+                assertThat(section.findElement(By.cssSelector(".analysts")).getText()).contains("ν = ", "N_eff = ");
+                Object overflow = js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                assertThat(((Number) overflow).intValue()).as(where + ": no sideways scrolling").isLessThanOrEqualTo(0);
+                List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> e.getLevel().equals(Level.SEVERE)).toList();
+                assertThat(severe).as(where + " console").isEmpty();
+                screenshot(s, (da ? "da-" : "en-") + s.name().toLowerCase() + "-certainty-sagsoverblik");
+            }
+        }
+        screen(Screen.LAPTOP);
+    }
+
+    @Test
+    void aPreTrendAndOneTeamEvidenceShowInTheBannerAndOnThePortfolio() {
+        for (DashboardFixture f : List.of(inference, inferenceEn)) {
+            boolean da = f == inference;
+            for (Screen s : Screen.values()) {
+                screen(s);
+                open(f, "chatbot");
+                WebElement banner = driver.findElement(By.cssSelector(".health-banner"));
+                assertThat(banner.getRect().getY()).as(s + ": above the decision").isLessThan(driver.findElement(By.cssSelector(".verdict")).getRect().getY());
+                String text = banner.getText();
+                String error = da ? "Fejl:" : "Error:", warning = da ? "Advarsel:" : "Warning:";
+                assertThat(text).contains(error, warning, da ? "bevægede sig fra hinanden allerede før start" : "already moving apart before the start",
+                    da ? "Piloten kører i ét team" : "The pilot runs in one team");
+                assertThat(text.indexOf(error)).as("the pre-trend error before the one-team warning").isLessThan(text.indexOf(warning));
+                assertThat(driver.findElement(By.cssSelector("section.certainty .pretrend-found")).isDisplayed()).isTrue();
+                open(f, "index");
+                assertThat(driver.findElement(By.cssSelector(".health-counts")).getText()).isEqualTo(da ? "1 fejl · 3 advarsler" : "1 error · 3 warnings");
+                for (String pilot : List.of("chatbot", "datalake", "sagsoverblik")) {
+                    WebElement marker = driver.findElement(By.cssSelector("tr[data-pilot='" + pilot + "'] .one-team"));
+                    assertThat(marker.isDisplayed()).as(s + " " + pilot).isTrue();
+                    assertThat(marker.getText()).isEqualTo(da ? "ét team" : "one team");
+                }
+                Object overflow = js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                assertThat(((Number) overflow).intValue()).as(s + ": no sideways scrolling").isLessThanOrEqualTo(0);
+            }
+        }
         screen(Screen.LAPTOP);
     }
 

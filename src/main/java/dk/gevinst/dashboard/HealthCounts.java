@@ -1,0 +1,54 @@
+package dk.gevinst.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the portfolio adds to the generic health banner: how many errors and warnings it lists ("1 fejl ·
+ * 3 advarsler"), the warnings folded under that count so that a flag every pilot carries (one team) does
+ * not bury an error, and which pilots rest on a single team (the {@code one_team} flag of their document,
+ * shown as a marker beside the pilot's name, issue 8 point 6). The flags' texts stay the stages' own.
+ */
+public final class HealthCounts {
+    /** The health flag a stage publishes when a pilot runs in one team. */
+    static final String ONE_TEAM = "one_team";
+
+    private HealthCounts() {}
+
+    /** "1 fejl · 3 advarsler"; empty without items. */
+    public static String text(Texts t, List<HealthItem> items) {
+        long errors = errors(items).size();
+        long warnings = items.size() - errors;
+        StringBuilder s = new StringBuilder();
+        if (errors > 0) s.append(t.format(errors == 1 ? "health.counts.error" : "health.counts.errors", t.count(errors)));
+        if (warnings > 0) {
+            if (s.length() > 0) s.append(" · ");
+            s.append(t.format(warnings == 1 ? "health.counts.warning" : "health.counts.warnings", t.count(warnings)));
+        }
+        return s.toString();
+    }
+
+    public static List<HealthItem> errors(List<HealthItem> items) {
+        return items.stream().filter(i -> HealthItem.ERROR.equals(i.severity())).toList();
+    }
+
+    public static List<HealthItem> warnings(List<HealthItem> items) {
+        return items.stream().filter(i -> !HealthItem.ERROR.equals(i.severity())).toList();
+    }
+
+    /** Pilot id → the marker's explanation, for each pilot whose document carries the one_team flag. */
+    static Map<String, String> oneTeam(Texts t, List<JsonNode> docs) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode d : docs) {
+            for (JsonNode f : d.path("health")) {
+                if (!ONE_TEAM.equals(f.path("code").asText())) continue;
+                StringBuilder teams = new StringBuilder();
+                for (JsonNode u : f.path("pilot_units")) teams.append(teams.length() > 0 ? ", " : "").append(u.asText());
+                out.put(Docs.id(d), t.format("portfolio.oneteam.title", teams.toString()));
+            }
+        }
+        return out;
+    }
+}
