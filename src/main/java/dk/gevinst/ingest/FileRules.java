@@ -31,6 +31,8 @@ final class FileRules {
     private static final String FIRST_CASE = "_first_case";
     private static final String OTHER_CASE = "_other_case";
     private static final String ITEMS = "_items";
+    /** Prefix of a found group's key columns while it is joined back to its rows. */
+    private static final String GROUP_KEY = "_group_";
 
     private FileRules() {}
 
@@ -82,12 +84,20 @@ final class FileRules {
         return mark(joinBack(sus, incomplete, key), Reasons.INCOMPLETE_RESPONSE);
     }
 
-    /** The rows of the groups found, matched on the group's key (an empty key part matches an empty one). */
+    /**
+     * The rows of the groups found, matched on the group's key (an empty key part matches an empty one). The
+     * groups come from the same rows, so their key columns are renamed first: otherwise each side of the
+     * condition is the same column and the join leans on Spark's self-join rewrite (and its warning).
+     */
     private static Dataset<Row> joinBack(Dataset<Row> rows, Dataset<Row> groups, List<String> key) {
+        Dataset<Row> renamed = groups;
         Column on = lit(true);
-        for (String k : key) on = on.and(rows.col(k).eqNullSafe(groups.col(k)));
-        Dataset<Row> joined = rows.join(groups, on, "inner");
-        for (String k : key) joined = joined.drop(groups.col(k));
+        for (String k : key) {
+            renamed = renamed.withColumnRenamed(k, GROUP_KEY + k);
+            on = on.and(col(k).eqNullSafe(col(GROUP_KEY + k)));
+        }
+        Dataset<Row> joined = rows.join(renamed, on, "inner");
+        for (String k : key) joined = joined.drop(GROUP_KEY + k);
         return joined;
     }
 
