@@ -92,7 +92,8 @@ final class AnalysisMaker {
         // The baseline does not grow: a design without enough baseline weeks never gets a weekly-gap inference.
         boolean later = placebos || design != Design.PARALLEL && series.complete().count(false) >= UnitLevelInference.MIN_WEEKS_PER_PERIOD;
         return new Projection(series, gap ? fits.of(series.complete()) : null, u == null ? null : u.placebo(),
-            u == null || u.dof() == null ? Double.POSITIVE_INFINITY : u.dof(), spec.decision().sequentialTuning(), later);
+            u == null || u.dof() == null ? Double.POSITIVE_INFINITY : u.dof(), spec.decision().sequentialTuning(), later,
+            lastDay, spec.end(), tonight.dofCase());
     }
 
     static Analysis.Bound bound(String kind, double a, double estimate, double relative, double seCase, double dofCase, double seRelative,
