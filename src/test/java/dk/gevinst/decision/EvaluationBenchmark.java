@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
  * Not a test: how long the driver-side evaluation of one pilot takes (issue 12, P5). The sample's
  * Sagsoverblik spec over day cells shaped like the sample's (four teams, every weekday from the baseline
  * to the as-of, 40 cases a team and day, team drift), evaluated {@code reps} times after a warm-up.
- * Prints milliseconds per pilot. Run: {@code mvn -q exec:java} is not set up; use the surefire classpath:
- * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) dk.gevinst.decision.EvaluationBenchmark 20}.
+ * Prints the thread's CPU milliseconds per pilot and a SHA-256 of every analysis (to show two builds give
+ * the same numbers); a second argument writes the analyses to that file. How to run: docs/operations.md.
  */
 public final class EvaluationBenchmark {
     private EvaluationBenchmark() {}
