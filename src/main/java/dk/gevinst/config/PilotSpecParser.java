@@ -1,6 +1,7 @@
 package dk.gevinst.config;
 
 import dk.gevinst.config.YamlReader.Amount;
+import dk.gevinst.privacy.CprScrubber;
 import dk.gevinst.indicator.Catalog;
 import dk.gevinst.indicator.Direction;
 import dk.gevinst.indicator.IndicatorDefinition;
@@ -48,13 +49,13 @@ public final class PilotSpecParser {
         for (String required : List.of("id", "title", "start", "end", "arms", "indicators")) {
             if (!top.containsKey(required)) y.error(root, "missing required key '" + required + "'");
         }
-        String id = top.containsKey("id") ? y.string(top.get("id"), "id") : null;
+        String id = top.containsKey("id") ? text(y, top.get("id"), "id") : null;
         if (id != null && !ID.matcher(id).matches()) {
             y.error(top.get("id"), "id '" + id + "' may hold only a-z, 0-9 and '-'");
         }
-        String title = top.containsKey("title") ? y.string(top.get("title"), "title") : null;
-        String owner = top.containsKey("owner") ? y.string(top.get("owner"), "owner") : "";
-        String deployment = top.containsKey("deployment") ? y.string(top.get("deployment"), "deployment") : "current";
+        String title = top.containsKey("title") ? text(y, top.get("title"), "title") : null;
+        String owner = top.containsKey("owner") ? text(y, top.get("owner"), "owner") : "";
+        String deployment = top.containsKey("deployment") ? text(y, top.get("deployment"), "deployment") : "current";
         LocalDate start = top.containsKey("start") ? y.date(top.get("start"), "start") : null;
         LocalDate end = top.containsKey("end") ? y.date(top.get("end"), "end") : null;
         LocalDate baseline = top.containsKey("baseline_start") ? y.date(top.get("baseline_start"), "baseline_start") : null;
@@ -81,8 +82,8 @@ public final class PilotSpecParser {
         if (m == null) return;
         Map<String, Node> arms = y.entries(m, ARMS, "arms");
         if (!arms.containsKey("pilot")) y.error(node, "arms needs 'pilot': the units that use the new system");
-        if (arms.containsKey("pilot")) pilot.addAll(y.strings(arms.get("pilot"), "arms.pilot"));
-        if (arms.containsKey("control")) control.addAll(y.strings(arms.get("control"), "arms.control"));
+        if (arms.containsKey("pilot")) pilot.addAll(texts(y, arms.get("pilot"), "arms.pilot"));
+        if (arms.containsKey("control")) control.addAll(texts(y, arms.get("control"), "arms.control"));
         if (arms.containsKey("pilot") && pilot.isEmpty()) y.error(arms.get("pilot"), "arms.pilot lists no unit");
         for (String unit : new HashSet<>(pilot)) {
             if (control.contains(unit)) {
@@ -96,7 +97,7 @@ public final class PilotSpecParser {
         MappingNode m = y.mapping(node, "indicators");
         if (m == null) return out;
         for (var e : y.entries(m, null, "indicators").entrySet()) {
-            PilotIndicator pi = readIndicator(y, e.getKey(), e.getValue());
+            PilotIndicator pi = readIndicator(y, CprScrubber.mask(e.getKey()), e.getValue());
             if (pi != null) out.add(pi);
         }
         if (out.stream().noneMatch(i -> i.role() == Role.SUCCESS) && y.problems().isEmpty()) {
@@ -114,13 +115,13 @@ public final class PilotSpecParser {
         if (!f.containsKey("role")) {
             y.error(node, where + " needs role: success, guardrail, technical or descriptive");
         } else {
-            String r = y.string(f.get("role"), where + " role");
+            String r = text(y, f.get("role"), where + " role");
             role = Role.parse(r);
             if (r != null && role == null) y.error(f.get("role"), where + " has role '" + r + "'; use success, guardrail, technical or descriptive");
         }
         Direction direction = null;
         if (f.containsKey("direction")) {
-            String d = y.string(f.get("direction"), where + " direction");
+            String d = text(y, f.get("direction"), where + " direction");
             direction = Direction.parse(d);
             if (d != null && direction == null) y.error(f.get("direction"), where + " has direction '" + d + "'; use higher_is_better or lower_is_better");
         }
@@ -159,7 +160,7 @@ public final class PilotSpecParser {
             measure = new Measure(Measure.Kind.ITEM_MEAN, name(y, f.get("instrument"), where + " instrument"));
             source = Source.SURVEY_RESPONSES;
         } else if (f.containsKey("metric") || (role == Role.TECHNICAL && catalog.find(id).isEmpty())) {
-            String metric = f.containsKey("metric") ? y.string(f.get("metric"), where + " metric") : id;
+            String metric = f.containsKey("metric") ? text(y, f.get("metric"), where + " metric") : id;
             measure = new Measure(Measure.Kind.TECH_METRIC, metric);
             source = Source.TECH_METRICS;
         }
@@ -178,13 +179,26 @@ public final class PilotSpecParser {
             return null;
         }
         java.util.Map<String, String> label = new java.util.LinkedHashMap<>();
-        label.put("da", f.containsKey("label_da") ? y.string(f.get("label_da"), "label_da") : id);
-        label.put("en", f.containsKey("label_en") ? y.string(f.get("label_en"), "label_en") : id);
+        label.put("da", f.containsKey("label_da") ? text(y, f.get("label_da"), "label_da") : id);
+        label.put("en", f.containsKey("label_en") ? text(y, f.get("label_en"), "label_en") : id);
         return new IndicatorDefinition(id, source, measure, dir, "", 0, false, label);
     }
 
+    /**
+     * Every text a spec holds (units, titles, labels, names) passes the CPR scrubber as it is read, before it
+     * reaches a message, a binding or an output: the data's unit column is masked the same way at ingest,
+     * so a unit written with a CPR-shaped name still meets its data (issue 9, item 2).
+     */
+    private static String text(YamlReader y, Node node, String what) {
+        return CprScrubber.mask(y.string(node, what));
+    }
+
+    private static List<String> texts(YamlReader y, Node node, String what) {
+        return y.strings(node, what).stream().map(CprScrubber::mask).toList();
+    }
+
     private String name(YamlReader y, Node node, String what) {
-        String s = y.string(node, what);
+        String s = text(y, node, what);
         if (s != null && !NAME.matcher(s).matches()) {
             y.error(node, what + " is '" + s + "'; a column or instrument name holds only letters, digits and '_'");
             return null;

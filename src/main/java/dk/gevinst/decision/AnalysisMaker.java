@@ -37,7 +37,12 @@ final class AnalysisMaker {
      */
     static Analysis make(String kind, PilotSpec spec, PilotIndicator indicator, List<CellStats> days, Design design, LocalDate lastDay,
                          boolean closed, List<Double> levels, boolean unitLevel, DriftFits fits) {
-        UnitPanel panel = UnitPanel.of(spec.id(), indicator.id(), days, lastDay);
+        return make(kind, spec, indicator, UnitPanel.of(spec.id(), indicator.id(), days, lastDay), design, lastDay, closed, levels, unitLevel, fits);
+    }
+
+    /** The same, on the unit panel of the indicator's cells up to {@code lastDay}, built once by the caller. */
+    static Analysis make(String kind, PilotSpec spec, PilotIndicator indicator, UnitPanel panel, Design design, LocalDate lastDay,
+                         boolean closed, List<Double> levels, boolean unitLevel, DriftFits fits) {
         boolean binary = "share".equals(indicator.definition().unit());
         WeeklySeries series = series(panel, spec, design, lastDay, closed, binary);
         if (!series.estimable()) return null;
@@ -82,9 +87,8 @@ final class AnalysisMaker {
     }
 
     /** How tonight's sequential analysis would look after more weeks: the extension estimate's model. */
-    static Projection projection(PilotSpec spec, PilotIndicator indicator, List<CellStats> days, Design design, LocalDate lastDay,
+    static Projection projection(PilotSpec spec, PilotIndicator indicator, UnitPanel panel, Design design, LocalDate lastDay,
                                  Analysis tonight, DriftFits fits) {
-        UnitPanel panel = UnitPanel.of(spec.id(), indicator.id(), days, lastDay);
         WeeklySeries series = series(panel, spec, design, lastDay, false, "share".equals(indicator.definition().unit()));
         UnitLevel u = tonight.unitLevel();
         boolean gap = u != null && u.method().contains(UnitLevel.WEEKLY_GAP);
@@ -92,7 +96,8 @@ final class AnalysisMaker {
         // The baseline does not grow: a design without enough baseline weeks never gets a weekly-gap inference.
         boolean later = placebos || design != Design.PARALLEL && series.complete().count(false) >= UnitLevelInference.MIN_WEEKS_PER_PERIOD;
         return new Projection(series, gap ? fits.of(series.complete()) : null, u == null ? null : u.placebo(),
-            u == null || u.dof() == null ? Double.POSITIVE_INFINITY : u.dof(), spec.decision().sequentialTuning(), later);
+            u == null || u.dof() == null ? Double.POSITIVE_INFINITY : u.dof(), spec.decision().sequentialTuning(), later,
+            lastDay, spec.end(), tonight.dofCase());
     }
 
     static Analysis.Bound bound(String kind, double a, double estimate, double relative, double seCase, double dofCase, double seRelative,

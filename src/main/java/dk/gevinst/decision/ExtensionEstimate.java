@@ -87,13 +87,29 @@ public final class ExtensionEstimate {
         Interval read = r.relative() ? tonight.relative() : tonight.absolute();
         double scale = read.halfWidth() / tonight.absolute().halfWidth();
         int first = needsTeam ? p.weeksUntilTeamLevel() : 0;
+        Way atFinal = finalLook(r, needed, cap, needsTeam, a, scale);
         for (int w = Math.max(1, first); w <= cap; w++) {
+            if (atFinal != null && atFinal.weeks <= w) return atFinal;
             Analysis.Bound b = p.after(w, a);
             if (b == null) break;
             if (b.high() * scale < needed) return new Way(r, w, Analysis.UNIT.equals(b.decidedBy()));
         }
+        if (atFinal != null) return atFinal;
         Analysis.Bound atCap = p.after(cap, a);
         return new Way(r, NEVER, needsTeam && (atCap == null || Analysis.UNIT.equals(atCap.decidedBy())));
+    }
+
+    /**
+     * The final look, when it is still to come within the cap and its projected fixed-horizon interval is
+     * narrow enough; null otherwise. A final look made already (frozen) is in the verdict tonight.
+     */
+    private static Way finalLook(IndicatorResult r, double needed, int cap, boolean needsTeam, double a, double scale) {
+        if (r.fixed() != null) return null;
+        int weeks = r.projection().weeksUntilFinal();
+        if (weeks < 1 || weeks > cap) return null;
+        Analysis.Bound b = r.projection().atFinal(a, needsTeam);
+        if (b == null || !(b.high() * scale < needed)) return null;
+        return new Way(r, weeks, Analysis.UNIT.equals(b.decidedBy()));
     }
 
     /** The weeks until the net present value's interval no longer straddles zero, or null when not within the cap. */

@@ -1,6 +1,7 @@
 package dk.gevinst.decision;
 
 import dk.gevinst.cells.CellStats;
+import dk.gevinst.cells.UnitPanel;
 import dk.gevinst.config.PilotIndicator;
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.indicator.Role;
@@ -57,14 +58,16 @@ public final class IndicatorEvaluator {
         boolean decides = indicator.role().decides();
         List<Double> levels = levels(spec, indicator);
         LocalDate lastDay = asOf.minusDays(indicator.maturityDays());
+        // Tonight's analysis, the pre-trend check and the projection all read the same panel: built once.
+        UnitPanel tonight = UnitPanel.of(spec.id(), indicator.id(), days, lastDay);
         Analysis sequential = design == Design.NONE || !cells.contrast(design).estimable() ? null
-            : AnalysisMaker.make(Analysis.SEQUENTIAL, spec, indicator, days, design, lastDay, false, levels, decides, fits);
+            : AnalysisMaker.make(Analysis.SEQUENTIAL, spec, indicator, tonight, design, lastDay, false, levels, decides, fits);
         if (sequential == null) {
             Verdict v = decides ? Verdict.INSUFFICIENT_DATA : Verdict.INFORMATIONAL;
             return new IndicatorResult(indicator, design, cells, null, null, null, null, false, Double.NaN, Double.NaN, v, false, null, share, null);
         }
         Analysis fin = frozen != null ? frozen : finalDue(spec, indicator, asOf) ? finalAnalysis(spec, indicator, days, design, levels, decides, fits) : null;
-        PreTrend preTrend = decides ? PreTrend.check(spec, indicator, days, design, lastDay, levels.get(0), fits) : null;
+        PreTrend preTrend = decides ? PreTrend.check(spec, indicator, tonight, design, lastDay, levels.get(0), fits) : null;
         Analysis published;
         Analysis.Bound bound;
         Verdict verdict;
@@ -83,7 +86,7 @@ public final class IndicatorEvaluator {
         double cf = published.counterfactual();
         return new IndicatorResult(indicator, design, cells, sequential, fin, published, bound, Verdicts.readsRelative(indicator, cf) && bound.relative() != null,
             indicator.mde() == null ? Double.NaN : indicator.mde().resolve(cf), indicator.margin() == null ? Double.NaN : indicator.margin().resolve(cf),
-            verdict, withheld, preTrend, share, decides ? AnalysisMaker.projection(spec, indicator, days, design, lastDay, sequential, fits) : null);
+            verdict, withheld, preTrend, share, decides ? AnalysisMaker.projection(spec, indicator, tonight, design, lastDay, sequential, fits) : null);
     }
 
     private static Analysis finalAnalysis(PilotSpec spec, PilotIndicator indicator, List<CellStats> days, Design design, List<Double> levels,

@@ -1,7 +1,6 @@
 package dk.gevinst.decision;
 
 import dk.gevinst.cells.Arm;
-import dk.gevinst.cells.CellStats;
 import dk.gevinst.cells.UnitPanel;
 import dk.gevinst.config.PilotIndicator;
 import dk.gevinst.config.PilotSpec;
@@ -27,9 +26,8 @@ public record PreTrend(LocalDate fakeStart, int weeksBefore, int weeksAfter, dou
     static final int MIN_WEEKS_EACH_SIDE = 4;
 
     /** The check at level a, or null when the design has no baseline or too few weeks for a team-level interval. */
-    static PreTrend check(PilotSpec spec, PilotIndicator indicator, List<CellStats> days, Design design, LocalDate lastDay, double a, DriftFits fits) {
+    static PreTrend check(PilotSpec spec, PilotIndicator indicator, UnitPanel panel, Design design, LocalDate lastDay, double a, DriftFits fits) {
         if (design != Design.DID && design != Design.PREPOST) return null;
-        UnitPanel panel = UnitPanel.of(spec.id(), indicator.id(), days, lastDay);
         boolean binary = "share".equals(indicator.definition().unit());
         WeeklySeries all = WeeklySeries.of(panel, design, WeeklySeries.Side.arm(Arm.PILOT), WeeklySeries.Side.arm(Arm.CONTROL),
             spec.baselineStart(), spec.postStart(), lastDay, false, binary);

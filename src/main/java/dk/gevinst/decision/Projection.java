@@ -3,6 +3,8 @@ package dk.gevinst.decision;
 import dk.gevinst.stats.DriftPosterior;
 import dk.gevinst.stats.FixedHorizon;
 import dk.gevinst.stats.LeastSquares;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,21 +17,33 @@ import java.util.List;
  * At w = 0 this is tonight's interval. So the case-level part shrinks like 1/√n and the team-level part only as far as the
  * drift allows: drift in the baseline stays, and persistent drift averages out slowly. The interval's
  * multiplier at the new effective sample size follows the same rule as tonight's ({@link AnalysisMaker#bound}).
+ *
+ * <p>The final look is projected too ({@link #atFinal}): the fixed-horizon interval on data up to the planned
+ * end, made once as_of reaches end + maturity. It is narrower than the sequence (t instead of the sequence's
+ * multiplier), so a pilot whose final look is expected to decide is not told it cannot be decided.
  */
 final class Projection {
     private static final int RECENT = 4;
     private final WeeklySeries series;
     private final DriftPosterior drift;
     private final UnitLevel.Placebo placebo;
-    private final double gapVariance, nStar, dof, excess;
+    private final double gapVariance, nStar, dof, excess, dofCase;
     private final boolean teamPossibleLater;
+    private final LocalDate through, end;
 
     /**
      * @param drift     the drift fit behind tonight's weekly-gap inference, or null
      * @param placebo   tonight's placebo inference, or null
      * @param teamPossibleLater whether more weeks can bring team-level inference where there is none tonight
+     * @param through   tonight's last day of data (as_of less the indicator's maturity)
+     * @param end       the planned end: the final look uses data up to it
+     * @param dofCase   tonight's case-level ν, kept for the final look (it only grows with more cases)
      */
-    Projection(WeeklySeries series, DriftPosterior drift, UnitLevel.Placebo placebo, double dof, double nStar, boolean teamPossibleLater) {
+    Projection(WeeklySeries series, DriftPosterior drift, UnitLevel.Placebo placebo, double dof, double nStar, boolean teamPossibleLater,
+               LocalDate through, LocalDate end, double dofCase) {
+        this.through = through;
+        this.end = end;
+        this.dofCase = dofCase;
         this.series = series;
         this.drift = drift;
         this.placebo = placebo;
@@ -57,6 +71,33 @@ final class Projection {
      * volume to project (no post week yet).
      */
     Analysis.Bound after(int weeks, double a) {
+        return projected(weeks, a, Analysis.SEQUENTIAL);
+    }
+
+    /**
+     * Weeks from tonight until the final look is made: as_of reaches end + maturity, which is when the last
+     * day of data (as_of − maturity) reaches the end. 0 when the end is behind tonight's data.
+     */
+    int weeksUntilFinal() {
+        long days = ChronoUnit.DAYS.between(through, end);
+        return days <= 0 ? 0 : (int) ((days + 6) / 7);
+    }
+
+    /**
+     * The final fixed-horizon bound at level a as expected at the final look: the weeks up to the planned
+     * end at the recent volume (whole weeks only, so never more data than the end allows), estimate ±
+     * max(t(ν_case)·SE_case, h_team). Null when the end is behind tonight's data or there is no volume to
+     * project, or when team-level inference is needed and will not exist by the end.
+     */
+    Analysis.Bound atFinal(double a, boolean needsTeam) {
+        long days = ChronoUnit.DAYS.between(through, end);
+        if (days <= 0) return null;
+        int weeks = (int) (days / 7);
+        if (needsTeam && (!teamLevelReachable() || weeksUntilTeamLevel() > weeks)) return null;
+        return projected(weeks, a, Analysis.FINAL);
+    }
+
+    private Analysis.Bound projected(int weeks, double a, String kind) {
         List<WeeklySeries.Week> recent = series.complete().weeks().stream().filter(WeeklySeries.Week::post).toList();
         if (recent.isEmpty()) recent = series.weeks().stream().filter(WeeklySeries.Week::post).toList();
         if (recent.isEmpty()) return null;
@@ -94,7 +135,8 @@ final class Projection {
             double se = placebo.se() * scale, hp = FixedHorizon.quantile(1 - a / 2, placebo.dof()) * se;
             if (unit == null || hp > unit.h()) unit = new UnitLevelInference.Critical(hp, se, Double.NaN);
         }
-        return AnalysisMaker.bound(Analysis.SEQUENTIAL, a, 0, Double.NaN, Math.sqrt(vCase), Double.POSITIVE_INFINITY, Double.NaN, 1, n, nStar, unit);
+        double caseDof = Analysis.FINAL.equals(kind) ? dofCase : Double.POSITIVE_INFINITY;
+        return AnalysisMaker.bound(kind, a, 0, Double.NaN, Math.sqrt(vCase), caseDof, Double.NaN, 1, n, nStar, unit);
     }
 
     private double plugIn(double[] c, double[] time, double[] noise) {

@@ -1,5 +1,7 @@
 package dk.gevinst.stats;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
@@ -23,15 +25,43 @@ public final class FixedHorizon {
         return new Result(est, se, dof, new Interval(est - quantile * se, est + quantile * se, alpha), p);
     }
 
+    /**
+     * The standard normal without a random generator: {@code new NormalDistribution()} seeds a Well19937c
+     * on every call, which the quantile and the distribution function never use.
+     */
+    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
+
+    /**
+     * t quantiles already solved, by (probability, ν). Solving one takes a root search to 1e-14 over the
+     * incomplete beta function, and the evaluation asks for the same ones again and again (each level's z
+     * and t, and the bisection in the team-level ν, whose first steps are the same for every interval).
+     * A pure function remembered exactly: the numbers are the same bits. Cleared when it grows large.
+     */
+    private static final Map<Key, Double> SOLVED = new ConcurrentHashMap<>();
+    private static final int MAX_SOLVED = 100_000;
+
+    private record Key(double probability, double dof) {}
+
     /** The t quantile with ν degrees of freedom; the normal one for ν infinite or above 10⁷. */
     public static double quantile(double probability, double dof) {
-        if (Double.isInfinite(dof) || dof > 1e7) return new NormalDistribution().inverseCumulativeProbability(probability);
+        if (Double.isInfinite(dof) || dof > 1e7) return NORMAL.inverseCumulativeProbability(probability);
+        Key key = new Key(probability, dof);
+        Double known = SOLVED.get(key);
+        if (known != null) return known;
+        double q = solve(probability, dof);
+        if (SOLVED.size() >= MAX_SOLVED) SOLVED.clear();
+        SOLVED.put(key, q);
+        return q;
+    }
+
+    /** The t quantile solved afresh, as {@link #quantile} remembers it. */
+    static double solve(double probability, double dof) {
         return new TDistribution(null, dof, QUANTILE_ACCURACY).inverseCumulativeProbability(probability);
     }
 
     /** P(T > x), computed by symmetry from the lower tail so small p-values keep their precision. */
     public static double upperTail(double x, double dof) {
-        if (Double.isInfinite(dof) || dof > 1e7) return new NormalDistribution().cumulativeProbability(-x);
+        if (Double.isInfinite(dof) || dof > 1e7) return NORMAL.cumulativeProbability(-x);
         return new TDistribution(null, dof, QUANTILE_ACCURACY).cumulativeProbability(-x);
     }
 }

@@ -83,7 +83,7 @@ class ExplainCommandTest {
         assertThat(november).contains("STOP as of " + SampleRun.AS_OF)
             .contains("From the published tables").contains("kept only for the latest night, 2026-08-31")
             .contains(stop.path("reasons").get(0).path("en").asText())
-            .contains("Previous night 2026-08-31: EXTEND (not_decidable_in_time). Changed tonight to STOP (futile).")
+            .contains("Previous night 2026-08-31: EXTEND (more_data_needed). Changed tonight to STOP (futile).")
             .contains("Processing time: not yet conclusive → no effect that matters (changed); interval ");
         assertThat(stepLine(november, 2)).contains("HELD");
         assertThat(november).doesNotContain("Business case");

@@ -176,4 +176,23 @@ class DecisionRuleTest {
         assertThat(e.decision().mainReason().en()).contains("Not decidable within the 8 weeks of extension", "More pilot or control teams");
         assertThat(e.decision().mainReason().da()).contains("Flere teams");
     }
+
+    @Test
+    void aPilotWhoseFinalLookIsExpectedToDecideIsNotToldItCannotBeDecided() throws Exception {
+        // Mild team drift and a 6-minute gain a month before the planned end (2026-06-30): the nightly sequence
+        // stays too wide for 8 more weeks, but the final fixed-horizon look on the end's data, due in 5 weeks,
+        // is expected to show the gain.
+        PilotEvaluation e = evaluate(spec(""), AS_OF, CHEAP,
+            weekly("handling_time", 60, -6, 15, 200, 1, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 3, 2), AS_OF, 11),
+            weeks("processing_days", 10, -0.5, 3, 200));
+        IndicatorResult handling = e.indicators().get(0);
+        double a = handling.bound().alpha();
+        assertThat(handling.projection().after(8, a).high()).as("the sequence alone never gets there")
+            .isGreaterThan(handling.goodEffect());
+        assertThat(handling.projection().weeksUntilFinal()).isEqualTo(5);
+        assertThat(handling.projection().atFinal(a, true).high()).isLessThan(handling.goodEffect());
+        assertThat(e.decision().outcome()).isEqualTo(Outcome.EXTEND);
+        assertThat(e.decision().mainReason().code()).isEqualTo("more_data_needed");
+        assertThat(e.decision().extendWeeks()).isEqualTo(5);
+    }
 }

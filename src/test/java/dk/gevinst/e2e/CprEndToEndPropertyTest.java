@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (published outputs and internal state, every Parquet string) is searched for the planted digits.
  */
 class CprEndToEndPropertyTest {
+    /** Unit names with CPR-shaped text, written in the data and in the spec alike (issue 9, item 2). */
+    private static final String PILOT_UNIT = "Team 020390-1234", CONTROL_UNIT = "Hold 1502854321";
     private static final String[] WORDS = {"Borger", "ringede", "cpr", "nr.", "ref:", "æøå", "(", ")", "sag", "vedr.", "tlf. 12345678"};
 
     @Test
@@ -32,7 +34,7 @@ class CprEndToEndPropertyTest {
         List<String> planted = new ArrayList<>();
         StringBuilder cases = new StringBuilder("case_id,unit,case_type,opened_at,decided_at,handling_minutes,caseworker_id,citizen_id,note\n");
         for (int i = 0; i < 400; i++) {
-            String unit = i % 2 == 0 ? "A" : "B";
+            String unit = i % 2 == 0 ? PILOT_UNIT : CONTROL_UNIT;
             String month = i < 200 ? "01" : "03";
             String day = String.format("%02d", 5 + i % 20);
             cases.append("C").append(i).append(i % 7 == 0 ? " " + text(r, planted) : "").append(',').append(unit).append(",\"")
@@ -47,17 +49,19 @@ class CprEndToEndPropertyTest {
         planted.addAll(List.of("2401902222", "0101901234", "2701907777"));
         StringBuilder survey = new StringBuilder("response_id;respondent_id;unit;answered_at;instrument;item;score;comment\n");
         for (int i = 0; i < 60; i++) {
-            survey.append("R").append(i).append(';').append(cpr(r, planted)).append(';').append(i % 2 == 0 ? "A" : "B").append(";2026-03-10;trivsel;1;4;\"")
+            survey.append("R").append(i).append(';').append(cpr(r, planted)).append(';').append(i % 2 == 0 ? PILOT_UNIT : CONTROL_UNIT).append(";2026-03-10;trivsel;1;4;\"")
                 .append(text(r, planted)).append("\"\n");
         }
         TempDirs.write(tmp, "data/survey_responses/s.csv", survey.toString());
+        planted.addAll(List.of("0203901234", "1502854321", "3112999999", "0107881111"));
         TempDirs.write(tmp, "pilots/p.yaml", """
             id: p
-            title: "P"
+            title: "P 311299-9999"
+            owner: "Kontor 010788 1111"
             start: 2026-03-02
             end: 2026-03-31
             baseline_start: 2026-01-05
-            arms: {pilot: [A], control: [B]}
+            arms: {pilot: ["Team 020390-1234"], control: ["Hold 1502854321"]}
             indicators:
               handling_time: {role: success, mde: "10%"}
               trivsel: {role: descriptive, instrument: trivsel, direction: higher_is_better}
@@ -92,6 +96,10 @@ class CprEndToEndPropertyTest {
         String digits = everything.toString().replaceAll("[^0-9]", " ");
         for (String p : planted) assertThat(digits).doesNotContain(p);
         assertThat(everything.toString()).contains("######-####");
+        // The masked spec units still meet the masked data: the pilot was evaluated on its cases.
+        var doc = SampleRun.json(tmp.resolve("out/decisions/p.json"));
+        assertThat(doc.toString()).contains("Team ######-####", "Hold ######-####");
+        assertThat(doc.path("indicators").get(0).path("n").asLong()).as(doc.path("indicators").get(0).toString()).isPositive();
     }
 
     private static String cpr(SplittableRandom r, List<String> planted) {

@@ -22,6 +22,8 @@ class HistoryAcrossNightsTest {
         JsonNode go = SampleRun.json(out.resolve("decisions/sagsoverblik.json"));
         // Team-level inference (issue 8): Sagsoverblik's guardrail is shown non-inferior only by the final look.
         assertThat(go.path("history")).extracting(h -> h.path("decision").asText()).containsExactly("EXTEND", "EXTEND", "GO");
+        // In August the nightly sequence alone could not get there within the 12 weeks, but the final look could (and did).
+        assertThat(go.path("history").get(0).path("reason").asText()).isEqualTo("more_data_needed");
 
         String index = Files.readString(out.resolve("dashboard/index.html"));
         assertThat(index).contains("<ul class=\"changes\">");
