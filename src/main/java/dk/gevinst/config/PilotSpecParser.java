@@ -89,7 +89,7 @@ public final class PilotSpecParser {
             y.error(node, "arms needs 'pilot': the units that use the new system (or, to compare systems, 'candidates')");
         }
         if (arms.containsKey("pilot") && arms.containsKey("candidates")) {
-            y.error(YamlReader.keyNode(m, "candidates"), "arms has both 'pilot' and 'candidates'; a pilot names its units under pilot, "
+            y.error(YamlReader.keyNode(m, "pilot"), "arms has both 'pilot' and 'candidates'; a pilot names its units under pilot, "
                 + "a comparison under each candidate");
         }
         List<YamlReader.Located> controls = arms.containsKey("control") ? y.texts(arms.get("control"), "arms.control") : List.of();

@@ -136,7 +136,7 @@ class ComparisonSpecTest {
             .containsExactly(FILE + ":8:3: arms.candidates names 7 candidates; a comparison has 2 to 6 (to pilot one system, use arms.pilot)");
 
         assertThat(problems(VALID.replace("  control: [\"Jobcenter Midt\"]", "  control: [\"Jobcenter Midt\"]\n  pilot: [\"Jobcenter Syd\"]")))
-            .containsExactly(FILE + ":9:3: arms has both 'pilot' and 'candidates'; a pilot names its units under pilot, a comparison under each candidate");
+            .containsExactly(FILE + ":8:3: arms has both 'pilot' and 'candidates'; a pilot names its units under pilot, a comparison under each candidate");
         assertThat(problems(VALID.replace(VALID.substring(VALID.indexOf("  candidates:"), VALID.indexOf("indicators:")), "")))
             .containsExactly(FILE + ":7:3: arms needs 'pilot': the units that use the new system (or, to compare systems, 'candidates')");
     }

@@ -80,11 +80,11 @@ class PilotSpecPropertyTest {
         }
         // An out-of-range value alone: its error is on its own line.
         Map<String, SpecGrammar.Range> ranges = SpecGrammar.ranges();
-        assertThat(ranges).hasSize(14);
+        assertThat(ranges).hasSize(16);
         for (var r : ranges.entrySet()) {
-            String path = r.getKey().replace("*", r.getKey().endsWith("margin") ? "processing_days" : "fte");
+            String path = SpecGrammar.concrete(r.getKey());
             for (boolean below : new boolean[] {true, false}) {
-                Tree t = SpecGrammar.full("p");
+                Tree t = SpecGrammar.fullFor(r.getKey(), "p");
                 double v = r.getValue().outside(below);
                 t.set(path, v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v));
                 int line = t.lines().get(path);
@@ -99,7 +99,7 @@ class PilotSpecPropertyTest {
             }
         }
         assertThat(invalid).as("most mutations break the spec").isGreaterThan(2000);
-        assertThat(outOfRange).isEqualTo(28);
+        assertThat(outOfRange).isEqualTo(32);
     }
 
     @Test
