@@ -24,9 +24,9 @@ import java.util.List;
  * pilot cases after the start. If no stratum stands alone, everything is one stratum and the adjusted
  * effect is the unadjusted one ({@link #pooledAll()}): every case, of every type, in one stratum.
  */
-public record PostStratified(List<StratumCells> strata, List<Double> weights, List<String> pooled, List<String> leftOut,
-                             boolean usesBaseline, boolean usesControl) {
-    /** The name of the stratum that holds the pooled thin strata. */
+public record PostStratified(List<StratumCells> strata, List<Double> weights, List<String> pooled, String pooledInto,
+                             List<String> leftOut, boolean usesBaseline, boolean usesControl) {
+    /** The name of the stratum that holds the pooled thin strata when their pool stands alone. */
     public static final String POOLED = "*";
     /**
      * The fewest cases each used cell of a stratum needs to stand alone. Below it a case type's variance
@@ -62,23 +62,32 @@ public record PostStratified(List<StratumCells> strata, List<Double> weights, Li
             // Nothing stands alone: one stratum of every case, which is exactly the unadjusted contrast.
             StratumCells all = strata.stream().reduce(empty(POOLED), (a, b) -> a.plus(b, POOLED));
             if (all.pilotPost().n() == 0) throw new IllegalArgumentException("no stratum has pilot cases after the start");
-            return new PostStratified(List.of(all), List.of(1.0), strata.stream().map(StratumCells::stratum).sorted().toList(), List.of(),
-                usesBaseline, usesControl);
+            return new PostStratified(List.of(all), List.of(1.0), strata.stream().map(StratumCells::stratum).sorted().toList(), POOLED,
+                List.of(), usesBaseline, usesControl);
         }
         List<String> pooledNames = thin.stream().map(StratumCells::stratum).toList();
+        String pooledInto = null;
         if (!thin.isEmpty()) {
             StratumCells pool = thin.stream().reduce(empty(POOLED), (a, b) -> a.plus(b, POOLED));
             if (smallest(pool, usesBaseline, usesControl) >= minCases) {
                 full.add(pool);
+                pooledInto = POOLED;
             } else {
                 int largest = 0;
                 for (int i = 1; i < full.size(); i++) if (full.get(i).pilotPost().n() > full.get(largest).pilotPost().n()) largest = i;
-                full.set(largest, full.get(largest).plus(pool, full.get(largest).stratum()));
+                pooledInto = full.get(largest).stratum();
+                full.set(largest, full.get(largest).plus(pool, pooledInto));
             }
         }
         long total = full.stream().mapToLong(s -> s.pilotPost().n()).sum();
         List<Double> weights = full.stream().map(s -> s.pilotPost().n() / (double) total).toList();
-        return new PostStratified(full, weights, pooledNames, leftOut, usesBaseline, usesControl);
+        return new PostStratified(full, weights, pooledNames, pooledInto, leftOut, usesBaseline, usesControl);
+    }
+
+    /** The stratum a case type is estimated in (itself, {@link #POOLED}, or the type a thin pool joined); null if left out. */
+    public String stratumOf(String caseType) {
+        if (pooled.contains(caseType)) return pooledInto;
+        return strata.stream().anyMatch(s -> s.stratum().equals(caseType)) ? caseType : null;
     }
 
     /** True when no stratum could stand alone and every case was pooled into one: the estimate is then the unadjusted one. */
