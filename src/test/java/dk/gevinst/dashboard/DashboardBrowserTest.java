@@ -305,10 +305,15 @@ class DashboardBrowserTest {
         open(danish, "sagsoverblik");
         List<WebElement> trends = driver.findElements(By.cssSelector(".chart-trend"));
         assertThat(trends).isNotEmpty();
+        int drawn = 0;
         for (WebElement chart : trends) {
             String labels = (String) js("return Array.from(arguments[0].querySelectorAll('svg text')).map(t => t.textContent).join('|')", chart);
+            // A trend whose every week rests on fewer than 5 cases (appeals are rare) is suppressed and says so instead.
+            if (labels.equals("Ingen data endnu")) continue;
+            drawn++;
             assertThat(labels).as("the start line survives a ramp-up: " + chart.getAttribute("data-indicator")).contains("Start");
         }
+        assertThat(drawn).as("trend charts with data").isGreaterThanOrEqualTo(3);
         String panels = (String) js("return Array.from(document.querySelectorAll('.chart-panels svg text')).map(t => t.textContent).join('|')");
         assertThat(panels).contains("Gennemløbstid", "Kvalitetsværn · holder (inden for grænsen) · ændring i dage", "grænse", "← bedre");
         String narrowing = (String) js("return Array.from(document.querySelectorAll('.chart-narrowing svg text')).map(t => t.textContent).join('|')");
