@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.gevinst.indicator.Catalog;
 import dk.gevinst.testing.Repo;
 import dk.gevinst.testing.SpecGrammar;
-import dk.gevinst.testing.SpecGrammar.Mutation;
 import dk.gevinst.testing.SpecGrammar.Tree;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -39,31 +37,7 @@ class ComparisonSpecPropertyTest {
 
     @Test
     void wrongValuesAnywhereInAComparisonAreLocatedProblemsNeverExceptions() {
-        Random random = new Random(20261130);
-        int invalid = 0;
-        for (int i = 0; i < 2000; i++) {
-            List<Mutation> done = new ArrayList<>();
-            Tree t = SpecGrammar.mutate(SpecGrammar.fullComparison("c"), random, done);
-            String yaml = t.yaml();
-            long lineCount = yaml.lines().count();
-            try {
-                parser.parse(FILE, yaml);
-            } catch (InvalidSpecException e) {
-                invalid++;
-                assertThat(e.problems()).as(yaml).isNotEmpty().allSatisfy(p -> {
-                    assertThat(p.file()).isEqualTo(FILE);
-                    assertThat(p.line()).isBetween(1, (int) lineCount + 1);
-                    assertThat(p.column()).isPositive();
-                    assertThat(p.message()).isNotBlank();
-                });
-                continue;
-            } catch (RuntimeException e) {
-                throw new AssertionError("the parser threw " + e + " on\n" + yaml + "\nafter " + done, e);
-            }
-            for (Mutation m : done) {
-                if (m.kind().equals("out_of_range") && m.value().equals(t.get(m.path()))) throw new AssertionError(m + " was accepted:\n" + yaml);
-            }
-        }
+        int invalid = MutatedSpecs.parseAll(parser, FILE, () -> SpecGrammar.fullComparison("c"), new Random(20261130), 2000);
         assertThat(invalid).as("most mutations break the spec").isGreaterThan(1300);
     }
 
