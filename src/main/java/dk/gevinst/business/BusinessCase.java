@@ -15,7 +15,9 @@ import java.util.Map;
  * Net present value per deployment option, after Statens business case-model: the yearly benefit of the
  * measured core-task effect (time saved, valued at the hourly cost; other indicators at their value_dkk)
  * minus yearly costs, discounted over the horizon, minus one-off costs. The low and high values use the
- * decision interval's bounds. The deployment form enters only through its cost.
+ * bounds of the one interval the reasons print (the relative one, times the level without the pilot, where
+ * the change is read relatively), from the same analysis as the verdict. The deployment form enters only
+ * through its cost.
  */
 public final class BusinessCase {
     public static final String HANDLING_TIME = "handling_time";
@@ -28,7 +30,7 @@ public final class BusinessCase {
         double[] hours = new double[3];
         for (IndicatorResult r : results) {
             if (r.indicator().role() != Role.SUCCESS || Double.isNaN(r.effect())) continue;
-            Interval good = r.goodSide();
+            Interval good = r.goodSideRead();
             double[] effects = {good == null ? r.goodEffect() : good.low(), r.goodEffect(), good == null ? r.goodEffect() : good.high()};
             for (int i = 0; i < 3; i++) {
                 if (r.id().equals(HANDLING_TIME)) {

@@ -9,7 +9,18 @@ import java.util.List;
 
 /**
  * Fagsystemet først: a pilot goes to production only if the core task measurably improves, no guardrail
- * is breached, and the value covers the cost. The rules apply in order; technical indicators never enter.
+ * is breached, the teams did not drift apart before the start, and the value covers the cost. The rules
+ * apply in order; technical indicators never enter:
+ * <ol>
+ * <li>a guardrail breached → STOP;</li>
+ * <li>every success indicator futile or worse → STOP;</li>
+ * <li>a success indicator better, every guardrail non-inferior, no pre-trend in that evidence, NPV ≥ 0 → GO;</li>
+ * <li>the same evidence but even the high NPV &lt; 0 → STOP (value below cost);</li>
+ * <li>past end + max_extension_weeks → STOP (deadline passed), with what held it up;</li>
+ * <li>the evidence, but a pre-trend in it → EXTEND, with the pre-trend as the reason and no week estimate;</li>
+ * <li>the evidence, but an NPV interval that straddles zero → EXTEND (value uncertain);</li>
+ * <li>otherwise EXTEND, with the weeks a decision is expected in, or that none is reachable in the cap.</li>
+ * </ol>
  */
 public final class DecisionRule {
     private DecisionRule() {}
@@ -27,6 +38,12 @@ public final class DecisionRule {
         List<IndicatorResult> better = success.stream().filter(r -> r.verdict() == Verdict.BETTER).toList();
         boolean guardrailsHold = guardrails.stream().allMatch(r -> r.verdict() == Verdict.NON_INFERIOR);
         boolean evidence = !better.isEmpty() && guardrailsHold;
+        // The evidence GO would rest on: a drift before the start in any of it blocks GO.
+        List<IndicatorResult> drifted = new ArrayList<>();
+        for (IndicatorResult r : better) if (r.preTrendFound()) drifted.add(r);
+        for (IndicatorResult r : guardrails) if (r.preTrendFound()) drifted.add(r);
+        boolean valueClear = business == null || business.best().npvDkk() >= 0;
+        boolean deadlinePassed = asOf.isAfter(spec.end().plusWeeks(spec.decision().maxExtensionWeeks()));
 
         if (!breached.isEmpty()) {
             outcome = Outcome.STOP;
@@ -35,26 +52,37 @@ public final class DecisionRule {
             outcome = Outcome.STOP;
             reasons.add(ReasonTexts.futile(success));
             success.forEach(r -> reasons.add(ReasonTexts.worseOrFutile(r)));
-        } else if (evidence && (business == null || business.best().npvDkk() >= 0)) {
+        } else if (evidence && drifted.isEmpty() && valueClear) {
             outcome = Outcome.GO;
             better.forEach(r -> reasons.add(ReasonTexts.improved(r)));
             reasons.add(ReasonTexts.guardrailsHeld(guardrails));
             reasons.add(business == null ? ReasonTexts.noBusinessCase() : ReasonTexts.valuePositive(business, spec));
-        } else if (evidence && business.best().npvHighDkk() < 0) {
+        } else if (evidence && business != null && business.best().npvHighDkk() < 0) {
             outcome = Outcome.STOP;
             reasons.add(ReasonTexts.valueBelowCost(business));
             better.forEach(r -> reasons.add(ReasonTexts.improved(r)));
-        } else if (asOf.isAfter(spec.end().plusWeeks(spec.decision().maxExtensionWeeks()))) {
+        } else if (deadlinePassed) {
             outcome = Outcome.STOP;
             reasons.add(ReasonTexts.deadlinePassed(spec));
+            drifted.forEach(r -> reasons.add(InferenceReasons.preTrend(r)));
             success.forEach(r -> reasons.add(statusOf(spec, r)));
+        } else if (evidence && !drifted.isEmpty()) {
+            outcome = Outcome.EXTEND;
+            drifted.forEach(r -> reasons.add(InferenceReasons.preTrend(r)));
+            better.forEach(r -> reasons.add(ReasonTexts.improved(r)));
+        } else if (evidence) {
+            outcome = Outcome.EXTEND;
+            var best = business.best();
+            extendWeeks = ExtensionEstimate.untilValueIsClear(spec, results, best.npvDkk(), best.npvLowDkk(), best.npvHighDkk());
+            reasons.add(InferenceReasons.valueUncertain(business, extendWeeks));
+            better.forEach(r -> reasons.add(ReasonTexts.improved(r)));
         } else {
             outcome = Outcome.EXTEND;
-            ExtensionEstimate.Estimate estimate = ExtensionEstimate.of(spec, results, asOf);
+            ExtensionEstimate.Estimate estimate = ExtensionEstimate.of(spec, results);
             extendWeeks = estimate.weeks();
-            reasons.add(ReasonTexts.moreDataNeeded(estimate.indicator(), extendWeeks));
-            for (IndicatorResult r : success) if (r != estimate.indicator()) reasons.add(statusOf(spec, r));
-            for (IndicatorResult r : guardrails) if (r.verdict() == Verdict.INSUFFICIENT_DATA) reasons.add(statusOf(spec, r));
+            reasons.add(estimate.decidable() ? ReasonTexts.moreDataNeeded(estimate.indicator(), extendWeeks) : InferenceReasons.notDecidable(spec, estimate));
+            for (IndicatorResult r : success) if (r != estimate.indicator() || r.withheld()) reasons.add(statusOf(spec, r));
+            for (IndicatorResult r : guardrails) if (r.verdict() == Verdict.INSUFFICIENT_DATA || r.withheld()) reasons.add(statusOf(spec, r));
         }
         for (IndicatorResult r : byRole(results, Role.TECHNICAL)) if (!Double.isNaN(r.effect())) reasons.add(ReasonTexts.technical(r));
         return new Decision(outcome, reasons, extendWeeks);
@@ -67,6 +95,7 @@ public final class DecisionRule {
         }
         if (r.verdict() == Verdict.FUTILE || r.verdict() == Verdict.WORSE) return ReasonTexts.worseOrFutile(r);
         if (r.verdict() == Verdict.BETTER) return ReasonTexts.improved(r);
+        if (r.withheld()) return InferenceReasons.teamLevelMissing(r);
         return new Reason("inconclusive", r.id(), ReasonTexts.change(r, dk.gevinst.text.Language.DA) + ": endnu uafklaret.",
             ReasonTexts.change(r, dk.gevinst.text.Language.EN) + ": not yet conclusive.");
     }

@@ -2,85 +2,114 @@ package dk.gevinst.decision;
 
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.indicator.Role;
-import dk.gevinst.stats.ConfidenceSequence;
-import dk.gevinst.stats.Contrast;
-import dk.gevinst.stats.Moments;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import dk.gevinst.stats.Interval;
 import java.util.List;
 
 /**
- * How many more weeks, at the current daily volume and variance of the post cells and assuming the
- * estimates stay where they are, until the rule can decide. Two ways out exist: GO needs one success
- * indicator shown better and every guardrail shown non-inferior; STOP (futile) needs every success
- * indicator shown futile or worse. The answer is the nearer of the two, naming the indicator that
- * holds it up, capped at max_extension_weeks.
+ * How many more weeks until the rule can decide, assuming the estimates stay where they are: the nearer of
+ * GO (one success indicator better and every guardrail non-inferior) and STOP (every success indicator
+ * futile or worse). Each interval is projected with its own model ({@link Projection}): future weeks at
+ * the recent volume, the drift as the data describe it, so team-level uncertainty shrinks only as far as
+ * drift allows. Maturity is in the data already: an indicator's weeks end at as_of − maturity.
+ *
+ * <p>The answer is not the cap: when neither way out is reachable within max_extension_weeks, the estimate
+ * says so ({@code weeks == null}), and what limits it: the team-to-team variation or the number of cases.
  */
 public final class ExtensionEstimate {
     private static final int NEVER = Integer.MAX_VALUE;
 
     private ExtensionEstimate() {}
 
-    public record Estimate(IndicatorResult indicator, int weeks) {}
+    /**
+     * @param indicator the indicator that holds the decision up
+     * @param weeks     the weeks until the rule can decide, or null when not within the cap
+     * @param teamLimited true when team-level uncertainty (or its absence) is what keeps it undecidable
+     */
+    public record Estimate(IndicatorResult indicator, Integer weeks, boolean teamLimited) {
+        public boolean decidable() {
+            return weeks != null;
+        }
+    }
 
-    public static Estimate of(PilotSpec spec, List<IndicatorResult> results, LocalDate asOf) {
+    private record Way(IndicatorResult indicator, int weeks, boolean teamLimited) {}
+
+    public static Estimate of(PilotSpec spec, List<IndicatorResult> results) {
         int cap = spec.decision().maxExtensionWeeks();
-        long postDays = Math.max(1, ChronoUnit.DAYS.between(spec.postStart(), asOf) + 1);
         List<IndicatorResult> success = estimable(results, Role.SUCCESS);
         List<IndicatorResult> guardrails = estimable(results, Role.GUARDRAIL);
 
-        Estimate go = null;
+        Way go = null;
         for (IndicatorResult r : success) {
-            int w = r.verdict() == Verdict.BETTER ? 0 : r.goodEffect() > 0 ? weeksUntil(spec, r, r.goodEffect(), postDays, cap) : NEVER;
-            if (go == null || w < go.weeks()) go = new Estimate(r, w);
+            Way w = r.verdict() == Verdict.BETTER ? new Way(r, 0, false) : goodRead(r) > 0 ? until(r, goodRead(r), cap, true) : new Way(r, NEVER, false);
+            if (go == null || w.weeks < go.weeks) go = w;
         }
-        if (go != null && go.weeks() != NEVER) {
+        if (go != null && go.weeks != NEVER) {
             for (IndicatorResult g : guardrails) {
                 if (g.verdict() == Verdict.NON_INFERIOR) continue;
                 double room = g.goodEffect() + (Double.isNaN(g.marginAbs()) ? 0 : g.marginAbs());
-                int w = room > 0 ? weeksUntil(spec, g, room, postDays, cap) : NEVER;
-                if (w > go.weeks()) go = new Estimate(g, w);
+                Way w = room > 0 ? until(g, room, cap, true) : new Way(g, NEVER, false);
+                if (w.weeks > go.weeks) go = w;
             }
         }
-        Estimate stop = null;
+        Way stop = null;
         for (IndicatorResult r : success) {
             if (r.verdict() == Verdict.FUTILE || r.verdict() == Verdict.WORSE) continue;
-            double room = Math.max(-r.goodEffect(), Double.isNaN(r.mdeAbs()) ? -r.goodEffect() : r.mdeAbs() - r.goodEffect());
-            int w = room > 0 ? weeksUntil(spec, r, room, postDays, cap) : NEVER;
-            if (stop == null || w > stop.weeks()) stop = new Estimate(r, w);
+            double mde = r.relative() ? r.mdeAbs() / Math.abs(r.counterfactual()) : r.mdeAbs();
+            double room = Math.max(-goodRead(r), Double.isNaN(mde) ? -goodRead(r) : mde - goodRead(r));
+            Way w = room > 0 ? until(r, room, cap, false) : new Way(r, NEVER, false);
+            if (stop == null || w.weeks > stop.weeks) stop = w;
         }
-        Estimate best = go;
-        if (stop != null && (best == null || stop.weeks() < best.weeks())) best = stop;
-        if (best == null) return new Estimate(null, cap);
-        return new Estimate(best.indicator(), Math.max(1, Math.min(cap, best.weeks())));
+        Way best = go;
+        if (stop != null && (best == null || stop.weeks < best.weeks)) best = stop;
+        if (best == null) return new Estimate(null, null, false);
+        if (best.weeks == NEVER) return new Estimate(best.indicator, null, go != null && go.teamLimited);
+        return new Estimate(best.indicator, Math.max(1, best.weeks), best.teamLimited);
+    }
+
+    /** The good-side effect on the scale the indicator is read. */
+    static double goodRead(IndicatorResult r) {
+        return r.sign() * (r.relative() ? r.relativeEffect() : r.effect());
     }
 
     private static List<IndicatorResult> estimable(List<IndicatorResult> results, Role role) {
-        return results.stream().filter(r -> r.indicator().role() == role && r.design() != Design.NONE && !Double.isNaN(r.effect())).toList();
+        return results.stream().filter(r -> r.indicator().role() == role && r.sequential() != null && r.projection() != null).toList();
     }
 
-    /** The first week at which the sequential half-width falls below {@code needed}; NEVER within the cap. */
-    static int weeksUntil(PilotSpec spec, IndicatorResult r, double needed, long postDays, int cap) {
-        double a = r.sequential().alpha();
-        int minimum = r.indicator().definition().source().countsPersons() ? spec.decision().minResponses() : spec.decision().minCases();
-        for (int w = 1; w <= cap; w++) {
-            double growth = 7.0 * w / postDays;
-            PeriodCells c = r.cells();
-            PeriodCells future = new PeriodCells(c.pilotPre(), scale(c.pilotPost(), growth), c.controlPre(), scale(c.controlPost(), growth));
-            if (future.used(r.design()).stream().anyMatch(m -> m.n() < minimum)) continue;
-            Contrast contrast = future.contrast(r.design());
-            double half = ConfidenceSequence.halfWidth(contrast.standardError(), contrast.totalN(), a, r.sequential().nStar());
-            if (half < needed) return w;
+    /**
+     * The first week at which the projected half-width, on the read scale, falls below {@code needed}.
+     * A GO-side way needs team-level inference: none reachable means never.
+     */
+    private static Way until(IndicatorResult r, double needed, int cap, boolean needsTeam) {
+        Projection p = r.projection();
+        if (needsTeam && !p.teamLevelReachable()) return new Way(r, NEVER, true);
+        double a = r.bound().alpha();
+        Analysis.Bound tonight = r.sequential().at(a);
+        Interval read = r.relative() ? tonight.relative() : tonight.absolute();
+        double scale = read.halfWidth() / tonight.absolute().halfWidth();
+        int first = needsTeam ? p.weeksUntilTeamLevel() : 0;
+        for (int w = Math.max(1, first); w <= cap; w++) {
+            Analysis.Bound b = p.after(w, a);
+            if (b == null) break;
+            if (b.high() * scale < needed) return new Way(r, w, Analysis.UNIT.equals(b.decidedBy()));
         }
-        return NEVER;
+        Analysis.Bound atCap = p.after(cap, a);
+        return new Way(r, NEVER, needsTeam && (atCap == null || Analysis.UNIT.equals(atCap.decidedBy())));
     }
 
-    /** The cell after {@code growth} times its current volume more, with the same mean and variance. */
-    static Moments scale(Moments m, double growth) {
-        if (m.n() < 2) return m;
-        long n = Math.round(m.n() * (1 + growth));
-        double mean = m.mean();
-        double var = m.variance();
-        return new Moments(n, mean * n, var * (n - 1) + mean * mean * n);
+    /** The weeks until the net present value's interval no longer straddles zero, or null when not within the cap. */
+    public static Integer untilValueIsClear(PilotSpec spec, List<IndicatorResult> results, double npv, double npvLow, double npvHigh) {
+        List<IndicatorResult> benefit = estimable(results, Role.SUCCESS).stream().filter(r -> r.verdict() == Verdict.BETTER).toList();
+        if (benefit.isEmpty()) return null;
+        double spread = npv < 0 ? npvHigh - npv : npv - npvLow, distance = Math.abs(npv);
+        for (int w = 1; w <= spec.decision().maxExtensionWeeks(); w++) {
+            double ratio = 0;
+            for (IndicatorResult r : benefit) {
+                Analysis.Bound b = r.projection().after(w, r.bound().alpha());
+                if (b == null) return null;
+                ratio = Math.max(ratio, b.high() / r.sequential().at(r.bound().alpha()).absolute().halfWidth());
+            }
+            if (spread * ratio < distance) return w;
+        }
+        return null;
     }
 }

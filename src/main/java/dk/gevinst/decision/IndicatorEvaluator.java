@@ -4,9 +4,6 @@ import dk.gevinst.cells.CellStats;
 import dk.gevinst.config.PilotIndicator;
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.indicator.Role;
-import dk.gevinst.stats.ConfidenceSequence;
-import dk.gevinst.stats.Contrast;
-import dk.gevinst.stats.FixedHorizon;
 import dk.gevinst.stats.Interval;
 import dk.gevinst.stats.Moments;
 import dk.gevinst.stats.WilsonInterval;
@@ -14,87 +11,91 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Evaluates one indicator of one pilot from its day cells: design, effect, the always-valid interval, the
- * frozen fixed-horizon interval once the planned end has passed, and the verdict.
- *
- * <p>Each analysis spends half of alpha; success indicators split theirs over the k success indicators
- * (Bonferroni), guardrails do not. An interval shows something if either analysis shows it.
+ * Evaluates one indicator of one pilot from its day cells (one per unit): the design, tonight's sequential
+ * analysis, the final fixed-horizon analysis once its data are in (as_of ≥ end + the indicator's maturity;
+ * frozen from then on), the pre-trend check, and the verdict.
  */
 public final class IndicatorEvaluator {
     private IndicatorEvaluator() {}
 
-    public static double level(PilotSpec spec, PilotIndicator indicator) {
+    /**
+     * The levels an indicator is judged at, the primary one first. Each of the two analyses (tonight's
+     * sequence and the final look) spends half of alpha. Success indicators split theirs over the k success
+     * indicators (Bonferroni): GO needs only one of them, so a false GO is a union over them. Guardrails
+     * are judged at two levels: breached at α/2/g over the g guardrails, because one breached guardrail stops
+     * the pilot, so a false STOP is a union over them; non-inferior at α/2 without a split, because GO needs
+     * every guardrail non-inferior, an intersection–union test that is valid at the level of each part.
+     */
+    public static List<Double> levels(PilotSpec spec, PilotIndicator indicator) {
         double half = spec.decision().alpha() / 2;
-        if (indicator.role() != Role.SUCCESS) return half;
-        return half / Math.max(1, spec.withRole(Role.SUCCESS).size());
+        if (indicator.role() == Role.SUCCESS) return List.of(half / Math.max(1, spec.withRole(Role.SUCCESS).size()));
+        int g = spec.withRole(Role.GUARDRAIL).size();
+        if (indicator.role() == Role.GUARDRAIL && g > 1) return List.of(half, half / g);
+        return List.of(half);
+    }
+
+    /** The primary level of an indicator: what its interval in the reasons is at. */
+    public static double level(PilotSpec spec, PilotIndicator indicator) {
+        return levels(spec, indicator).get(0);
+    }
+
+    /** The final analysis is made once the last post day's values have matured. */
+    public static boolean finalDue(PilotSpec spec, PilotIndicator indicator, LocalDate asOf) {
+        return !asOf.isBefore(spec.end().plusDays(indicator.maturityDays()));
     }
 
     /**
-     * @param frozen a fixed analysis made on an earlier night, or null to make it now (when as_of ≥ end)
+     * @param frozen a final analysis made on an earlier night, or null to make it now when it is due
      */
-    public static IndicatorResult evaluate(PilotSpec spec, PilotIndicator indicator, List<CellStats> days, LocalDate asOf, FixedAnalysis frozen) {
+    public static IndicatorResult evaluate(PilotSpec spec, PilotIndicator indicator, List<CellStats> days, LocalDate asOf, Analysis frozen,
+                                           DriftFits fits) {
         PeriodCells cells = PeriodCells.of(days, asOf);
         Design design = cells.design(spec.hasBaseline(), spec.hasControl());
-        double a = level(spec, indicator);
         Interval share = indicator.definition().descriptive() && cells.pilotPost().n() > 0
             ? WilsonInterval.of(Math.round(cells.pilotPost().sum()), cells.pilotPost().n(), spec.decision().alpha())
             : null;
-        if (design == Design.NONE || !cells.contrast(design).estimable()) {
-            Verdict v = indicator.role().decides() ? Verdict.INSUFFICIENT_DATA : Verdict.INFORMATIONAL;
-            return new IndicatorResult(indicator, design, cells, Double.NaN, Double.NaN, Double.NaN, cells.counterfactual(design),
-                Double.NaN, cells.pilotPost().n(), null, null, Double.NaN, Double.NaN, v, share);
+        boolean decides = indicator.role().decides();
+        List<Double> levels = levels(spec, indicator);
+        LocalDate lastDay = asOf.minusDays(indicator.maturityDays());
+        Analysis sequential = design == Design.NONE || !cells.contrast(design).estimable() ? null
+            : AnalysisMaker.make(Analysis.SEQUENTIAL, spec, indicator, days, design, lastDay, false, levels, decides, fits);
+        if (sequential == null) {
+            Verdict v = decides ? Verdict.INSUFFICIENT_DATA : Verdict.INFORMATIONAL;
+            return new IndicatorResult(indicator, design, cells, null, null, null, null, false, Double.NaN, Double.NaN, v, false, null, share, null);
         }
-        Contrast contrast = cells.contrast(design);
-        double counterfactual = cells.counterfactual(design);
-        double nStar = spec.decision().sequentialTuning();
-        Interval cs = ConfidenceSequence.of(contrast, a, nStar);
-        SequentialAnalysis sequential = new SequentialAnalysis(cs.low(), cs.high(), a, nStar);
-        FixedAnalysis fixed = frozen;
-        if (fixed == null && !asOf.isBefore(spec.end())) fixed = fixedAtEnd(spec, days, design, a);
-        double mdeAbs = indicator.mde() == null ? Double.NaN : indicator.mde().resolve(counterfactual);
-        double marginAbs = indicator.margin() == null ? Double.NaN : indicator.margin().resolve(counterfactual);
-        IndicatorResult provisional = new IndicatorResult(indicator, design, cells, contrast.estimate(), contrast.standardError(),
-            contrast.degreesOfFreedom(), counterfactual, contrast.estimate() / Math.abs(counterfactual), contrast.totalN(),
-            sequential, fixed, mdeAbs, marginAbs, Verdict.INCONCLUSIVE, share);
-        Verdict verdict = verdict(spec, provisional);
-        return new IndicatorResult(indicator, design, cells, provisional.effect(), provisional.standardError(), provisional.dof(),
-            counterfactual, provisional.relativeEffect(), provisional.n(), sequential, fixed, mdeAbs, marginAbs, verdict, share);
+        Analysis fin = frozen != null ? frozen : finalDue(spec, indicator, asOf) ? finalAnalysis(spec, indicator, days, design, levels, decides, fits) : null;
+        PreTrend preTrend = decides ? PreTrend.check(spec, indicator, days, design, lastDay, levels.get(0), fits) : null;
+        Analysis published;
+        Analysis.Bound bound;
+        Verdict verdict;
+        boolean withheld = false;
+        if (!decides || tooFew(spec, indicator, cells, design)) {
+            published = fin != null ? fin : sequential;
+            bound = published.at(levels.get(0));
+            verdict = decides ? Verdict.INSUFFICIENT_DATA : Verdict.INFORMATIONAL;
+        } else {
+            Verdicts.Pick pick = Verdicts.pick(indicator, sequential, fin, levels);
+            published = pick.analysis();
+            bound = pick.judgement().bound();
+            verdict = pick.judgement().verdict();
+            withheld = pick.judgement().withheld();
+        }
+        double cf = published.counterfactual();
+        return new IndicatorResult(indicator, design, cells, sequential, fin, published, bound, Verdicts.readsRelative(indicator, cf) && bound.relative() != null,
+            indicator.mde() == null ? Double.NaN : indicator.mde().resolve(cf), indicator.margin() == null ? Double.NaN : indicator.margin().resolve(cf),
+            verdict, withheld, preTrend, share, decides ? AnalysisMaker.projection(spec, indicator, days, design, lastDay, sequential, fits) : null);
     }
 
-    private static FixedAnalysis fixedAtEnd(PilotSpec spec, List<CellStats> days, Design design, double a) {
+    private static Analysis finalAnalysis(PilotSpec spec, PilotIndicator indicator, List<CellStats> days, Design design, List<Double> levels,
+                                          boolean decides, DriftFits fits) {
         PeriodCells atEnd = PeriodCells.of(days, spec.end());
         if (atEnd.design(spec.hasBaseline(), spec.hasControl()) != design || !atEnd.contrast(design).estimable()) return null;
-        FixedHorizon.Result r = FixedHorizon.analyse(atEnd.contrast(design), a);
-        return new FixedAnalysis(r.estimate(), r.standardError(), r.dof(), r.interval().low(), r.interval().high(), r.pValue(), a);
+        return AnalysisMaker.make(Analysis.FINAL, spec, indicator, days, design, spec.end(), true, levels, decides, fits);
     }
 
-    static Verdict verdict(PilotSpec spec, IndicatorResult r) {
-        Role role = r.indicator().role();
-        if (!role.decides()) return Verdict.INFORMATIONAL;
-        int minimum = r.indicator().definition().source().countsPersons() ? spec.decision().minResponses() : spec.decision().minCases();
-        for (Moments m : r.cells().used(r.design())) if (m.n() < minimum) return Verdict.INSUFFICIENT_DATA;
-        List<Interval> intervals = goodSideIntervals(r);
-        if (role == Role.SUCCESS) {
-            if (intervals.stream().anyMatch(i -> i.low() > 0)) return Verdict.BETTER;
-            if (intervals.stream().anyMatch(i -> i.high() < 0)) return Verdict.WORSE;
-            if (!Double.isNaN(r.mdeAbs()) && intervals.stream().anyMatch(i -> i.high() < r.mdeAbs())) return Verdict.FUTILE;
-            return Verdict.INCONCLUSIVE;
-        }
-        double margin = Double.isNaN(r.marginAbs()) ? 0 : r.marginAbs();
-        if (intervals.stream().anyMatch(i -> i.high() < -margin)) return Verdict.BREACHED;
-        if (intervals.stream().anyMatch(i -> i.low() > -margin)) return Verdict.NON_INFERIOR;
-        return Verdict.INCONCLUSIVE;
-    }
-
-    /** Both analyses' intervals, turned so that above zero is good. */
-    static List<Interval> goodSideIntervals(IndicatorResult r) {
-        List<Interval> out = new java.util.ArrayList<>();
-        if (r.sequential() != null) out.add(orient(r, new Interval(r.sequential().ciLow(), r.sequential().ciHigh(), r.sequential().alpha())));
-        if (r.fixed() != null) out.add(orient(r, new Interval(r.fixed().ciLow(), r.fixed().ciHigh(), r.fixed().alpha())));
-        return out;
-    }
-
-    private static Interval orient(IndicatorResult r, Interval i) {
-        return r.sign() > 0 ? i : i.negate();
+    private static boolean tooFew(PilotSpec spec, PilotIndicator indicator, PeriodCells cells, Design design) {
+        int minimum = indicator.definition().source().countsPersons() ? spec.decision().minResponses() : spec.decision().minCases();
+        for (Moments m : cells.used(design)) if (m.n() < minimum) return true;
+        return false;
     }
 }

@@ -20,13 +20,19 @@ public final class PilotEvaluator {
      * @param frozen fixed-horizon analyses made on an earlier night, by indicator id (empty if none)
      */
     public static PilotEvaluation evaluate(PilotSpec spec, CellTable table, List<CostLine> costs, LocalDate asOf,
-                                           Map<String, FixedAnalysis> frozen) {
+                                           Map<String, Analysis> frozen) {
+        return evaluate(spec, table, costs, asOf, frozen, new DriftFits());
+    }
+
+    /** The same, with drift fits kept by the caller (who evaluates the same pilot night after night). */
+    public static PilotEvaluation evaluate(PilotSpec spec, CellTable table, List<CostLine> costs, LocalDate asOf,
+                                           Map<String, Analysis> frozen, DriftFits fits) {
         List<IndicatorResult> results = new ArrayList<>();
         List<CellStats> cells = new ArrayList<>();
         for (PilotIndicator indicator : spec.indicators()) {
             List<CellStats> days = table.of(spec.id(), indicator.id());
             cells.addAll(days);
-            results.add(IndicatorEvaluator.evaluate(spec, indicator, days, asOf, frozen.get(indicator.id())));
+            results.add(IndicatorEvaluator.evaluate(spec, indicator, days, asOf, frozen.get(indicator.id()), fits));
         }
         BusinessCaseResult business = spec.businessCase() == null ? null : BusinessCase.evaluate(spec, results, costs);
         Decision decision = DecisionRule.decide(spec, results, business, asOf);

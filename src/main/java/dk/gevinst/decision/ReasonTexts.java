@@ -18,27 +18,44 @@ public final class ReasonTexts {
     }
 
     /**
-     * "Sagsbehandlingstid faldt 13 % (sikkerhedsinterval 8 til 18 %)". The interval's level is not
-     * repeated in every sentence: the dashboard states the decision's confidence once, in words, and
-     * explains the per-indicator levels in a footnote for analysts.
+     * "Sagsbehandlingstid faldt 13 % (sikkerhedsinterval 8 til 18 %)", on the interval the verdict follows
+     * from: relative where the change is read relatively, else in the indicator's own unit (shares in
+     * percentage points). The interval's level is not repeated in every sentence: the dashboard states the
+     * decision's confidence once, in words, and explains the per-indicator levels in a footnote for analysts.
      */
     public static String change(IndicatorResult r, Language l) {
         String label = r.indicator().definition().label(l.code());
         if (Double.isNaN(r.effect())) return label + l.pick(": for lidt data til et estimat", ": too little data for an estimate");
         boolean fell = r.effect() < 0;
         String verb = fell ? l.pick("faldt", "fell") : l.pick("steg", "rose");
-        Interval ci = r.decisionInterval();
-        double cf = Math.abs(r.counterfactual());
-        boolean relative = cf > 1e-9 && !Double.isNaN(cf);
-        double scale = relative ? cf : 1;
-        double lo = (fell ? -ci.high() : ci.low()) / scale;
-        double hi = (fell ? -ci.low() : ci.high()) / scale;
-        double size = Math.abs(r.effect()) / scale;
+        Interval ci = r.readInterval();
         String level = l.pick("sikkerhedsinterval ", "confidence interval ");
-        if (relative) {
-            return label + " " + verb + " " + l.percent(size, 0) + " (" + level + l.range(l.number(lo * 100, 0), l.percent(hi, 0)) + ")";
+        if (r.relative()) {
+            double lo = fell ? -ci.high() : ci.low(), hi = fell ? -ci.low() : ci.high();
+            return label + " " + verb + " " + l.percent(Math.abs(r.relativeEffect()), 0) + " (" + level + l.range(l.number(lo * 100, 0), l.percent(hi, 0)) + ")";
         }
-        return label + " " + verb + " " + l.number(size, 2) + " (" + level + l.range(l.number(lo, 2), l.number(hi, 2)) + ")";
+        boolean share = "share".equals(r.indicator().definition().unit());
+        double scale = share ? 100 : 1;
+        double lo = (fell ? -ci.high() : ci.low()) * scale, hi = (fell ? -ci.low() : ci.high()) * scale;
+        String unit = unitWord(r.indicator().definition().unit(), l);
+        return label + " " + verb + " " + withUnit(l.number(Math.abs(r.effect()) * scale, share ? 1 : 2), unit) + " (" + level
+            + l.range(l.number(lo, share ? 1 : 2), withUnit(l.number(hi, share ? 1 : 2), unit)) + ")";
+    }
+
+    private static String withUnit(String number, String unit) {
+        return unit.isEmpty() ? number : number + Language.NBSP + unit;
+    }
+
+    /** The unit a change is counted in, in words. */
+    static String unitWord(String unit, Language l) {
+        if (unit == null) return "";
+        return switch (unit) {
+            case "minutes" -> l.pick("min.", "min");
+            case "days" -> l.pick("dage", "days");
+            case "share" -> l.pick("procentpoint", "percentage points");
+            case "points" -> l.pick("point", "points");
+            default -> "";
+        };
     }
 
     public static Reason improved(IndicatorResult r) {

@@ -3,7 +3,7 @@ package dk.gevinst.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.gevinst.config.PilotSpec;
-import dk.gevinst.decision.FixedAnalysis;
+import dk.gevinst.decision.Analysis;
 import dk.gevinst.decision.IndicatorResult;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.publish.Json;
@@ -13,13 +13,22 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The fixed-horizon analysis is made once, on the first night on or after the planned end, and kept, so
- * that later nights do not look again with a fixed interval (which would inflate the error rate).
- * A replay of an earlier night recomputes it from data known then and does not overwrite the frozen one.
+ * The fixed-horizon analysis of an indicator is made once, on the first night its data up to the planned
+ * end are complete (as_of ≥ end + the indicator's maturity), and kept, so that later nights do not look
+ * again with a fixed interval (which would inflate the error rate). Indicators freeze one by one: handling
+ * time at the end, first time right 30 days later. A replay of an earlier night recomputes what was not
+ * frozen by then and does not overwrite what is.
+ *
+ * <p>State: {@code _state/final/<pilot>.json} = {version, end, indicators: {id: {frozen_on, analysis}}}. A file
+ * of an older version (before unit-level inference) is set aside with a warning and its analyses made again.
  */
 public final class FrozenAnalyses {
+    private static final Logger LOG = LoggerFactory.getLogger(FrozenAnalyses.class);
+    static final int VERSION = 2;
     private final Storage storage;
     private final Path folder;
 
@@ -28,31 +37,44 @@ public final class FrozenAnalyses {
         this.folder = new Path(stateRoot, "final");
     }
 
-    public Map<String, FixedAnalysis> load(PilotSpec spec, LocalDate asOf) throws IOException {
-        Path f = new Path(folder, spec.id() + ".json");
-        Map<String, FixedAnalysis> out = new HashMap<>();
-        if (!storage.exists(f)) return out;
-        JsonNode root = Json.MAPPER.readTree(storage.readText(f));
-        if (!root.path("end").asText().equals(spec.end().toString())) return out;
-        if (LocalDate.parse(root.path("frozen_on").asText()).isAfter(asOf)) return out;
-        root.path("indicators").fields().forEachRemaining(e -> out.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), FixedAnalysis.class)));
+    public Map<String, Analysis> load(PilotSpec spec, LocalDate asOf) throws IOException {
+        Map<String, Analysis> out = new HashMap<>();
+        JsonNode root = current(spec.id(), spec.end());
+        if (root == null) return out;
+        root.path("indicators").fields().forEachRemaining(e -> {
+            if (LocalDate.parse(e.getValue().path("frozen_on").asText()).isAfter(asOf)) return;
+            out.put(e.getKey(), Json.MAPPER.convertValue(e.getValue().path("analysis"), Analysis.class));
+        });
         return out;
     }
 
+    /** Keeps every final analysis made tonight that is not kept yet. */
     public void saveIfFirst(PilotEvaluation e) throws IOException {
-        Path f = new Path(folder, e.pilotId() + ".json");
-        if (storage.exists(f)) {
-            JsonNode root = Json.MAPPER.readTree(storage.readText(f));
-            if (root.path("end").asText().equals(e.spec().end().toString())) return;
-        }
-        ObjectNode root = Json.MAPPER.createObjectNode().put("end", e.spec().end().toString()).put("frozen_on", e.asOf().toString());
-        ObjectNode indicators = root.putObject("indicators");
-        boolean any = false;
+        JsonNode existing = current(e.pilotId(), e.spec().end());
+        ObjectNode root = existing == null
+            ? Json.MAPPER.createObjectNode().put("version", VERSION).put("end", e.spec().end().toString())
+            : (ObjectNode) existing.deepCopy();
+        ObjectNode indicators = root.has("indicators") ? (ObjectNode) root.get("indicators") : root.putObject("indicators");
+        boolean added = false;
         for (IndicatorResult r : e.indicators()) {
-            if (r.fixed() == null) continue;
-            indicators.set(r.id(), Json.MAPPER.valueToTree(r.fixed()));
-            any = true;
+            if (r.fixed() == null || indicators.has(r.id())) continue;
+            ObjectNode o = indicators.putObject(r.id()).put("frozen_on", e.asOf().toString());
+            o.set("analysis", Json.MAPPER.valueToTree(r.fixed()));
+            added = true;
         }
-        if (any) storage.writeText(f, Json.MAPPER.writeValueAsString(root));
+        if (added) storage.writeText(new Path(folder, e.pilotId() + ".json"), Json.MAPPER.writeValueAsString(root));
+    }
+
+    /** The kept file for this pilot and end date, or null (none, another end date, or an older version). */
+    private JsonNode current(String pilotId, LocalDate end) throws IOException {
+        Path f = new Path(folder, pilotId + ".json");
+        if (!storage.exists(f)) return null;
+        JsonNode root = Json.MAPPER.readTree(storage.readText(f));
+        if (!root.path("end").asText().equals(end.toString())) return null;
+        if (root.path("version").asInt() != VERSION) {
+            LOG.warn("The frozen final analyses of pilot {} are of an older format and are made again from the data up to {}", pilotId, end);
+            return null;
+        }
+        return root;
     }
 }

@@ -182,29 +182,7 @@ public final class DecisionDocument {
         Json.put(o, "counterfactual", r.counterfactual());
         Json.put(o, "relative_effect", r.relativeEffect());
         o.put("n", r.n());
-        if (r.sequential() == null) o.putNull("sequential");
-        else {
-            ObjectNode seq = o.putObject("sequential");
-            Json.put(seq, "ci_low", r.sequential().ciLow());
-            Json.put(seq, "ci_high", r.sequential().ciHigh());
-            seq.put("alpha", r.sequential().alpha());
-            seq.put("n_star", r.sequential().nStar());
-        }
-        if (r.fixed() == null) o.putNull("fixed");
-        else {
-            ObjectNode f = o.putObject("fixed");
-            Json.put(f, "ci_low", r.fixed().ciLow());
-            Json.put(f, "ci_high", r.fixed().ciHigh());
-            Json.put(f, "p_value", r.fixed().pValue());
-            f.put("alpha", r.fixed().alpha());
-        }
-        if (r.decisionInterval() == null) o.putNull("decision_interval");
-        else {
-            ObjectNode d = o.putObject("decision_interval");
-            Json.put(d, "ci_low", r.decisionInterval().low());
-            Json.put(d, "ci_high", r.decisionInterval().high());
-            d.put("alpha", r.decisionInterval().alpha());
-        }
+        InferenceJson.put(o, r);
         Json.put(o, "mde_abs", r.mdeAbs());
         Json.put(o, "margin", r.marginAbs());
         o.put("verdict", r.verdict().key());

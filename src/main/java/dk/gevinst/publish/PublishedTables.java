@@ -117,13 +117,26 @@ public final class PublishedTables {
                 rows.add(RowFactory.create(p.pilotId(), r.id(), r.indicator().role().key(), r.indicator().definition().direction().key(),
                     r.design().key(), finite(r.effect()), finite(r.standardError()), finite(r.dof()), finite(r.counterfactual()),
                     finite(r.relativeEffect()),
-                    r.sequential() == null ? null : r.sequential().ciLow(), r.sequential() == null ? null : r.sequential().ciHigh(),
-                    r.fixed() == null ? null : finite(r.fixed().ciLow()), r.fixed() == null ? null : finite(r.fixed().ciHigh()),
-                    r.fixed() == null ? null : finite(r.fixed().pValue()), finite(r.mdeAbs()), finite(r.marginAbs()), r.verdict().key(),
+                    low(r, r.sequential()), high(r, r.sequential()), low(r, r.fixed()), high(r, r.fixed()),
+                    r.fixed() == null || r.published() != r.fixed() ? null : finite(pValue(r)), finite(r.mdeAbs()), finite(r.marginAbs()), r.verdict().key(),
                     d == null ? null : finite(d.low()), d == null ? null : finite(d.high()), d == null ? null : d.alpha(), asOf));
             }
         }
         return rows;
+    }
+
+    /** An analysis's interval at the level the verdict was judged at. */
+    private static Double low(IndicatorResult r, dk.gevinst.decision.Analysis a) {
+        return a == null || r.bound() == null ? null : finite(a.at(r.bound().alpha()).low());
+    }
+
+    private static Double high(IndicatorResult r, dk.gevinst.decision.Analysis a) {
+        return a == null || r.bound() == null ? null : finite(a.at(r.bound().alpha()).high());
+    }
+
+    private static double pValue(IndicatorResult r) {
+        double se = r.standardError(), dof = r.dof();
+        return se > 0 ? 2 * dk.gevinst.stats.FixedHorizon.upperTail(Math.abs(r.effect() / se), Double.isFinite(dof) ? dof : Double.POSITIVE_INFINITY) : Double.NaN;
     }
 
     /** One row per published document, from the document itself, so the table and the JSON cannot disagree. */

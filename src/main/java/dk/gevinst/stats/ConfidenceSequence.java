@@ -18,9 +18,14 @@ public final class ConfidenceSequence {
 
     /** half-width = SE·√N·sqrt(2(Nρ²+1)/(N²ρ²) · ln(√(Nρ²+1)/a)). */
     public static double halfWidth(double standardError, long n, double alpha, double nStar) {
+        return halfWidth(standardError, (double) n, alpha, nStar);
+    }
+
+    /** The same with a fractional N: the effective sample size when team-level uncertainty decides. */
+    public static double halfWidth(double standardError, double n, double alpha, double nStar) {
         double rho2 = Math.pow(rho(alpha, nStar), 2);
         double nr = n * rho2;
-        double radicand = 2 * (nr + 1) / ((double) n * n * rho2) * Math.log(Math.sqrt(nr + 1) / alpha);
+        double radicand = 2 * (nr + 1) / (n * n * rho2) * Math.log(Math.sqrt(nr + 1) / alpha);
         return standardError * Math.sqrt(n) * Math.sqrt(radicand);
     }
 

@@ -23,13 +23,14 @@ public final class FixedHorizon {
         return new Result(est, se, dof, new Interval(est - quantile * se, est + quantile * se, alpha), p);
     }
 
-    static double quantile(double probability, double dof) {
+    /** The t quantile with ν degrees of freedom; the normal one for ν infinite or above 10⁷. */
+    public static double quantile(double probability, double dof) {
         if (Double.isInfinite(dof) || dof > 1e7) return new NormalDistribution().inverseCumulativeProbability(probability);
         return new TDistribution(null, dof, QUANTILE_ACCURACY).inverseCumulativeProbability(probability);
     }
 
     /** P(T > x), computed by symmetry from the lower tail so small p-values keep their precision. */
-    static double upperTail(double x, double dof) {
+    public static double upperTail(double x, double dof) {
         if (Double.isInfinite(dof) || dof > 1e7) return new NormalDistribution().cumulativeProbability(-x);
         return new TDistribution(null, dof, QUANTILE_ACCURACY).cumulativeProbability(-x);
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.gevinst.cells.CellTable;
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.config.PilotSpecParser;
-import dk.gevinst.decision.FixedAnalysis;
+import dk.gevinst.decision.Analysis;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.PilotEvaluator;
 import dk.gevinst.indicator.Catalog;
@@ -35,12 +35,12 @@ class FrozenAnalysesTest {
         PilotEvaluation first = PilotEvaluator.evaluate(spec, new CellTable(TestCells.did("handling_time", 60, -6, 15, 400)), List.of(), firstNight,
             frozen.load(spec, firstNight));
         frozen.saveIfFirst(first);
-        FixedAnalysis kept = first.indicators().get(0).fixed();
+        Analysis kept = first.indicators().get(0).fixed();
         assertThat(kept).isNotNull();
 
         // Later nights see more data, but the fixed analysis stays the one made on the first night.
         LocalDate later = LocalDate.of(2026, 6, 15);
-        Map<String, FixedAnalysis> loaded = frozen.load(spec, later);
+        Map<String, Analysis> loaded = frozen.load(spec, later);
         assertThat(loaded).containsEntry("handling_time", kept);
         PilotEvaluation again = PilotEvaluator.evaluate(spec, new CellTable(TestCells.did("handling_time", 60, -1, 15, 4000)), List.of(), later, loaded);
         assertThat(again.indicators().get(0).fixed()).isEqualTo(kept);

@@ -1,0 +1,107 @@
+package dk.gevinst.decision;
+
+import dk.gevinst.cells.Arm;
+import dk.gevinst.cells.CellStats;
+import dk.gevinst.cells.UnitPanel;
+import dk.gevinst.config.PilotIndicator;
+import dk.gevinst.config.PilotSpec;
+import dk.gevinst.stats.ConfidenceSequence;
+import dk.gevinst.stats.FixedHorizon;
+import dk.gevinst.stats.RelativeEffect;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Makes one {@link Analysis} of one indicator: the weekly series of the pilot arm against the control arm,
+ * its estimate, the case-level and the unit-level uncertainty, and the interval at each level the
+ * indicator is judged at. The decision uses the wider of the case-level and the unit-level interval:
+ * <ul>
+ * <li>sequential: the confidence sequence with the case-level standard error and N observations, or with
+ *     the unit-level standard error and the effective sample size N_eff = N·(se_case/se_unit)², widened by
+ *     t_ν(1 − a/2)/z(1 − a/2) to pay for the uncertainty of the unit-level variance;</li>
+ * <li>final: estimate ± t·se_case (Welch–Satterthwaite ν), or ± the unit-level critical value.</li>
+ * </ul>
+ * The relative interval is the delta-method one (the level without the pilot is an estimate too),
+ * inflated by the same factor as the absolute one.
+ */
+final class AnalysisMaker {
+    private AnalysisMaker() {}
+
+    /**
+     * @param lastDay the last day of data (tonight: as_of less the indicator's maturity; final: the planned end)
+     * @param closed  true for the final analysis: the window is closed, so its last week is complete
+     * @param levels  the levels the indicator is judged at, the primary one first
+     * @return null when the series cannot give an estimate
+     */
+    static Analysis make(String kind, PilotSpec spec, PilotIndicator indicator, List<CellStats> days, Design design, LocalDate lastDay,
+                         boolean closed, List<Double> levels, boolean unitLevel, DriftFits fits) {
+        UnitPanel panel = UnitPanel.of(spec.id(), indicator.id(), days, lastDay);
+        boolean binary = "share".equals(indicator.definition().unit());
+        WeeklySeries series = series(panel, spec, design, lastDay, closed, binary);
+        if (!series.estimable()) return null;
+        double estimate = series.estimate(), cf = series.counterfactual();
+        WeeklySeries.CaseLevel caseLevel = series.caseLevel();
+        double seCase = Math.sqrt(caseLevel.variance());
+        double relative = Math.abs(cf) > 1e-9 ? estimate / Math.abs(cf) : Double.NaN;
+        double seRelative = Double.isNaN(relative) ? Double.NaN
+            : RelativeEffect.standardError(estimate, caseLevel.variance(), cf, caseLevel.counterfactualVariance(), caseLevel.covariance());
+        long n = series.observations();
+        List<String> controls = panel.units(Arm.CONTROL).stream().filter(Objects::nonNull).toList();
+        UnitLevelInference.Result unit = unitLevel
+            ? UnitLevelInference.of(series, controls, panel.units(Arm.PILOT).size(), u -> WeeklySeries.of(panel, design,
+                WeeklySeries.Side.controlUnit(u), WeeklySeries.Side.controlsBut(u), spec.baselineStart(), spec.postStart(), lastDay, closed, binary),
+                levels, fits)
+            : null;
+        double nStar = spec.decision().sequentialTuning();
+        List<Analysis.Bound> bounds = new ArrayList<>();
+        for (double a : levels) {
+            bounds.add(bound(kind, a, estimate, relative, seCase, caseLevel.dof(), seRelative, cf, n, nStar,
+                unit == null || !unit.published().available() ? null : unit.at(a)));
+        }
+        UnitLevel published = unit == null ? null : unit.published();
+        return new Analysis(kind, lastDay, estimate, cf, relative, seCase, caseLevel.dof(), seRelative, n, series.size(), published, bounds, nStar);
+    }
+
+    private static WeeklySeries series(UnitPanel panel, PilotSpec spec, Design design, LocalDate lastDay, boolean closed, boolean binary) {
+        return WeeklySeries.of(panel, design, WeeklySeries.Side.arm(Arm.PILOT), WeeklySeries.Side.arm(Arm.CONTROL),
+            spec.baselineStart(), spec.postStart(), lastDay, closed, binary);
+    }
+
+    /** How tonight's sequential analysis would look after more weeks: the extension estimate's model. */
+    static Projection projection(PilotSpec spec, PilotIndicator indicator, List<CellStats> days, Design design, LocalDate lastDay,
+                                 Analysis tonight, DriftFits fits) {
+        UnitPanel panel = UnitPanel.of(spec.id(), indicator.id(), days, lastDay);
+        WeeklySeries series = series(panel, spec, design, lastDay, false, "share".equals(indicator.definition().unit()));
+        UnitLevel u = tonight.unitLevel();
+        boolean gap = u != null && u.method().contains(UnitLevel.WEEKLY_GAP);
+        boolean placebos = panel.units(Arm.CONTROL).stream().filter(Objects::nonNull).count() >= UnitLevelInference.MIN_PLACEBO_CONTROLS;
+        // The baseline does not grow: a design without enough baseline weeks never gets a weekly-gap inference.
+        boolean later = placebos || design != Design.PARALLEL && series.complete().count(false) >= UnitLevelInference.MIN_WEEKS_PER_PERIOD;
+        return new Projection(series, gap ? fits.of(series.complete()) : null, u == null ? null : u.placebo(),
+            u == null || u.dof() == null ? Double.POSITIVE_INFINITY : u.dof(), spec.decision().sequentialTuning(), later);
+    }
+
+    static Analysis.Bound bound(String kind, double a, double estimate, double relative, double seCase, double dofCase, double seRelative,
+                                        double cf, long n, double nStar, UnitLevelInference.Critical unit) {
+        boolean sequential = Analysis.SEQUENTIAL.equals(kind);
+        double z = FixedHorizon.quantile(1 - a / 2, Double.POSITIVE_INFINITY);
+        double halfCase = sequential ? ConfidenceSequence.halfWidth(seCase, n, a, nStar) : FixedHorizon.quantile(1 - a / 2, dofCase) * seCase;
+        double half = halfCase, se = seCase, dof = sequential ? Double.POSITIVE_INFINITY : dofCase, nEff = n;
+        String decidedBy = Analysis.CASE;
+        if (unit != null) {
+            double unitNEff = Math.max(1, n * Math.pow(seCase / unit.se(), 2));
+            double halfUnit = sequential ? ConfidenceSequence.halfWidth(unit.se(), unitNEff, a, nStar) * unit.h() / (z * unit.se()) : unit.h();
+            if (halfUnit > halfCase) {
+                half = halfUnit;
+                se = unit.se();
+                dof = unit.dof();
+                nEff = unitNEff;
+                decidedBy = Analysis.UNIT;
+            }
+        }
+        double relHalf = Double.isNaN(relative) ? Double.NaN : seCase > 0 ? half * seRelative / seCase : half / Math.abs(cf);
+        return new Analysis.Bound(a, decidedBy, se, dof, nEff, estimate - half, estimate + half, relative - relHalf, relative + relHalf);
+    }
+}

@@ -1,0 +1,84 @@
+package dk.gevinst.decision;
+
+import dk.gevinst.business.BusinessCaseResult;
+import dk.gevinst.config.PilotSpec;
+import dk.gevinst.text.DeploymentOptions;
+import dk.gevinst.text.Language;
+import java.util.function.Function;
+
+/**
+ * The reasons that come from team-level inference, in Danish and English: evidence that cannot be told
+ * apart from ordinary variation between teams, a decision not reachable within the extension, teams that
+ * drifted apart before the start, and value that is uncertain although the core task improved.
+ */
+public final class InferenceReasons {
+    public static final String TEAM_LEVEL_MISSING = "team_level_missing";
+    public static final String NOT_DECIDABLE = "not_decidable_in_time";
+    public static final String PRE_TREND = "pre_trend";
+    public static final String VALUE_UNCERTAIN = "value_uncertain";
+
+    private InferenceReasons() {}
+
+    private static Reason reason(String code, String indicator, Function<Language, String> text) {
+        return new Reason(code, indicator, text.apply(Language.DA), text.apply(Language.EN));
+    }
+
+    /** Better or non-inferior on the case-level interval, withheld because no team-level inference was possible. */
+    public static Reason teamLevelMissing(IndicatorResult r) {
+        UnitLevel u = r.published() == null ? null : r.published().unitLevel();
+        boolean parallel = u != null && "parallel_few_controls".equals(u.unavailable());
+        return reason(TEAM_LEVEL_MISSING, r.id(), l -> ReasonTexts.change(r, l) + l.pick(
+            ", men forskellen kan ikke skilles fra den almindelige variation mellem teams: ",
+            ", but the difference cannot be told apart from the ordinary variation between teams: ")
+            + (parallel
+                ? l.pick("uden en før-periode og med færre end 5 kontrolteams kan en varig forskel mellem teams ikke skilles fra piloten. "
+                    + "Tilføj en før-periode (baseline_start) eller flere kontrolteams.",
+                    "without a baseline and with fewer than 5 control teams, a lasting difference between teams cannot be told apart from the pilot. "
+                    + "Add a baseline (baseline_start) or more control teams.")
+                : l.pick("der er for få hele uger før og efter start til at måle den (mindst " + UnitLevelInference.MIN_WEEKS_PER_PERIOD
+                    + " på hver side og " + UnitLevelInference.MIN_WEEKS + " i alt). Det kan ikke blive GO, før den kan.",
+                    "there are too few complete weeks before and after the start to measure it (at least " + UnitLevelInference.MIN_WEEKS_PER_PERIOD
+                    + " on each side and " + UnitLevelInference.MIN_WEEKS + " in all). It cannot GO until it can.")));
+    }
+
+    public static Reason notDecidable(PilotSpec spec, ExtensionEstimate.Estimate e) {
+        int cap = spec.decision().maxExtensionWeeks();
+        IndicatorResult r = e.indicator();
+        return reason(NOT_DECIDABLE, r == null ? null : r.id(), l -> l.pick("Kan ikke afgøres inden for de " + cap + " ugers forlængelse",
+                "Not decidable within the " + cap + " weeks of extension")
+            + (r == null ? "" : ": " + ReasonTexts.change(r, l))
+            + (e.teamLimited()
+                ? l.pick(". Variationen mellem teams gør intervallet for bredt, og den bliver ikke mindre af flere sager fra de samme teams. "
+                    + "Flere teams i piloten eller som kontrol, eller en længere før-periode, kan gøre det afgørligt.",
+                    ". The variation between teams keeps the interval too wide, and more cases from the same teams do not shrink it. "
+                    + "More pilot or control teams, or a longer baseline, can make it decidable.")
+                : l.pick(". Der kommer for få sager til at gøre intervallet smalt nok. En længere periode eller flere teams kan gøre det afgørligt.",
+                    ". Too few cases arrive to make the interval narrow enough. A longer period or more teams can make it decidable.")));
+    }
+
+    public static Reason preTrend(IndicatorResult r) {
+        PreTrend p = r.preTrend();
+        String label = r.indicator().definition().label("da"), labelEn = r.indicator().definition().label("en");
+        return reason(PRE_TREND, r.id(), l -> l.pick("Pilotteamet og kontrolteams bevægede sig allerede fra hinanden før starten: ",
+                "The pilot team and the control teams were already moving apart before the start: ")
+            + l.pick(label, labelEn) + " " + l.pick("ændrede sig ", "changed by ") + l.number(p.estimate(), 2)
+            + l.pick(" fra " + p.fakeStart() + " til starten (sikkerhedsinterval ", " from " + p.fakeStart() + " to the start (confidence interval ")
+            + l.range(l.number(p.low(), 2), l.number(p.high(), 2)) + l.pick("). Effekten kan ikke skilles fra den udvikling, så piloten kan ikke blive GO. "
+                + "Vælg kontrolteams, der fulgte pilotteamet før start, eller undersøg data.",
+                "). The effect cannot be told apart from that movement, so the pilot cannot GO. "
+                + "Choose control teams that moved with the pilot team before the start, or check the data."));
+    }
+
+    public static Reason valueUncertain(BusinessCaseResult b, Integer weeks) {
+        var best = b.best();
+        return reason(VALUE_UNCERTAIN, null, l -> l.pick("Kerneopgaven er blevet bedre, men om gevinsten dækker omkostningerne, er usikkert: nutidsværdien for ",
+                "The core task improved, but whether the gain covers the costs is uncertain: the net present value for ")
+            + DeploymentOptions.name(b.bestOption(), l) + l.pick(" er ", " is ") + l.dkk(best.npvDkk()) + " ("
+            + l.pick("sikkerhedsinterval ", "confidence interval ") + l.range(l.dkk(best.npvLowDkk()), l.dkk(best.npvHighDkk())) + "). "
+            + (weeks == null
+                ? l.pick("Det kan ikke afgøres inden for forlængelsen.", "It cannot be settled within the extension.")
+                : l.pick("Omkring " + weeks + (weeks == 1 ? Language.NBSP + "uge" : Language.NBSP + "uger") + " mere data skal til.",
+                    "About " + weeks + (weeks == 1 ? Language.NBSP + "more week" : Language.NBSP + "more weeks") + " of data " + (weeks == 1 ? "is" : "are")
+                    + " needed.")));
+    }
+}
