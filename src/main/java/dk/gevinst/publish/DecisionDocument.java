@@ -81,7 +81,12 @@ public final class DecisionDocument {
             reasons.addObject().put("code", r.code()).put("indicator", r.indicator()).put("da", r.da()).put("en", r.en());
         }
         ArrayNode indicators = root.putArray("indicators");
-        for (IndicatorResult r : e.indicators()) indicators.add(indicator(r, e.cells()));
+        for (IndicatorResult r : e.indicators()) {
+            ObjectNode o = indicator(r, e.cells());
+            var caseMix = e.caseMixOf(r.id());
+            if (caseMix != null) o.set("case_mix", CaseMixJson.of(caseMix));
+            indicators.add(o);
+        }
         root.set("business_case", business(e.businessCase()));
         root.set("data_quality", dataQuality);
         String through = dataThrough(dataQuality);
