@@ -23,7 +23,8 @@ public record PilotEvaluation(
         BusinessCaseResult businessCase,
         List<CellStats> cells,
         String error,
-        List<CaseMixEvidence> caseMix) {
+        List<CaseMixEvidence> caseMix,
+        dk.gevinst.decision.comparison.ComparisonResult comparison) {
 
     public static final String SEQUENTIAL = "sequential";
     public static final String FINAL = "final";
@@ -40,7 +41,16 @@ public record PilotEvaluation(
     }
 
     public static PilotEvaluation failed(String pilotId, String file, PilotSpec spec, LocalDate asOf, Reason reason, String error) {
-        return new PilotEvaluation(pilotId, file, spec, asOf, null, new Decision(null, List.of(reason), null), List.of(), null, List.of(), error, List.of());
+        return new PilotEvaluation(pilotId, file, spec, asOf, null, new Decision(null, List.of(reason), null), List.of(), null, List.of(), error, List.of(), null);
+    }
+
+    /**
+     * A comparison's evaluation: the recommendation is its decision, and {@code comparison} holds each
+     * candidate's evidence and the pairwise contrasts. {@code indicators} stay all candidates together
+     * against the control.
+     */
+    public PilotEvaluation withComparison(dk.gevinst.decision.comparison.ComparisonResult c) {
+        return new PilotEvaluation(pilotId, file, spec, asOf, analysis, c.decision(), indicators, businessCase, cells, error, caseMix, c);
     }
 
     public boolean ok() {

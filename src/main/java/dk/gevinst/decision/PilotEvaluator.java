@@ -41,6 +41,6 @@ public final class PilotEvaluator {
         BusinessCaseResult business = spec.businessCase() == null ? null : BusinessCase.evaluate(spec, results, costs);
         Decision decision = DecisionRule.decide(spec, results, business, asOf);
         String analysis = asOf.isBefore(spec.end()) ? PilotEvaluation.SEQUENTIAL : PilotEvaluation.FINAL;
-        return new PilotEvaluation(spec.id(), spec.file(), spec, asOf, analysis, decision, results, business, cells, null, caseMix);
+        return new PilotEvaluation(spec.id(), spec.file(), spec, asOf, analysis, decision, results, business, cells, null, caseMix, null);
     }
 }

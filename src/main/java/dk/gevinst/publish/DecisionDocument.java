@@ -88,6 +88,7 @@ public final class DecisionDocument {
             indicators.add(o);
         }
         root.set("business_case", business(e.businessCase()));
+        if (e.comparison() != null) root.set("comparison", ComparisonJson.of(e.comparison()));
         root.set("data_quality", dataQuality);
         String through = dataThrough(dataQuality);
         if (through == null) root.putNull("data_through");

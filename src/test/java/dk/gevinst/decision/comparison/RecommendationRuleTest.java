@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class RecommendationRuleTest {
     private static final LocalDate BASELINE = LocalDate.of(2026, 1, 5), START = LocalDate.of(2026, 3, 2), AS_OF = LocalDate.of(2026, 5, 31);
 
-    private static PilotSpec spec(long yearlyA, long yearlyB, boolean preference) throws Exception {
+    static PilotSpec spec(long yearlyA, long yearlyB, boolean preference) throws Exception {
         return new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", """
             id: k
             title: "K"
@@ -62,12 +62,12 @@ class RecommendationRuleTest {
     }
 
     /** One survey wave after the start: {@code yes} of {@code n} respondents in the unit prefer the system they tried. */
-    private static CellStats preferring(String unit, long yes, long n) {
+    static CellStats preferring(String unit, long yes, long n) {
         return new CellStats("k", "preference", unit, Arm.PILOT, Period.POST, START.plusWeeks(8), new Moments(n, yes, yes));
     }
 
     /** Handling time moved by a and b (minutes from 60); processing days by their guardrail shifts (from 10). */
-    private static ComparisonResult run(PilotSpec spec, double a, double b, double guardA, double guardB, CellStats... extra) {
+    static ComparisonResult run(PilotSpec spec, double a, double b, double guardA, double guardB, CellStats... extra) {
         List<CellStats> cells = new ArrayList<>();
         cells.addAll(unit("handling_time", "A", 60, a, 15, 200, 1));
         cells.addAll(unit("handling_time", "B", 62, b, 15, 200, 2));
