@@ -39,14 +39,7 @@ final class ComparisonJson {
             x.set("preference", preference(e));
             ArrayNode options = x.putArray("options");
             if (e.evaluation().businessCase() != null) {
-                for (OptionValue v : e.evaluation().businessCase().options()) {
-                    ObjectNode opt = options.addObject().put("option", v.option());
-                    Json.put(opt, "one_off_dkk", v.oneOffDkk());
-                    Json.put(opt, "yearly_dkk", v.yearlyDkk());
-                    Json.put(opt, "npv_dkk", v.npvDkk());
-                    Json.put(opt, "npv_low_dkk", v.npvLowDkk());
-                    Json.put(opt, "npv_high_dkk", v.npvHighDkk());
-                }
+                for (OptionValue v : e.evaluation().businessCase().options()) DecisionDocument.option(options, v);
             }
         }
         ArrayNode pairs = o.putArray("pairs");

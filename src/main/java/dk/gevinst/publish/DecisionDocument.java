@@ -244,6 +244,17 @@ public final class DecisionDocument {
         }
     }
 
+    /** An option's costs and NPV with its interval; the pilot's business case and a comparison's candidates share it. */
+    static ObjectNode option(ArrayNode options, OptionValue v) {
+        ObjectNode x = options.addObject().put("option", v.option());
+        Json.put(x, "one_off_dkk", v.oneOffDkk());
+        Json.put(x, "yearly_dkk", v.yearlyDkk());
+        Json.put(x, "npv_dkk", v.npvDkk());
+        Json.put(x, "npv_low_dkk", v.npvLowDkk());
+        Json.put(x, "npv_high_dkk", v.npvHighDkk());
+        return x;
+    }
+
     private static ObjectNode business(BusinessCaseResult b) {
         if (b == null) return null;
         ObjectNode o = Json.MAPPER.createObjectNode();
@@ -254,12 +265,7 @@ public final class DecisionDocument {
         Json.put(o, "benefit_per_year_dkk", b.benefitPerYearDkk());
         ArrayNode options = o.putArray("options");
         for (OptionValue v : b.options()) {
-            ObjectNode x = options.addObject().put("option", v.option());
-            Json.put(x, "one_off_dkk", v.oneOffDkk());
-            Json.put(x, "yearly_dkk", v.yearlyDkk());
-            Json.put(x, "npv_dkk", v.npvDkk());
-            Json.put(x, "npv_low_dkk", v.npvLowDkk());
-            Json.put(x, "npv_high_dkk", v.npvHighDkk());
+            ObjectNode x = option(options, v);
             Json.put(x, "payback_years", v.paybackYears());
             ObjectNode curve = x.putObject("cumulative");
             v.cumulativeLow().forEach(curve.putArray("low")::add);
