@@ -186,7 +186,9 @@ public final class NightlyRun {
         try {
             PilotEvaluation e = PilotEvaluator.evaluate(spec, cells, costs, s.asOf(), frozen.load(spec, s.asOf()));
             // A comparison's decision is its recommendation among the candidates.
-            if (spec.isComparison()) e = e.withComparison(dk.gevinst.decision.comparison.ComparisonEvaluator.evaluate(spec, cells, s.asOf()));
+            if (spec.isComparison()) {
+                e = e.withComparison(dk.gevinst.decision.comparison.ComparisonEvaluator.evaluate(spec, cells, s.asOf(), frozen.loadContrasts(spec, s.asOf())));
+            }
             if (!s.asOf().isBefore(spec.end()) && dataReachesAsOf(e)) frozen.saveIfFirst(e);
             return e;
         } catch (IOException | RuntimeException ex) {

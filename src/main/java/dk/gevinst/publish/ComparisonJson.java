@@ -25,6 +25,7 @@ final class ComparisonJson {
     static ObjectNode of(ComparisonResult c) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("recommended", c.recommended());
+        o.put("leading", c.leading());
         o.put("decided_by", c.decidedBy());
         o.put("correction", CORRECTION);
         o.put("candidate_alpha", c.candidateAlpha());

@@ -15,11 +15,13 @@ public final class ComparisonLines {
 
     static List<String> of(JsonNode c, ExplainTexts t) {
         List<String> out = new ArrayList<>();
-        String recommended = c.path("recommended").asText(null);
-        String vendor = recommended;
-        for (JsonNode k : c.path("candidates")) if (k.path("id").asText().equals(recommended)) vendor = k.path("vendor").asText();
-        out.add(recommended == null ? t.format("comparison.none", c.path("decided_by").asText())
-            : t.format("comparison.recommended", vendor, c.path("decided_by").asText(), t.confidence(c.get("candidate_alpha")), t.confidence(c.get("pair_alpha"))));
+        String recommended = c.path("recommended").asText(null), leading = c.path("leading").asText(recommended);
+        String vendor = leading;
+        for (JsonNode k : c.path("candidates")) if (k.path("id").asText().equals(leading)) vendor = k.path("vendor").asText();
+        String step = c.path("decided_by").asText();
+        out.add(leading == null ? t.format("comparison.none", step)
+            : t.format(recommended == null ? "comparison.leading" : "comparison.recommended", vendor, step, t.confidence(c.get("candidate_alpha")),
+                t.confidence(c.get("pair_alpha"))));
         for (JsonNode k : c.path("candidates")) {
             String state = k.path("dropped_by").isTextual() ? t.format("comparison.dropped", k.path("dropped_by").asText()) : t.get("comparison.stays");
             out.add(t.format("comparison.candidate", k.path("vendor").asText(), k.path("id").asText(), state));

@@ -1,9 +1,13 @@
 package dk.gevinst.decision.comparison;
 
+import dk.gevinst.config.PilotSpec;
+import dk.gevinst.decision.Decision;
 import dk.gevinst.decision.IndicatorResult;
+import dk.gevinst.decision.Outcome;
 import dk.gevinst.decision.Reason;
 import dk.gevinst.decision.ReasonTexts;
 import dk.gevinst.decision.Verdict;
+import dk.gevinst.indicator.Role;
 import dk.gevinst.stats.Interval;
 import dk.gevinst.text.DeploymentOptions;
 import dk.gevinst.text.Language;
@@ -22,8 +26,8 @@ final class ComparisonReasons {
     static Reason droppedOut(CandidateEvidence c) {
         boolean guardrail = RecommendationRule.GUARDRAIL.equals(c.droppedBy());
         IndicatorResult why = guardrail
-            ? c.results(dk.gevinst.indicator.Role.GUARDRAIL).stream().filter(r -> r.verdict() == Verdict.BREACHED).findFirst().orElseThrow()
-            : c.results(dk.gevinst.indicator.Role.SUCCESS).get(0);
+            ? c.results(Role.GUARDRAIL).stream().filter(r -> r.verdict() == Verdict.BREACHED).findFirst().orElseThrow()
+            : c.results(Role.SUCCESS).get(0);
         return reason(guardrail ? "candidate_breached_guardrail" : "candidate_futile", why.id(), l -> c.vendor()
             + (guardrail ? l.pick(" falder fra: et kvalitetsværn blev brudt – ", " drops out: a guardrail was breached – ")
                          : l.pick(" falder fra: ingen målbar gevinst for kerneopgaven – ", " drops out: no measurable gain for the core task – "))
@@ -36,8 +40,8 @@ final class ComparisonReasons {
     }
 
     static Reason onlyOneLeft(CandidateEvidence c) {
-        return reason("only_candidate_left", null, l -> c.vendor() + l.pick(" anbefales: den eneste kandidat, der ikke faldt fra.",
-            " is recommended: the only candidate that did not drop out."));
+        return reason("only_candidate_left", null, l -> c.vendor() + l.pick(" er den eneste kandidat, der ikke faldt fra.",
+            " is the only candidate that did not drop out."));
     }
 
     /** "Leverandør B løfter kerneopgaven mest: mod Leverandør A faldt sagsbehandlingstiden 12 % (…)". */
@@ -73,10 +77,49 @@ final class ComparisonReasons {
     }
 
     static Reason nothingSeparates(List<CandidateEvidence> left, int weeks) {
-        return reason("nothing_separates", null, l -> names(left, l) + l.pick(" kan endnu ikke skilles på kerneopgaven, medarbejdernes præference eller nutidsværdien. Omkring ",
-                " cannot yet be told apart on the core task, the employees' preference or the net present value. About ")
-            + weeks + l.pick(weeks == 1 ? Language.NBSP + "uge mere data skal til." : Language.NBSP + "uger mere data skal til.",
-                weeks == 1 ? Language.NBSP + "more week of data is needed." : Language.NBSP + "more weeks of data are needed."));
+        return reason("nothing_separates", null, l -> names(left, l) + l.pick(" kan endnu ikke skilles på kerneopgaven, medarbejdernes præference eller nutidsværdien. ",
+                " cannot yet be told apart on the core task, the employees' preference or the net present value. ") + moreWeeks(weeks, l));
+    }
+
+    /** "Leverandør B ligger forrest, men har endnu ikke målbart løftet kerneopgaven mod kontrolenhederne: … Omkring 6 uger …". */
+    static Reason notYetLifted(CandidateEvidence c, String nearest, Integer weeks) {
+        IndicatorResult r = nearest == null ? null : c.result(nearest);
+        IndicatorResult shown = r != null ? r : c.results(Role.SUCCESS).get(0);
+        return reason("leader_not_lifted", shown.id(), l -> c.vendor() + l.pick(" ligger forrest, men har endnu ikke målbart løftet kerneopgaven mod kontrolenhederne: ",
+                " is ahead, but has not yet measurably lifted the core task against the control units: ") + ReasonTexts.change(shown, l) + "."
+            + (weeks == null ? "" : " " + moreWeeks(weeks, l)));
+    }
+
+    /** The leader lifts the core task, but its own rule does not say GO: its own main reason, quoted. */
+    static Reason notReady(CandidateEvidence c, Decision own) {
+        boolean stop = own.outcome() == Outcome.STOP;
+        return reason("leader_not_ready", own.mainReason().indicator(), l -> c.vendor()
+            + (stop ? l.pick(" ligger forrest, men kan ikke anbefales: ", " is ahead, but cannot be recommended: ")
+                    : l.pick(" ligger forrest, men kan ikke anbefales endnu: ", " is ahead, but cannot be recommended yet: "))
+            + own.mainReason().text(l));
+    }
+
+    static Reason deadlineNotLifted(PilotSpec spec, CandidateEvidence c) {
+        return reason("deadline_not_lifted", null, l -> deadline(spec, l) + l.pick(", og ingen kandidat kan anbefales: ", ", and no candidate can be recommended: ")
+            + c.vendor() + l.pick(" lå forrest, men løftede ikke kerneopgaven målbart mod kontrolenhederne.",
+                " was ahead, but did not measurably lift the core task against the control units."));
+    }
+
+    static Reason deadlineNothingSeparated(PilotSpec spec, List<CandidateEvidence> left) {
+        return reason("deadline_nothing_separated", null, l -> deadline(spec, l) + l.pick(", og ingen kandidat kan anbefales: ", ", and no candidate can be recommended: ")
+            + names(left, l) + l.pick(" kunne ikke skilles på kerneopgaven, medarbejdernes præference eller nutidsværdien.",
+                " could not be told apart on the core task, the employees' preference or the net present value."));
+    }
+
+    private static String deadline(PilotSpec spec, Language l) {
+        int w = spec.decision().maxExtensionWeeks();
+        return l.pick("Beslutningsdatoen ", "The decision date ") + spec.end() + l.pick(" plus " + w + " ugers forlængelse er passeret",
+            " plus " + w + " weeks of extension has passed");
+    }
+
+    private static String moreWeeks(int weeks, Language l) {
+        return l.pick("Omkring " + weeks + Language.NBSP + (weeks == 1 ? "uge" : "uger") + " mere data skal til.",
+            "About " + weeks + Language.NBSP + (weeks == 1 ? "more week of data is needed." : "more weeks of data are needed."));
     }
 
     private static String names(List<CandidateEvidence> left, Language l) {

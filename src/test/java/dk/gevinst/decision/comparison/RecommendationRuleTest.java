@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
  * Each path of the recommendation rule, on weekly cells with known effects: two candidates (a in unit A, b in
  * unit B) against one control unit C, 8 weeks before the start and 13 after.
  */
-class RecommendationRuleTest {
-    private static final LocalDate BASELINE = LocalDate.of(2026, 1, 5), START = LocalDate.of(2026, 3, 2), AS_OF = LocalDate.of(2026, 5, 31);
+public class RecommendationRuleTest {
+    static final LocalDate BASELINE = LocalDate.of(2026, 1, 5), START = LocalDate.of(2026, 3, 2), AS_OF = LocalDate.of(2026, 5, 31);
 
-    static PilotSpec spec(long yearlyA, long yearlyB, boolean preference) throws Exception {
+    public static PilotSpec spec(long yearlyA, long yearlyB, boolean preference) throws Exception {
         return new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", """
             id: k
             title: "K"
@@ -41,7 +41,7 @@ class RecommendationRuleTest {
                 b: {vendor: "Leverandør B", units: [B], options: {cloud: {one_off_dkk: 100000, yearly_dkk: %d}}}
             indicators:
               handling_time: {role: success, mde: "10%%"}
-              processing_days: {role: guardrail, margin: "5%%"}
+              processing_days: {role: guardrail, margin: "20%%"}
             %s
             decision: {alpha: 0.05, min_cases: 50, max_extension_weeks: 8}
             business_case: {hourly_cost_dkk: 500, horizon_years: 3, annual_cases: 10000}
@@ -68,15 +68,24 @@ class RecommendationRuleTest {
 
     /** Handling time moved by a and b (minutes from 60); processing days by their guardrail shifts (from 10). */
     static ComparisonResult run(PilotSpec spec, double a, double b, double guardA, double guardB, CellStats... extra) {
+        return ComparisonEvaluator.evaluate(spec, new CellTable(cells(a, b, guardA, guardB, extra)), AS_OF);
+    }
+
+    public static List<CellStats> cells(double a, double b, double guardA, double guardB, CellStats... extra) {
+        return cells(15, a, b, guardA, guardB, extra);
+    }
+
+    /** The same, with handling time's spread between cases {@code sd} minutes. */
+    public static List<CellStats> cells(double sd, double a, double b, double guardA, double guardB, CellStats... extra) {
         List<CellStats> cells = new ArrayList<>();
-        cells.addAll(unit("handling_time", "A", 60, a, 15, 200, 1));
-        cells.addAll(unit("handling_time", "B", 62, b, 15, 200, 2));
-        cells.addAll(unit("handling_time", "C", 61, 0, 15, 200, 3));
+        cells.addAll(unit("handling_time", "A", 60, a, sd, 200, 1));
+        cells.addAll(unit("handling_time", "B", 62, b, sd, 200, 2));
+        cells.addAll(unit("handling_time", "C", 61, 0, sd, 200, 3));
         cells.addAll(unit("processing_days", "A", 10, guardA, 3, 200, 4));
         cells.addAll(unit("processing_days", "B", 10, guardB, 3, 200, 5));
         cells.addAll(unit("processing_days", "C", 10, 0, 3, 200, 6));
         cells.addAll(List.of(extra));
-        return ComparisonEvaluator.evaluate(spec, new CellTable(cells), AS_OF);
+        return cells;
     }
 
     private static List<String> codes(ComparisonResult r) {
@@ -90,8 +99,9 @@ class RecommendationRuleTest {
         assertThat(r.recommended()).isEqualTo("b");
         assertThat(r.decidedBy()).isEqualTo(RecommendationRule.DROP_OUT);
         assertThat(r.decision().outcome()).isEqualTo(Outcome.GO);
-        assertThat(codes(r)).containsExactly("only_candidate_left", "candidate_breached_guardrail");
-        assertThat(r.decision().reasons().get(1).da()).startsWith("Leverandør A falder fra: et kvalitetsværn blev brudt");
+        assertThat(codes(r)).as("b's own evidence, then why a dropped out")
+            .containsExactly("only_candidate_left", "core_task_improved", "guardrails_held", "value_positive", "candidate_breached_guardrail");
+        assertThat(r.decision().reasons().get(4).da()).startsWith("Leverandør A falder fra: et kvalitetsværn blev brudt");
     }
 
     @Test
@@ -99,7 +109,7 @@ class RecommendationRuleTest {
         ComparisonResult one = run(spec(100_000, 100_000, false), 0, -9, 0, 0);
         assertThat(one.candidate("a").droppedBy()).isEqualTo(RecommendationRule.FUTILITY);
         assertThat(one.recommended()).isEqualTo("b");
-        assertThat(codes(one)).containsExactly("only_candidate_left", "candidate_futile");
+        assertThat(codes(one)).containsExactly("only_candidate_left", "core_task_improved", "guardrails_held", "value_positive", "candidate_futile");
 
         ComparisonResult none = run(spec(100_000, 100_000, false), 0, 0.5, 0, 0);
         assertThat(none.recommended()).isNull();
