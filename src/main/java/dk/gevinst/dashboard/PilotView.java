@@ -54,7 +54,7 @@ public record PilotView(String title, Badge badge, String mainReason, String ext
         return m;
     }
 
-    private static String join(JsonNode array) {
+    static String join(JsonNode array) {
         List<String> names = new ArrayList<>();
         array.forEach(n -> names.add(n.asText()));
         return String.join(", ", names);

@@ -36,7 +36,7 @@ final class ComparisonJson {
             e.candidate().units().forEach(x.putArray("units")::add);
             x.put("dropped_by", e.droppedBy());
             x.put("decision", e.evaluation().decision().outcome() == null ? null : e.evaluation().decision().outcome().name());
-            x.set("indicators", indicators(e.evaluation().indicators()));
+            x.set("indicators", indicators(e.evaluation().indicators(), true));
             x.set("preference", preference(e));
             ArrayNode options = x.putArray("options");
             if (e.evaluation().businessCase() != null) {
@@ -45,12 +45,17 @@ final class ComparisonJson {
         }
         ArrayNode pairs = o.putArray("pairs");
         for (PairContrast p : c.pairs()) {
-            pairs.addObject().put("first", p.first().id()).put("second", p.second().id()).set("indicators", indicators(p.results()));
+            pairs.addObject().put("first", p.first().id()).put("second", p.second().id()).set("indicators", indicators(p.results(), false));
         }
         return o;
     }
 
-    private static ArrayNode indicators(List<IndicatorResult> results) {
+    /**
+     * Each indicator's effect, intervals and verdict, with what a page needs to show them as a pilot's (the
+     * level without the pilot, the interval's alpha, the MDE and margin in the indicator's units). With
+     * {@code post}: the candidate's own level after the start (SUS, the core-task score …), suppressed under 5.
+     */
+    private static ArrayNode indicators(List<IndicatorResult> results, boolean post) {
         ArrayNode out = Json.MAPPER.createArrayNode();
         for (IndicatorResult r : results) {
             if (r.indicator().definition().descriptive()) continue;
@@ -64,6 +69,16 @@ final class ComparisonJson {
             Json.put(x, "relative_ci_high", rel == null ? Double.NaN : rel.high());
             x.put("decided_by", r.bound() == null ? null : r.bound().decidedBy());
             x.put("verdict", r.verdict().key());
+            Json.put(x, "counterfactual", r.counterfactual());
+            Json.put(x, "alpha", ci == null ? Double.NaN : ci.alpha());
+            Json.put(x, "mde_abs", r.mdeAbs());
+            Json.put(x, "margin", r.marginAbs());
+            if (post) {
+                long n = r.cells().pilotPost().n();
+                ObjectNode level = x.putObject("post");
+                if (SmallCells.primary(n)) level.put("suppressed", true);
+                else Json.put(level.put("n", n), "mean", n == 0 ? Double.NaN : r.cells().pilotPost().mean());
+            }
         }
         return out;
     }

@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.gevinst.cells.CellTable;
 import dk.gevinst.cli.explain.ComparisonLines;
 import dk.gevinst.config.PilotSpec;
-import dk.gevinst.decision.PilotEvaluation;
-import dk.gevinst.decision.PilotEvaluator;
-import dk.gevinst.publish.DecisionDocument;
 import dk.gevinst.publish.Json;
+import dk.gevinst.testing.ComparisonDocuments;
 import dk.gevinst.testing.SchemaCheckedPublications;
 import dk.gevinst.text.Language;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,18 +20,8 @@ class ComparisonDocumentTest {
     @Test
     void theRecommendationIsPublishedWithEachCandidateAndPairAndExplained(@TempDir Path dir) throws Exception {
         PilotSpec spec = RecommendationRuleTest.spec(100_000, 100_000, true);
-        ComparisonResult c = RecommendationRuleTest.run(spec, -9, -9, 0, 0, RecommendationRuleTest.preferring("A", 18, 60),
-            RecommendationRuleTest.preferring("B", 48, 60));
-        PilotEvaluation pooled = PilotEvaluator.evaluate(spec, new CellTable(List.of()), List.of(), c.asOf(), Map.of()).withComparison(c);
-
-        ObjectNode quality = Json.MAPPER.createObjectNode();
-        quality.putObject("sources");
-        quality.putArray("rejected_files");
-        quality.putObject("cpr_masked");
-        ObjectNode doc = DecisionDocument.build(pooled, quality, List.of());
-        // What the nightly run adds around every document.
-        doc.put("evaluated_tonight", true).putNull("kept_from");
-        doc.put("stale_data", false).put("partial_data", false);
+        ObjectNode doc = ComparisonDocuments.document(spec, RecommendationRuleTest.cells(-9, -9, 0, 0, RecommendationRuleTest.preferring("A", 18, 60),
+            RecommendationRuleTest.preferring("B", 48, 60)), RecommendationRuleTest.AS_OF);
         Files.createDirectories(dir.resolve("decisions"));
         Files.writeString(dir.resolve("decisions/k.json"), Json.MAPPER.writeValueAsString(doc));
         SchemaCheckedPublications.check(dir.resolve("decisions"));
@@ -45,13 +30,15 @@ class ComparisonDocumentTest {
         assertThat(doc.path("reasons").path(0).path("code").asText()).isEqualTo("preference_decides");
         JsonNode block = doc.path("comparison");
         assertThat(block.path("recommended").asText()).isEqualTo("b");
+        assertThat(block.path("leading").asText()).isEqualTo("b");
+        assertThat(block.path("candidates").path(0).path("indicators").path(0).path("post").path("n").asLong()).as("a's own cases after the start").isEqualTo(2600);
         assertThat(block.path("decided_by").asText()).isEqualTo("preference");
         assertThat(block.path("candidates")).hasSize(2);
         assertThat(block.path("candidates").path(1).path("preference").path("share").asDouble()).isEqualTo(0.8);
         assertThat(block.path("candidates").path(0).path("options").path(0).path("option").asText()).isEqualTo("hosted");
         assertThat(block.path("pairs").path(0).path("indicators")).hasSize(1);
 
-        List<String> en = ComparisonLines.of(block, Language.EN);
+        java.util.List<String> en = ComparisonLines.of(block, Language.EN);
         assertThat(en.get(0)).startsWith("Recommended: Leverandør B (decided by: preference)");
         assertThat(en).anyMatch(l -> l.contains("prefer it: 80%"));
         assertThat(ComparisonLines.of(block, Language.DA).get(0)).startsWith("Anbefalet: Leverandør B");

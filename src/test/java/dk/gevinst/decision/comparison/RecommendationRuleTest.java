@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * unit B) against one control unit C, 8 weeks before the start and 13 after.
  */
 public class RecommendationRuleTest {
-    static final LocalDate BASELINE = LocalDate.of(2026, 1, 5), START = LocalDate.of(2026, 3, 2), AS_OF = LocalDate.of(2026, 5, 31);
+    public static final LocalDate BASELINE = LocalDate.of(2026, 1, 5), START = LocalDate.of(2026, 3, 2), AS_OF = LocalDate.of(2026, 5, 31);
 
     public static PilotSpec spec(long yearlyA, long yearlyB, boolean preference) throws Exception {
         return new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", """
@@ -62,7 +62,7 @@ public class RecommendationRuleTest {
     }
 
     /** One survey wave after the start: {@code yes} of {@code n} respondents in the unit prefer the system they tried. */
-    static CellStats preferring(String unit, long yes, long n) {
+    public static CellStats preferring(String unit, long yes, long n) {
         return new CellStats("k", "preference", unit, Arm.PILOT, Period.POST, START.plusWeeks(8), new Moments(n, yes, yes));
     }
 
