@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         "", "The same seed and size always give the same files. Pilot specs in jobs/pilots/ fit any scale."})
 public final class GenerateCommand implements Callable<Integer> {
     /** The committed sample's size: about this many cases over the sample year. */
-    public static final int SAMPLE_CASES = 14000;
+    public static final int SAMPLE_CASES = 36000;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the data root into.")
     String out;

@@ -18,9 +18,11 @@ import java.util.List;
  * @param n              observations behind the estimate (the confidence sequence's N)
  * @param unitLevel      the team-level inference; {@code method = none} when the data allow none
  * @param bounds         the interval at each level the indicator is judged at (one, or two for a guardrail)
+ * @param gaps           the weekly series the estimate and the weekly-gap inference rest on, for the page to draw
  */
 public record Analysis(String kind, LocalDate through, double estimate, double counterfactual, double relativeEstimate, double seCase,
-                       double dofCase, double seRelativeCase, long n, int weeks, UnitLevel unitLevel, List<Bound> bounds, double nStar) {
+                       double dofCase, double seRelativeCase, long n, int weeks, UnitLevel unitLevel, List<Bound> bounds, double nStar,
+                       List<GapWeek> gaps) {
     public static final String SEQUENTIAL = "sequential";
     public static final String FINAL = "final";
     public static final String CASE = "case";
@@ -42,8 +44,16 @@ public record Analysis(String kind, LocalDate through, double estimate, double c
         }
     }
 
+    /**
+     * One week of the series: pilot minus control mean (a prepost design: the pilot's mean), the standard
+     * error of its sampling noise, which side of the start it is on, whether the week was complete (only
+     * complete weeks enter the team-level fit), and the cases behind each arm (for small-cell suppression).
+     */
+    public record GapWeek(LocalDate week, double gap, double noiseSe, boolean post, boolean complete, long pilotN, long controlN) {}
+
     public Analysis {
         bounds = List.copyOf(bounds);
+        gaps = gaps == null ? List.of() : List.copyOf(gaps); // analyses frozen before the series was kept have none
     }
 
     /** The bound at a level; the closest one if that level was not computed (never happens in the rule). */

@@ -61,7 +61,19 @@ final class AnalysisMaker {
                 unit == null || !unit.published().available() ? null : unit.at(a)));
         }
         UnitLevel published = unit == null ? null : unit.published();
-        return new Analysis(kind, lastDay, estimate, cf, relative, seCase, caseLevel.dof(), seRelative, n, series.size(), published, bounds, nStar);
+        return new Analysis(kind, lastDay, estimate, cf, relative, seCase, caseLevel.dof(), seRelative, n, series.size(), published, bounds, nStar,
+            gapWeeks(series));
+    }
+
+    private static List<Analysis.GapWeek> gapWeeks(WeeklySeries series) {
+        double[] gaps = series.gaps(), noise = series.noise();
+        List<Analysis.GapWeek> out = new ArrayList<>();
+        for (int i = 0; i < gaps.length; i++) {
+            WeeklySeries.Week w = series.weeks().get(i);
+            out.add(new Analysis.GapWeek(w.monday(), gaps[i], Math.sqrt(noise[i]), w.post(), w.complete(), w.pilot().n(),
+                w.control() == null ? 0 : w.control().n()));
+        }
+        return out;
     }
 
     private static WeeklySeries series(UnitPanel panel, PilotSpec spec, Design design, LocalDate lastDay, boolean closed, boolean binary) {

@@ -5,23 +5,42 @@ import dk.gevinst.generate.Scenario.Unit;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Simulates cases: a weekly rhythm (busy Mondays, quiet Fridays, closed weekends), lasting differences
- * between units, a common seasonal trend, each pilot's true effect, and versions that arrive later:
+ * between units, each unit's persistent week-to-week drift, a common seasonal trend, each pilot's true
+ * effect, and versions that arrive later:
  * an open version, the decision, and sometimes a reopening or an appeal weeks after.
  */
 final class CaseSimulator {
     private static final double[] WEEKDAY_VOLUME = {1.3, 1.1, 1.0, 0.9, 0.7};
     private static final int WARM_UP_DAYS = 70;
+    private static final LocalDate FIRST_SIMULATED = Scenario.FIRST_DAY.minusDays(WARM_UP_DAYS);
     private final Draws draws;
     private final double scale;
+    private final Map<String, double[]> drift = new HashMap<>();
 
     CaseSimulator(Draws draws, double scale) {
         this.draws = draws;
         this.scale = scale;
+        int weeks = (int) ChronoUnit.WEEKS.between(FIRST_SIMULATED, Scenario.LAST_DAY) + 2;
+        double innovation = Scenario.DRIFT_SD * Math.sqrt(1 - Scenario.DRIFT_RHO * Scenario.DRIFT_RHO);
+        for (Unit unit : Scenario.UNITS) {
+            double[] d = new double[weeks];
+            d[0] = Scenario.DRIFT_SD * draws.normal();
+            for (int w = 1; w < weeks; w++) d[w] = Scenario.DRIFT_RHO * d[w - 1] + innovation * draws.normal();
+            drift.put(unit.name(), d);
+        }
+    }
+
+    /** The unit's drift factor in the week of {@code day}. */
+    private double drift(Unit unit, LocalDate day) {
+        return 1 + drift.get(unit.name())[(int) ChronoUnit.WEEKS.between(FIRST_SIMULATED, day)];
     }
 
     List<CaseVersion> simulate() {
@@ -54,9 +73,10 @@ final class CaseSimulator {
         double handlingFactor = effect == null ? 1 : 1 - s * (1 - effect.handlingFactor());
         double processingFactor = effect == null ? 1 : 1 - s * (1 - effect.processingFactor());
         LocalDateTime opened = day.atTime(draws.between(8, 15), draws.between(0, 59));
-        double processing = draws.gamma(4, unit.processingDays() * processingFactor * summer(day));
+        double team = drift(unit, day);
+        double processing = draws.gamma(4, unit.processingDays() * processingFactor * summer(day) * team);
         LocalDateTime decided = opened.plusMinutes(Math.round(processing * 24 * 60));
-        double minutes = Math.round(draws.logNormal(unit.handlingMinutes() * handlingFactor * seasonal(day), 0.30) * 10) / 10.0;
+        double minutes = Math.round(draws.logNormal(unit.handlingMinutes() * handlingFactor * seasonal(day) * team, 0.30) * 10) / 10.0;
         String caseworker = "kw-" + unit.code() + "-" + String.format("%02d", draws.between(1, unit.caseworkers()));
         String citizen = draws.cpr();
         String type = draws.pick(unit.caseTypes());

@@ -7,12 +7,19 @@ import java.util.List;
  * The sample municipality: its units, the case system each exports from, and the true effect each pilot
  * has. The stories: Sagsoverblik truly cuts handling time (GO); the cloud data lake makes queries twenty
  * times faster but changes nothing for caseworkers (STOP); the chatbot has run a few weeks on a small unit
- * (EXTEND). One unit carries a hostile name, to prove dashboards escape data-borne text.
+ * (EXTEND). Hostile values (names that are markup) belong in the tests that prove the dashboards escape
+ * them, not in the showcase sample.
+ *
+ * <p>Every unit's level also drifts from week to week, as real teams do (staffing, a hard case, a new
+ * colleague): handling time and processing time carry a factor 1 + d_w with d_w AR(1), correlation
+ * {@value #DRIFT_RHO} and marginal standard deviation {@value #DRIFT_SD} (3 % of the unit's mean). This is the
+ * team-level variation the decision has to tell apart from a pilot's effect (issue 8).
  */
 public final class Scenario {
     public static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 5);
     public static final LocalDate LAST_DAY = LocalDate.of(2026, 11, 27);
-    public static final String HOSTILE_UNIT = "Borgerservice <script>alert(1)</script>";
+    public static final double DRIFT_SD = 0.03;
+    public static final double DRIFT_RHO = 0.6;
 
     /** A case system's export dialect. */
     public enum System { YDELSE, JOBCENTER, BORGERSERVICE }
@@ -25,20 +32,22 @@ public final class Scenario {
                          double susShift, double coreTaskShift, double preferShare) {}
 
     public static final List<Unit> UNITS = List.of(
-        new Unit("Ydelse Nord", "ydn", System.YDELSE, 10, 62, 9, 0.12, 12, List.of("Boligstøtte", "Enkeltydelse", "Personligt tillæg")),
-        new Unit("Ydelse Syd", "yds", System.YDELSE, 10, 58, 8, 0.11, 12, List.of("Boligstøtte", "Enkeltydelse", "Personligt tillæg")),
-        new Unit("Ydelse Vest", "ydv", System.YDELSE, 10, 66, 10, 0.13, 12, List.of("Boligstøtte", "Enkeltydelse", "Personligt tillæg")),
-        new Unit("Jobcenter Øst", "jco", System.JOBCENTER, 12, 48, 12, 0.10, 14, List.of("Sygedagpenge", "Ressourceforløb", "Jobafklaring")),
-        new Unit("Jobcenter Vest", "jcv", System.JOBCENTER, 12, 52, 13, 0.10, 14, List.of("Sygedagpenge", "Ressourceforløb", "Jobafklaring")),
-        new Unit("Jobcenter Midt", "jcm", System.JOBCENTER, 12, 45, 11, 0.09, 14, List.of("Sygedagpenge", "Ressourceforløb", "Jobafklaring")),
+        new Unit("Ydelse Nord", "ydn", System.YDELSE, 25, 62, 9, 0.12, 12, List.of("Boligstøtte", "Enkeltydelse", "Personligt tillæg")),
+        new Unit("Ydelse Syd", "yds", System.YDELSE, 25, 58, 8, 0.11, 12, List.of("Boligstøtte", "Enkeltydelse", "Personligt tillæg")),
+        new Unit("Ydelse Vest", "ydv", System.YDELSE, 25, 66, 10, 0.13, 12, List.of("Boligstøtte", "Enkeltydelse", "Personligt tillæg")),
+        new Unit("Ydelse Øst", "ydo", System.YDELSE, 25, 60, 9, 0.12, 12, List.of("Boligstøtte", "Enkeltydelse", "Personligt tillæg")),
+        new Unit("Jobcenter Øst", "jco", System.JOBCENTER, 25, 48, 12, 0.10, 14, List.of("Sygedagpenge", "Ressourceforløb", "Jobafklaring")),
+        new Unit("Jobcenter Vest", "jcv", System.JOBCENTER, 25, 52, 13, 0.10, 14, List.of("Sygedagpenge", "Ressourceforløb", "Jobafklaring")),
+        new Unit("Jobcenter Midt", "jcm", System.JOBCENTER, 25, 45, 11, 0.09, 14, List.of("Sygedagpenge", "Ressourceforløb", "Jobafklaring")),
+        new Unit("Jobcenter Syd", "jcs", System.JOBCENTER, 25, 50, 12, 0.10, 14, List.of("Sygedagpenge", "Ressourceforløb", "Jobafklaring")),
         new Unit("Borgerservice Herning", "bsh", System.BORGERSERVICE, 4, 22, 3, 0.06, 6, List.of("Pas", "Kørekort", "Sundhedskort")),
-        new Unit("Borgerservice Aulum", "bsa", System.BORGERSERVICE, 2, 25, 3.5, 0.07, 5, List.of("Pas", "Kørekort", "Sundhedskort")),
-        new Unit(HOSTILE_UNIT, "bsx", System.BORGERSERVICE, 2, 24, 3.2, 0.06, 5, List.of("Pas", "Kørekort", "Sundhedskort")));
+        new Unit("Borgerservice Aulum", "bsa", System.BORGERSERVICE, 4, 25, 3.5, 0.07, 5, List.of("Pas", "Kørekort", "Sundhedskort")),
+        new Unit("Borgerservice Sunds", "bss", System.BORGERSERVICE, 4, 24, 3.2, 0.06, 5, List.of("Pas", "Kørekort", "Sundhedskort")));
 
     public static final List<Effect> EFFECTS = List.of(
-        new Effect("Ydelse Nord", LocalDate.of(2026, 5, 4), 14, 0.85, 0.90, -0.04, 11, 0.6, 0.8),
+        new Effect("Ydelse Nord", LocalDate.of(2026, 5, 4), 14, 0.85, 0.80, -0.04, 11, 0.6, 0.8),
         new Effect("Jobcenter Øst", LocalDate.of(2026, 5, 4), 0, 1.0, 1.0, 0.0, 0, 0.0, 0.35),
-        new Effect("Borgerservice Aulum", LocalDate.of(2026, 10, 5), 7, 0.93, 0.95, -0.01, 3, 0.2, 0.55));
+        new Effect("Borgerservice Aulum", LocalDate.of(2026, 10, 5), 7, 0.85, 0.90, -0.01, 3, 0.2, 0.55));
 
     /** Survey waves: one before any pilot, then three during. */
     public static final List<LocalDate> SURVEY_WAVES = List.of(LocalDate.of(2026, 2, 16), LocalDate.of(2026, 6, 15),

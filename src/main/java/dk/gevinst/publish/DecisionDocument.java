@@ -94,7 +94,9 @@ public final class DecisionDocument {
         if (through == null) root.putNull("data_through");
         else root.put("data_through", through);
         if (s != null) root.set("data_basis", dataBasis(e));
-        root.set("health", health(health));
+        List<HealthFlag> flags = new java.util.ArrayList<>(health);
+        flags.addAll(InferenceHealth.flags(e));
+        root.set("health", health(flags));
         root.set("history", history(history));
         return root;
     }
@@ -188,7 +190,7 @@ public final class DecisionDocument {
         Json.put(o, "counterfactual", r.counterfactual());
         Json.put(o, "relative_effect", r.relativeEffect());
         o.put("n", r.n());
-        InferenceJson.put(o, r);
+        InferenceJson.put(o, r, hide);
         Json.put(o, "mde_abs", r.mdeAbs());
         Json.put(o, "margin", r.marginAbs());
         o.put("verdict", r.verdict().key());

@@ -2,10 +2,14 @@ package dk.gevinst.publish;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.gevinst.cells.Arm;
 import dk.gevinst.decision.Analysis;
 import dk.gevinst.decision.IndicatorResult;
 import dk.gevinst.decision.PreTrend;
 import dk.gevinst.decision.UnitLevel;
+import dk.gevinst.privacy.CellSuppression;
+import dk.gevinst.privacy.CprScrubber;
+import dk.gevinst.privacy.SmallCells;
 import dk.gevinst.stats.FixedHorizon;
 import dk.gevinst.stats.Interval;
 
@@ -18,7 +22,7 @@ import dk.gevinst.stats.Interval;
 final class InferenceJson {
     private InferenceJson() {}
 
-    static void put(ObjectNode o, IndicatorResult r) {
+    static void put(ObjectNode o, IndicatorResult r, CellSuppression hide) {
         o.put("analysis", r.published() == null ? null : r.published().kind());
         o.put("reads", r.relative() ? "relative" : "absolute");
         o.set("sequential", analysis(r.sequential(), r));
@@ -26,7 +30,7 @@ final class InferenceJson {
         o.set("decision_interval", interval(r.decisionInterval()));
         o.set("relative_interval", interval(r.relativeInterval()));
         o.put("withheld", r.withheld());
-        o.set("inference", inference(r));
+        o.set("inference", inference(r, hide));
         o.set("pre_trend", preTrend(r.preTrend()));
     }
 
@@ -70,7 +74,7 @@ final class InferenceJson {
         return o;
     }
 
-    private static ObjectNode inference(IndicatorResult r) {
+    private static ObjectNode inference(IndicatorResult r, CellSuppression hide) {
         if (r.published() == null) return null;
         Analysis a = r.published();
         ObjectNode o = Json.MAPPER.createObjectNode();
@@ -82,6 +86,7 @@ final class InferenceJson {
         o.put("n", a.n());
         Json.put(o, "n_eff", r.bound().nEff());
         o.put("weeks", a.weeks());
+        o.set("weekly_gap", weeklyGap(a, r, hide));
         UnitLevel u = a.unitLevel();
         if (u == null) {
             o.putNull("unit_level");
@@ -108,11 +113,37 @@ final class InferenceJson {
             Json.put(p, "rank_p_value", u.placebo().rankPValue());
             ArrayNode units = p.putArray("estimates");
             for (UnitLevel.PlaceboUnit pu : u.placebo().units()) {
-                ObjectNode x = units.addObject().put("unit", pu.unit());
+                ObjectNode x = units.addObject().put("unit", CprScrubber.mask(pu.unit()));
                 Json.put(x, "estimate", pu.estimate());
             }
         }
         return o;
+    }
+
+    /**
+     * The weekly gap series of the published analysis: week (Monday), gap, the standard error of its
+     * sampling noise, pre or post, complete or not. A week the trend hides in either arm (fewer than
+     * {@value SmallCells#MIN_PERSONS} cases, or hidden so that no subtraction recovers one that has) has a
+     * null gap and {@code suppressed: true}: the gap and the other arm's mean would give the hidden mean
+     * back. So has the part of a week on either side of the start that rests on fewer than five cases.
+     */
+    private static ArrayNode weeklyGap(Analysis a, IndicatorResult r, CellSuppression hide) {
+        boolean covered = SmallCells.covers(r.indicator().definition().source());
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (Analysis.GapWeek w : a.gaps()) {
+            ObjectNode x = out.addObject().put("week", w.week().toString()).put("post", w.post()).put("complete", w.complete());
+            boolean hidden = hide.armWeek(Arm.PILOT, w.week()) || hide.armWeek(Arm.CONTROL, w.week())
+                || covered && (SmallCells.primary(w.pilotN()) || SmallCells.primary(w.controlN()));
+            if (hidden) {
+                x.putNull("gap");
+                x.putNull("noise_se");
+                x.put("suppressed", true);
+            } else {
+                Json.put(x, "gap", w.gap());
+                Json.put(x, "noise_se", w.noiseSe());
+            }
+        }
+        return out;
     }
 
     private static ObjectNode preTrend(PreTrend p) {

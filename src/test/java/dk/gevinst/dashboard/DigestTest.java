@@ -25,8 +25,13 @@ class DigestTest {
                 ((ObjectNode) h.get(h.size() - 2)).put("decision", "EXTEND");
             })
             .edit("chatbot", d -> d.put("end", "2026-12-15"))
-            .edit("sagsoverblik", d -> d.putArray("health").add(DashboardFixture.healthFlag("stale_data", "error",
-                "Nyeste sag er fra 1. oktober; kør med nye data.", "The newest case is from 1 October; run with new data.")));
+            .edit("sagsoverblik", d -> {
+                // A GO that has held (the sample reaches GO at its final look; here it held since the night before).
+                ArrayNode h = (ArrayNode) d.path("history");
+                ((ObjectNode) h.get(h.size() - 2)).put("decision", "GO");
+                d.putArray("health").add(DashboardFixture.healthFlag("stale_data", "error",
+                    "Nyeste sag er fra 1. oktober; kør med nye data.", "The newest case is from 1 October; run with new data."));
+            });
         ObjectNode broken = Json.MAPPER.createObjectNode().put("pilot_id", "broken").put("status", "error").put("as_of", "2026-11-27")
             .putNull("title").putNull("decision").putNull("extend_weeks");
         broken.putArray("reasons").addObject().put("code", "invalid_spec").put("da", "Specifikationen er ugyldig: broken.yaml:3:1.")
@@ -65,7 +70,12 @@ class DigestTest {
         DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp).edit("datalake", d -> {
             ArrayNode h = (ArrayNode) d.path("history");
             ((ObjectNode) h.get(h.size() - 2)).put("decision", "STOP");
-        }).render(Language.EN);
+            d.putArray("health");
+        }).edit("sagsoverblik", d -> {
+            ArrayNode h = (ArrayNode) d.path("history");
+            ((ObjectNode) h.get(h.size() - 2)).put("decision", "GO");
+            d.putArray("health");
+        }).edit("chatbot", d -> d.putArray("health")).render(Language.EN);
         String md = f.read("digest.md");
         assertThat(md).contains("No decision changed tonight.", "No pilot needs a decision this month.", "No data-quality problems tonight.");
     }

@@ -150,4 +150,30 @@ class DecisionRuleTest {
         assertThat(e.indicators().get(0).published().unitLevel().unavailable()).isEqualTo("parallel_few_controls");
         assertThat(e.decision().reasons()).extracting(Reason::code).contains("team_level_missing");
     }
+
+    @Test
+    void evidenceInButAnNpvIntervalAcrossZeroExtendsWithItsOwnReason() throws Exception {
+        List<CostLine> even = List.of(new CostLine("p", "hosted", "licens", "yearly", 800_000));
+        PilotEvaluation e = evaluate(spec(""), AS_OF, even, weeks("handling_time", 60, -9, 15, 200), weeks("processing_days", 10, -0.5, 3, 200));
+        var best = e.businessCase().best();
+        assertThat(best.npvDkk()).isNegative();
+        assertThat(best.npvHighDkk()).isPositive();
+        assertThat(e.decision().outcome()).isEqualTo(Outcome.EXTEND);
+        assertThat(e.decision().mainReason().code()).isEqualTo("value_uncertain");
+        assertThat(e.decision().mainReason().en()).contains("whether the gain covers the costs is uncertain");
+    }
+
+    @Test
+    void whenNothingIsReachableWithinTheExtensionTheReasonSaysSoAndWhatWouldHelp() throws Exception {
+        // A gain of 4 minutes (7 %) between teams that drift by 4 minutes from week to week: the team-level
+        // interval cannot narrow to a verdict in 8 weeks, however many cases arrive.
+        PilotEvaluation e = evaluate(spec(""), AS_OF, CHEAP,
+            weekly("handling_time", 60, -4, 15, 200, 4, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 3, 2), AS_OF, 11),
+            weeks("processing_days", 10, 0, 3, 200));
+        assertThat(e.decision().outcome()).isEqualTo(Outcome.EXTEND);
+        assertThat(e.decision().extendWeeks()).as("not the cap").isNull();
+        assertThat(e.decision().mainReason().code()).isEqualTo("not_decidable_in_time");
+        assertThat(e.decision().mainReason().en()).contains("Not decidable within the 8 weeks of extension", "More pilot or control teams");
+        assertThat(e.decision().mainReason().da()).contains("Flere teams");
+    }
 }

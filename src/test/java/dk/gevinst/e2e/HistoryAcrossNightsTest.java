@@ -20,7 +20,8 @@ class HistoryAcrossNightsTest {
         assertThat(lake.path("history").get(0).path("decision").asText()).isEqualTo("EXTEND");
         assertThat(lake.path("history").get(2).path("decision").asText()).isEqualTo("STOP");
         JsonNode go = SampleRun.json(out.resolve("decisions/sagsoverblik.json"));
-        assertThat(go.path("history")).extracting(h -> h.path("decision").asText()).containsExactly("GO", "GO", "GO");
+        // Team-level inference (issue 8): Sagsoverblik's guardrail is shown non-inferior only by the final look.
+        assertThat(go.path("history")).extracting(h -> h.path("decision").asText()).containsExactly("EXTEND", "EXTEND", "GO");
 
         String index = Files.readString(out.resolve("dashboard/index.html"));
         assertThat(index).contains("<ul class=\"changes\">");
@@ -31,22 +32,24 @@ class HistoryAcrossNightsTest {
             .contains("as_of=2026-08-31", "as_of=" + SampleRun.AS_OF);
     }
 
-    /** Each night keeps the interval its decision used, read back from the published tables, so the page can chart how it narrowed. */
+    /**
+     * Each night keeps the interval its decision used, read back from the published tables, so the page can
+     * chart how it moved. It need not narrow night by night: the team-level interval is refitted as weeks
+     * complete and widens when they show more drift between the teams.
+     */
     @Test
     void everyNightKeepsTheDecisionIntervalOfEachDecidingIndicator() {
         JsonNode go = SampleRun.json(SampleNights.out().resolve("decisions/sagsoverblik.json"));
         JsonNode today = go.path("indicators").get(0);
         assertThat(today.path("id").asText()).isEqualTo("handling_time");
-        double previousWidth = Double.MAX_VALUE;
         for (JsonNode night : go.path("history")) {
             JsonNode handling = null;
             for (JsonNode i : night.path("intervals")) if (i.path("indicator").asText().equals("handling_time")) handling = i;
             assertThat(handling).as(night.path("as_of").asText()).isNotNull();
             assertThat(night.path("intervals")).extracting(i -> i.path("indicator").asText())
                 .as("only deciding indicators").doesNotContain("sus", "adoption", "appeal_overturn_rate");
-            double width = handling.path("ci_high").asDouble() - handling.path("ci_low").asDouble();
-            assertThat(width).as("the interval narrows as data arrives").isLessThan(previousWidth);
-            previousWidth = width;
+            assertThat(handling.path("effect").asDouble()).as("the night's estimate lies inside its interval")
+                .isBetween(handling.path("ci_low").asDouble(), handling.path("ci_high").asDouble());
         }
         JsonNode last = go.path("history").get(2).path("intervals").get(0);
         assertThat(last.path("ci_low").asDouble()).isEqualTo(today.path("decision_interval").path("ci_low").asDouble());

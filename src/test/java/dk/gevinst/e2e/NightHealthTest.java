@@ -131,7 +131,8 @@ class NightHealthTest {
         assertThat(why.path("en").asText()).contains("small.yaml:9:").contains("The decision of 2026-03-30 stands");
         assertThat(typo.path("error").asText()).startsWith("small.yaml:9:");
         assertThat(typo.toString()).as("no server path in the document").doesNotContain(tmp.toString());
-        assertThat(typo.path("health")).extracting(f -> f.path("code").asText()).containsExactly("kept_decision");
+        // The kept decision keeps the flags about its own evidence: it rests on one pilot team.
+        assertThat(typo.path("health")).extracting(f -> f.path("code").asText()).containsExactly("kept_decision", "one_team");
         assertThat(SampleRun.healthFlag(typo, "kept_decision").path("text_en").asText()).contains("the pilot spec has errors");
         assertThat(SampleRun.json(out.resolve("decisions/other.json")).path("status").asText()).isEqualTo("ok");
 
