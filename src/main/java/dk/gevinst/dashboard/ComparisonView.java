@@ -126,11 +126,8 @@ public record ComparisonView(String title, Badge badge, String mainReason, Strin
     }
 
     private static List<Term> meta(Texts t, JsonNode doc) {
-        List<Term> m = new ArrayList<>();
-        if (!doc.path("title").isTextual()) return m;
-        m.add(new Term(t.get("pilot.owner"), doc.path("owner").asText()));
-        m.add(new Term(t.get("pilot.period"), t.date(doc.path("start").asText()) + " – " + t.date(doc.path("end").asText())));
-        if (doc.path("baseline_start").isTextual()) m.add(new Term(t.get("pilot.baseline"), t.date(doc.path("baseline_start").asText())));
+        List<Term> m = PilotView.plan(t, doc);
+        if (m.isEmpty()) return m;
         if (doc.path("arms").path("control").size() > 0) m.add(new Term(t.get("pilot.arms.control"), PilotView.join(doc.path("arms").path("control"))));
         m.add(new Term(t.get("col.analysis"), t.get("analysis." + doc.path("analysis").asText("none"))));
         m.add(new Term(t.get("pilot.through"), t.date(Docs.dataThrough(doc))));

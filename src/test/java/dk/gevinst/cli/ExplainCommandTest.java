@@ -52,11 +52,11 @@ class ExplainCommandTest {
             }
         }
         assertThat(explain("explain", "sagsoverblik", "--out", out, "--locale", "en"))
-            .contains("decision interval 98.75% −11.9 to −6.04\u00a0min").contains("verdict: better")
-            .contains("guardrail margin: 0.46\u00a0days; verdict: holds")
-            .contains("hosted: one-off DKK\u00a0350,000, yearly DKK\u00a0120,000, NPV DKK\u00a01,936,150");
+            .contains("decision interval 98.75% −16.0 to −2.63\u00a0min").contains("verdict: better")
+            .contains("guardrail margin: 0.47\u00a0days; verdict: holds")
+            .contains("hosted: one-off DKK\u00a0350,000, yearly DKK\u00a0120,000, NPV DKK\u00a02,133,372");
         assertThat(explain("explain", "sagsoverblik", "--out", out, "--locale", "da"))
-            .contains("beslutningens interval 98,75\u00a0% −11,9 til −6,04\u00a0min.").contains("vurdering: bedre");
+            .contains("beslutningens interval 98,75\u00a0% −16,0 til −2,63\u00a0min.").contains("vurdering: bedre");
     }
 
     private static String stepLine(String text, int step) {
@@ -83,7 +83,7 @@ class ExplainCommandTest {
         assertThat(november).contains("STOP as of " + SampleRun.AS_OF)
             .contains("From the published tables").contains("kept only for the latest night, 2026-08-31")
             .contains(stop.path("reasons").get(0).path("en").asText())
-            .contains("Previous night 2026-08-31: EXTEND (more_data_needed). Changed tonight to STOP (futile).")
+            .contains("Previous night 2026-08-31: EXTEND (not_decidable_in_time). Changed tonight to STOP (futile).")
             .contains("Processing time: not yet conclusive → no effect that matters (changed); interval ");
         assertThat(stepLine(november, 2)).contains("HELD");
         assertThat(november).doesNotContain("Business case");

@@ -44,7 +44,8 @@ final class RuleSteps {
         String decision = doc.path("decision").asText("");
         String first = doc.path("reasons").path(0).path("code").asText("");
         for (Step s : Step.values()) if (s.decision.equals(decision) && s.firstReason.equals(first)) return s;
-        return null;
+        // Every EXTEND is the rule's last step, whatever its first reason says held it up (not decidable in time, a pre-trend, value uncertain, …).
+        return "EXTEND".equals(decision) ? Step.OTHERWISE_EXTEND : null;
     }
 
     static List<Line> lines(Step decided) {

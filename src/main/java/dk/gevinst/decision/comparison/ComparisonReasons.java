@@ -113,8 +113,8 @@ final class ComparisonReasons {
 
     private static String deadline(PilotSpec spec, Language l) {
         int w = spec.decision().maxExtensionWeeks();
-        return l.pick("Beslutningsdatoen ", "The decision date ") + spec.end() + l.pick(" plus " + w + " ugers forlængelse er passeret",
-            " plus " + w + " weeks of extension has passed");
+        return l.pick("Beslutningsdatoen ", "The decision date ") + spec.end() + l.pick(" plus " + w + Language.NBSP + "ugers forlængelse er passeret",
+            " plus " + w + Language.NBSP + "weeks of extension has passed");
     }
 
     private static String moreWeeks(int weeks, Language l) {
