@@ -96,10 +96,10 @@ public final class SparkCellStage implements CellStage {
             unitBound.add(Observations.fromCases(StateTables.latestCases(spark, stateRoot, asOf), caseMeasures));
         }
         if (sources.contains(Source.SURVEY_RESPONSES)) {
-            unitBound.add(Observations.fromSurveys(StateTables.knownOn(StateTables.read(spark, stateRoot, Source.SURVEY_RESPONSES), Columns.ANSWERED_AT, asOf)));
+            unitBound.add(Observations.fromSurveys(StateTables.latestSurveyResponses(spark, stateRoot, asOf)));
         }
         if (sources.contains(Source.USAGE)) {
-            unitBound.add(Observations.fromUsage(StateTables.knownOn(StateTables.read(spark, stateRoot, Source.USAGE), Columns.DAY, asOf), asOf));
+            unitBound.add(Observations.fromUsage(StateTables.latestUsage(spark, stateRoot, asOf), asOf));
         }
         List<Dataset<Row>> bound = new ArrayList<>();
         if (!unitBound.isEmpty()) {
@@ -110,7 +110,7 @@ public final class SparkCellStage implements CellStage {
         }
         if (sources.contains(Source.TECH_METRICS)) {
             Dataset<Row> bindings = broadcast(spark.createDataFrame(pilotBindings(pilots, asOf), PILOT_BINDINGS));
-            Dataset<Row> metrics = Observations.fromTechMetrics(StateTables.knownOn(StateTables.read(spark, stateRoot, Source.TECH_METRICS), Columns.DAY, asOf));
+            Dataset<Row> metrics = Observations.fromTechMetrics(StateTables.latestTechMetrics(spark, stateRoot, asOf));
             bound.add(metrics.join(bindings, col(Observations.MEASURE).equalTo(col(B_MEASURE)).and(col(Observations.SCOPE).equalTo(col(Columns.PILOT_ID))))
                 .select(boundColumns(lit(null).cast(DataTypes.StringType), lit(null).cast(DataTypes.StringType))));
         }

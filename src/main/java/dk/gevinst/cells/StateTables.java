@@ -2,51 +2,175 @@ package dk.gevinst.cells;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.xxhash64;
 
+import dk.gevinst.ingest.FileLedger;
+import dk.gevinst.ingest.VersionCounts;
 import dk.gevinst.source.Columns;
 import dk.gevinst.source.Source;
 import dk.gevinst.spark.SparkSchemas;
 import dk.gevinst.spark.Tables;
+import dk.gevinst.storage.Storage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.List;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
-/** Reads the ingested state as it was known on a given day. */
+/**
+ * Reads the ingested state as it was known on a given day: one method per source gives the rows a night
+ * may use, so every stage applies the same rules.
+ *
+ * <p>"Known on D" has two parts. A file counts from the night it arrived (the ledger's {@code knownFrom}),
+ * in the version that was current then. A row counts from its own date: a case version from its updated_at
+ * (else decided_at, else opened_at), a survey answer from answered_at, a day's usage or metric from its day,
+ * a cost line from its valid_from.
+ *
+ * <p>Latest version: among the known rows with the same key (Source#key), the one with the latest version
+ * column wins (updated_at for cases, valid_from for costs; a missing one is oldest), then the file whose
+ * display path sorts later (nightly exports are named by date), then the later line.
+ */
 public final class StateTables {
+    /** The state folder of rows quarantined by a rule over their whole file (see ingest.FileRules). */
+    public static final String FILE_RULES = "file_rules";
+
     private StateTables() {}
 
+    /** Every accepted row of a source, every file version, unfiltered: for checks and tests, not for evaluation. */
     public static Dataset<Row> read(SparkSession spark, Path stateRoot, Source source) {
-        StructType full = SparkSchemas.validated(source);
-        StructType stored = new StructType(SparkSchemas.stored(source).stream().map(n -> full.apply(n)).toArray(StructField[]::new));
-        return Tables.readOrEmpty(spark, new Path(stateRoot, source.folder()), stored);
+        return stored(accepted(spark, stateRoot, source), source);
+    }
+
+    private static Dataset<Row> stored(Dataset<Row> rows, Source source) {
+        return rows.select(SparkSchemas.storedColumns(source).stream().map(c -> col(c)).toArray(Column[]::new));
+    }
+
+    /** The accepted rows of a source with every column of its table: not quarantined, not marked by a whole-file rule. */
+    private static Dataset<Row> accepted(SparkSession spark, Path stateRoot, Source source) {
+        Dataset<Row> marked = fileRules(spark, stateRoot).filter(col(Columns.SOURCE).equalTo(source.folder()))
+            .select(col(Columns.FILE_REF), col(Columns.LINE));
+        Dataset<Row> rows = Tables.readOrEmpty(spark, new Path(stateRoot, source.folder()), SparkSchemas.table(source));
+        return rows.filter(col(Columns.REASON_CODE).isNull())
+            .join(marked, rows.col(Columns.FILE_REF).equalTo(marked.col(Columns.FILE_REF)).and(rows.col(Columns.LINE).equalTo(marked.col(Columns.LINE))),
+                "left_anti");
+    }
+
+    private static Dataset<Row> fileRules(SparkSession spark, Path stateRoot) {
+        return Tables.readOrEmpty(spark, new Path(stateRoot, FILE_RULES), SparkSchemas.FILE_RULES);
     }
 
     /**
-     * The latest version of every case as known on {@code asOf}. A version is known from its updated_at;
-     * without one, from when it was decided or else opened. The latest updated_at wins; on a tie the
-     * file whose name sorts later wins (nightly exports are named by date), then the later line.
+     * The quarantined rows of the given file versions, every source: where (source, display path, line, file
+     * reference), why (reason code) and the run that read them; quarantine rows hold no values.
      */
-    public static Dataset<Row> latestCases(SparkSession spark, Path stateRoot, LocalDate asOf) {
-        Dataset<Row> versions = read(spark, stateRoot, Source.CASES);
-        var knownOn = to_date(coalesce(col(Columns.UPDATED_AT), col(Columns.DECIDED_AT), col(Columns.OPENED_AT)));
-        var latestFirst = Window.partitionBy(col(Columns.CASE_ID)).orderBy(
-            col(Columns.UPDATED_AT).desc_nulls_last(), col(Columns.FILE).desc(), col(Columns.LINE).desc());
-        return versions.filter(knownOn.leq(lit(asOf)))
-            .withColumn("_version_rank", row_number().over(latestFirst))
-            .filter(col("_version_rank").equalTo(1))
-            .drop("_version_rank");
+    public static Dataset<Row> quarantine(SparkSession spark, Path stateRoot, List<String> versions) {
+        Object[] refs = versions.toArray();
+        Dataset<Row> out = fileRules(spark, stateRoot).filter(col(Columns.FILE_REF).isin(refs));
+        for (Source s : Source.values()) {
+            Dataset<Row> q = Tables.readOrEmpty(spark, new Path(stateRoot, s.folder()), SparkSchemas.table(s))
+                .filter(col(Columns.REASON_CODE).isNotNull().and(col(Columns.FILE_REF).isin(refs)))
+                .select(lit(s.folder()).as(Columns.SOURCE), col(Columns.FILE), col(Columns.LINE), col(Columns.REASON_CODE),
+                    col(Columns.RUN_ID), col(Columns.FILE_REF));
+            out = out.unionByName(q);
+        }
+        return out;
     }
 
-    /** Rows of a non-versioned source known on {@code asOf}, judged by their own date column. */
-    public static Dataset<Row> knownOn(Dataset<Row> rows, String dateColumn, LocalDate asOf) {
-        return rows.filter(to_date(col(dateColumn)).leq(lit(asOf)));
+    public static Dataset<Row> latestCases(SparkSession spark, Path stateRoot, LocalDate asOf) {
+        return latest(spark, stateRoot, Source.CASES, asOf);
+    }
+
+    public static Dataset<Row> latestSurveyResponses(SparkSession spark, Path stateRoot, LocalDate asOf) {
+        return latest(spark, stateRoot, Source.SURVEY_RESPONSES, asOf);
+    }
+
+    public static Dataset<Row> latestCosts(SparkSession spark, Path stateRoot, LocalDate asOf) {
+        return latest(spark, stateRoot, Source.COSTS, asOf);
+    }
+
+    public static Dataset<Row> latestTechMetrics(SparkSession spark, Path stateRoot, LocalDate asOf) {
+        return latest(spark, stateRoot, Source.TECH_METRICS, asOf);
+    }
+
+    public static Dataset<Row> latestUsage(SparkSession spark, Path stateRoot, LocalDate asOf) {
+        return latest(spark, stateRoot, Source.USAGE, asOf);
+    }
+
+    /** The latest version of every key of a source, as known on {@code asOf}. */
+    public static Dataset<Row> latest(SparkSession spark, Path stateRoot, Source source, LocalDate asOf) {
+        List<Column> order = new ArrayList<>();
+        source.version().ifPresent(v -> order.add(col(v).desc_nulls_last()));
+        order.add(col(Columns.FILE).desc());
+        order.add(col(Columns.FILE_REF).desc());
+        order.add(col(Columns.LINE).desc());
+        var latestFirst = Window.partitionBy(source.key().stream().map(c -> col(c)).toArray(Column[]::new))
+            .orderBy(order.toArray(Column[]::new));
+        return stored(known(spark, stateRoot, source, asOf)
+            .withColumn(Columns.VERSION_RANK, row_number().over(latestFirst))
+            .filter(col(Columns.VERSION_RANK).equalTo(1)), source);
+    }
+
+    /**
+     * How the known rows of each source split into current, superseded and duplicate versions (see
+     * VersionCounts), all sources in one job. Keys and contents are compared by 64-bit hashes: a collision
+     * could shift a row between these counts, which changes only this accounting, never which row is current.
+     */
+    public static Map<Source, VersionCounts> versionCounts(SparkSession spark, Path stateRoot, List<Source> sources, LocalDate asOf) {
+        Map<Source, VersionCounts> out = new EnumMap<>(Source.class);
+        if (sources.isEmpty()) return out;
+        Dataset<Row> hashes = null;
+        for (Source source : sources) {
+            Dataset<Row> h = known(spark, stateRoot, source, asOf).select(lit(source.name()).as(Columns.SOURCE),
+                xxhash64(source.key().stream().map(c -> col(c)).toArray(Column[]::new)).as(KEY_HASH), col(Columns.CONTENT_HASH));
+            hashes = hashes == null ? h : hashes.unionByName(h);
+        }
+        for (Row r : hashes.groupBy(col(Columns.SOURCE), col(KEY_HASH), col(Columns.CONTENT_HASH)).agg(count(lit(1)).as(Columns.N))
+                .groupBy(col(Columns.SOURCE)).agg(sum(col(Columns.N)), count(lit(1)), countDistinct(col(KEY_HASH))).collectAsList()) {
+            long stored = r.getLong(1), distinctVersions = r.getLong(2), current = r.getLong(3);
+            out.put(Source.valueOf(r.getString(0)), new VersionCounts(stored, current, distinctVersions - current, stored - distinctVersions));
+        }
+        for (Source s : sources) out.putIfAbsent(s, new VersionCounts(0, 0, 0, 0));
+        return out;
+    }
+
+    private static final String KEY_HASH = "_key_hash";
+
+    /** The rows of the file versions known on {@code asOf} whose own date is on or before it. */
+    private static Dataset<Row> known(SparkSession spark, Path stateRoot, Source source, LocalDate asOf) {
+        List<String> versions = new ArrayList<>();
+        try {
+            Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
+            for (FileLedger.Entry e : FileLedger.load(storage, stateRoot).knownOn(asOf)) {
+                if (e.source().equals(source.folder())) versions.add(e.version());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the file ledger under " + stateRoot + ": " + e.getMessage(), e);
+        }
+        // Filtering on the partition column prunes the folders of other versions and later arrivals unread.
+        Dataset<Row> rows = accepted(spark, stateRoot, source).filter(col(Columns.FILE_REF).isin(versions.toArray()));
+        return rows.filter(ownDate(source, asOf).leq(lit(asOf)));
+    }
+
+    private static Column ownDate(Source source, LocalDate asOf) {
+        return switch (source) {
+            case CASES -> to_date(coalesce(col(Columns.UPDATED_AT), col(Columns.DECIDED_AT), col(Columns.OPENED_AT)));
+            case SURVEY_RESPONSES -> to_date(col(Columns.ANSWERED_AT));
+            case COSTS -> coalesce(col(Columns.VALID_FROM), lit(asOf));
+            case TECH_METRICS, USAGE -> col(Columns.DAY);
+        };
     }
 }

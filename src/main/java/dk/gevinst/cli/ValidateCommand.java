@@ -2,12 +2,17 @@ package dk.gevinst.cli;
 
 import dk.gevinst.config.SpecLoad;
 import dk.gevinst.config.SpecLoader;
+import dk.gevinst.ingest.FileInventory;
 import dk.gevinst.ingest.HeaderCheck;
+import dk.gevinst.ingest.IndicatorColumns;
+import dk.gevinst.ingest.SourceFile;
+import dk.gevinst.privacy.Pseudonymizer;
 import dk.gevinst.pipeline.ExitCode;
-import dk.gevinst.source.FileFormat;
 import dk.gevinst.source.Source;
 import dk.gevinst.storage.Storage;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -17,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Check pilot specs and the headers of every data file against the contract. Writes nothing.",
     footer = {"", "Examples:", "  gevinst validate --pilots jobs/pilots --data data-samples",
-        "", "Exit 0 when all is valid, 2 when a spec is invalid, 3 when a data file is unreadable or lacks a column."})
+        "", "Exit 0 when all is valid (warnings, such as a misspelt optional column, do not change it), 2 when a spec is invalid,",
+        "3 when a data file is unreadable or lacks a required column."})
 public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--pilots", paramLabel = "DIR", required = true, description = "Folder of pilot specs (*.yaml).")
     String pilots;
@@ -35,21 +41,23 @@ public final class ValidateCommand implements Callable<Integer> {
         int headerProblems = 0;
         if (data != null) {
             Path root = Arguments.folder(storage, data, "--data", "data-samples");
+            List<IndicatorColumns.FileColumns> columns = new ArrayList<>();
             for (Source source : Source.values()) {
-                for (Storage.FileEntry f : storage.listFiles(new Path(root, source.folder()))) {
-                    var format = FileFormat.of(f.path().getName());
-                    String rel = source.folder() + "/" + f.path().getName();
-                    if (format.isEmpty()) {
-                        System.out.println("skip    " + rel + ": not a .csv, .jsonl or .parquet file");
+                // References are not written by validate; the inventory needs a key only to compute them.
+                FileInventory inventory = FileInventory.list(storage, root, source, Pseudonymizer.demo());
+                inventory.skipped().forEach(p -> System.out.println("skip    " + p));
+                for (SourceFile f : inventory.files()) {
+                    HeaderCheck.Head head = HeaderCheck.read(storage, source, f.path(), f.format(), f.size());
+                    if (!head.ok()) {
+                        headerProblems++;
+                        System.out.println(f.display() + ": " + head.problem());
                         continue;
                     }
-                    String problem = HeaderCheck.problem(storage, source, f.path(), format.get());
-                    if (problem != null) {
-                        headerProblems++;
-                        System.out.println(rel + ": " + problem);
-                    }
+                    head.warnings().forEach(w -> System.out.println("warning " + f.display() + ": " + w));
+                    columns.add(new IndicatorColumns.FileColumns(source.folder(), f.display(), head.columns()));
                 }
             }
+            IndicatorColumns.absent(columns, load.valid()).forEach(p -> System.out.println("warning " + p));
         }
         if (headerProblems > 0) return ExitCode.DATA_SOURCE_UNREADABLE.code();
         return load.failures().isEmpty() ? ExitCode.OK.code() : ExitCode.BAD_SPEC_OR_ARGUMENTS.code();

@@ -7,6 +7,25 @@ package dk.gevinst.indicator;
  * (rather than a zero that would dilute the rate).
  */
 public record Measure(Kind kind, String argument, String among) {
+    /**
+     * The columns of the source an observation of this measure needs beyond the contract's required ones: a
+     * case is observed on the day it was decided, so every case measure needs decided_at, its value column,
+     * and the column that selects its cases ({@code among}). A file without one of them gives this measure
+     * nothing, which ingest reports per file.
+     */
+    public java.util.List<String> optionalColumns() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        switch (kind) {
+            case COLUMN, FLAG, NOT_FLAG -> out.addAll(java.util.List.of(dk.gevinst.source.Columns.DECIDED_AT, argument));
+            case ELAPSED_DAYS -> out.add(dk.gevinst.source.Columns.DECIDED_AT);
+            default -> {
+                return java.util.List.of();
+            }
+        }
+        if (among != null) out.add(among);
+        return java.util.List.copyOf(out);
+    }
+
     public enum Kind {
         COLUMN, ELAPSED_DAYS, FLAG, NOT_FLAG, SUS, ITEM_MEAN, ACTIVE_SHARE, TECH_METRIC;
 

@@ -3,9 +3,13 @@ package dk.gevinst.ingest;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Conservation counts of one file (rows read = rows accepted + rows quarantined), and its masked CPR numbers per column. */
-public record FileCounts(String source, String path, long rowsRead, long rowsAccepted, long rowsQuarantined, Map<String, Long> byReason,
-                         Map<String, Long> cprMasked) {
+/**
+ * Conservation counts of one file version (rows read = rows accepted + rows quarantined), its masked CPR
+ * numbers per {@code source.column}, and a note when there is something to say (a header-only file).
+ * {@code path} is the display path: under the data root, CPR-shaped text masked.
+ */
+public record FileCounts(String source, String path, String fileRef, long rowsRead, long rowsAccepted, long rowsQuarantined,
+                         Map<String, Long> byReason, Map<String, Long> cprMasked, String note) {
     public FileCounts {
         byReason = new TreeMap<>(byReason);
         cprMasked = new TreeMap<>(cprMasked);

@@ -1,13 +1,12 @@
 package dk.gevinst.ingest;
 
+import dk.gevinst.source.FileDialect;
 import dk.gevinst.source.FileFormat;
-import dk.gevinst.source.RecordReaders;
 import dk.gevinst.source.Source;
-import dk.gevinst.source.TextDecoding;
 import dk.gevinst.storage.Storage;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
@@ -16,47 +15,55 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * Checks a file's columns against the contract before any of its data is read: a CSV's first line, a
- * JSON-lines file's first record, a Parquet footer. The answer names the file and the missing column.
+ * JSON-lines file's first object, a Parquet footer. For text files the same first bytes decide the dialect
+ * the whole file is then read with. The answer names the missing column, and warns about likely typos.
  */
 public final class HeaderCheck {
     private static final int HEAD_BYTES = 64 * 1024;
 
     private HeaderCheck() {}
 
-    /** Null when the file fits the contract, else the problem in words. */
-    public static String problem(Storage storage, Source source, Path file, FileFormat format) {
-        Set<String> columns;
-        try {
-            columns = switch (format) {
-                case CSV -> new HashSet<>(RecordReaders.csvHeader(TextDecoding.decode(storage.readBytes(file, HEAD_BYTES)).text()));
-                case JSONL -> jsonKeys(storage, file);
-                case PARQUET -> parquetColumns(storage, file);
-            };
-        } catch (IOException | RuntimeException e) {
-            return "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+    /**
+     * What the head of a file says: its dialect (null for Parquet), its columns as normalised names, the
+     * problem that stops it (null when it fits the contract), and warnings that do not.
+     */
+    public record Head(FileDialect dialect, List<String> columns, String problem, List<String> warnings) {
+        public boolean ok() {
+            return problem == null;
         }
-        if (columns == null) return null;
+    }
+
+    public static Head read(Storage storage, Source source, Path file, FileFormat format, long size) {
+        if (size == 0) {
+            return new Head(null, List.of(), "is empty (0 bytes): not even a header line; an export holds at least its header", List.of());
+        }
+        FileDialect dialect = null;
+        List<String> columns;
+        try {
+            if (format == FileFormat.PARQUET) {
+                columns = parquetColumns(storage, file);
+            } else {
+                dialect = FileDialect.detect(format, storage.readBytes(file, HEAD_BYTES));
+                columns = dialect.header();
+            }
+        } catch (IOException | RuntimeException e) {
+            return new Head(null, List.of(), "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", List.of());
+        }
+        Set<String> present = new LinkedHashSet<>(columns);
         List<String> missing = new ArrayList<>();
-        for (String required : source.requiredColumns()) if (!columns.contains(required)) missing.add(required);
-        if (missing.isEmpty()) return null;
-        return "missing required column" + (missing.size() > 1 ? "s " : " ") + "'" + String.join("', '", missing)
-            + "'; " + source.folder() + " files need " + String.join(", ", source.requiredColumns()) + " (see docs/contract.md)";
+        for (String required : source.requiredColumns()) if (!present.contains(required)) missing.add(required);
+        String problem = missing.isEmpty() ? null
+            : "missing required column" + (missing.size() > 1 ? "s " : " ") + "'" + String.join("', '", missing)
+                + "'; " + source.folder() + " files need " + String.join(", ", source.requiredColumns()) + " (see docs/contract.md)";
+        return new Head(dialect, columns, problem, ColumnTypos.warnings(source, present));
     }
 
     /** Reads only the footer, never the data. */
-    private static Set<String> parquetColumns(Storage storage, Path file) throws IOException {
+    private static List<String> parquetColumns(Storage storage, Path file) throws IOException {
         try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, storage.fs(file).getConf()))) {
-            Set<String> out = new HashSet<>();
-            reader.getFooter().getFileMetaData().getSchema().getFields().forEach(f -> out.add(RecordReaders.normaliseHeader(f.getName())));
+            List<String> out = new ArrayList<>();
+            reader.getFooter().getFileMetaData().getSchema().getFields().forEach(f -> out.add(FileDialect.normaliseName(f.getName())));
             return out;
         }
-    }
-
-    private static Set<String> jsonKeys(Storage storage, Path file) throws IOException {
-        String head = TextDecoding.decode(storage.readBytes(file, HEAD_BYTES)).text();
-        for (var r : RecordReaders.jsonLines(head)) {
-            if (r.malformed() == null) return r.fields().keySet();
-        }
-        return Set.of();
     }
 }

@@ -1,13 +1,17 @@
 package dk.gevinst.ingest;
 
 import dk.gevinst.privacy.Pseudonymizer;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.apache.hadoop.fs.Path;
 
-/** Inputs of one ingest: where data arrives, where state (accepted and quarantined rows) lives, and the privacy key. */
+/**
+ * Inputs of one ingest: where data arrives, where state (accepted and quarantined rows) lives, the privacy
+ * key, the night being evaluated and the wall-clock time of the run (a file's arrival is recorded with it).
+ */
 public record IngestRequest(Path dataRoot, Path stateRoot, PlausibilityBounds bounds,
-                            Pseudonymizer pseudonymizer, String runId, LocalDate asOf) {
+                            Pseudonymizer pseudonymizer, String runId, LocalDate asOf, Instant now) {
     public IngestRequest {
         Objects.requireNonNull(dataRoot, "dataRoot");
         Objects.requireNonNull(stateRoot, "stateRoot");
@@ -15,5 +19,10 @@ public record IngestRequest(Path dataRoot, Path stateRoot, PlausibilityBounds bo
         Objects.requireNonNull(pseudonymizer, "pseudonymizer");
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(now, "now");
+    }
+
+    public IngestRequest(Path dataRoot, Path stateRoot, PlausibilityBounds bounds, Pseudonymizer pseudonymizer, String runId, LocalDate asOf) {
+        this(dataRoot, stateRoot, bounds, pseudonymizer, runId, asOf, Instant.now());
     }
 }

@@ -4,9 +4,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The counts of one source in one run, summed over its files. */
-public record SourceCounts(long rowsRead, long rowsAccepted, long rowsQuarantined, Map<String, Long> byReason, List<FileCounts> files) {
+/**
+ * The counts of one source in one run, summed over the files it read, and (when it read any) how the rows
+ * stored for the source split into current versions and versions a later row replaced.
+ */
+public record SourceCounts(long rowsRead, long rowsAccepted, long rowsQuarantined, Map<String, Long> byReason, List<FileCounts> files,
+                           VersionCounts versions) {
     public static SourceCounts of(List<FileCounts> files) {
+        return of(files, null);
+    }
+
+    public static SourceCounts of(List<FileCounts> files, VersionCounts versions) {
         long read = 0, accepted = 0, quarantined = 0;
         Map<String, Long> reasons = new TreeMap<>();
         for (FileCounts f : files) {
@@ -15,6 +23,6 @@ public record SourceCounts(long rowsRead, long rowsAccepted, long rowsQuarantine
             quarantined += f.rowsQuarantined();
             f.byReason().forEach((k, v) -> reasons.merge(k, v, Long::sum));
         }
-        return new SourceCounts(read, accepted, quarantined, reasons, List.copyOf(files));
+        return new SourceCounts(read, accepted, quarantined, reasons, List.copyOf(files), versions);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.gevinst.config.Problem;
 import dk.gevinst.decision.Reason;
+import dk.gevinst.ingest.ColumnTypos;
 import dk.gevinst.ingest.FileProblem;
 import dk.gevinst.publish.HealthFlag;
 import dk.gevinst.publish.Json;
@@ -26,8 +27,10 @@ final class HealthTexts {
     static final String EVALUATION_FAILED = "evaluation_failed";
     /** The health flag of a decision kept from an earlier night. */
     static final String KEPT_DECISION = "kept_decision";
+    /** The health flag of a likely typo in a column name (issue 10): an optional column read as empty. */
+    static final String COLUMN_TYPO = "column_typo";
     /** Reasons and health flags that belong to one night only: a kept decision does not carry them into the next. */
-    static final List<String> NIGHTLY_CODES = List.of(STALE_DATA, PARTIAL_DATA, INVALID_SPEC, EVALUATION_FAILED, KEPT_DECISION);
+    static final List<String> NIGHTLY_CODES = List.of(STALE_DATA, PARTIAL_DATA, INVALID_SPEC, EVALUATION_FAILED, KEPT_DECISION, COLUMN_TYPO);
 
     private HealthTexts() {}
 
@@ -107,6 +110,30 @@ final class HealthTexts {
             "Beslutningen er fra " + keptFrom + " og blev ikke evalueret igen i nat, fordi " + da + ". Den gælder, indtil en nat kan beslutte igen.",
             "This decision is from " + keptFrom + " and was not re-evaluated tonight because " + en + ". It stands until a night can decide again.",
             Json.MAPPER.createObjectNode().put("kept_from", keptFrom.toString()));
+    }
+
+    /**
+     * The health flag of a likely typo in a column name: a warning, since the decision stands, but an optional
+     * column the pilot may rely on is empty for these files. It names the column, the name it most likely
+     * means, the files (at most three, then how many more) and the fix; the same as details.
+     */
+    static HealthFlag columnTypoFlag(ColumnTypos.InFiles t) {
+        String column = t.typo().column(), meant = t.typo().suggestion();
+        List<String> files = t.files();
+        String shown = String.join(", ", files.subList(0, Math.min(3, files.size())));
+        String moreDa = files.size() > 3 ? " og " + (files.size() - 3) + " filer mere" : "";
+        String moreEn = files.size() > 3 ? " and " + (files.size() - 3) + " more files" : "";
+        ObjectNode details = Json.MAPPER.createObjectNode().put("column", column).put("did_you_mean", meant);
+        ArrayNode list = details.putArray("files");
+        files.forEach(f -> list.addObject().put("source", t.typo().source().folder()).put("path", f).put("message", t.typo().en()));
+        return new HealthFlag(COLUMN_TYPO, HealthFlag.Severity.WARNING,
+            "Kolonnen '" + column + "' i " + sourceDa(t.typo().source()) + " (" + shown + moreDa + ") findes ikke i datakontrakten; mente I '"
+                + meant + "'? Indtil den er omdøbt, er '" + meant + "' tom i disse filer, og indikatorer, der bruger den, får intet fra dem. "
+                + "Ret: omdøb kolonnen til '" + meant + "' i eksporten; en ændret fil læses igen den følgende nat.",
+            "Column '" + column + "' in " + t.typo().source().folder() + " (" + shown + moreEn + ") is not in the data contract; did you mean '"
+                + meant + "'? Until it is renamed, '" + meant + "' is empty in these files, and indicators that use it get nothing from them. "
+                + "Fix: rename the column to '" + meant + "' in the export; a changed file is read again the following night.",
+            details);
     }
 
     private static String partialDa(List<FileProblem> rejected) {

@@ -12,6 +12,8 @@ import dk.gevinst.config.SpecLoader;
 import dk.gevinst.dashboard.DashboardWriter;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.PilotEvaluator;
+import dk.gevinst.ingest.ColumnTypos;
+import dk.gevinst.ingest.IndicatorColumns;
 import dk.gevinst.ingest.IngestRequest;
 import dk.gevinst.ingest.IngestResult;
 import dk.gevinst.ingest.SparkIngest;
@@ -74,7 +76,8 @@ public final class NightlyRun {
             LOG.info("Run {}: {} pilot specs valid, {} invalid; as of {}", runId, specs.valid().size(), specs.failures().size(), s.asOf());
 
             clock.lap("specs", specs.valid().size() + specs.failures().size(), "pilot specs");
-            IngestResult ingest = new SparkIngest().ingest(spark, new IngestRequest(s.data(), s.state(), s.bounds(), s.pseudonymizer(), runId, s.asOf()));
+            IngestResult ingest = new SparkIngest().ingest(spark, new IngestRequest(s.data(), s.state(), s.bounds(), s.pseudonymizer(), runId, s.asOf(), started));
+            ingest = ingest.withColumnWarnings(IndicatorColumns.absent(IndicatorColumns.of(ingest.ledger()), specs.valid()));
             ingest.rejected().forEach(p -> problems.add(p.toString()));
             ingest.counts().forEach((src, c) -> {
                 if (c.rowsRead() > 0) LOG.info("Ingested {}: {} rows read, {} accepted, {} quarantined", src.folder(), c.rowsRead(), c.rowsAccepted(), c.rowsQuarantined());
@@ -87,10 +90,11 @@ public final class NightlyRun {
             FrozenAnalyses frozen = new FrozenAnalyses(storage, s.state());
             List<PilotEvaluation> evaluations = new ArrayList<>();
             Map<String, PilotHealth> health = new HashMap<>();
+            List<ColumnTypos.InFiles> typos = ColumnTypos.ofKnownFiles(ingest.ledger());
             for (PilotSpec spec : specs.valid()) {
                 PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen);
                 evaluations.add(e);
-                health.put(e.pilotId(), PilotHealth.of(e, s.freshness(), ingest.rejected()));
+                health.put(e.pilotId(), PilotHealth.of(e, s.freshness(), ingest.rejected(), typos));
             }
             clock.lap("evaluation", evaluations.size() + specs.failures().size(), "pilots");
 
@@ -213,7 +217,7 @@ public final class NightlyRun {
 
     private static List<CostLine> costs(SparkSession spark, RunSettings s) {
         List<CostLine> out = new ArrayList<>();
-        for (Row r : StateTables.read(spark, s.state(), Source.COSTS).collectAsList()) {
+        for (Row r : StateTables.latestCosts(spark, s.state(), s.asOf()).collectAsList()) {
             out.add(new CostLine(r.getAs(Columns.PILOT_ID), r.getAs(Columns.OPTION), r.getAs(Columns.CATEGORY), r.getAs(Columns.KIND), r.<Double>getAs(Columns.AMOUNT_DKK)));
         }
         return out;

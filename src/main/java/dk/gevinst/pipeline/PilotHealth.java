@@ -5,6 +5,7 @@ import dk.gevinst.config.Freshness;
 import dk.gevinst.config.PilotIndicator;
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.decision.PilotEvaluation;
+import dk.gevinst.ingest.ColumnTypos;
 import dk.gevinst.ingest.FileProblem;
 import dk.gevinst.source.Source;
 import java.time.LocalDate;
@@ -25,9 +26,10 @@ import java.util.TreeMap;
  * @param dataThrough the newest day of data behind the pilot's deciding indicators ("data til og med"); null when there is none
  * @param stale the sources whose newest data is older than their freshness expectation allows
  * @param rejected tonight's rejected files of sources the pilot uses: its decision rests on partial data
+ * @param typos likely typos in the column names of files of sources the pilot uses: an optional column read as empty
  */
-record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProblem> rejected) {
-    static final PilotHealth NOT_EVALUATED = new PilotHealth(null, List.of(), List.of());
+record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProblem> rejected, List<ColumnTypos.InFiles> typos) {
+    static final PilotHealth NOT_EVALUATED = new PilotHealth(null, List.of(), List.of(), List.of());
 
     /** A source too old to decide on: its newest day, the day it should at least reach, and the days allowed. */
     record StaleSource(Source source, LocalDate newest, LocalDate expectedFrom, int maxAgeDays) {}
@@ -35,6 +37,7 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
     PilotHealth {
         stale = List.copyOf(stale);
         rejected = List.copyOf(rejected);
+        typos = List.copyOf(typos);
     }
 
     boolean isStale() {
@@ -46,6 +49,10 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
     }
 
     static PilotHealth of(PilotEvaluation e, Freshness freshness, List<FileProblem> rejectedTonight) {
+        return of(e, freshness, rejectedTonight, List.of());
+    }
+
+    static PilotHealth of(PilotEvaluation e, Freshness freshness, List<FileProblem> rejectedTonight, List<ColumnTypos.InFiles> knownTypos) {
         PilotSpec spec = e.spec();
         if (!e.ok() || spec == null) return NOT_EVALUATED;
         LocalDate through = null;
@@ -74,7 +81,8 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         spec.indicators().forEach(i -> used.add(i.definition().source()));
         if (spec.businessCase() != null) used.add(Source.COSTS);
         List<FileProblem> rejected = rejectedTonight.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
-        return new PilotHealth(through, stale, rejected);
+        List<ColumnTypos.InFiles> typos = knownTypos.stream().filter(t -> used.contains(t.typo().source())).toList();
+        return new PilotHealth(through, stale, rejected, typos);
     }
 
     /** Days between the newest data and the night evaluated; for messages. */

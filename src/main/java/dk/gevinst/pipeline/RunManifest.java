@@ -26,13 +26,23 @@ final class RunManifest {
             SourceCounts c = ingest.counts().getOrDefault(s, SourceCounts.of(List.of()));
             ObjectNode o = root.putObject(s.folder());
             counts(o, c.rowsRead(), c.rowsAccepted(), c.rowsQuarantined(), c.byReason());
+            if (c.versions() != null) {
+                o.putObject("latest_versions").put("rows_stored", c.versions().stored()).put("current", c.versions().current())
+                    .put("superseded", c.versions().superseded()).put("duplicate", c.versions().duplicate());
+            }
             ObjectNode files = o.putObject("files");
-            for (FileCounts f : c.files()) counts(files.putObject(f.path()), f.rowsRead(), f.rowsAccepted(), f.rowsQuarantined(), f.byReason());
+            for (FileCounts f : c.files()) {
+                String name = files.has(f.path()) ? f.path() + " (" + f.fileRef() + ")" : f.path();
+                ObjectNode file = files.putObject(name);
+                file.put("file_ref", f.fileRef());
+                counts(file, f.rowsRead(), f.rowsAccepted(), f.rowsQuarantined(), f.byReason());
+                if (f.note() != null) file.put("note", f.note());
+            }
         }
-        var rejected = root.putArray("rejected_files");
-        for (FileProblem p : ingest.rejected()) rejected.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
-        var skipped = root.putArray("skipped_files");
-        for (FileProblem p : ingest.skipped()) skipped.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
+        problems(root.putArray("rejected_files"), ingest.rejected());
+        problems(root.putArray("skipped_files"), ingest.skipped());
+        problems(root.putArray("removed_files"), ingest.removed());
+        problems(root.putArray("column_warnings"), ingest.columnWarnings());
         ObjectNode cpr = root.putObject("cpr_masked");
         new TreeMap<>(ingest.cprMasked()).forEach(cpr::put);
         ObjectNode times = root.putObject("stage_seconds");
@@ -45,6 +55,10 @@ final class RunManifest {
                 .put("stale_data", p.health().isStale()).put("partial_data", p.health().isPartial());
         }
         return root;
+    }
+
+    private static void problems(com.fasterxml.jackson.databind.node.ArrayNode to, List<FileProblem> problems) {
+        for (FileProblem p : problems) to.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
     }
 
     private static void counts(ObjectNode o, long read, long accepted, long quarantined, java.util.Map<String, Long> reasons) {

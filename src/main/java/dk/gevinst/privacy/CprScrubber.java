@@ -1,49 +1,46 @@
 package dk.gevinst.privacy;
 
-import java.util.regex.Matcher;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
+
 import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
 
 /**
- * Finds Danish CPR numbers (DDMMYY-SSSS or DDMMYYSSSS with a real calendar date) in free text and masks
- * them. The modulus-11 check is not required: numbers issued since 2007 need not satisfy it.
+ * Finds Danish CPR numbers (DDMMYY-SSSS, DDMMYYSSSS or DDMMYY SSSS with a real calendar date) in free text
+ * and masks them. The modulus-11 check is not required: numbers issued since 2007 need not satisfy it.
+ *
+ * <p>The calendar check is written into the regular expression itself, so the same expression masks text on
+ * the driver ({@link #mask}) and in Spark ({@link #mask(Column)}), and the two cannot drift apart. Use
+ * {@link #mask(String)} for any name or label that comes from outside (headers, file names, JSON keys, unit
+ * names in specs) before it is written anywhere.
  */
 public final class CprScrubber {
     public static final String MASK = "######-####";
-    private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9])([0-3][0-9])([01][0-9])([0-9]{2})[- ]?([0-9]{4})(?![0-9])");
+    /** Day and month of a real date; 29 February only in years divisible by four (the century comes from the serial). */
+    private static final String DAY_MONTH_YEAR = "(?:"
+        + "(?:0[1-9]|1[0-9]|2[0-8])(?:0[1-9]|1[0-2])[0-9]{2}"
+        + "|(?:29|30)(?:0[13-9]|1[0-2])[0-9]{2}"
+        + "|31(?:0[13578]|1[02])[0-9]{2}"
+        + "|2902(?:[02468][048]|[13579][26]))";
+    /** A CPR number not glued to other digits, as a Java regular expression (Spark's regexp functions use the same engine). */
+    public static final String REGEX = "(?<![0-9])" + DAY_MONTH_YEAR + "[- ]?[0-9]{4}(?![0-9])";
+    private static final Pattern PATTERN = Pattern.compile(REGEX);
 
     private CprScrubber() {}
 
     public static boolean containsCpr(String text) {
-        if (text == null) return false;
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) if (validDate(m)) return true;
-        return false;
+        return text != null && PATTERN.matcher(text).find();
     }
 
     /** The text with every CPR number replaced by {@link #MASK}; the same instance when there is none. */
     public static String mask(String text) {
-        if (text == null) return null;
-        Matcher m = CANDIDATE.matcher(text);
-        StringBuilder out = null;
-        int last = 0;
-        while (m.find()) {
-            if (!validDate(m)) continue;
-            if (out == null) out = new StringBuilder(text.length());
-            out.append(text, last, m.start()).append(MASK);
-            last = m.end();
-        }
-        if (out == null) return text;
-        return out.append(text, last, text.length()).toString();
+        if (text == null || !containsCpr(text)) return text;
+        return PATTERN.matcher(text).replaceAll(MASK);
     }
 
-    private static boolean validDate(Matcher m) {
-        int day = Integer.parseInt(m.group(1));
-        int month = Integer.parseInt(m.group(2));
-        int year = Integer.parseInt(m.group(3));
-        if (month < 1 || month > 12 || day < 1) return false;
-        // The century comes from the sequence digit, so any year 00-99 can be real; 29 February needs a
-        // year divisible by four (00 included, as 2000 was a leap year).
-        int[] days = {31, year % 4 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-        return day <= days[month - 1];
+    /** The Spark expression that masks every CPR number in a text column. */
+    public static Column mask(Column text) {
+        return regexp_replace(text, lit(REGEX), lit(MASK));
     }
 }

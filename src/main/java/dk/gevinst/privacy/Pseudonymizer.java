@@ -34,8 +34,20 @@ public final class Pseudonymizer implements Serializable {
      */
     public String pseudonym(String raw) {
         if (raw == null || raw.isBlank()) return null;
-        byte[] digest = mac().doFinal(raw.trim().getBytes(StandardCharsets.UTF_8));
-        StringBuilder b = new StringBuilder(34).append("p_");
+        return letters("p_", mac().doFinal(raw.trim().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A stable reference to a file (its path under the data root, or one version of it), used where a raw
+     * file name must not go: state folder names, quarantine rows. Keyed like a pseudonym, because file names
+     * can hold a CPR number, and separated from person pseudonyms by a prefix so the two never coincide.
+     */
+    public String fileReference(String pathAndVersion) {
+        return letters("f_", mac().doFinal(("file:" + pathAndVersion).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String letters(String prefix, byte[] digest) {
+        StringBuilder b = new StringBuilder(prefix.length() + 32).append(prefix);
         for (int i = 0; i < 16; i++) {
             b.append((char) ('a' + ((digest[i] >> 4) & 0xF))).append((char) ('a' + (digest[i] & 0xF)));
         }

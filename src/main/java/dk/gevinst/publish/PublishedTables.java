@@ -1,17 +1,20 @@
 package dk.gevinst.publish;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.gevinst.cells.CellStats;
 import dk.gevinst.decision.IndicatorResult;
 import dk.gevinst.decision.PilotEvaluation;
-import dk.gevinst.ingest.SparkIngest;
+import dk.gevinst.ingest.FileLedger;
+import dk.gevinst.cells.StateTables;
 import dk.gevinst.privacy.CellSuppression;
 import dk.gevinst.privacy.SmallCells;
 import dk.gevinst.source.Columns;
 import dk.gevinst.spark.Tables;
+import dk.gevinst.storage.Storage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -76,13 +79,26 @@ public final class PublishedTables {
         Tables.replacePartitions(spark.createDataFrame(cellRows(decidedTonight, asOf), CELL_SCHEMA), new Path(tablesRoot, CELL_STATS), Columns.AS_OF);
         Tables.replacePartitions(spark.createDataFrame(resultRows(decidedTonight, asOf), RESULT_SCHEMA), new Path(tablesRoot, INDICATOR_RESULTS), Columns.AS_OF);
         Tables.replacePartitions(spark.createDataFrame(decisionRows(documents, runId, asOf), DECISION_SCHEMA), new Path(tablesRoot, DECISIONS), Columns.AS_OF);
-        Path quarantineState = new Path(stateRoot, SparkIngest.QUARANTINE);
-        if (Tables.exists(spark, quarantineState)) {
-            Dataset<Row> q = spark.read().parquet(quarantineState.toString())
-                .select(col(Columns.SOURCE), col(Columns.FILE), col(Columns.LINE), col(Columns.REASON_CODE), col(Columns.RUN_ID).as("ingest_run_id"))
-                .withColumn(Columns.AS_OF, lit(asOf));
-            Tables.replacePartitions(q, new Path(tablesRoot, QUARANTINE), Columns.AS_OF);
+        writeQuarantine(spark, tablesRoot, stateRoot, asOf);
+    }
+
+    /**
+     * The quarantine rows of the files that arrived for this night, each published once: partition as_of=D
+     * holds the rows of the file versions first known on D (a rerun or a replay of D writes the same rows
+     * again). Rows name the file by its display path (CPR-shaped text masked), line and reason, never values.
+     */
+    static void writeQuarantine(SparkSession spark, Path tablesRoot, Path stateRoot, LocalDate asOf) {
+        List<String> arrived = new ArrayList<>();
+        try {
+            FileLedger ledger = FileLedger.load(new Storage(spark.sparkContext().hadoopConfiguration()), stateRoot);
+            for (FileLedger.Entry e : ledger.knownOn(asOf)) if (e.knownFromDate().equals(asOf)) arrived.add(e.version());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        Dataset<Row> q = StateTables.quarantine(spark, stateRoot, arrived)
+            .withColumnRenamed(Columns.RUN_ID, "ingest_run_id")
+            .withColumn(Columns.AS_OF, lit(asOf));
+        Tables.replacePartitions(q, new Path(tablesRoot, QUARANTINE), Columns.AS_OF);
     }
 
     /**

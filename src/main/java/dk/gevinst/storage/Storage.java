@@ -78,6 +78,70 @@ public final class Storage {
         return out;
     }
 
+    /** What a name in a data folder turned out to be. */
+    public enum Kind {
+        FILE,
+        FOLDER,
+        /** A symbolic link whose target lies outside the folders it may point into: not followed. */
+        LINK_OUTSIDE,
+        /** A symbolic link whose target does not exist. */
+        LINK_BROKEN
+    }
+
+    /** One name in a folder: what it is, and for files their size and modification time (of the link's target). */
+    public record Entry(Path path, Kind kind, long size, long modified, boolean link) {}
+
+    /**
+     * Every visible name directly in a folder, by name, with what it is: a file, a folder, or a symbolic link
+     * that is not followed. Links are followed only into {@code allowedRoots} (on the local filesystem; other
+     * filesystems have no links in practice). Hidden names and Hadoop markers ({@code _x}) are left out.
+     */
+    public List<Entry> listEntries(Path dir, List<Path> allowedRoots) throws IOException {
+        List<Entry> out = new ArrayList<>();
+        if (!exists(dir)) return out;
+        if ("file".equals(dir.toUri().getScheme())) {
+            // Hadoop's local listing follows links and drops broken ones silently; java.nio sees them.
+            try (var names = java.nio.file.Files.list(java.nio.file.Path.of(dir.toUri()))) {
+                for (java.nio.file.Path p : names.toList()) {
+                    String name = p.getFileName().toString();
+                    if (!name.startsWith(".") && !name.startsWith("_")) out.add(localEntry(p, allowedRoots));
+                }
+            }
+        } else {
+            for (FileStatus s : fs(dir).listStatus(dir)) {
+                String name = s.getPath().getName();
+                if (name.startsWith(".") || name.startsWith("_")) continue;
+                out.add(new Entry(s.getPath(), s.isDirectory() ? Kind.FOLDER : Kind.FILE, s.getLen(), s.getModificationTime(), false));
+            }
+        }
+        out.sort(Comparator.comparing(e -> e.path().getName()));
+        return out;
+    }
+
+    private static Entry localEntry(java.nio.file.Path p, List<Path> allowedRoots) throws IOException {
+        // Not p.toUri(): for a folder it ends in '/', and the Hadoop path's name would then be empty.
+        Path path;
+        try {
+            path = new Path(new java.net.URI("file", null, p.toAbsolutePath().toString(), null));
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("cannot name " + p + ": " + e.getMessage(), e);
+        }
+        boolean link = java.nio.file.Files.isSymbolicLink(p);
+        if (link) {
+            if (!java.nio.file.Files.exists(p)) return new Entry(path, Kind.LINK_BROKEN, 0, 0, true);
+            java.nio.file.Path target = p.toRealPath();
+            boolean inside = false;
+            for (Path root : allowedRoots) {
+                java.nio.file.Path r = java.nio.file.Path.of(root.toUri());
+                if (java.nio.file.Files.exists(r) && target.startsWith(r.toRealPath())) inside = true;
+            }
+            if (!inside) return new Entry(path, Kind.LINK_OUTSIDE, 0, 0, true);
+        }
+        if (java.nio.file.Files.isDirectory(p)) return new Entry(path, Kind.FOLDER, 0, 0, link);
+        var attributes = java.nio.file.Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+        return new Entry(path, Kind.FILE, attributes.size(), attributes.lastModifiedTime().toMillis(), link);
+    }
+
     /** Hidden entries (name starting with a dot) directly in a folder: temporary files of earlier writers. */
     public List<FileEntry> listHidden(Path dir) throws IOException {
         List<FileEntry> out = new ArrayList<>();

@@ -41,6 +41,19 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aMisspeltOptionalColumnAndAnIndicatorsMissingColumnAreWarnings(@TempDir Path tmp) throws Exception {
+        TempDirs.write(tmp, "data/cases/a.csv", "case_id,unit,opened_at,decided_at,handling_minuts\nc,Ydelse Nord,2026-01-01,2026-01-02,5\n");
+        TempDirs.write(tmp, "data/cases/folder.csv/x", "");
+        int[] exit = new int[1];
+        String out = Capture.stdout(() -> exit[0] = Main.execute("validate", "--pilots", Repo.root().resolve("jobs/pilots").toString(),
+            "--data", tmp.resolve("data").toString()));
+        assertThat(exit[0]).as("warnings do not fail validation").isZero();
+        assertThat(out).contains("warning cases/a.csv: column 'handling_minuts' is not in the contract; did you mean 'handling_minutes'?")
+            .contains("warning cases/a.csv: has no column 'handling_minutes', so its rows give nothing to handling_time (chatbot)")
+            .contains("skip    cases/folder.csv: a folder, not a file; skipped");
+    }
+
+    @Test
     void anOutOfRangeValueOrAMissingOptionalKeyIsNotACrash(@TempDir Path tmp) throws Exception {
         String spec = "id: x\ntitle: X\nstart: 2026-01-01\nend: 2026-02-01\narms: {pilot: [A]}\nindicators:\n  handling_time: {role: success, mde: 1}\n";
         TempDirs.write(tmp, "pilots/x.yaml", spec + "decision: {alpha: 0.05, min_cases: 100}\n");

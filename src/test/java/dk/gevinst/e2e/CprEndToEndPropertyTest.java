@@ -41,6 +41,10 @@ class CprEndToEndPropertyTest {
                 .append(",\"").append(text(r, planted)).append("\"\n");
         }
         TempDirs.write(tmp, "data/cases/cases.csv", cases.toString());
+        // CPR numbers outside values: in a file name, a header and a JSON key.
+        TempDirs.write(tmp, "data/cases/export-240190-2222.csv", "case_id,unit,opened_at,cpr_010190-1234_hdr\nX1,A,2026-01-05,x\nX2,,2026-01-05,y\n");
+        TempDirs.write(tmp, "data/cases/more.jsonl", "{\"case_id\":\"J1\",\"unit\":\"B\",\"opened_at\":\"2026-01-06\",\"270190-7777\":\"z\"}\n");
+        planted.addAll(List.of("2401902222", "0101901234", "2701907777"));
         StringBuilder survey = new StringBuilder("response_id;respondent_id;unit;answered_at;instrument;item;score;comment\n");
         for (int i = 0; i < 60; i++) {
             survey.append("R").append(i).append(';').append(cpr(r, planted)).append(';').append(i % 2 == 0 ? "A" : "B").append(";2026-03-10;trivsel;1;4;\"")
@@ -66,11 +70,14 @@ class CprEndToEndPropertyTest {
         assertThat(planted).hasSizeGreaterThan(1000);
 
         StringBuilder everything = new StringBuilder();
+        try (var paths = Files.walk(tmp.resolve("out"))) {
+            paths.forEach(p -> everything.append(tmp.resolve("out").relativize(p)).append('\n'));
+        }
         for (Path f : SampleRun.files(tmp.resolve("out"))) {
             String name = f.getFileName().toString();
             if (!name.endsWith(".parquet") && !name.equals("echarts.min.js")) everything.append(Files.readString(f, StandardCharsets.UTF_8));
         }
-        for (String table : List.of("_state/cases", "_state/survey_responses", "_state/quarantine", "tables/quarantine", "tables/decisions")) {
+        for (String table : List.of("_state/cases", "_state/survey_responses", "_state/file_rules", "tables/quarantine", "tables/decisions")) {
             if (!dk.gevinst.spark.Tables.exists(TestSpark.session(), dk.gevinst.storage.Storage.resolve(tmp.resolve("out").resolve(table).toString()))) continue;
             var df = TestSpark.session().read().parquet(tmp.resolve("out").resolve(table).toString());
             List<String> strings = new ArrayList<>();

@@ -18,14 +18,15 @@ final class RuleSteps {
         GAIN_AND_VALUE("GO", "core_task_improved"),
         VALUE_BELOW_COST("STOP", "value_below_cost"),
         DEADLINE_PASSED("STOP", "deadline_passed"),
-        OTHERWISE_EXTEND("EXTEND", "more_data_needed");
+        // EXTEND's first reason says why: more data, not decidable within the extension, a pre-trend, uncertain value.
+        OTHERWISE_EXTEND("EXTEND", "more_data_needed", "not_decidable_in_time", "pre_trend", "value_uncertain");
 
         final String decision;
-        final String firstReason;
+        final List<String> firstReasons;
 
-        Step(String decision, String firstReason) {
+        Step(String decision, String... firstReasons) {
             this.decision = decision;
-            this.firstReason = firstReason;
+            this.firstReasons = List.of(firstReasons);
         }
 
         int number() {
@@ -43,8 +44,8 @@ final class RuleSteps {
     static Step decidedBy(JsonNode doc) {
         String decision = doc.path("decision").asText("");
         String first = doc.path("reasons").path(0).path("code").asText("");
-        for (Step s : Step.values()) if (s.decision.equals(decision) && s.firstReason.equals(first)) return s;
-        // Every EXTEND is the rule's last step, whatever its first reason says held it up (not decidable in time, a pre-trend, value uncertain, …).
+        for (Step s : Step.values()) if (s.decision.equals(decision) && s.firstReasons.contains(first)) return s;
+        // A comparison's EXTEND (the leading candidate not yet lifted, nothing separates them) is the rule's last step too.
         return "EXTEND".equals(decision) ? Step.OTHERWISE_EXTEND : null;
     }
 

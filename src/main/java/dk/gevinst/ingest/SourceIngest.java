@@ -1,0 +1,211 @@
+package dk.gevinst.ingest;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.map_entries;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import dk.gevinst.cells.StateTables;
+import dk.gevinst.ingest.HeaderCheck.Head;
+import dk.gevinst.privacy.CprScrubber;
+import dk.gevinst.source.Columns;
+import dk.gevinst.source.FileDialect;
+import dk.gevinst.source.FileFormat;
+import dk.gevinst.source.Source;
+import dk.gevinst.spark.SparkSchemas;
+import dk.gevinst.spark.Tables;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * The new files of one source, read with Spark's own readers in one pass: text files line by line (one
+ * scan per dialect), Parquet files by their columns. Records are typed and checked with column
+ * expressions and written straight away, accepted or quarantined (values emptied), replacing the partitions
+ * of exactly these file versions in the source's state table. The rules over a whole file then run on a few
+ * columns of what was written, and so do the counts: the raw exports are read once and nothing wide is
+ * cached. Every line that is a record is written once, so rows read = accepted + quarantined by construction.
+ */
+final class SourceIngest {
+    /** A header line, a blank line: physical lines that are not records and are not counted as rows. */
+    private static final String HEADER = "header";
+    private static final String BLANK = "blank";
+
+    private SourceIngest() {}
+
+    /** A new file version and what its head said. */
+    record Fresh(SourceFile file, Head head) {}
+
+    static List<FileCounts> run(SparkSession spark, IngestRequest request, Source source, List<Fresh> files) {
+        RowTyping typing = new RowTyping(source, request.bounds(), request.pseudonymizer());
+        Dataset<Row> typed = null;
+        for (List<Fresh> group : dialectGroups(files)) {
+            Dataset<Row> part = read(spark, source, typing, group);
+            typed = typed == null ? part : typed.unionByName(part);
+        }
+        Observation reading = new Observation("reading " + source.folder());
+        Column text = col(Columns.SPLIT_START).isNotNull();
+        typed = typed.observe(reading, count_if(text.and(col(Columns.READ_INDEX).equalTo(0))).as("first_lines"),
+            coalesce(max(col(Columns.SPLIT_START)), lit(0L)).as("split_start"));
+        Path table = new Path(request.stateRoot(), source.folder());
+        Tables.replacePartitions(typed.filter(col(Columns.NOT_A_RECORD).isNull()).select(stateColumns(source, request.runId())),
+            table, Columns.FILE_REF);
+        checkRead(source, reading, files);
+
+        List<String> versions = files.stream().map(f -> f.file().versionRef()).toList();
+        Dataset<Row> written = Tables.readOrEmpty(spark, table, SparkSchemas.table(source)).filter(col(Columns.FILE_REF).isin(versions.toArray()));
+        Tables.replacePartitions(FileRules.marks(source, written).select(lit(source.folder()).as(Columns.SOURCE), col(Columns.FILE),
+                col(Columns.LINE), col(FileRules.MARK).as(Columns.REASON_CODE), lit(request.runId()).as(Columns.RUN_ID), col(Columns.FILE_REF)),
+            new Path(request.stateRoot(), StateTables.FILE_RULES), Columns.FILE_REF);
+        Dataset<Row> marks = Tables.readOrEmpty(spark, new Path(request.stateRoot(), StateTables.FILE_RULES), SparkSchemas.FILE_RULES)
+            .filter(col(Columns.FILE_REF).isin(versions.toArray()));
+        return counts(source, files, written, marks);
+    }
+
+    /** The state table's columns: values emptied on quarantined rows, the reason, the run, masked columns, lineage. */
+    private static Column[] stateColumns(Source source, String runId) {
+        List<Column> out = new ArrayList<>();
+        Column accepted = col(Columns.REASON).isNull();
+        for (String c : SparkSchemas.table(source).fieldNames()) {
+            Column value = switch (c) {
+                // Where CPR numbers were masked is counted for quarantined rows too.
+                case Columns.FILE, Columns.LINE, Columns.FILE_REF, Columns.CPR_MASKED -> col(c);
+                case Columns.REASON_CODE -> col(Columns.REASON);
+                case Columns.RUN_ID -> when(accepted.equalTo(false), lit(runId));
+                case Columns.CONTENT_HASH -> when(accepted, contentHash(source));
+                // Only what the whole-file rule for a case registered twice needs; the citizen id itself is not kept.
+                case Columns.REGISTRATION -> when(accepted.and(col(Columns.CITIZEN_ID).isNotNull()),
+                    xxhash64(col(Columns.CITIZEN_ID), col(Columns.CASE_TYPE), col(Columns.OPENED_AT)));
+                default -> when(accepted, col(c));
+            };
+            out.add(value.as(c));
+        }
+        return out.toArray(Column[]::new);
+    }
+
+    /** A hash of a row's values; a map is hashed as its entries sorted by key, since equal maps may differ in order. */
+    private static Column contentHash(Source source) {
+        List<Column> values = new ArrayList<>();
+        for (String c : SparkSchemas.valueColumns(source)) values.add(c.equals(Columns.EXTRA) ? array_sort(map_entries(col(c))) : col(c));
+        return xxhash64(values.toArray(Column[]::new));
+    }
+
+    /**
+     * Line numbers are the reader's positions (see TextLines): each text file must have been read from its
+     * first line (one row at index 0 per file) and never split. Otherwise stop rather than number wrongly.
+     */
+    private static void checkRead(Source source, Observation reading, List<Fresh> files) {
+        long textFiles = files.stream().filter(f -> f.file().format() != FileFormat.PARQUET).count();
+        Map<String, Object> seen;
+        try {
+            seen = reading.getAsJava();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + source.folder(), e);
+        }
+        if (((Number) seen.get("first_lines")).longValue() != textFiles || ((Number) seen.get("split_start")).longValue() != 0) {
+            throw new IllegalStateException("ingest of " + source.folder() + ": " + seen + " for " + textFiles + " text files; a file was split,"
+                + " packed with another or not tied to its rows, so line numbers would be wrong");
+        }
+    }
+
+    /** Files read together: the same format, encoding, delimiter, decimal mark and header. */
+    private static List<List<Fresh>> dialectGroups(List<Fresh> files) {
+        Map<Object, List<Fresh>> groups = new LinkedHashMap<>();
+        for (Fresh f : files) {
+            Object key = f.file().format() == FileFormat.PARQUET ? f.file().versionRef() : f.head().dialect();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+        }
+        return List.copyOf(groups.values());
+    }
+
+    private static Dataset<Row> read(SparkSession spark, Source source, RowTyping typing, List<Fresh> group) {
+        SourceFile first = group.get(0).file();
+        if (first.format() == FileFormat.PARQUET) {
+            Dataset<Row> rows = spark.read().parquet(first.path().toString());
+            org.apache.spark.sql.types.StructType schema = rows.schema();
+            rows = rows.select(col("*"), lit(first.versionRef()).as(Columns.FILE_REF), lit(first.display()).as(Columns.FILE),
+                col("_metadata.row_index").as(Columns.READ_INDEX), lit(null).cast(DataTypes.LongType).as(Columns.SPLIT_START))
+                .withColumn(Columns.LINE, col(Columns.READ_INDEX).plus(1));
+            return typing.type(rows, RecordFields.parquet(source, schema), lit(null).cast(DataTypes.StringType));
+        }
+        FileDialect dialect = group.get(0).head().dialect();
+        Dataset<Row> lines = TextLines.read(spark, group.stream().map(Fresh::file).toList(), dialect.encoding());
+        Column blank = trim(col(Columns.RAW_LINE)).equalTo("");
+        Column notARecord = dialect.format() == FileFormat.CSV
+            ? when(col(Columns.LINE).equalTo(1), lit(HEADER)).when(blank, lit(BLANK))
+            : when(blank, lit(BLANK));
+        RecordFields fields = dialect.format() == FileFormat.CSV ? RecordFields.csv(source, dialect) : RecordFields.json(source);
+        return typing.type(lines, fields, notARecord);
+    }
+
+    /** Rows read, accepted and quarantined (by reason) and CPR numbers masked, per file; a header-only file too. */
+    private static List<FileCounts> counts(Source source, List<Fresh> files, Dataset<Row> written, Dataset<Row> marks) {
+        Map<String, long[]> totals = new HashMap<>();
+        Map<String, Map<String, Long>> reasons = new HashMap<>();
+        boolean anyMasked = false;
+        Dataset<Row> byReason = written.groupBy(col(Columns.FILE_REF), col(Columns.REASON_CODE))
+            .agg(count(lit(1)).as(Columns.N), count_if(col(Columns.CPR_MASKED).isNotNull()).as("_masked_rows"));
+        // A row a whole-file rule quarantined was written as accepted: move it from accepted to its reason.
+        Dataset<Row> moved = marks.groupBy(col(Columns.FILE_REF), col(Columns.REASON_CODE)).agg(count(lit(1)).as(Columns.N));
+        for (Row r : byReason.collectAsList()) {
+            long n = r.getLong(2);
+            anyMasked |= r.getLong(3) > 0;
+            add(totals, reasons, r.getString(0), r.isNullAt(1) ? null : r.getString(1), n);
+        }
+        for (Row r : moved.collectAsList()) {
+            add(totals, reasons, r.getString(0), null, -r.getLong(2));
+            add(totals, reasons, r.getString(0), r.getString(1), r.getLong(2));
+        }
+        Map<String, Map<String, Long>> masked = new HashMap<>();
+        // Per column only when any value was masked: usually none is, and this saves a pass.
+        if (anyMasked) for (Row r : written.filter(col(Columns.CPR_MASKED).isNotNull())
+                .select(col(Columns.FILE_REF), explode(split(col(Columns.CPR_MASKED), RowTyping.SEPARATOR)).as(Columns.COLUMN))
+                .groupBy(Columns.FILE_REF, Columns.COLUMN).count().collectAsList()) {
+            masked.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).merge(source.folder() + "." + r.getString(1), r.getLong(2), Long::sum);
+        }
+        List<FileCounts> out = new ArrayList<>();
+        for (Fresh f : files) {
+            String ref = f.file().versionRef();
+            Map<String, Long> cpr = new TreeMap<>(masked.getOrDefault(ref, Map.of()));
+            // A CSV or Parquet file names its columns once; JSON keys were counted per record above.
+            long names = f.file().format() == FileFormat.JSONL ? 0 : f.head().columns().stream().filter(c -> c.contains(CprScrubber.MASK)).count();
+            if (names > 0) cpr.merge(source.folder() + "." + RowTyping.CprNames.COLUMN_NAMES, names, Long::sum);
+            if (f.file().display().contains(CprScrubber.MASK)) cpr.merge(source.folder() + "." + RowTyping.CprNames.FILE_NAMES, 1L, Long::sum);
+            long[] t = totals.getOrDefault(ref, new long[2]);
+            String note = t[0] + t[1] == 0 ? (f.file().format() == FileFormat.PARQUET ? "no rows" : "header only: no rows") : null;
+            out.add(new FileCounts(source.folder(), f.file().display(), ref, t[0] + t[1], t[0], t[1],
+                reasons.getOrDefault(ref, Map.of()), cpr, note));
+        }
+        return out;
+    }
+
+    private static void add(Map<String, long[]> totals, Map<String, Map<String, Long>> reasons, String ref, String reason, long n) {
+        long[] t = totals.computeIfAbsent(ref, k -> new long[2]);
+        if (reason == null) {
+            t[0] += n;
+        } else {
+            t[1] += n;
+            reasons.computeIfAbsent(ref, k -> new TreeMap<>()).merge(reason, n, Long::sum);
+        }
+    }
+}
