@@ -3,16 +3,23 @@ package dk.gevinst.cells;
 import dk.gevinst.stats.Moments;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * All day cells of one run, one per pilot × indicator × unit × arm × period × day; small enough for the
- * driver, and never rescanned. Indexed by pilot and indicator once, because every pilot's evaluation asks
- * for its own cells and a run may hold hundreds of pilots.
+ * All day cells of one run; small enough for the driver, and never rescanned. Indexed by pilot and
+ * indicator once, because every pilot's evaluation asks for its own cells and a run may hold hundreds of
+ * pilots.
+ *
+ * <p>Case indicators arrive per case type (the stratum). {@link #of} and {@link #cells} sum the strata
+ * away, so every figure that was a sum over a unit's cases stays exactly that; {@link #strata} keeps them
+ * for the case-mix adjustment.
  */
 public final class CellTable {
     /**
@@ -29,22 +36,36 @@ public final class CellTable {
         return c != 0 ? c : a.day().compareTo(b.day());
     };
     private final List<CellStats> cells;
+    private final int collected;
     private final Map<String, List<CellStats>> byPilotAndIndicator;
+    private final Map<String, List<CellStats>> strataByPilotAndIndicator;
 
-    public CellTable(List<CellStats> cells) {
-        this.cells = List.copyOf(cells);
-        Map<String, List<CellStats>> index = new HashMap<>();
-        for (CellStats c : this.cells) index.computeIfAbsent(key(c.pilotId(), c.indicatorId()), k -> new java.util.ArrayList<>()).add(c);
-        index.replaceAll((k, v) -> List.copyOf(v));
-        this.byPilotAndIndicator = index;
+    /** @param collected the cells as the cell stage made them: with a stratum for case indicators, or already summed */
+    public CellTable(List<CellStats> collected) {
+        this.collected = collected.size();
+        this.cells = List.copyOf(sumOverStrata(collected));
+        this.byPilotAndIndicator = index(this.cells);
+        this.strataByPilotAndIndicator = index(collected.stream().filter(c -> c.stratum() != null).toList());
     }
 
+    /** Every day cell, summed over strata. */
     public List<CellStats> cells() {
         return cells;
     }
 
+    /** How many cells the cell stage collected, before strata were summed away. */
+    public int collectedCount() {
+        return collected;
+    }
+
+    /** One pilot's day cells of one indicator, summed over strata. */
     public List<CellStats> of(String pilotId, String indicatorId) {
         return byPilotAndIndicator.getOrDefault(key(pilotId, indicatorId), List.of());
+    }
+
+    /** One pilot's day cells of one indicator per stratum (case type); empty for indicators without strata. */
+    public List<CellStats> strata(String pilotId, String indicatorId) {
+        return strataByPilotAndIndicator.getOrDefault(key(pilotId, indicatorId), List.of());
     }
 
     /** The unit × period × week panel of one indicator of one pilot, for unit-level inference. */
@@ -65,6 +86,24 @@ public final class CellTable {
             if (c.arm() == arm) out.merge(Weeks.monday(c.day()), c.moments(), Moments::plus);
         }
         return out;
+    }
+
+    /** The cells with their strata summed away, in the order each summed cell first appears. */
+    private static List<CellStats> sumOverStrata(List<CellStats> collected) {
+        if (collected.stream().allMatch(c -> c.stratum() == null)) return collected;
+        Map<List<Object>, CellStats> summed = new LinkedHashMap<>();
+        for (CellStats c : collected) {
+            List<Object> key = Arrays.asList(c.pilotId(), c.indicatorId(), c.unit(), c.arm(), c.period(), c.day());
+            summed.merge(key, c.withoutStratum(c.moments()), (a, b) -> a.withoutStratum(a.moments().plus(b.moments())));
+        }
+        return new ArrayList<>(summed.values());
+    }
+
+    private static Map<String, List<CellStats>> index(List<CellStats> cells) {
+        Map<String, List<CellStats>> index = new HashMap<>();
+        for (CellStats c : cells) index.computeIfAbsent(key(c.pilotId(), c.indicatorId()), k -> new ArrayList<>()).add(c);
+        index.replaceAll((k, v) -> List.copyOf(v));
+        return index;
     }
 
     private static String key(String pilotId, String indicatorId) {

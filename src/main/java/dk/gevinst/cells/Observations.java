@@ -2,6 +2,7 @@ package dk.gevinst.cells;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
@@ -44,6 +45,8 @@ final class Observations {
     static final String VALUE = "_value";
     static final String DAY = Columns.OBSERVATION_DAY;
     static final String UNIT = Columns.OBSERVATION_UNIT;
+    /** The case type for case observations, null for sources without one. */
+    static final String STRATUM = "_stratum";
 
     private Observations() {}
 
@@ -53,9 +56,10 @@ final class Observations {
             pairs.add(struct(lit(MeasureKeys.of(m)).as("k"), observedValue(m).cast(DataTypes.DoubleType).as("v")));
         }
         return latestCases.filter(col(Columns.DECIDED_AT).isNotNull())
-            .select(col(Columns.UNIT).as(UNIT), to_date(col(Columns.DECIDED_AT)).as(DAY), explode(array(pairs.toArray(Column[]::new))).as("o"))
+            .select(col(Columns.UNIT).as(UNIT), to_date(col(Columns.DECIDED_AT)).as(DAY),
+                coalesce(col(Columns.CASE_TYPE), lit(CellStats.NO_CASE_TYPE)).as(STRATUM), explode(array(pairs.toArray(Column[]::new))).as("o"))
             .filter(col("o.v").isNotNull())
-            .select(col(UNIT), col(DAY), col("o.k").as(MEASURE), col("o.v").as(VALUE));
+            .select(col(UNIT), col(DAY), col(STRATUM), col("o.k").as(MEASURE), col("o.v").as(VALUE));
     }
 
     /** The case's value, or null (no observation) when the measure observes only cases its {@code among} flag selects. */
@@ -87,7 +91,7 @@ final class Observations {
         return responses
             .groupBy(col(Columns.RESPONSE_ID), col(Columns.INSTRUMENT), col(Columns.UNIT), to_date(col(Columns.ANSWERED_AT)).as(DAY))
             .agg(count(lit(1)).as("items"), sum(col(Columns.SCORE)).as("total"), sum(susContribution).as("sus_total"))
-            .select(col(Columns.UNIT).as(UNIT), col(DAY),
+            .select(col(Columns.UNIT).as(UNIT), col(DAY), noStratum(),
                 when(isSus, lit(MeasureKeys.of(new Measure(Measure.Kind.SUS, SurveyInstruments.SUS))))
                     .otherwise(concat(lit(MeasureKeys.of(new Measure(Measure.Kind.ITEM_MEAN, ""))), col(Columns.INSTRUMENT))).as(MEASURE),
                 when(isSus, when(col("items").equalTo(SurveyInstruments.SUS_ITEMS), col("sus_total").multiply(2.5)))
@@ -107,8 +111,13 @@ final class Observations {
             .agg(min(week).as("_first_week"), collect_set(when(col(Columns.ACTIVE_MINUTES).gt(0), week)).as("_active_weeks"))
             .select(col(Columns.UNIT).as(UNIT), col("_active_weeks"),
                 explode(sequence(col("_first_week"), lit(Weeks.monday(asOf)), expr("interval 1 week"))).as(DAY))
-            .select(col(UNIT), col(DAY), lit(MeasureKeys.of(new Measure(Measure.Kind.ACTIVE_SHARE, null))).as(MEASURE),
+            .select(col(UNIT), col(DAY), noStratum(), lit(MeasureKeys.of(new Measure(Measure.Kind.ACTIVE_SHARE, null))).as(MEASURE),
                 when(array_contains(col("_active_weeks"), col(DAY)), 1.0).otherwise(0.0).as(VALUE));
+    }
+
+    /** Surveys and usage have no case type: their cells are not stratified. */
+    private static Column noStratum() {
+        return lit(null).cast(DataTypes.StringType).as(STRATUM);
     }
 
     static Dataset<Row> fromTechMetrics(Dataset<Row> metrics) {

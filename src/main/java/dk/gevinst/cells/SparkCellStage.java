@@ -30,7 +30,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * One scan for every pilot and indicator: each source becomes observations, small broadcast tables bind
  * them to (pilot, indicator, unit, arm) and to each pilot's period windows, and a single aggregation
- * yields n, Σx and Σx² per pilot × indicator × unit × arm × period × day. The driver collects only those
+ * yields n, Σx and Σx² per pilot × indicator × unit × arm × period × day, and for case indicators per case
+ * type too (the stratum of the case-mix adjustment; null for other sources). The driver collects only those
  * cells.
  *
  * <p>Unit-bound observations join their bindings on (measure, unit) and pilot-bound ones (technical
@@ -66,13 +67,14 @@ public final class SparkCellStage implements CellStage {
         if (pilots.isEmpty()) return new CellTable(List.of());
         List<CellStats> out = new ArrayList<>();
         for (Row r : cells(spark, stateRoot, pilots, asOf).collectAsList()) {
-            out.add(new CellStats(r.getAs(Columns.PILOT_ID), r.getAs(Columns.INDICATOR), r.getAs(Columns.UNIT),
+            out.add(new CellStats(r.getAs(Columns.PILOT_ID), r.getAs(Columns.INDICATOR), r.getAs(Columns.UNIT), r.getAs(Columns.CASE_TYPE),
                 Arm.valueOf(r.<String>getAs(Columns.ARM).toUpperCase()), Period.valueOf(r.<String>getAs(Columns.PERIOD).toUpperCase()),
                 r.getAs(Columns.DAY), new Moments(r.<Long>getAs(Columns.N), r.<Double>getAs(Columns.SUM), r.<Double>getAs(Columns.SUM_SQ))));
         }
-        LOG.info("Cell stage: {} cells collected for {} pilots", out.size(), pilots.size());
-        out.sort(CellTable.ORDER);
-        return new CellTable(out);
+        out.sort(CellTable.ORDER.thenComparing(CellStats::stratum, Comparator.nullsFirst(Comparator.naturalOrder())));
+        CellTable table = new CellTable(out);
+        LOG.info("Cell stage: {} cells collected for {} pilots ({} after summing case types)", out.size(), pilots.size(), table.cells().size());
+        return table;
     }
 
     /** The cells as a Dataset, before the collect: package-private so a test can read its physical plan. */
@@ -100,13 +102,13 @@ public final class SparkCellStage implements CellStage {
             Dataset<Row> bindings = broadcast(spark.createDataFrame(unitBindings(pilots, asOf), UNIT_BINDINGS));
             Dataset<Row> observations = unitBound.stream().reduce(Dataset::unionByName).orElseThrow();
             bound.add(observations.join(bindings, col(Observations.MEASURE).equalTo(col(B_MEASURE)).and(col(Observations.UNIT).equalTo(col(B_UNIT))))
-                .select(boundColumns(col(Observations.UNIT))));
+                .select(boundColumns(col(Observations.UNIT), col(Observations.STRATUM))));
         }
         if (sources.contains(Source.TECH_METRICS)) {
             Dataset<Row> bindings = broadcast(spark.createDataFrame(pilotBindings(pilots, asOf), PILOT_BINDINGS));
             Dataset<Row> metrics = Observations.fromTechMetrics(StateTables.latestTechMetrics(spark, stateRoot, asOf));
             bound.add(metrics.join(bindings, col(Observations.MEASURE).equalTo(col(B_MEASURE)).and(col(Observations.SCOPE).equalTo(col(Columns.PILOT_ID))))
-                .select(boundColumns(lit(null).cast(DataTypes.StringType))));
+                .select(boundColumns(lit(null).cast(DataTypes.StringType), lit(null).cast(DataTypes.StringType))));
         }
 
         Column day = col(Observations.DAY);
@@ -115,14 +117,15 @@ public final class SparkCellStage implements CellStage {
         return bound.stream().reduce(Dataset::unionByName).orElseThrow()
             .withColumn(Columns.PERIOD, period)
             .filter(col(Columns.PERIOD).isNotNull().and(day.leq(lit(asOf))))
-            .groupBy(col(Columns.PILOT_ID), col(Columns.INDICATOR), col(Columns.UNIT), col(Columns.ARM), col(Columns.PERIOD), day.as(Columns.DAY))
+            .groupBy(col(Columns.PILOT_ID), col(Columns.INDICATOR), col(Columns.UNIT), col(Columns.ARM), col(Columns.PERIOD), day.as(Columns.DAY),
+                col(Columns.CASE_TYPE))
             .agg(count(lit(1)).as(Columns.N), sum(col(Observations.VALUE)).as(Columns.SUM),
                 sum(col(Observations.VALUE).multiply(col(Observations.VALUE))).as(Columns.SUM_SQ));
     }
 
     /** The one shape both joins produce, so they union by name before the aggregation. */
-    private static Column[] boundColumns(Column unit) {
-        return new Column[] {col(Columns.PILOT_ID), col(Columns.INDICATOR), unit.as(Columns.UNIT), col(Columns.ARM),
+    private static Column[] boundColumns(Column unit, Column stratum) {
+        return new Column[] {col(Columns.PILOT_ID), col(Columns.INDICATOR), unit.as(Columns.UNIT), stratum.as(Columns.CASE_TYPE), col(Columns.ARM),
             col(PRE_FROM), col(PRE_UNTIL), col(POST_FROM), col(POST_TO), col(Observations.DAY), col(Observations.VALUE)};
     }
 

@@ -25,7 +25,7 @@ public final class GenerateCommand implements Callable<Integer> {
     String out;
     @Option(names = "--seed", paramLabel = "N", defaultValue = "20261127", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--cases", paramLabel = "N", defaultValue = "" + SAMPLE_CASES, description = "About how many cases (default ${DEFAULT-VALUE}).")
+    @Option(names = "--cases", paramLabel = "N", defaultValue = "" + SAMPLE_CASES, description = "About how many cases in the pilots' units (default ${DEFAULT-VALUE}); the procurement's two teams add about a quarter more.")
     int cases;
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;

@@ -27,7 +27,7 @@ public final class PilotSpecParser {
     private static final double MAX_AMOUNT = 1e9;
     private static final Set<String> TOP = new LinkedHashSet<>(List.of("id", "title", "owner", "deployment", "start",
         "end", "baseline_start", "ramp_up_days", "arms", "indicators", "decision", "business_case"));
-    private static final Set<String> ARMS = new LinkedHashSet<>(List.of("pilot", "control"));
+    private static final Set<String> ARMS = new LinkedHashSet<>(List.of("pilot", "control", "candidates"));
     private static final Set<String> INDICATOR = new LinkedHashSet<>(List.of("role", "mde", "margin", "direction",
         "column", "instrument", "metric", "maturity_days", "value_dkk", "label_da", "label_en"));
     private static final Set<String> DECISION = new LinkedHashSet<>(List.of("alpha", "min_cases", "min_responses",
@@ -68,28 +68,51 @@ public final class PilotSpecParser {
         }
         List<String> pilotUnits = new ArrayList<>();
         List<String> controlUnits = new ArrayList<>();
-        if (top.containsKey("arms")) readArms(y, top.get("arms"), pilotUnits, controlUnits);
+        List<Candidate> candidates = new ArrayList<>();
+        if (top.containsKey("arms")) readArms(y, top.get("arms"), pilotUnits, controlUnits, candidates);
+        if (top.containsKey("deployment") && top.containsKey("arms") && hasCandidates(top.get("arms"))) {
+            y.error(top.get("deployment"), "deployment is chosen per candidate in a comparison; list each candidate's options under "
+                + "arms.candidates.<id>.options");
+        }
         List<PilotIndicator> indicators = top.containsKey("indicators") ? readIndicators(y, top.get("indicators")) : List.of();
         DecisionRules rules = top.containsKey("decision") ? readDecision(y, top.get("decision")) : DecisionRules.DEFAULTS;
         BusinessCaseSpec business = top.containsKey("business_case") ? readBusiness(y, top.get("business_case")) : null;
         if (!y.problems().isEmpty()) throw new InvalidSpecException(y.problems(), id != null && ID.matcher(id).matches() ? id : null);
         return new PilotSpec(id, title, owner, deployment, start, end, baseline, ramp, pilotUnits, controlUnits,
-            indicators, rules, business, file);
+            indicators, rules, business, file, candidates);
     }
 
-    private void readArms(YamlReader y, Node node, List<String> pilot, List<String> control) {
+    private void readArms(YamlReader y, Node node, List<String> pilot, List<String> control, List<Candidate> candidates) {
         MappingNode m = y.mapping(node, "arms");
         if (m == null) return;
         Map<String, Node> arms = y.entries(m, ARMS, "arms");
-        if (!arms.containsKey("pilot")) y.error(node, "arms needs 'pilot': the units that use the new system");
+        if (!arms.containsKey("pilot") && !arms.containsKey("candidates")) {
+            y.error(node, "arms needs 'pilot': the units that use the new system (or, to compare systems, 'candidates')");
+        }
+        if (arms.containsKey("pilot") && arms.containsKey("candidates")) {
+            y.error(YamlReader.keyNode(m, "pilot"), "arms has both 'pilot' and 'candidates'; a pilot names its units under pilot, "
+                + "a comparison under each candidate");
+        }
+        List<YamlReader.Located> controls = arms.containsKey("control") ? y.texts(arms.get("control"), "arms.control") : List.of();
+        controls.forEach(c -> control.add(CprScrubber.mask(c.value())));
+        if (arms.containsKey("candidates")) {
+            candidates.addAll(new CandidateArms(y).read(YamlReader.keyNode(m, "candidates"), arms.get("candidates"), controls));
+            candidates.forEach(c -> pilot.addAll(c.units()));
+            return;
+        }
         if (arms.containsKey("pilot")) pilot.addAll(texts(y, arms.get("pilot"), "arms.pilot"));
-        if (arms.containsKey("control")) control.addAll(texts(y, arms.get("control"), "arms.control"));
         if (arms.containsKey("pilot") && pilot.isEmpty()) y.error(arms.get("pilot"), "arms.pilot lists no unit");
         for (String unit : new HashSet<>(pilot)) {
             if (control.contains(unit)) {
                 y.error(arms.get("control"), "unit '" + unit + "' is in both arms; a unit is either pilot or control");
             }
         }
+    }
+
+    /** Whether the arms name candidates: a comparison. */
+    private static boolean hasCandidates(Node arms) {
+        return arms instanceof MappingNode m && m.getValue().stream()
+            .anyMatch(t -> t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k && k.getValue().equals("candidates"));
     }
 
     private List<PilotIndicator> readIndicators(YamlReader y, Node node) {

@@ -108,6 +108,12 @@ public final class YamlReader {
         return out;
     }
 
+    /** The key node of a mapping's entry, so a problem with the entry as a whole is reported where its key is written. */
+    public static Node keyNode(MappingNode map, String key) {
+        return map.getValue().stream().map(NodeTuple::getKeyNode)
+            .filter(k -> k instanceof ScalarNode s && s.getValue().equals(key)).findFirst().orElse(map);
+    }
+
     public MappingNode mapping(Node node, String what) {
         if (node instanceof MappingNode m) return m;
         error(node, what + " must be a mapping of keys");
@@ -200,20 +206,28 @@ public final class YamlReader {
     }
 
     public List<String> strings(Node node, String what) {
-        List<String> out = new ArrayList<>();
+        return texts(node, what).stream().map(Located::value).toList();
+    }
+
+    /** A list of names (or one name), each with the node it was written at, so a problem with one entry can point at it. */
+    public List<Located> texts(Node node, String what) {
+        List<Located> out = new ArrayList<>();
         if (node instanceof SequenceNode seq) {
             for (Node item : seq.getValue()) {
                 String s = string(item, "each entry of " + what);
-                if (s != null) out.add(s);
+                if (s != null) out.add(new Located(s, item));
             }
         } else if (node instanceof ScalarNode) {
             String s = string(node, what);
-            if (s != null) out.add(s);
+            if (s != null) out.add(new Located(s, node));
         } else {
             error(node, what + " must be a list of names");
         }
         return out;
     }
+
+    /** A text and where it was written. */
+    public record Located(String value, Node node) {}
 
     /** A value that is absolute, or relative to a reference mean ("10%"). */
     public record Amount(double value, boolean relative) {

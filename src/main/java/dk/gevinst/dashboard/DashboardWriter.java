@@ -15,7 +15,8 @@ import java.util.Map;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Writes the static dashboard from published decision documents only: index.html, one page per pilot,
+ * Writes the static dashboard from published decision documents only: index.html, one page per pilot
+ * (a comparison of candidate systems gets its own page shape),
  * decisions.csv, the steering group's digest (Markdown and plain text, Danish and English), and the
  * assets (ECharts from its webjar, our script and stylesheet) once, referenced relatively, so the folder
  * opens from a file share with no network.
@@ -65,11 +66,19 @@ public final class DashboardWriter {
     }
 
     static String pilot(Texts t, JsonNode doc) {
+        if (doc.path("comparison").isObject()) return comparison(t, doc);
         ObjectNode charts = PilotCharts.of(t, doc);
         PageFrame frame = new PageFrame(t.language().code(), Docs.title(doc), true,
             t.format("footer.generated", t.date(doc.path("as_of").asText())), new ScriptJson(charts));
         PilotView view = PilotView.of(t, doc, charts.path("narrowing").size() > 0);
         return Templates.render("pilot", Map.of("t", t, "frame", frame, "view", view, "certainty", CertaintyView.of(t, doc)));
+    }
+
+    /** A comparison of candidate systems: the recommendation on top, the candidates side by side. */
+    static String comparison(Texts t, JsonNode doc) {
+        PageFrame frame = new PageFrame(t.language().code(), Docs.title(doc), true,
+            t.format("footer.generated", t.date(doc.path("as_of").asText())), new ScriptJson(ComparisonView.charts(t, doc)));
+        return Templates.render("comparison", Map.of("t", t, "frame", frame, "view", ComparisonView.of(t, doc)));
     }
 
     private static byte[] resource(String name) {

@@ -57,7 +57,9 @@ public final class Digest {
             }
             default -> {
                 if (end != null && asOf != null && !end.isAfter(asOf.plusDays(MONTH_DAYS))) {
-                    due.add(new Line("digest.due.extend", List.of(title, t.date(end), d.path("extend_weeks").asText("–"), reason)));
+                    // Without a week estimate (not decidable in time, a pre-trend) there is no extension to approve, only a choice to make.
+                    due.add(d.path("extend_weeks").isInt() ? new Line("digest.due.extend", List.of(title, t.date(end), d.path("extend_weeks").asText(), reason))
+                        : new Line("digest.due.open", List.of(title, t.date(end), reason)));
                 }
             }
         }

@@ -40,6 +40,15 @@ public record IndicatorRow(String id, String label, String role, String roleLabe
             role, t.get("role." + role), level, interval, words, basis(t, doc, ind), t.get("design." + ind.path("design").asText("none")), threshold);
     }
 
+    /** The change alone, signed and in its unit as the table writes it: "−14 %", "+0,53 dage"; "–" without an estimate. */
+    static String change(Texts t, JsonNode ind) {
+        double[] ci = interval(ind);
+        if (ci == null || !ind.path("effect").isNumber()) return "–";
+        ChangeScale scale = ChangeScale.of(t, ind);
+        int d = scale.decimals(Math.max(Math.abs(scale.show(ci[0])), Math.abs(scale.show(ci[1]))));
+        return scale.change(t, scale.show(ind.path("effect").asDouble()), d);
+    }
+
     /** The published decision interval: low, high, alpha; null when there is none. */
     static double[] interval(JsonNode ind) {
         JsonNode d = ind.path("decision_interval");

@@ -41,11 +41,8 @@ public record PilotView(String title, Badge badge, String mainReason, String ext
     }
 
     private static List<Term> meta(Texts t, JsonNode doc) {
-        List<Term> m = new ArrayList<>();
-        if (!doc.path("title").isTextual()) return m;
-        m.add(new Term(t.get("pilot.owner"), doc.path("owner").asText()));
-        m.add(new Term(t.get("pilot.period"), t.date(doc.path("start").asText()) + " – " + t.date(doc.path("end").asText())));
-        if (doc.path("baseline_start").isTextual()) m.add(new Term(t.get("pilot.baseline"), t.date(doc.path("baseline_start").asText())));
+        List<Term> m = plan(t, doc);
+        if (m.isEmpty()) return m;
         m.add(new Term(t.get("pilot.arms.pilot"), join(doc.path("arms").path("pilot"))));
         if (doc.path("arms").path("control").size() > 0) m.add(new Term(t.get("pilot.arms.control"), join(doc.path("arms").path("control"))));
         m.add(new Term(t.get("pilot.deployment"), t.option(doc.path("deployment").asText())));
@@ -54,7 +51,17 @@ public record PilotView(String title, Badge badge, String mainReason, String ext
         return m;
     }
 
-    private static String join(JsonNode array) {
+    /** Owner, period and baseline: what every spec, pilot or comparison, plans; empty without a valid spec. */
+    static List<Term> plan(Texts t, JsonNode doc) {
+        List<Term> m = new ArrayList<>();
+        if (!doc.path("title").isTextual()) return m;
+        m.add(new Term(t.get("pilot.owner"), doc.path("owner").asText()));
+        m.add(new Term(t.get("pilot.period"), t.date(doc.path("start").asText()) + " – " + t.date(doc.path("end").asText())));
+        if (doc.path("baseline_start").isTextual()) m.add(new Term(t.get("pilot.baseline"), t.date(doc.path("baseline_start").asText())));
+        return m;
+    }
+
+    static String join(JsonNode array) {
         List<String> names = new ArrayList<>();
         array.forEach(n -> names.add(n.asText()));
         return String.join(", ", names);

@@ -18,10 +18,10 @@ public record PortfolioView(List<HealthItem> health, List<Count> counts, List<Ch
     /** A decision that changed tonight; {@code before} is null for a pilot assessed for the first time. */
     public record Change(String title, String href, Badge now, Badge before) {}
 
-    /** One pilot; the *Sort fields are what the table sorts by (ISO dates and day counts). */
+    /** One pilot; the *Sort fields are what the table sorts by (ISO dates and day counts); {@code kind} marks a comparison, else null. */
     public record Row(String id, String href, String title, String owner, Badge badge, String reason, String end, String endSort,
                       String running, long runningSort, String through, String throughSort, String held, int heldSort,
-                      Progress progress, int healthCount) {}
+                      Progress progress, int healthCount, String kind) {}
 
     static PortfolioView of(Texts t, List<JsonNode> docs) {
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -57,6 +57,7 @@ public record PortfolioView(List<HealthItem> health, List<Count> counts, List<Ch
         String through = Docs.dataThrough(d);
         return new Row(Docs.id(d), PageLink.pilot(Docs.id(d)), Docs.title(d), d.path("owner").asText(""), Badge.of(t, d.path("decision").textValue(), false),
             Docs.mainReason(t, d), t.shortDate(end), end, runningText, running == null ? Long.MIN_VALUE : running, t.shortDate(through),
-            through == null ? "" : through, heldText, held, Progress.of(t, d), d.path("health").size());
+            through == null ? "" : through, heldText, held, Progress.of(t, d), d.path("health").size(),
+            d.path("comparison").isObject() ? t.get("comparison.kind") : null);
     }
 }

@@ -44,8 +44,8 @@ public final class InferenceReasons {
     public static Reason notDecidable(PilotSpec spec, ExtensionEstimate.Estimate e) {
         int cap = spec.decision().maxExtensionWeeks();
         IndicatorResult r = e.indicator();
-        return reason(NOT_DECIDABLE, r == null ? null : r.id(), l -> l.pick("Kan ikke afgøres inden for de " + cap + " ugers forlængelse",
-                "Not decidable within the " + cap + " weeks of extension")
+        return reason(NOT_DECIDABLE, r == null ? null : r.id(), l -> l.pick("Kan ikke afgøres inden for de " + cap + Language.NBSP + "ugers forlængelse",
+                "Not decidable within the " + cap + Language.NBSP + "weeks of extension")
             + (r == null ? "" : ": " + ReasonTexts.change(r, l))
             + (e.teamLimited()
                 ? l.pick(". Variationen mellem teams gør intervallet for bredt, og den bliver ikke mindre af flere sager fra de samme teams. "

@@ -28,15 +28,19 @@ public final class PilotEvaluator {
     public static PilotEvaluation evaluate(PilotSpec spec, CellTable table, List<CostLine> costs, LocalDate asOf,
                                            Map<String, Analysis> frozen, DriftFits fits) {
         List<IndicatorResult> results = new ArrayList<>();
+        List<CaseMixEvidence> caseMix = new ArrayList<>();
         List<CellStats> cells = new ArrayList<>();
         for (PilotIndicator indicator : spec.indicators()) {
             List<CellStats> days = table.of(spec.id(), indicator.id());
             cells.addAll(days);
-            results.add(IndicatorEvaluator.evaluate(spec, indicator, days, asOf, frozen.get(indicator.id()), fits));
+            // Case indicators decide on their case-mix adjusted evidence; the unadjusted one is published beside it.
+            CaseMixEvidence adjusted = CaseMixEvidence.of(spec, indicator, table, asOf, frozen.get(indicator.id()), fits);
+            if (adjusted != null) caseMix.add(adjusted);
+            results.add(adjusted != null ? adjusted.adjusted() : IndicatorEvaluator.evaluate(spec, indicator, days, asOf, frozen.get(indicator.id()), fits));
         }
         BusinessCaseResult business = spec.businessCase() == null ? null : BusinessCase.evaluate(spec, results, costs);
         Decision decision = DecisionRule.decide(spec, results, business, asOf);
         String analysis = asOf.isBefore(spec.end()) ? PilotEvaluation.SEQUENTIAL : PilotEvaluation.FINAL;
-        return new PilotEvaluation(spec.id(), spec.file(), spec, asOf, analysis, decision, results, business, cells, null);
+        return new PilotEvaluation(spec.id(), spec.file(), spec, asOf, analysis, decision, results, business, cells, null, caseMix, null);
     }
 }

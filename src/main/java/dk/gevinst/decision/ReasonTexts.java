@@ -109,8 +109,8 @@ public final class ReasonTexts {
 
     public static Reason deadlinePassed(PilotSpec spec) {
         return reason("deadline_passed", null, l -> l.pick("Beslutningsdatoen ", "The decision date ") + spec.end()
-            + l.pick(" plus " + spec.decision().maxExtensionWeeks() + " ugers forlængelse er passeret uden et klart resultat.",
-                " plus " + spec.decision().maxExtensionWeeks() + " weeks of extension has passed without a clear result."));
+            + l.pick(" plus " + spec.decision().maxExtensionWeeks() + Language.NBSP + "ugers forlængelse er passeret uden et klart resultat.",
+                " plus " + spec.decision().maxExtensionWeeks() + Language.NBSP + "weeks of extension has passed without a clear result."));
     }
 
     public static Reason moreDataNeeded(IndicatorResult nearest, int weeks) {

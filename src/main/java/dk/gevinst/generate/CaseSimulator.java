@@ -24,13 +24,15 @@ final class CaseSimulator {
     private final Draws draws;
     private final double scale;
     private final Map<String, double[]> drift = new HashMap<>();
+    private final Scenario.Cast cast;
 
-    CaseSimulator(Draws draws, double scale) {
+    CaseSimulator(Draws draws, double scale, Scenario.Cast cast) {
         this.draws = draws;
         this.scale = scale;
+        this.cast = cast;
         int weeks = (int) ChronoUnit.WEEKS.between(FIRST_SIMULATED, Scenario.LAST_DAY) + 2;
         double innovation = Scenario.DRIFT_SD * Math.sqrt(1 - Scenario.DRIFT_RHO * Scenario.DRIFT_RHO);
-        for (Unit unit : Scenario.UNITS) {
+        for (Unit unit : cast.units()) {
             double[] d = new double[weeks];
             d[0] = Scenario.DRIFT_SD * draws.normal();
             for (int w = 1; w < weeks; w++) d[w] = Scenario.DRIFT_RHO * d[w - 1] + innovation * draws.normal();
@@ -45,12 +47,12 @@ final class CaseSimulator {
 
     List<CaseVersion> simulate() {
         List<CaseVersion> out = new ArrayList<>();
-        int sequence = 0;
+        int sequence = cast.firstCase();
         // Cases opened before the first export day are simulated too, so January's decisions include the
         // slow cases opened in the autumn; otherwise early weeks would show only quick cases.
         for (LocalDate day = Scenario.FIRST_DAY.minusDays(WARM_UP_DAYS); !day.isAfter(Scenario.LAST_DAY); day = day.plusDays(1)) {
             if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) continue;
-            for (Unit unit : Scenario.UNITS) {
+            for (Unit unit : cast.units()) {
                 int n = draws.poisson(unit.casesPerWeekday() * scale * WEEKDAY_VOLUME[day.getDayOfWeek().getValue() - 1]);
                 for (int i = 0; i < n; i++) out.addAll(versions(unit, day, ++sequence));
             }
@@ -68,7 +70,7 @@ final class CaseSimulator {
     }
 
     private List<CaseVersion> versions(Unit unit, LocalDate day, int sequence) {
-        Effect effect = Scenario.effectFor(unit.name());
+        Effect effect = cast.effectFor(unit.name());
         double s = Scenario.strength(effect, day);
         double handlingFactor = effect == null ? 1 : 1 - s * (1 - effect.handlingFactor());
         double processingFactor = effect == null ? 1 : 1 - s * (1 - effect.processingFactor());

@@ -31,6 +31,7 @@ public final class MunicipalityGenerator {
     private final Storage storage;
     private final Path out;
     private final Draws draws;
+    private final Draws procurement;
     private final double scale;
 
     /** @param scale 1.0 is the committed sample; cases scale linearly, people and costs stay the same */
@@ -38,16 +39,22 @@ public final class MunicipalityGenerator {
         this.storage = storage;
         this.out = out;
         this.draws = new Draws(seed);
+        this.procurement = new Draws(seed + Scenario.PROCUREMENT_SEED);
         this.scale = scale;
     }
 
     public record Summary(int caseVersions, int surveyRows, int usageRows, int files) {}
 
     public Summary write() throws IOException {
-        List<CaseVersion> cases = new CaseSimulator(draws, scale).simulate();
-        PeopleSimulator people = new PeopleSimulator(draws);
-        List<PeopleSimulator.SurveyRow> surveys = people.surveys();
-        List<PeopleSimulator.UsageRow> usage = people.usage();
+        List<CaseVersion> cases = new ArrayList<>(new CaseSimulator(draws, scale, Scenario.PILOTS).simulate());
+        PeopleSimulator people = new PeopleSimulator(draws, Scenario.PILOTS);
+        List<PeopleSimulator.SurveyRow> surveys = new ArrayList<>(people.surveys());
+        List<PeopleSimulator.UsageRow> usage = new ArrayList<>(people.usage());
+        // The procurement's teams on draws of their own, after the pilots', so the pilots' data stay as they were.
+        cases.addAll(new CaseSimulator(procurement, scale, Scenario.PROCUREMENT).simulate());
+        PeopleSimulator procurementPeople = new PeopleSimulator(procurement, Scenario.PROCUREMENT);
+        surveys.addAll(procurementPeople.surveys());
+        usage.addAll(procurementPeople.usage());
         int files = writeCases(cases) + SideSources.writeSurveys(this, surveys) + SideSources.writeUsage(this, usage)
             + SideSources.writeTechMetrics(this, people.queryTimes()) + SideSources.writeCosts(this);
         return new Summary(cases.size(), surveys.size(), usage.size(), files);

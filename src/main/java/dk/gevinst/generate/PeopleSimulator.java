@@ -15,17 +15,19 @@ final class PeopleSimulator {
     record UsageRow(String user, String unit, LocalDate day, double activeMinutes) {}
 
     private final Draws draws;
+    private final Scenario.Cast cast;
 
-    PeopleSimulator(Draws draws) {
+    PeopleSimulator(Draws draws, Scenario.Cast cast) {
         this.draws = draws;
+        this.cast = cast;
     }
 
     List<SurveyRow> surveys() {
         List<SurveyRow> out = new ArrayList<>();
         for (int w = 0; w < Scenario.SURVEY_WAVES.size(); w++) {
             LocalDate wave = Scenario.SURVEY_WAVES.get(w);
-            for (Unit unit : Scenario.UNITS) {
-                Effect effect = Scenario.effectFor(unit.name());
+            for (Unit unit : cast.units()) {
+                Effect effect = cast.effectFor(unit.name());
                 double s = Scenario.strength(effect, wave);
                 double unitLevel = 60 + (unit.code().hashCode() % 7);
                 for (int k = 1; k <= unit.caseworkers(); k++) {
@@ -58,8 +60,8 @@ final class PeopleSimulator {
      */
     List<UsageRow> usage() {
         List<UsageRow> out = new ArrayList<>();
-        for (Effect effect : Scenario.EFFECTS) {
-            Unit unit = Scenario.UNITS.stream().filter(u -> u.name().equals(effect.unit())).findFirst().orElseThrow();
+        for (Effect effect : cast.effects()) {
+            Unit unit = cast.units().stream().filter(u -> u.name().equals(effect.unit())).findFirst().orElseThrow();
             LocalDate[] adopts = new LocalDate[unit.caseworkers() + 1];
             for (int k = 1; k <= unit.caseworkers(); k++) adopts[k] = effect.from().plusDays(Math.round(draws.gamma(1, 28)));
             for (LocalDate day = effect.from(); !day.isAfter(Scenario.LAST_DAY); day = day.plusDays(1)) {

@@ -7,7 +7,8 @@ import java.util.List;
  * The sample municipality: its units, the case system each exports from, and the true effect each pilot
  * has. The stories: Sagsoverblik truly cuts handling time (GO); the cloud data lake makes queries twenty
  * times faster but changes nothing for caseworkers (STOP); the chatbot has run a few weeks on a small unit
- * (EXTEND). Hostile values (names that are markup) belong in the tests that prove the dashboards escape
+ * (EXTEND); and a procurement: two case-handling systems, each piloted in its own new Jobcenter team
+ * against the same Jobcenter controls, one faster, the other preferred by its caseworkers. Hostile values (names that are markup) belong in the tests that prove the dashboards escape
  * them, not in the showcase sample.
  *
  * <p>Every unit's level also drifts from week to week, as real teams do (staffing, a hard case, a new
@@ -49,6 +50,33 @@ public final class Scenario {
         new Effect("Jobcenter Øst", LocalDate.of(2026, 5, 4), 0, 1.0, 1.0, 0.0, 0, 0.0, 0.35),
         new Effect("Borgerservice Aulum", LocalDate.of(2026, 10, 5), 7, 0.85, 0.90, -0.01, 3, 0.2, 0.55));
 
+    /**
+     * The procurement story: Sagslet (Jobcenter Nord) cuts handling time by about 15 % but its caseworkers are
+     * split on it; Jobflow (Jobcenter Centrum) cuts it by about 5 %, and four in five of its caseworkers prefer
+     * it. With one team per candidate, the evidence may not separate them: the sample ends where it honestly
+     * does. These teams are simulated with draws of their own ({@link #PROCUREMENT}), so the three pilots'
+     * data stay exactly as they were.
+     */
+    public static final List<Unit> PROCUREMENT_UNITS = List.of(
+        new Unit("Jobcenter Nord", "jcn", System.JOBCENTER, 25, 49, 12, 0.10, 14, List.of("Sygedagpenge", "Ressourceforløb", "Jobafklaring")),
+        new Unit("Jobcenter Centrum", "jcc", System.JOBCENTER, 25, 51, 12, 0.10, 14, List.of("Sygedagpenge", "Ressourceforløb", "Jobafklaring")));
+
+    public static final List<Effect> PROCUREMENT_EFFECTS = List.of(
+        new Effect("Jobcenter Nord", LocalDate.of(2026, 6, 1), 14, 0.85, 0.97, 0.0, -3, 0.3, 0.45),
+        new Effect("Jobcenter Centrum", LocalDate.of(2026, 6, 1), 14, 0.95, 1.0, 0.0, 9, 0.5, 0.82));
+
+    /** Who is simulated together on one stream of draws; case numbers start at {@code firstCase} so they never collide. */
+    public record Cast(List<Unit> units, List<Effect> effects, int firstCase) {
+        Effect effectFor(String unit) {
+            return effects.stream().filter(e -> e.unit().equals(unit)).findFirst().orElse(null);
+        }
+    }
+
+    public static final Cast PILOTS = new Cast(UNITS, EFFECTS, 0);
+    public static final Cast PROCUREMENT = new Cast(PROCUREMENT_UNITS, PROCUREMENT_EFFECTS, 50_000_000);
+    /** Added to the seed for the procurement's own draws. */
+    static final long PROCUREMENT_SEED = 0x5EED_0011L;
+
     /** Survey waves: one before any pilot, then three during. */
     public static final List<LocalDate> SURVEY_WAVES = List.of(LocalDate.of(2026, 2, 16), LocalDate.of(2026, 6, 15),
         LocalDate.of(2026, 9, 14), LocalDate.of(2026, 11, 16));
@@ -60,7 +88,8 @@ public final class Scenario {
     private Scenario() {}
 
     public static Effect effectFor(String unit) {
-        return EFFECTS.stream().filter(e -> e.unit().equals(unit)).findFirst().orElse(null);
+        Effect e = PILOTS.effectFor(unit);
+        return e != null ? e : PROCUREMENT.effectFor(unit);
     }
 
     /** The share of the effect in force on a day: 0 before, rising to 1 over the ramp-up. */
@@ -70,6 +99,10 @@ public final class Scenario {
         return Math.min(1.0, (java.time.temporal.ChronoUnit.DAYS.between(e.from(), day) + 1) / (double) e.rampDays());
     }
 
+    /**
+     * Cases a weekday in the pilots' units, which {@code --cases} scales; the procurement's two teams come on
+     * top at the same scale (about a quarter more), so adding them left the pilots' data as it was.
+     */
     public static double totalCasesPerWeekday() {
         return UNITS.stream().mapToDouble(Unit::casesPerWeekday).sum();
     }

@@ -6,6 +6,7 @@ import dk.gevinst.config.PilotSpec;
 import dk.gevinst.decision.Analysis;
 import dk.gevinst.decision.IndicatorResult;
 import dk.gevinst.decision.PilotEvaluation;
+import dk.gevinst.decision.comparison.ComparisonEvaluator;
 import dk.gevinst.publish.Json;
 import dk.gevinst.storage.Storage;
 import java.io.IOException;
@@ -38,8 +39,22 @@ public final class FrozenAnalyses {
     }
 
     public Map<String, Analysis> load(PilotSpec spec, LocalDate asOf) throws IOException {
+        return load(spec.id(), spec.end(), asOf);
+    }
+
+    /**
+     * A comparison's contrasts (each candidate against the control, each pair) freeze as a pilot does, each
+     * in its own file named by its contrast key ({@code <comparison>.<candidate>}, {@code <comparison>.<a>.<b>}).
+     */
+    public Map<String, Map<String, Analysis>> loadContrasts(PilotSpec spec, LocalDate asOf) throws IOException {
+        Map<String, Map<String, Analysis>> out = new HashMap<>();
+        for (String key : ComparisonEvaluator.contrastKeys(spec)) out.put(key, load(key, spec.end(), asOf));
+        return out;
+    }
+
+    private Map<String, Analysis> load(String key, LocalDate end, LocalDate asOf) throws IOException {
         Map<String, Analysis> out = new HashMap<>();
-        JsonNode root = current(spec.id(), spec.end());
+        JsonNode root = current(key, end);
         if (root == null) return out;
         root.path("indicators").fields().forEachRemaining(e -> {
             if (LocalDate.parse(e.getValue().path("frozen_on").asText()).isAfter(asOf)) return;
@@ -48,9 +63,16 @@ public final class FrozenAnalyses {
         return out;
     }
 
-    /** Keeps every final analysis made tonight that is not kept yet. */
+    /** Keeps every final analysis made tonight that is not kept yet, a comparison's contrasts' too. */
     public void saveIfFirst(PilotEvaluation e) throws IOException {
-        JsonNode existing = current(e.pilotId(), e.spec().end());
+        save(e.pilotId(), e);
+        if (e.comparison() != null) {
+            for (Map.Entry<String, PilotEvaluation> c : e.comparison().contrasts().entrySet()) save(c.getKey(), c.getValue());
+        }
+    }
+
+    private void save(String key, PilotEvaluation e) throws IOException {
+        JsonNode existing = current(key, e.spec().end());
         ObjectNode root = existing == null
             ? Json.MAPPER.createObjectNode().put("version", VERSION).put("end", e.spec().end().toString())
             : (ObjectNode) existing.deepCopy();
@@ -62,7 +84,7 @@ public final class FrozenAnalyses {
             o.set("analysis", Json.MAPPER.valueToTree(r.fixed()));
             added = true;
         }
-        if (added) storage.writeText(new Path(folder, e.pilotId() + ".json"), Json.MAPPER.writeValueAsString(root));
+        if (added) storage.writeText(new Path(folder, key + ".json"), Json.MAPPER.writeValueAsString(root));
     }
 
     /** The kept file for this pilot and end date, or null (none, another end date, or an older version). */

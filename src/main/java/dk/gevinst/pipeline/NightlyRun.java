@@ -95,7 +95,7 @@ public final class NightlyRun {
 
             clock.lap("ingest", ingest.counts().values().stream().mapToLong(c -> c.rowsRead()).sum(), "new rows read");
             CellTable cells = new SparkCellStage().compute(spark, s.state(), specs.valid(), s.asOf());
-            clock.lap("cells", cells.cells().size(), "cells");
+            clock.lap("cells", cells.collectedCount(), "cells");
             List<CostLine> costs = costs(spark, s);
             FrozenAnalyses frozen = new FrozenAnalyses(storage, s.state());
             List<PilotEvaluation> evaluations = new ArrayList<>();
@@ -169,6 +169,10 @@ public final class NightlyRun {
     private static PilotEvaluation evaluateSafely(PilotSpec spec, CellTable cells, List<CostLine> costs, RunSettings s, FrozenAnalyses frozen) {
         try {
             PilotEvaluation e = PilotEvaluator.evaluate(spec, cells, costs, s.asOf(), frozen.load(spec, s.asOf()));
+            // A comparison's decision is its recommendation among the candidates.
+            if (spec.isComparison()) {
+                e = e.withComparison(dk.gevinst.decision.comparison.ComparisonEvaluator.evaluate(spec, cells, s.asOf(), frozen.loadContrasts(spec, s.asOf())));
+            }
             if (!s.asOf().isBefore(spec.end()) && dataReachesAsOf(e)) frozen.saveIfFirst(e);
             return e;
         } catch (IOException | RuntimeException ex) {

@@ -92,7 +92,7 @@ final class TonightsDecisions {
     /** Stale data and no earlier decision: the pilot's frame (title, period, arms) and no decision. */
     private static Entry withheld(PilotEvaluation e, Reason why, ObjectNode quality, PilotHealth h) {
         PilotEvaluation none = new PilotEvaluation(e.pilotId(), e.file(), e.spec(), e.asOf(), null, new Decision(null, List.of(why), null),
-            List.of(), null, List.of(), null);
+            List.of(), null, List.of(), null, List.of(), null);
         ObjectNode doc = DecisionDocument.build(none, quality, List.of());
         doc.put("status", "stale");
         flags(doc, false, null, h, e.asOf(), null);

@@ -81,8 +81,14 @@ public final class DecisionDocument {
             reasons.addObject().put("code", r.code()).put("indicator", r.indicator()).put("da", r.da()).put("en", r.en());
         }
         ArrayNode indicators = root.putArray("indicators");
-        for (IndicatorResult r : e.indicators()) indicators.add(indicator(r, e.cells()));
+        for (IndicatorResult r : e.indicators()) {
+            ObjectNode o = indicator(r, e.cells());
+            var caseMix = e.caseMixOf(r.id());
+            if (caseMix != null) o.set("case_mix", CaseMixJson.of(caseMix));
+            indicators.add(o);
+        }
         root.set("business_case", business(e.businessCase()));
+        if (e.comparison() != null) root.set("comparison", ComparisonJson.of(e.comparison()));
         root.set("data_quality", dataQuality);
         String through = dataThrough(dataQuality);
         if (through == null) root.putNull("data_through");
@@ -240,6 +246,17 @@ public final class DecisionDocument {
         }
     }
 
+    /** An option's costs and NPV with its interval; the pilot's business case and a comparison's candidates share it. */
+    static ObjectNode option(ArrayNode options, OptionValue v) {
+        ObjectNode x = options.addObject().put("option", v.option());
+        Json.put(x, "one_off_dkk", v.oneOffDkk());
+        Json.put(x, "yearly_dkk", v.yearlyDkk());
+        Json.put(x, "npv_dkk", v.npvDkk());
+        Json.put(x, "npv_low_dkk", v.npvLowDkk());
+        Json.put(x, "npv_high_dkk", v.npvHighDkk());
+        return x;
+    }
+
     private static ObjectNode business(BusinessCaseResult b) {
         if (b == null) return null;
         ObjectNode o = Json.MAPPER.createObjectNode();
@@ -250,12 +267,7 @@ public final class DecisionDocument {
         Json.put(o, "benefit_per_year_dkk", b.benefitPerYearDkk());
         ArrayNode options = o.putArray("options");
         for (OptionValue v : b.options()) {
-            ObjectNode x = options.addObject().put("option", v.option());
-            Json.put(x, "one_off_dkk", v.oneOffDkk());
-            Json.put(x, "yearly_dkk", v.yearlyDkk());
-            Json.put(x, "npv_dkk", v.npvDkk());
-            Json.put(x, "npv_low_dkk", v.npvLowDkk());
-            Json.put(x, "npv_high_dkk", v.npvHighDkk());
+            ObjectNode x = option(options, v);
             Json.put(x, "payback_years", v.paybackYears());
             ObjectNode curve = x.putObject("cumulative");
             v.cumulativeLow().forEach(curve.putArray("low")::add);

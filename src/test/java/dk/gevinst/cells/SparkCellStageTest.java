@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The cell stage on a small ingested data root: one cell per pilot × indicator × unit × arm × period ×
- * day, indicators that compute what their label says, and a physical plan that hash-joins and shuffles once.
+ * day (and case type, for case indicators), indicators that compute what their label says, and a physical plan that hash-joins and shuffles once.
  */
 class SparkCellStageTest {
     private static final SparkSession SPARK = TestSpark.session();
@@ -56,15 +56,15 @@ class SparkCellStageTest {
     static void ingest() throws Exception {
         Path data = tmp.resolve("data");
         TempDirs.write(data, "cases/a.csv", """
-            case_id,unit,opened_at,decided_at,handling_minutes,appealed,appeal_overturned
-            c1,Nord,2026-02-05,2026-02-10T10:00,30,ja,ja
-            c2,Nord,2026-02-05,2026-02-10T11:00,50,nej,nej
-            c3,Nord,2026-03-01,2026-03-05T09:00,20,nej,nej
-            c4,Syd,2026-02-05,2026-02-11T09:00,40,ja,nej
-            c5,Syd,2026-02-20,2026-03-02T09:00,60,nej,nej
-            c8,Syd,2026-02-20,2026-03-05T09:00,70,nej,nej
-            c6,Vest,2026-03-01,2026-03-10T09:00,10,nej,nej
-            c7,Andet,2026-03-01,2026-03-10T09:00,99,ja,ja
+            case_id,unit,case_type,opened_at,decided_at,handling_minutes,appealed,appeal_overturned
+            c1,Nord,Bolig,2026-02-05,2026-02-10T10:00,30,ja,ja
+            c2,Nord,Pension,2026-02-05,2026-02-10T11:00,50,nej,nej
+            c3,Nord,Bolig,2026-03-01,2026-03-05T09:00,20,nej,nej
+            c4,Syd,Bolig,2026-02-05,2026-02-11T09:00,40,ja,nej
+            c5,Syd,,2026-02-20,2026-03-02T09:00,60,nej,nej
+            c8,Syd,Bolig,2026-02-20,2026-03-05T09:00,70,nej,nej
+            c6,Vest,Pension,2026-03-01,2026-03-10T09:00,10,nej,nej
+            c7,Andet,Bolig,2026-03-01,2026-03-10T09:00,99,ja,ja
             """);
         TempDirs.write(data, "usage/u.csv", """
             user_id,unit,day,active_minutes
@@ -141,6 +141,28 @@ class SparkCellStageTest {
         assertThat(panel.weeks("Syd", Period.PRE)).containsEntry(straddling, Moments.of(60));
         assertThat(panel.weeks("Syd", Period.POST)).containsExactly(Map.entry(straddling, Moments.of(70)));
         assertThat(panel.total(Arm.CONTROL, Period.POST)).isEqualTo(CellTable.total(table.of("p1", "handling_time"), Arm.CONTROL, Period.POST, null));
+    }
+
+    @Test
+    void caseCellsKeepTheirCaseTypeAndSumToTheUnitCells() {
+        Map<String, Moments> strata = one.strata("p1", "handling_time").stream().collect(Collectors.toMap(
+            c -> c.unit() + "|" + c.stratum() + "|" + c.period().key() + "|" + c.day(), CellStats::moments));
+
+        // Nord decided a Bolig and a Pension case on 10 February: one cell each, which the unit cell sums.
+        assertThat(strata).containsOnly(
+            Map.entry("Nord|Bolig|pre|2026-02-10", Moments.of(30)),
+            Map.entry("Nord|Pension|pre|2026-02-10", Moments.of(50)),
+            Map.entry("Nord|Bolig|post|2026-03-05", Moments.of(20)),
+            Map.entry("Syd|Bolig|pre|2026-02-11", Moments.of(40)),
+            Map.entry("Syd|" + CellStats.NO_CASE_TYPE + "|pre|2026-03-02", Moments.of(60)),
+            Map.entry("Syd|Bolig|post|2026-03-05", Moments.of(70)),
+            Map.entry("Vest|Pension|post|2026-03-10", Moments.of(10)));
+        assertThat(one.of("p1", "handling_time")).as("the unit cells carry no stratum").allMatch(c -> c.stratum() == null);
+        for (String indicator : List.of("core_task_score", "adoption", "query_seconds")) {
+            assertThat(one.strata("p1", indicator)).as(indicator + " has no case type").isEmpty();
+        }
+        assertThat(one.collectedCount()).as("Nord's two case types on 10 February are two collected cells and one unit cell; nothing else splits")
+            .isEqualTo(one.cells().size() + 1);
     }
 
     @Test
@@ -224,7 +246,7 @@ class SparkCellStageTest {
         assertThat(joinKeys).as(what + ": each observation meets only its own bindings")
             .containsExactlyInAnyOrder("_measure, _observation_unit", "_measure, _pilot_scope");
         assertThat(aggregationShuffles).as(what).singleElement().asString()
-            .contains("hashpartitioning(pilot_id, indicator, unit, arm, period, _observation_day");
+            .contains("hashpartitioning(pilot_id, indicator, unit, arm, period, _observation_day, case_type");
         System.out.println("cell plan, " + what + ": " + aggregationShuffles.size() + " shuffle for the aggregation; "
             + sourceShuffles.size() + " below the joins, preparing sources: " + sourceShuffles);
     }

@@ -46,7 +46,9 @@ class DashboardBrowserTest {
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static ChromeDriver driver;
-    private static DashboardFixture danish, english, hostile, health, inference, inferenceEn;
+    private static DashboardFixture danish, english, hostile, health, inference, inferenceEn, comparisonDa, comparisonEn;
+    private static final Pattern HYPHEN_MINUS = Pattern.compile("(^|[\\s(])-\\d");
+    private static final Pattern BROKEN_UNIT = Pattern.compile("\\d (%|kr\\.|min\\b|dage|dag\\b|uger|år\\b|timer|procentpoint|point|days|weeks|years|hours|percentage)|DKK \\d");
 
     /** The two screens every page must work on. */
     enum Screen {
@@ -89,6 +91,8 @@ class DashboardBrowserTest {
             .edit("chatbot", d -> InferenceFixture.preTrendFound(d, "handling_time"))
             .render(Language.DA);
         inferenceEn = DashboardFixture.copyOf(inference.root(), tmp.resolve("inference-en")).render(Language.EN);
+        comparisonDa = ComparisonPageTest.withComparison(tmp.resolve("comparison-da"), Language.DA);
+        comparisonEn = ComparisonPageTest.withComparison(tmp.resolve("comparison-en"), Language.EN);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -183,13 +187,60 @@ class DashboardBrowserTest {
         screen(Screen.LAPTOP);
     }
 
+    /** Overflow, stacking and console as every page; then the comparison's own layout. Screenshots for the README. */
+    @Test
+    void aComparisonPutsTheRecommendationOnTopAndTheCandidatesSideBySide() throws Exception {
+        for (DashboardFixture f : List.of(comparisonDa, comparisonEn)) {
+            String lang = f == comparisonDa ? "da" : "en";
+            Texts t = new Texts(f == comparisonDa ? Language.DA : Language.EN);
+            for (Screen s : Screen.values()) {
+                String where = lang + " " + s;
+                screen(s);
+                open(f, "k");
+                WebElement badge = driver.findElement(By.cssSelector(".verdict .badge"));
+                assertThat(badge.getAttribute("data-decision")).isEqualTo("GO");
+                assertThat(driver.findElement(By.cssSelector("dl.recommendation")).getText()).as(where)
+                    .contains(t.get("comparison.decidedby"), t.get("comparison.step.core_task"), "Sagsløft");
+                List<WebElement> cards = driver.findElements(By.cssSelector("article.candidate"));
+                assertThat(cards).hasSize(2);
+                assertThat(badge.getRect().getY()).as(where + ": the recommendation on top").isLessThan(cards.get(0).getRect().getY());
+                var first = cards.get(0).getRect();
+                var second = cards.get(1).getRect();
+                if (s == Screen.LAPTOP) {
+                    assertThat(second.getY()).as(where + ": side by side").isEqualTo(first.getY());
+                    assertThat(second.getX()).isGreaterThan(first.getX() + first.getWidth() - 1);
+                } else {
+                    assertThat(second.getY()).as(where + ": stacked on a phone").isGreaterThanOrEqualTo(first.getY() + first.getHeight());
+                    assertThat(first.getWidth()).isGreaterThan(320);
+                }
+                assertThat(driver.findElements(By.cssSelector(".chart-panels svg"))).as(where).isNotEmpty();
+                assertThat(driver.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> e.getLevel().equals(Level.SEVERE)).toList()).as(where).isEmpty();
+                assertThat(((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
+                    .as(where + ": no sideways scrolling").isLessThanOrEqualTo(0);
+                Object unstacked = js("return Array.from(document.querySelectorAll('table')).filter(t => !t.closest('.table-scroll')"
+                    + " && getComputedStyle(t.querySelector('tbody td') || t).display !== 'block' && t.scrollWidth > t.parentElement.clientWidth + 1).length");
+                assertThat(((Number) unstacked).intValue()).as(where + ": tables stack or fit").isZero();
+                String text = readableText();
+                assertThat(HYPHEN_MINUS.matcher(text).find()).as(where + ": one minus sign").isFalse();
+                assertThat(BROKEN_UNIT.matcher(text).results().map(r -> r.group()).toList()).as(where + ": a number keeps its unit").isEmpty();
+                String labels = (String) js("return Array.from(document.querySelectorAll('.chart svg text')).map(t => t.textContent).join(' ')");
+                assertThat(labels).as(where + ": each candidate drawn").contains("Sagsløft · ", "Jobflow · ");
+                assertThat(HYPHEN_MINUS.matcher(" " + labels).find()).as(where + " chart: one minus sign").isFalse();
+                screenshot(s, lang + "-" + s.name().toLowerCase() + "-comparison");
+            }
+            screen(Screen.LAPTOP);
+            open(f, "index");
+            assertThat(driver.findElement(By.cssSelector("tr[data-pilot='k'] .kind-mark")).getText()).isEqualTo(t.get("comparison.kind"));
+            assertThat(driver.findElements(By.cssSelector("table.pilots tbody tr"))).as("beside the pilots").hasSize(pages().size());
+        }
+    }
+
     @Test
     void aManagerReadsPlainWordsWithUnitsThatNeverBreakAway() throws Exception {
         Pattern jargon = Pattern.compile("\\bCI\\b|forskel-i-forskelle|difference-in-differences|n pr\\. celle|n per cell|karakter|\\bgrade\\b"
             + "|bad_value|survey_responses|tech_metrics|\\bprepost\\b|\\bnon_inferior\\b");
         Pattern danishOnly = Pattern.compile("\\bhosted\\b|\\bExtend\\b|\\bEXTEND\\b");
-        Pattern hyphenMinus = Pattern.compile("(^|[\\s(])-\\d");
-        Pattern brokenUnit = Pattern.compile("\\d (%|kr\\.|min\\b|dage|dag\\b|uger|år\\b|timer|procentpoint|point|days|weeks|years|hours|percentage)|DKK \\d");
+        Pattern hyphenMinus = HYPHEN_MINUS, brokenUnit = BROKEN_UNIT;
         for (DashboardFixture f : List.of(danish, english)) {
             for (String page : pages()) {
                 open(f, page);
@@ -361,7 +412,7 @@ class DashboardBrowserTest {
         driver.findElement(By.cssSelector("button[data-sort-column='5']")).click();
         List<Long> running = driver.findElements(By.cssSelector("table.pilots tbody tr td:nth-child(6)")).stream()
             .map(td -> Long.parseLong(td.getAttribute("data-sort"))).toList();
-        assertThat(running).isSorted().hasSize(3);
+        assertThat(running).isSorted().hasSize(4);
         driver.findElement(By.cssSelector("button[data-sort-column='5']")).click();
         List<String> descending = driver.findElements(By.cssSelector("table.pilots tbody tr")).stream().map(tr -> tr.getAttribute("data-pilot")).toList();
         assertThat(descending.get(0)).as("the longest-running first").isNotEqualTo("chatbot");

@@ -69,6 +69,16 @@ final class DashboardFixture {
         }
     }
 
+    /** Adds a published document (e.g. a comparison the sample does not hold). */
+    DashboardFixture add(ObjectNode doc) {
+        try {
+            Files.writeString(root.resolve("decisions").resolve(doc.path("pilot_id").asText() + ".json"), Json.MAPPER.writeValueAsString(doc));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     DashboardFixture render(Language language) {
         try {
             Storage storage = new Storage(new Configuration());

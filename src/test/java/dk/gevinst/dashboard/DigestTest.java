@@ -46,7 +46,7 @@ class DigestTest {
         DashboardFixture f = fixture(tmp);
         String md = f.read("digest.md");
         assertThat(md).isEqualTo(f.read("digest.da.md")).startsWith("# Gevinst – nattens overblik for 27.\u00a0november\u00a02026\n");
-        assertThat(md).contains("Beslutninger i nat: GO 1, FORLÆNG 1, STOP 1, FEJL 1.");
+        assertThat(md).contains("Beslutninger i nat: GO 1, FORLÆNG 2, STOP 1, FEJL 1.");
         String changed = section(md, "## Ændret i nat", "## Kræver");
         assertThat(changed).contains("- Datasø i skyen for Jobcenter: STOP (var FORLÆNG)", "- broken: FEJL (første vurdering)")
             .doesNotContain("Sagsoverblik");
@@ -75,9 +75,23 @@ class DigestTest {
             ArrayNode h = (ArrayNode) d.path("history");
             ((ObjectNode) h.get(h.size() - 2)).put("decision", "GO");
             d.putArray("health");
-        }).edit("chatbot", d -> d.putArray("health")).render(Language.EN);
+        }).edit("chatbot", d -> d.putArray("health")).edit("sagssystem", d -> {
+            ArrayNode h = (ArrayNode) d.path("history");
+            ((ObjectNode) h.get(h.size() - 2)).put("decision", d.path("decision").asText());
+            d.putArray("health");
+        }).render(Language.EN);
         String md = f.read("digest.md");
         assertThat(md).contains("No decision changed tonight.", "No pilot needs a decision this month.", "No data-quality problems tonight.");
+    }
+
+    /** An EXTEND without a week estimate (not decidable in time) has no extension to approve: the digest says so, never "about – weeks". */
+    @Test
+    void anExtendThatNoExtensionDecidesAsksHowToGoOn(@TempDir Path tmp) throws Exception {
+        DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp)
+            .edit("chatbot", d -> d.put("end", "2026-12-15").putNull("extend_weeks")).render(Language.EN);
+        String due = section(f.read("digest.md"), "## Needs a decision this month", "## Data quality");
+        assertThat(due).contains("- Chatbot i Borgerservice: the end date 15\u00a0December\u00a02026 is near, and an extension alone will not decide it")
+            .doesNotContain("about –");
     }
 
     @Test

@@ -173,7 +173,7 @@ class DecisionRuleTest {
         assertThat(e.decision().outcome()).isEqualTo(Outcome.EXTEND);
         assertThat(e.decision().extendWeeks()).as("not the cap").isNull();
         assertThat(e.decision().mainReason().code()).isEqualTo("not_decidable_in_time");
-        assertThat(e.decision().mainReason().en()).contains("Not decidable within the 8 weeks of extension", "More pilot or control teams");
+        assertThat(e.decision().mainReason().en()).contains("Not decidable within the 8\u00a0weeks of extension", "More pilot or control teams");
         assertThat(e.decision().mainReason().da()).contains("Flere teams");
     }
 

@@ -57,6 +57,40 @@ class SampleStoriesTest {
         assertThat(d.path("reasons").get(0).path("code").asText()).isEqualTo("more_data_needed");
     }
 
+    /**
+     * Two case systems, one Jobcenter team each, the same three control teams. Sagslet is faster: on its own it
+     * measurably lifts the core task. Jobflow's caseworkers prefer it. With one team each, the pair cannot be
+     * told apart on the core task, so the rule's next step, the employees' preference, puts Jobflow ahead; but
+     * Jobflow has not shown that it lifts the core task itself, so the comparison is not a GO.
+     */
+    @Test
+    void theProcurementEndsWhereTheEvidenceTakesIt() {
+        JsonNode d = SampleRun.decision("sagssystem");
+        JsonNode c = d.path("comparison");
+        JsonNode sagslet = candidate(c, "sagslet"), jobflow = candidate(c, "jobflow");
+        assertThat(indicator(sagslet, "handling_time").path("relative_effect").asDouble()).as("Sagslet is the faster")
+            .isLessThan(indicator(jobflow, "handling_time").path("relative_effect").asDouble());
+        assertThat(verdicts(sagslet)).containsEntry("handling_time", "better").containsEntry("processing_days", "non_inferior");
+        assertThat(sagslet.path("decision").asText()).as("Sagslet alone would go to production").isEqualTo("GO");
+        assertThat(jobflow.path("preference").path("ci_low").asDouble()).as("Jobflow is preferred, beyond Sagslet's interval")
+            .isGreaterThan(sagslet.path("preference").path("ci_high").asDouble()).isGreaterThan(0.5);
+        assertThat(c.path("pairs").path(0).path("indicators").path(0).path("verdict").asText()).as("one team each: not separated").isEqualTo("inconclusive");
+        assertThat(verdicts(jobflow).get("handling_time")).isNotEqualTo("better");
+
+        assertThat(c.path("decided_by").asText()).isEqualTo("preference");
+        assertThat(c.path("leading").asText()).isEqualTo("jobflow");
+        assertThat(c.path("recommended").isNull()).as("ahead is not bought").isTrue();
+        assertThat(d.path("decision").asText()).isEqualTo("EXTEND");
+        assertThat(d.path("reasons").get(0).path("code").asText()).isEqualTo("leader_not_lifted");
+        assertThat(d.path("reasons").get(0).path("da").asText()).startsWith("Jobflow ligger forrest, men har endnu ikke målbart løftet kerneopgaven");
+        assertThat(d.path("reasons").get(1).path("code").asText()).isEqualTo("preference_decides");
+    }
+
+    private static JsonNode candidate(JsonNode comparison, String id) {
+        for (JsonNode k : comparison.path("candidates")) if (k.path("id").asText().equals(id)) return k;
+        throw new AssertionError("no candidate " + id);
+    }
+
     @Test
     void theManifestConservesRowsPerSourceAndPerFileAndShowsEveryReason() throws Exception {
         List<Path> manifests;

@@ -8,6 +8,9 @@ import dk.gevinst.config.PilotSpecParser;
 import dk.gevinst.decision.Analysis;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.PilotEvaluator;
+import dk.gevinst.decision.comparison.ComparisonEvaluator;
+import dk.gevinst.decision.comparison.ComparisonResult;
+import dk.gevinst.decision.comparison.RecommendationRuleTest;
 import dk.gevinst.indicator.Catalog;
 import dk.gevinst.storage.Storage;
 import dk.gevinst.testing.TestCells;
@@ -51,5 +54,32 @@ class FrozenAnalysesTest {
         // A replay of a night before the freeze computes its own, and a moved end date starts afresh.
         assertThat(frozen.load(spec, LocalDate.of(2026, 4, 30))).isEmpty();
         assertThat(frozen.load(spec("2026-05-31"), later)).isEmpty();
+    }
+
+    @Test
+    void aComparisonsCandidatesAndPairsFreezeAsAPilotDoes(@TempDir Path tmp) throws Exception {
+        PilotSpec spec = RecommendationRuleTest.spec(100_000, 100_000, false);
+        FrozenAnalyses frozen = new FrozenAnalyses(new Storage(new Configuration()), Storage.resolve(tmp.toString()));
+        LocalDate firstNight = LocalDate.of(2026, 7, 1);
+        CellTable cells = new CellTable(RecommendationRuleTest.cells(-9, -12, 0, 0));
+        ComparisonResult first = ComparisonEvaluator.evaluate(spec, cells, firstNight, frozen.loadContrasts(spec, firstNight));
+        PilotEvaluation pooled = PilotEvaluator.evaluate(spec, cells, List.of(), firstNight, frozen.load(spec, firstNight)).withComparison(first);
+        frozen.saveIfFirst(pooled);
+        assertThat(first.contrasts()).containsOnlyKeys("k.a", "k.b", "k.a.b");
+
+        // A later night with other data: each contrast publishes the final look made on the first night.
+        LocalDate later = LocalDate.of(2026, 8, 1);
+        Map<String, Map<String, Analysis>> loaded = frozen.loadContrasts(spec, later);
+        ComparisonResult again = ComparisonEvaluator.evaluate(spec, new CellTable(RecommendationRuleTest.cells(0, 0, 0, 0)), later, loaded);
+        for (String key : List.of("k.a", "k.b", "k.a.b")) {
+            Analysis kept = first.contrasts().get(key).indicators().get(0).fixed();
+            assertThat(kept).as(key).isNotNull();
+            assertThat(loaded.get(key)).as(key).containsEntry("handling_time", kept);
+            assertThat(again.contrasts().get(key).indicators().get(0).fixed()).as(key).isEqualTo(kept);
+        }
+        assertThat(ComparisonEvaluator.evaluate(spec, new CellTable(RecommendationRuleTest.cells(0, 0, 0, 0)), later).contrasts().get("k.a")
+            .indicators().get(0).fixed()).as("made afresh without the kept ones").isNotEqualTo(first.contrasts().get("k.a").indicators().get(0).fixed());
+        // A replay of a night before the freeze computes its own.
+        assertThat(frozen.loadContrasts(spec, LocalDate.of(2026, 6, 30)).values()).allMatch(Map::isEmpty);
     }
 }

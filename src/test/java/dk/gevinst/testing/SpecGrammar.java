@@ -112,6 +112,44 @@ public final class SpecGrammar {
         return t;
     }
 
+    /** Keys a comparison may leave out: a pilot's, less the deployment a comparison has not (each candidate has options). */
+    public static final List<String> OPTIONAL_IN_COMPARISON = OPTIONAL.stream().filter(k -> !k.equals("deployment")).toList();
+
+    /**
+     * A comparison with every key of the grammar set: the full pilot's keys, its pilot arm replaced by two
+     * candidates (one with two deployment options) and no top-level deployment.
+     */
+    public static Tree fullComparison(String id) {
+        Tree t = full(id);
+        t.remove("deployment");
+        t.remove("arms.pilot");
+        t.set("arms.candidates.a.vendor", "\"Leverandør A\"");
+        t.set("arms.candidates.a.units", "[A1, A2]");
+        t.set("arms.candidates.a.options.hosted.one_off_dkk", "350000");
+        t.set("arms.candidates.a.options.hosted.yearly_dkk", "180000");
+        t.set("arms.candidates.a.options.on-premise.one_off_dkk", "900000");
+        t.set("arms.candidates.a.options.on-premise.yearly_dkk", "95000.5");
+        t.set("arms.candidates.b.vendor", "\"Leverandør B\"");
+        t.set("arms.candidates.b.units", "[C]");
+        t.set("arms.candidates.b.options.cloud.one_off_dkk", "0");
+        t.set("arms.candidates.b.options.cloud.yearly_dkk", "210000");
+        return t;
+    }
+
+    /**
+     * A range key of the reference made a path of a full spec (a comparison's for candidate keys), e.g.
+     * {@code indicators.*.mde} → {@code indicators.fte.mde}.
+     */
+    public static String concrete(String rangeKey) {
+        if (rangeKey.startsWith("arms.candidates.")) return rangeKey.replaceFirst("\\*", "a").replaceFirst("\\*", "on-premise");
+        return rangeKey.replace("*", rangeKey.endsWith("margin") ? "processing_days" : "fte");
+    }
+
+    /** The full spec a range key belongs to. */
+    public static Tree fullFor(String rangeKey, String id) {
+        return rangeKey.startsWith("arms.candidates.") ? fullComparison(id) : full(id);
+    }
+
     /** What one random mutation did, and where, so a test can check the error lands on that line. */
     public record Mutation(String kind, String path, String value) {}
 
@@ -131,7 +169,8 @@ public final class SpecGrammar {
                 }
                 case 2 -> {
                     var r = ranged.get(random.nextInt(ranged.size()));
-                    String p = r.getKey().replace("*", random.nextBoolean() ? "handling_time" : "fte");
+                    String p = r.getKey().startsWith("arms.candidates.") ? concrete(r.getKey())
+                        : r.getKey().replace("*", random.nextBoolean() ? "handling_time" : "fte");
                     if (p.endsWith(".margin")) p = "indicators.processing_days.margin";
                     if (!t.leaves().contains(p)) break;
                     double v = r.getValue().outside(random.nextBoolean());

@@ -23,7 +23,7 @@ public final class Explanation {
     /** Document fields rendered in a section; every other field is printed under "other published fields". */
     private static final Set<String> DOCUMENT_FIELDS = Set.of("schema_version", "pilot_id", "status", "error", "as_of", "file", "title",
         "owner", "deployment", "start", "end", "baseline_start", "ramp_up_days", "arms", "alpha", "analysis", "decision", "extend_weeks",
-        "reasons", "indicators", "business_case", "data_quality", "history", "run_id", "health", "kept_from");
+        "reasons", "indicators", "comparison", "business_case", "data_quality", "history", "run_id", "health", "kept_from");
     private static final Set<String> HEALTH_FIELDS = Set.of("sources", "rejected_files", "cpr_masked", "freshness");
     private static final String INDENT = "  ";
 
@@ -52,6 +52,10 @@ public final class Explanation {
         rule(doc);
         section("section.reasons");
         for (JsonNode r : doc.path("reasons")) out.add(INDENT + "- " + r.path(t.language().code()).asText(r.path("code").asText()));
+        if (doc.path("comparison").isObject()) {
+            section("section.comparison");
+            ComparisonLines.of(doc.path("comparison"), t).forEach(l -> out.add(INDENT + l));
+        }
         section("section.indicators");
         for (JsonNode i : doc.path("indicators")) indicator(i);
         if (night.complete()) {

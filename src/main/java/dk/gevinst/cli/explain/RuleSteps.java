@@ -45,7 +45,8 @@ final class RuleSteps {
         String decision = doc.path("decision").asText("");
         String first = doc.path("reasons").path(0).path("code").asText("");
         for (Step s : Step.values()) if (s.decision.equals(decision) && s.firstReasons.contains(first)) return s;
-        return null;
+        // A comparison's EXTEND (the leading candidate not yet lifted, nothing separates them) is the rule's last step too.
+        return "EXTEND".equals(decision) ? Step.OTHERWISE_EXTEND : null;
     }
 
     static List<Line> lines(Step decided) {

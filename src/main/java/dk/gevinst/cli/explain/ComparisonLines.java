@@ -1,0 +1,52 @@
+package dk.gevinst.cli.explain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code comparison} block of a published decision, as lines: the recommendation, each candidate side by side, the pairwise contrasts. */
+public final class ComparisonLines {
+    private ComparisonLines() {}
+
+    /** The lines in one language, for a test or another renderer. */
+    public static List<String> of(JsonNode c, dk.gevinst.text.Language language) {
+        return of(c, new ExplainTexts(language));
+    }
+
+    static List<String> of(JsonNode c, ExplainTexts t) {
+        List<String> out = new ArrayList<>();
+        String recommended = c.path("recommended").asText(null), leading = c.path("leading").asText(recommended);
+        String vendor = leading;
+        for (JsonNode k : c.path("candidates")) if (k.path("id").asText().equals(leading)) vendor = k.path("vendor").asText();
+        String step = c.path("decided_by").asText();
+        out.add(leading == null ? t.format("comparison.none", step)
+            : t.format(recommended == null ? "comparison.leading" : "comparison.recommended", vendor, step, t.confidence(c.get("candidate_alpha")),
+                t.confidence(c.get("pair_alpha"))));
+        for (JsonNode k : c.path("candidates")) {
+            String state = k.path("dropped_by").isTextual() ? t.format("comparison.dropped", k.path("dropped_by").asText()) : t.get("comparison.stays");
+            out.add(t.format("comparison.candidate", k.path("vendor").asText(), k.path("id").asText(), state));
+            indicators(k.path("indicators"), t, out);
+            JsonNode p = k.path("preference");
+            if (p.isObject() && p.has("share")) {
+                out.add("  " + t.format("comparison.preference", t.percent(p.get("share")), t.language().range(t.percent(p.get("ci_low")), t.percent(p.get("ci_high"))),
+                    p.path("n").asLong()));
+            }
+            for (JsonNode o : k.path("options")) {
+                out.add("  " + t.format("comparison.option", o.path("option").asText(), t.dkk(o.get("npv_dkk")),
+                    t.language().range(t.dkk(o.get("npv_low_dkk")), t.dkk(o.get("npv_high_dkk")))));
+            }
+        }
+        for (JsonNode p : c.path("pairs")) {
+            out.add(t.format("comparison.pair", p.path("first").asText(), p.path("second").asText(), ""));
+            indicators(p.path("indicators"), t, out);
+        }
+        return out;
+    }
+
+    private static void indicators(JsonNode indicators, ExplainTexts t, List<String> out) {
+        for (JsonNode i : indicators) {
+            out.add("  " + t.format("comparison.indicator", i.path("id").asText(), t.number(i.get("effect")),
+                t.language().range(t.number(i.get("ci_low")), t.number(i.get("ci_high"))), i.path("verdict").asText()));
+        }
+    }
+}
