@@ -16,6 +16,7 @@ import dk.gevinst.stats.Moments;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
