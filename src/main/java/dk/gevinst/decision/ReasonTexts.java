@@ -42,6 +42,13 @@ public final class ReasonTexts {
             + l.range(l.number(lo, share ? 1 : 2), withUnit(l.number(hi, share ? 1 : 2), unit)) + ")";
     }
 
+    /** A threshold in the indicator's own unit, with the unit named: "1,22 dage", "2,5 procentpoint". */
+    static String ownUnit(IndicatorResult r, double value, Language l) {
+        String unit = r.indicator().definition().unit();
+        boolean share = "share".equals(unit);
+        return withUnit(l.number(share ? value * 100 : value, share ? 1 : 2), unitWord(unit, l));
+    }
+
     private static String withUnit(String number, String unit) {
         return unit.isEmpty() ? number : number + Language.NBSP + unit;
     }
@@ -72,7 +79,7 @@ public final class ReasonTexts {
 
     public static Reason breached(IndicatorResult r) {
         return reason("guardrail_breached", r.id(), l -> l.pick("Kvalitetsværnet blev brudt – ", "A guardrail was breached: ")
-            + change(r, l) + l.pick(", mere end den tilladte margin på ", ", beyond the allowed margin of ") + l.number(r.marginAbs(), 3) + ".");
+            + change(r, l) + l.pick(", mere end den tilladte margin på ", ", beyond the allowed margin of ") + ownUnit(r, r.marginAbs(), l) + ".");
     }
 
     public static Reason futile(List<IndicatorResult> success) {
@@ -87,7 +94,7 @@ public final class ReasonTexts {
         return reason(worse ? "indicator_worse" : "indicator_futile", r.id(), l -> change(r, l)
             + (worse ? l.pick(": en forværring.", ": worse than before.")
                      : l.pick(": mindre end den mindste effekt, der betyder noget (", ": smaller than the smallest effect that matters (")
-                        + l.number(r.mdeAbs(), 2) + ")."));
+                        + ownUnit(r, r.mdeAbs(), l) + ")."));
     }
 
     public static Reason valuePositive(BusinessCaseResult b, PilotSpec spec) {
