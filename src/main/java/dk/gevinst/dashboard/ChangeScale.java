@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <li>shares (rates) in percentage points, their levels as percentages (7 %, not 0,07);</li>
  * <li>guardrails in their own unit, so the allowed margin is read on the same absolute scale (a rare
  *     event's relative change, −113 % to 112 %, says nothing);</li>
- * <li>other indicators relative to the level without the pilot (−14 %), as the reasons say it.</li>
+ * <li>other indicators relative to the level without the pilot (−14 %), as the reasons say it: the
+ *     published {@code relative_effect} and {@code relative_interval}, never the absolute interval divided
+ *     by the level (that is a different interval from the one the reasons print and the verdict used).</li>
  * </ul>
- * Only the published numbers are rescaled; nothing is estimated here.
+ * A change is always signed: minus is a fall, whichever way is better. Only the published numbers are
+ * rescaled; nothing is estimated here.
  */
 record ChangeScale(Kind kind, double divisor, String levelUnit, String changeUnit) {
     enum Kind { RELATIVE, POINTS, NATIVE }
@@ -25,8 +28,30 @@ record ChangeScale(Kind kind, double divisor, String levelUnit, String changeUni
         String own = unit.isEmpty() ? "" : t.term("unit", unit);
         if ("share".equals(unit)) return new ChangeScale(Kind.POINTS, 0.01, t.get("unit.percent"), t.get("unit.percentage_points"));
         double cf = Math.abs(counterfactual);
-        if ("guardrail".equals(ind.path("role").asText()) || !(cf > 1e-9)) return new ChangeScale(Kind.NATIVE, 1, own, own);
+        if ("guardrail".equals(ind.path("role").asText()) || !(cf > 1e-9) || !readsRelative(ind)) return new ChangeScale(Kind.NATIVE, 1, own, own);
         return new ChangeScale(Kind.RELATIVE, cf / 100, own, t.get("unit.percent"));
+    }
+
+    /**
+     * The published estimate and interval of the change as shown, {estimate, low, high}; null when there is
+     * none. On the relative scale these are the published relative ones, in percent.
+     */
+    static double[] shown(Texts t, JsonNode ind) {
+        JsonNode d = ind.path("decision_interval");
+        if (!d.path("ci_low").isNumber() || !d.path("ci_high").isNumber() || !ind.path("effect").isNumber()) return null;
+        ChangeScale scale = of(t, ind);
+        if (scale.kind == Kind.RELATIVE) {
+            JsonNode r = ind.path("relative_interval");
+            return new double[] {ind.path("relative_effect").asDouble() * 100, r.path("ci_low").asDouble() * 100, r.path("ci_high").asDouble() * 100};
+        }
+        return new double[] {scale.show(ind.path("effect").asDouble()), scale.show(d.path("ci_low").asDouble()), scale.show(d.path("ci_high").asDouble())};
+    }
+
+    /** The indicator is read relatively when it says so and the relative estimate and interval are published. */
+    private static boolean readsRelative(JsonNode ind) {
+        JsonNode r = ind.path("relative_interval");
+        return !"absolute".equals(ind.path("reads").asText()) && ind.path("relative_effect").isNumber()
+            && r.path("ci_low").isNumber() && r.path("ci_high").isNumber();
     }
 
     /** A change in the indicator's own units, as shown. */

@@ -17,11 +17,11 @@ public record IndicatorRow(String id, String label, String role, String roleLabe
         String role = ind.path("role").asText();
         String verdict = t.get("verdict." + ind.path("verdict").asText());
         ChangeScale scale = ChangeScale.of(t, ind);
-        double[] ci = interval(ind);
+        double[] shown = ChangeScale.shown(t, ind);
         String level = "–", interval = "–", words = verdict, threshold = "";
-        if (ci != null && ind.path("effect").isNumber()) {
+        if (shown != null) {
             double effect = ind.path("effect").asDouble(), cf = ind.path("counterfactual").asDouble(Double.NaN);
-            double lo = scale.show(ci[0]), hi = scale.show(ci[1]), est = scale.show(effect);
+            double est = shown[0], lo = shown[1], hi = shown[2];
             int d = scale.decimals(Math.max(Math.abs(lo), Math.abs(hi)));
             if (Double.isFinite(cf)) level = scale.level(t, cf) + " → " + scale.level(t, cf + effect) + " (" + scale.change(t, est, d) + ")";
             interval = t.range(t.number(lo, d), t.withUnit(t.number(hi, d), scale.changeUnit()));
@@ -58,15 +58,15 @@ public record IndicatorRow(String id, String label, String role, String roleLabe
 
     /** The chart panel of this indicator: the interval, estimate and threshold on the table's scale, and which side is better. */
     static ObjectNode panel(Texts t, JsonNode ind) {
-        double[] ci = interval(ind);
-        if (ci == null || !ind.path("effect").isNumber()) return null;
+        double[] shown = ChangeScale.shown(t, ind);
+        if (shown == null) return null;
         ChangeScale scale = ChangeScale.of(t, ind);
-        double lo = scale.show(ci[0]), hi = scale.show(ci[1]);
+        double lo = shown[1], hi = shown[2];
         int better = "lower_is_better".equals(ind.path("direction").asText()) ? -1 : 1;
         String role = ind.path("role").asText();
         ObjectNode p = Json.MAPPER.createObjectNode().put("label", ind.path("label").path(t.language().code()).asText())
             .put("role", role).put("roleLabel", t.get("role." + role)).put("verdict", t.get("verdict." + ind.path("verdict").asText()))
-            .put("est", scale.show(ind.path("effect").asDouble())).put("low", lo).put("high", hi).put("better", better)
+            .put("est", shown[0]).put("low", lo).put("high", hi).put("better", better)
             .put("unit", scale.changeUnit()).put("axis", t.format("chart.changein", scale.changeUnit())).put("decimals", scale.decimals(Math.max(Math.abs(lo), Math.abs(hi))));
         if ("success".equals(role) && ind.path("mde_abs").isNumber()) {
             p.put("mark", better * scale.show(ind.path("mde_abs").asDouble())).put("markLabel", t.get("chart.mde"));

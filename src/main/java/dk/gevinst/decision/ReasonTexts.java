@@ -18,9 +18,10 @@ public final class ReasonTexts {
     }
 
     /**
-     * "Sagsbehandlingstid faldt 13 % (sikkerhedsinterval 8 til 18 %)", on the interval the verdict follows
-     * from: relative where the change is read relatively, else in the indicator's own unit (shares in
-     * percentage points). The interval's level is not repeated in every sentence: the dashboard states the
+     * "Sagsbehandlingstid faldt 13 % (sikkerhedsinterval for ændringen −18 til −8 %)", on the interval the
+     * verdict follows from: relative where the change is read relatively, else in the indicator's own unit
+     * (shares in percentage points). The interval is of the signed change, minus a fall, exactly as the
+     * dashboard's table and chart show it, so the same interval never appears with two sets of numbers. The interval's level is not repeated in every sentence: the dashboard states the
      * decision's confidence once, in words, and explains the per-indicator levels in a footnote for analysts.
      */
     public static String change(IndicatorResult r, Language l) {
@@ -29,17 +30,23 @@ public final class ReasonTexts {
         boolean fell = r.effect() < 0;
         String verb = fell ? l.pick("faldt", "fell") : l.pick("steg", "rose");
         Interval ci = r.readInterval();
-        String level = l.pick("sikkerhedsinterval ", "confidence interval ");
+        String level = l.pick("sikkerhedsinterval for ændringen ", "confidence interval of the change ");
         if (r.relative()) {
-            double lo = fell ? -ci.high() : ci.low(), hi = fell ? -ci.low() : ci.high();
-            return label + " " + verb + " " + l.percent(Math.abs(r.relativeEffect()), 0) + " (" + level + l.range(l.number(lo * 100, 0), l.percent(hi, 0)) + ")";
+            return label + " " + verb + " " + l.percent(Math.abs(r.relativeEffect()), 0) + " (" + level + l.range(l.number(ci.low() * 100, 0), l.percent(ci.high(), 0)) + ")";
         }
         boolean share = "share".equals(r.indicator().definition().unit());
         double scale = share ? 100 : 1;
-        double lo = (fell ? -ci.high() : ci.low()) * scale, hi = (fell ? -ci.low() : ci.high()) * scale;
+        double lo = ci.low() * scale, hi = ci.high() * scale;
         String unit = unitWord(r.indicator().definition().unit(), l);
         return label + " " + verb + " " + withUnit(l.number(Math.abs(r.effect()) * scale, share ? 1 : 2), unit) + " (" + level
             + l.range(l.number(lo, share ? 1 : 2), withUnit(l.number(hi, share ? 1 : 2), unit)) + ")";
+    }
+
+    /** A threshold in the indicator's own unit, with the unit named: "1,22 dage", "2,5 procentpoint". */
+    static String ownUnit(IndicatorResult r, double value, Language l) {
+        String unit = r.indicator().definition().unit();
+        boolean share = "share".equals(unit);
+        return withUnit(l.number(share ? value * 100 : value, share ? 1 : 2), unitWord(unit, l));
     }
 
     private static String withUnit(String number, String unit) {
@@ -72,7 +79,7 @@ public final class ReasonTexts {
 
     public static Reason breached(IndicatorResult r) {
         return reason("guardrail_breached", r.id(), l -> l.pick("Kvalitetsværnet blev brudt – ", "A guardrail was breached: ")
-            + change(r, l) + l.pick(", mere end den tilladte margin på ", ", beyond the allowed margin of ") + l.number(r.marginAbs(), 3) + ".");
+            + change(r, l) + l.pick(", mere end den tilladte margin på ", ", beyond the allowed margin of ") + ownUnit(r, r.marginAbs(), l) + ".");
     }
 
     public static Reason futile(List<IndicatorResult> success) {
@@ -87,7 +94,7 @@ public final class ReasonTexts {
         return reason(worse ? "indicator_worse" : "indicator_futile", r.id(), l -> change(r, l)
             + (worse ? l.pick(": en forværring.", ": worse than before.")
                      : l.pick(": mindre end den mindste effekt, der betyder noget (", ": smaller than the smallest effect that matters (")
-                        + l.number(r.mdeAbs(), 2) + ")."));
+                        + ownUnit(r, r.mdeAbs(), l) + ")."));
     }
 
     public static Reason valuePositive(BusinessCaseResult b, PilotSpec spec) {

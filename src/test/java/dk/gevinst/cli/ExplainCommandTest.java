@@ -59,6 +59,37 @@ class ExplainCommandTest {
             .contains("beslutningens interval 98,75\u00a0% −16,0 til −2,63\u00a0min.").contains("vurdering: bedre");
     }
 
+    /**
+     * Issue 12: the analysis reads in the output language and compactly; no schema key, no weekly series,
+     * no "other published fields" dump; the relative interval is the published one.
+     */
+    @Test
+    void theAnalysisIsToldInWordsAndNoKnownFieldIsDumpedRaw() throws Exception {
+        String out = SampleRun.out().toString();
+        for (String pilot : DECIDING_STEP.keySet()) {
+            JsonNode doc = SampleRun.decision(pilot);
+            String text = explain("explain", pilot, "--out", out, "--locale", "da");
+            assertThat(text).as(pilot).doesNotContain("weekly_gap", "inference", "pre_trend", "reads:", "analysis:", "relative_interval", "data_basis",
+                "Andre publicerede felter", "{\"");
+            assertThat(text.lines().mapToInt(String::length).max().orElse(0)).as(pilot + ": no line is a dumped series").isLessThan(400);
+            for (JsonNode ind : doc.path("indicators")) {
+                JsonNode inf = ind.path("inference");
+                if (inf.path("dof").isNumber()) assertThat(text).contains("ν = " + dk.gevinst.text.Language.DA.number(inf.path("dof").asDouble(), 1));
+                if (inf.path("unit_level").path("units").isObject()) {
+                    assertThat(text).contains("teams: " + inf.path("unit_level").path("units").path("pilot").asInt() + " pilot, "
+                        + inf.path("unit_level").path("units").path("control").asInt() + " kontrol");
+                }
+                if (ind.path("pre_trend").path("estimate").isNumber()) assertThat(text).contains("før-start-test (falsk start " + ind.path("pre_trend").path("fake_start").asText());
+                JsonNode rel = ind.path("relative_interval");
+                if ("relative".equals(ind.path("reads").asText()) && rel.path("ci_low").isNumber()) {
+                    assertThat(text).contains("sikkerhedsinterval for ændringen " + dk.gevinst.text.Language.DA.range(
+                        dk.gevinst.text.Language.DA.number(rel.path("ci_low").asDouble() * 100, 0), dk.gevinst.text.Language.DA.percent(rel.path("ci_high").asDouble(), 0)));
+                }
+            }
+            assertThat(text).contains("Data til og med " + doc.path("data_through").asText());
+        }
+    }
+
     private static String stepLine(String text, int step) {
         return text.lines().map(String::strip).filter(l -> l.startsWith(step + ". ")).findFirst().orElse("(no line for step " + step + ")");
     }
@@ -96,14 +127,14 @@ class ExplainCommandTest {
     @Test
     void fieldsANewerDocumentAddsArePrintedAsTheyAre(@TempDir Path tmp) throws Exception {
         ObjectNode doc = (ObjectNode) new ObjectMapper().readTree(SampleRun.out().resolve("decisions/sagsoverblik.json").toFile());
-        ((ObjectNode) doc.path("indicators").get(0)).putObject("inference")
+        ((ObjectNode) doc.path("indicators").get(0)).putObject("future_analysis")
             .put("method", "placebo_permutation").put("p_value", 0.031).put("units", 3);
         ((ObjectNode) doc.path("data_quality")).putArray("health_flags").add("one_team");
         doc.putObject("pre_trend").put("verdict", "parallel");
         TempDirs.write(tmp, "out/decisions/sagsoverblik.json", doc.toString());
 
         String text = explain("explain", "sagsoverblik", "--out", tmp.resolve("out").toString(), "--locale", "en");
-        assertThat(text).contains("    inference:", "      method: placebo_permutation", "      p_value: 0.031", "      units: 3")
+        assertThat(text).contains("    future_analysis:", "      method: placebo_permutation", "      p_value: 0.031", "      units: 3")
             .contains("  health_flags: [\"one_team\"]")
             .contains("Other published fields", "  pre_trend:", "    verdict: parallel")
             .contains("No run manifest for 2026-11-27 in runs/.");

@@ -59,6 +59,47 @@ class DashboardPagesTest {
         assertThat(page).as("the sign said once in words").contains("faldt " + relative + "\u00a0% – bedre");
     }
 
+    /**
+     * Issue 10: the table, the chart panel and the reason print one interval per number. Every relative
+     * interval on every sample page is the published relative_interval (and estimate), never the absolute
+     * interval divided by the level, and the reason's interval is the same signed change.
+     */
+    @Test
+    void everyRelativeIntervalOnEveryPageIsThePublishedOne(@TempDir Path tmp) throws Exception {
+        DashboardFixture f = sample(tmp, Language.DA);
+        int checked = 0;
+        try (var files = java.nio.file.Files.list(f.root().resolve("decisions"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                JsonNode doc = Json.MAPPER.readTree(file.toFile());
+                String pilot = doc.path("pilot_id").asText();
+                String page = f.read(pilot + ".html");
+                JsonNode panels = chartData(page).path("panels");
+                for (JsonNode ind : doc.path("indicators")) {
+                    JsonNode rel = ind.path("relative_interval");
+                    if (!"relative".equals(ind.path("reads").asText()) || "guardrail".equals(ind.path("role").asText()) || !rel.path("ci_low").isNumber()) continue;
+                    double lo = rel.path("ci_low").asDouble() * 100, hi = rel.path("ci_high").asDouble() * 100;
+                    int d = Math.max(Math.abs(lo), Math.abs(hi)) >= 10 ? 0 : 1;
+                    String shown = Language.DA.number(lo, d) + " til " + Language.DA.number(hi, d) + "\u00a0%";
+                    assertThat(page).as(pilot + " " + ind.path("id").asText() + ": the table shows the published relative interval").contains(shown);
+                    JsonNode panel = null;
+                    for (JsonNode p : panels) if (p.path("label").asText().equals(ind.path("label").path("da").asText())) panel = p;
+                    assertThat(panel).as(pilot + " " + ind.path("id").asText() + " has a chart panel").isNotNull();
+                    assertThat(panel.path("low").asDouble()).isEqualTo(lo);
+                    assertThat(panel.path("high").asDouble()).isEqualTo(hi);
+                    assertThat(panel.path("est").asDouble()).isEqualTo(ind.path("relative_effect").asDouble() * 100);
+                    for (JsonNode r : doc.path("reasons")) {
+                        if (!r.path("indicator").asText().equals(ind.path("id").asText()) || !r.path("da").asText().contains("sikkerhedsinterval")) continue;
+                        assertThat(r.path("da").asText()).as(pilot + " reason: the same signed interval")
+                            .contains("sikkerhedsinterval for ændringen " + Language.DA.number(lo, 0) + " til " + Language.DA.number(hi, 0) + "\u00a0%");
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("the sample has relative intervals to compare").isGreaterThan(3);
+    }
+
+
     @Test
     void ratesArePercentagesAndTheirChangesPercentagePoints(@TempDir Path tmp) throws Exception {
         DashboardFixture f = sample(tmp, Language.DA);

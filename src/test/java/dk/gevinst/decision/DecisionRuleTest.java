@@ -75,6 +75,7 @@ class DecisionRuleTest {
         assertThat(e.decision().outcome()).isEqualTo(Outcome.STOP);
         assertThat(e.decision().mainReason().code()).isEqualTo("guardrail_breached");
         assertThat(e.decision().mainReason().indicator()).isEqualTo("processing_days");
+        assertThat(e.decision().mainReason().da()).as("the margin names its unit").matches(".*margin på [0-9,]+\u00a0dage\\.");
     }
 
     @Test
@@ -84,6 +85,8 @@ class DecisionRuleTest {
             .satisfies(r -> assertThat(r.verdict()).isEqualTo(Verdict.INFORMATIONAL));
         assertThat(e.decision().outcome()).isEqualTo(Outcome.STOP);
         assertThat(e.decision().mainReason().code()).isEqualTo("futile");
+        assertThat(e.decision().reasons()).extracting(Reason::da).filteredOn(r -> r.contains("betyder noget (")).isNotEmpty()
+            .allSatisfy(r -> assertThat(r).as("the smallest effect that matters names its unit").matches(".*betyder noget \\([0-9,]+\u00a0(min\\.|dage)\\)\\..*"));
     }
 
     @Test

@@ -19,11 +19,12 @@ public final class Explanation {
     /** Indicator fields rendered above; every other field is printed generically. */
     private static final Set<String> INDICATOR_FIELDS = Set.of("id", "role", "direction", "source", "unit", "label", "design", "cells",
         "effect", "se", "dof", "counterfactual", "relative_effect", "n", "sequential", "fixed", "decision_interval", "mde_abs",
-        "margin", "verdict", "share", "trend");
+        "margin", "verdict", "share", "trend", "analysis", "reads", "relative_interval", "withheld", "inference", "pre_trend");
     /** Document fields rendered in a section; every other field is printed under "other published fields". */
     private static final Set<String> DOCUMENT_FIELDS = Set.of("schema_version", "pilot_id", "status", "error", "as_of", "file", "title",
         "owner", "deployment", "start", "end", "baseline_start", "ramp_up_days", "arms", "alpha", "analysis", "decision", "extend_weeks",
-        "reasons", "indicators", "comparison", "business_case", "data_quality", "history", "run_id", "health", "kept_from");
+        "reasons", "indicators", "comparison", "business_case", "data_quality", "history", "run_id", "health", "kept_from", "data_basis",
+        "data_through", "evaluated_tonight", "partial_data", "stale_data");
     private static final Set<String> HEALTH_FIELDS = Set.of("sources", "rejected_files", "cpr_masked", "freshness");
     private static final String INDENT = "  ";
 
@@ -82,6 +83,22 @@ public final class Explanation {
             out.add(t.format("owner", doc.path("owner").asText(), doc.path("start").asText(), doc.path("end").asText(),
                 doc.path("deployment").asText(), doc.path("analysis").isTextual() ? t.get("analysis." + doc.path("analysis").asText()) : "–"));
         }
+        dataBasis(doc);
+    }
+
+    /** How far the data reach, whether any source was missing or stale, and the units and observations per source. */
+    private void dataBasis(JsonNode doc) {
+        if (doc.path("data_through").isTextual()) out.add(t.format("data.through", doc.path("data_through").asText()));
+        List<String> flags = new ArrayList<>();
+        if (doc.path("partial_data").asBoolean()) flags.add(t.get("data.partial"));
+        if (doc.path("stale_data").asBoolean()) flags.add(t.get("data.stale"));
+        if (!flags.isEmpty()) out.add(t.format("data.flags", String.join(", ", flags)));
+        for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("data_basis").fields(); it.hasNext(); ) {
+            var e = it.next();
+            JsonNode pilot = e.getValue().path("pilot"), control = e.getValue().path("control");
+            out.add(t.format("data.basis", t.get("sourcename." + e.getKey()), pilot.path("units").size(), count(pilot.get("observations")),
+                control.path("units").size(), count(control.get("observations"))));
+        }
     }
 
     private void rule(JsonNode doc) {
@@ -125,6 +142,7 @@ public final class Explanation {
         if (i.path("margin").isNumber()) tail.add(t.format("indicator.margin", t.inUnit(i.get("margin"), unit)));
         tail.add(t.format("indicator.verdict", t.get("verdict." + i.path("verdict").asText())));
         out.add(INDENT + INDENT + String.join("; ", tail));
+        for (String line : InferenceLines.of(i, t)) out.add(INDENT + INDENT + line);
         for (Iterator<Map.Entry<String, JsonNode>> it = i.fields(); it.hasNext(); ) {
             var e = it.next();
             if (!INDICATOR_FIELDS.contains(e.getKey())) generic(INDENT + INDENT, e.getKey(), e.getValue());
