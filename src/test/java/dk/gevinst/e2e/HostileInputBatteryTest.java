@@ -270,7 +270,9 @@ class HostileInputBatteryTest {
         assertThat(manifest.path("cpr_masked").path("cases.column_names").asLong()).isEqualTo(2);
         assertThat(manifest.path("cpr_masked").path("cases.file_names").asLong()).isEqualTo(1);
         assertThat(manifest.path("cpr_masked").path("cases.unit").asLong()).isEqualTo(48);
-        // Looks wrong: one count is filed under "cases." with no column name (from the masked JSON key or header, it seems).
+        // KNOWN WRONG (small): a JSON record whose key was masked also files one count under "cases." with no column name.
+        // RowTyping joins the masked JSON extras with array_join, which gives "" (not null) when none was masked, and
+        // concat_ws keeps that empty entry beside "column_names".
         assertThat(manifest.path("cpr_masked").path("cases.").asLong()).isEqualTo(1);
         // KNOWN WRONG (issue 9, item 2: "Unit names written in a spec appear raw in the JSON and HTML"): the spec's unit names
         // with CPR numbers are published raw in frit's document and page. Every other planted value is nowhere.
