@@ -3,6 +3,7 @@ package dk.gevinst.pipeline;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.gevinst.config.Problem;
+import dk.gevinst.config.UnitsWithoutData;
 import dk.gevinst.decision.Reason;
 import dk.gevinst.ingest.ColumnTypos;
 import dk.gevinst.ingest.FileProblem;
@@ -29,8 +30,11 @@ final class HealthTexts {
     static final String KEPT_DECISION = "kept_decision";
     /** The health flag of a likely typo in a column name (issue 10): an optional column read as empty. */
     static final String COLUMN_TYPO = "column_typo";
+    /** The health flag of a unit the spec names that has no rows in the data (a misspelt team). */
+    static final String UNIT_WITHOUT_DATA = "unit_without_data";
     /** Reasons and health flags that belong to one night only: a kept decision does not carry them into the next. */
-    static final List<String> NIGHTLY_CODES = List.of(STALE_DATA, PARTIAL_DATA, INVALID_SPEC, EVALUATION_FAILED, KEPT_DECISION, COLUMN_TYPO);
+    static final List<String> NIGHTLY_CODES = List.of(STALE_DATA, PARTIAL_DATA, INVALID_SPEC, EVALUATION_FAILED, KEPT_DECISION, COLUMN_TYPO,
+        UNIT_WITHOUT_DATA);
 
     private HealthTexts() {}
 
@@ -133,6 +137,28 @@ final class HealthTexts {
             "Column '" + column + "' in " + t.typo().source().folder() + " (" + shown + moreEn + ") is not in the data contract; did you mean '"
                 + meant + "'? Until it is renamed, '" + meant + "' is empty in these files, and indicators that use it get nothing from them. "
                 + "Fix: rename the column to '" + meant + "' in the export; a changed file is read again the following night.",
+            details);
+    }
+
+    /**
+     * The health flag of a spec unit without rows. An error for a pilot and a control unit alike: either way the
+     * decision is made on another design than the one specified (fewer pilot teams, or a different comparison
+     * group), and a decision on a design nobody chose must not pass as a mere warning. It names the unit, the
+     * unit it most likely means and the fix; the same as details.
+     */
+    static HealthFlag unitWithoutDataFlag(UnitsWithoutData.Missing m) {
+        boolean pilot = m.pilotArm();
+        ObjectNode details = Json.MAPPER.createObjectNode().put("unit", m.unit()).put("arm", m.arm());
+        if (m.didYouMean() != null) details.put("did_you_mean", m.didYouMean());
+        String meantDa = m.didYouMean() == null ? " Tjek stavningen mod kolonnen unit i eksporterne." : " Mente I '" + m.didYouMean() + "'?";
+        String meantEn = m.didYouMean() == null ? " Check its spelling against the unit column of the exports." : " Did you mean '" + m.didYouMean() + "'?";
+        return new HealthFlag(UNIT_WITHOUT_DATA, HealthFlag.Severity.ERROR,
+            (pilot ? "Pilotenheden '" : "Kontrolenheden '") + m.unit() + "' i pilotspecifikationen har ingen rækker i data." + meantDa
+                + " Beslutningen er truffet uden den, altså på " + (pilot ? "færre pilotteams" : "en anden kontrolgruppe") + " end specificeret. "
+                + "Ret: stav enheden som i data i specifikationen; næste nat evalueres piloten igen.",
+            (pilot ? "Pilot unit '" : "Control unit '") + m.unit() + "' in the pilot spec has no rows in the data." + meantEn
+                + " The decision was made without it, on " + (pilot ? "fewer pilot teams" : "a different control group") + " than specified. "
+                + "Fix: spell the unit as the data does in the spec; the pilot is evaluated again the next night.",
             details);
     }
 

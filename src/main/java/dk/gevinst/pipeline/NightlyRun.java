@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -101,10 +102,13 @@ public final class NightlyRun {
             List<PilotEvaluation> evaluations = new ArrayList<>();
             Map<String, PilotHealth> health = new HashMap<>();
             List<ColumnTypos.InFiles> typos = ColumnTypos.ofKnownFiles(ingest.ledger());
+            Set<String> units = StateTables.knownUnits(spark, s.state(), s.asOf());
             for (PilotSpec spec : specs.valid()) {
                 PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen);
                 evaluations.add(e);
-                health.put(e.pilotId(), PilotHealth.of(e, s.freshness(), ingest.rejected(), typos));
+                PilotHealth h = PilotHealth.of(e, s.freshness(), ingest.rejected(), typos).withUnitsKnown(spec, units);
+                h.missingUnits().forEach(m -> LOG.warn("{}", m.en(spec.id())));
+                health.put(e.pilotId(), h);
             }
             clock.lap("evaluation", evaluations.size() + specs.failures().size(), "pilots");
 

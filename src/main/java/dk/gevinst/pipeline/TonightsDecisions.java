@@ -135,6 +135,7 @@ final class TonightsDecisions {
         if (h.isPartial()) tonight.add(HealthTexts.partialFlag(h.rejected()));
         if (kept != null) tonight.add(kept);
         h.typos().forEach(t -> tonight.add(HealthTexts.columnTypoFlag(t)));
+        h.missingUnits().forEach(m -> tonight.add(HealthTexts.unitWithoutDataFlag(m)));
         ArrayNode health = DecisionDocument.health(tonight);
         for (JsonNode f : doc.path("health")) if (f.isObject() && !HealthTexts.NIGHTLY_CODES.contains(f.path("code").asText())) health.add(f);
         doc.set("health", health);
