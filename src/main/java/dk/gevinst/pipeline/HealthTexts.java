@@ -83,16 +83,20 @@ final class HealthTexts {
         return "The data is stale as of " + asOf + ": " + en + ". A decision is never changed on stale data.";
     }
 
-    static Reason partial(List<FileProblem> rejected) {
-        return new Reason(PARTIAL_DATA, null, partialDa(rejected), partialEn(rejected));
+    static Reason partial(List<FileProblem> rejected, List<FileProblem> cutOff) {
+        return new Reason(PARTIAL_DATA, null, partialDa(rejected, cutOff), partialEn(rejected, cutOff));
     }
 
-    /** The health flag of partial data: a warning, since the decision stands on the other files; the rejected files as details. */
-    static HealthFlag partialFlag(List<FileProblem> rejected) {
+    /**
+     * The health flag of partial data: a warning, since the decision stands on the other files (and on what a
+     * cut-off file holds); the rejected and the cut-off files, each with why, as details.
+     */
+    static HealthFlag partialFlag(List<FileProblem> rejected, List<FileProblem> cutOff) {
         ObjectNode details = Json.MAPPER.createObjectNode();
         ArrayNode files = details.putArray("files");
         for (FileProblem p : rejected) files.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
-        return new HealthFlag(PARTIAL_DATA, HealthFlag.Severity.WARNING, partialDa(rejected), partialEn(rejected), details);
+        for (FileProblem p : cutOff) files.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
+        return new HealthFlag(PARTIAL_DATA, HealthFlag.Severity.WARNING, partialDa(rejected, cutOff), partialEn(rejected, cutOff), details);
     }
 
     /**
@@ -162,16 +166,36 @@ final class HealthTexts {
             details);
     }
 
-    private static String partialDa(List<FileProblem> rejected) {
-        String files = rejected.stream().map(FileProblem::path).collect(Collectors.joining(", "));
-        return (rejected.size() == 1 ? "En fil" : rejected.size() + " filer") + " blev afvist i nat og indgår ikke (" + files
-            + "); beslutningen bygger på de øvrige filer. Se datakvaliteten for årsagen.";
+    private static String partialDa(List<FileProblem> rejected, List<FileProblem> cutOff) {
+        String out = "";
+        if (!rejected.isEmpty()) {
+            out = (rejected.size() == 1 ? "En fil" : rejected.size() + " filer") + " blev afvist i nat og indgår ikke (" + paths(rejected)
+                + "); beslutningen bygger på de øvrige filer. Se datakvaliteten for årsagen.";
+        }
+        if (!cutOff.isEmpty()) {
+            out += (out.isEmpty() ? "" : " ") + (cutOff.size() == 1 ? "En fil ser afskåret ud" : cutOff.size() + " filer ser afskårne ud")
+                + " (" + paths(cutOff) + "): færre rækker end den version, de erstatter, eller en sidste linje uden linjeskift, der ikke er en hel række. "
+                + "De rækker, der mangler, indgår ikke. Ret: lever hele filen igen; en ændret fil læses den følgende nat.";
+        }
+        return out;
     }
 
-    private static String partialEn(List<FileProblem> rejected) {
-        String files = rejected.stream().map(FileProblem::path).collect(Collectors.joining(", "));
-        return (rejected.size() == 1 ? "A file was" : rejected.size() + " files were") + " rejected tonight and are not included (" + files
-            + "); the decision rests on the other files. See data quality for why.";
+    private static String partialEn(List<FileProblem> rejected, List<FileProblem> cutOff) {
+        String out = "";
+        if (!rejected.isEmpty()) {
+            out = (rejected.size() == 1 ? "A file was" : rejected.size() + " files were") + " rejected tonight and are not included (" + paths(rejected)
+                + "); the decision rests on the other files. See data quality for why.";
+        }
+        if (!cutOff.isEmpty()) {
+            out += (out.isEmpty() ? "" : " ") + (cutOff.size() == 1 ? "A file looks" : cutOff.size() + " files look") + " cut off during export ("
+                + paths(cutOff) + "): fewer rows than the version replaced, or a last line without a line end that is not a whole record. "
+                + "The rows it lacks are not included. Fix: re-deliver the whole file; a changed file is read the following night.";
+        }
+        return out;
+    }
+
+    private static String paths(List<FileProblem> files) {
+        return files.stream().map(FileProblem::path).collect(Collectors.joining(", "));
     }
 
     private static String kept(LocalDate keptFrom, String until, String otherwise) {

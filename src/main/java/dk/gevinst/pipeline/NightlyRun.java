@@ -106,7 +106,7 @@ public final class NightlyRun {
             for (PilotSpec spec : specs.valid()) {
                 PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen);
                 evaluations.add(e);
-                PilotHealth h = PilotHealth.of(e, s.freshness(), ingest.rejected(), typos).withUnitsKnown(spec, units);
+                PilotHealth h = PilotHealth.of(e, s.freshness(), ingest.rejected(), typos, ingest.cutOff()).withUnitsKnown(spec, units);
                 h.missingUnits().forEach(m -> LOG.warn("{}", m.en(spec.id())));
                 health.put(e.pilotId(), h);
             }
@@ -114,8 +114,10 @@ public final class NightlyRun {
 
             StagedPublish publish = new StagedPublish(storage, s.out(), runId);
             ObjectNode runQuality = DataQuality.sources(ingest.ledger(), ingest);
-            List<TonightsDecisions.Entry> tonight = TonightsDecisions.build(evaluations, specs.failures(), health,
-                previousDocuments(storage, publish, s.asOf()), runQuality, s.asOf());
+            Map<String, JsonNode> previous = previousDocuments(storage, publish, s.asOf());
+            List<TonightsDecisions.Entry> tonight = TonightsDecisions.build(evaluations, specs.failures(), health, previous, runQuality, s.asOf());
+            List<DroppedPilot> dropped = DroppedPilot.of(previous, tonight);
+            dropped.forEach(d -> problems.add(d.message()));
             // Earlier nights as the current publication's tables hold them, with each night's decision intervals.
             Map<String, List<HistoryEntry>> history = publish.previous(Publication.TABLES)
                 .map(tables -> PublishedHistory.before(spark, tables, s.asOf())).orElse(Map.of());
@@ -145,7 +147,7 @@ public final class NightlyRun {
             ExitCode exit = exitCode(ingest, specs, tonight);
             Path manifest = new Path(new Path(s.out(), "runs"), runId + ".json");
             Path tmp = new Path(new Path(s.out(), "runs"), "." + runId + ".json.tmp");
-            storage.writeText(tmp, Json.MAPPER.writeValueAsString(RunManifest.build(runId, s.asOf(), started, ingest, tonight, exit, clock, s.simulation())));
+            storage.writeText(tmp, Json.MAPPER.writeValueAsString(RunManifest.build(runId, s.asOf(), started, ingest, tonight, dropped, exit, clock, s.simulation())));
             storage.rename(tmp, manifest);
             List<PilotSummary> summary = tonight.stream().map(t -> new PilotSummary(t.pilotId(), t.status(), t.decision(),
                 t.mainReason().path("en").asText(), t.doc().path("kept_from").path("as_of").textValue(), t.health().isStale(), t.health().isPartial())).toList();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A misspelt unit in a spec ("Ydelse Vestt") has no rows, so the pilot would silently be decided on fewer
  * teams than specified: validate warns with the unit it most likely means, and the run flags the decision.
+ * A published pilot whose spec is gone the next night leaves the publication with a line saying so.
  */
 class SpecUnitsTest {
     @Test
@@ -24,6 +25,7 @@ class SpecUnitsTest {
         TempDirs.write(data, "cases/vest.csv", cases.replace(",B,", ",Ydelse Vest,").replace("\nc", "\nv"));
         Path pilots = tmp.resolve("pilots");
         TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC.replace("control: [B]", "control: [B, Ydelse Vestt]"));
+        TempDirs.write(pilots, "other.yaml", TinyRuns.GOOD_SPEC.replace("id: small", "id: other"));
 
         int[] exit = new int[1];
         String validate = Capture.stdout(() -> exit[0] = Main.execute("validate", "--pilots", pilots.toString(), "--data", data.toString()));
@@ -44,6 +46,19 @@ class SpecUnitsTest {
         long unitFlags = 0;
         for (JsonNode f : doc.path("health")) if (f.path("code").asText().equals("unit_without_data")) unitFlags++;
         assertThat(unitFlags).as("only the misspelt unit; A and B have rows").isEqualTo(1);
+        JsonNode other = SampleRun.json(out.resolve("decisions/other.json"));
+        assertThat(other.path("health").findValuesAsText("code")).as("a spec whose units all have rows").doesNotContain("unit_without_data");
+
+        // The next night other.yaml is gone: the pilot leaves the publication, and one line says so.
+        Files.delete(pilots.resolve("other.yaml"));
+        String stderr = Capture.stderr(() -> Capture.stdout(() -> TinyRuns.run(pilots, data, out, "2026-04-01")));
+        assertThat(stderr.lines().filter(l -> l.contains("pilot 'other'"))).singleElement().asString()
+            .contains("pilot 'other' (last published as of 2026-03-31) has no spec in the pilots folder tonight, so it is dropped");
+        assertThat(out.resolve("decisions/other.json")).doesNotExist();
+        try (var runs = Files.list(out.resolve("runs"))) {
+            JsonNode manifest = SampleRun.json(runs.filter(p -> p.toString().endsWith(".json")).sorted().reduce((a, b) -> b).orElseThrow());
+            assertThat(manifest.path("dropped_pilots").findValuesAsText("pilot_id")).containsExactly("other");
+        }
     }
 
     @Test
