@@ -16,12 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * resting on partial data, until the whole file is delivered again.
  */
 class CutOffFileTest {
-    private static JsonNode lastManifest(Path out) throws Exception {
-        try (var s = Files.list(out.resolve("runs"))) {
-            return SampleRun.json(s.filter(p -> p.toString().endsWith(".json")).sorted().reduce((a, b) -> b).orElseThrow());
-        }
-    }
-
     @Test
     void aReExportCutOffMidLineIsNamedInTheManifestAndFlagsThePilotPartialUntilItIsWholeAgain(@TempDir Path tmp) throws Exception {
         Path pilots = tmp.resolve("pilots");
@@ -31,14 +25,14 @@ class CutOffFileTest {
         String whole = Files.readString(file);
         Path out = tmp.resolve("out");
         assertThat(TinyRuns.run(pilots, data, out, "2026-03-29")).isZero();
-        assertThat(lastManifest(out).path("cut_off_files")).isEmpty();
+        assertThat(SampleRun.lastManifest(out).path("cut_off_files")).isEmpty();
         assertThat(SampleRun.json(out.resolve("decisions/small.json")).path("partial_data").asBoolean()).isFalse();
 
         // Cut two thirds in, mid-line: fewer rows than before and a last line that is no whole record.
         int cut = whole.indexOf('\n', whole.length() * 2 / 3) + 12;
         Files.writeString(file, whole.substring(0, cut));
         TinyRuns.run(pilots, data, out, "2026-03-30");
-        JsonNode cutOff = lastManifest(out).path("cut_off_files");
+        JsonNode cutOff = SampleRun.lastManifest(out).path("cut_off_files");
         assertThat(cutOff).hasSize(1);
         assertThat(cutOff.get(0).path("path").asText()).isEqualTo("cases/cases.csv");
         assertThat(cutOff.get(0).path("message").asText()).contains("rows where the version it replaces").contains("had 48")
@@ -54,7 +48,7 @@ class CutOffFileTest {
         // The whole file again: nothing is cut off, and the flag goes.
         Files.writeString(file, whole + "c999,A,2026-03-28,2026-03-28T16:00,31\n");
         TinyRuns.run(pilots, data, out, "2026-03-31");
-        assertThat(lastManifest(out).path("cut_off_files")).isEmpty();
+        assertThat(SampleRun.lastManifest(out).path("cut_off_files")).isEmpty();
         assertThat(SampleRun.json(out.resolve("decisions/small.json")).path("partial_data").asBoolean()).isFalse();
     }
 }
