@@ -22,8 +22,10 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -144,6 +146,24 @@ public final class StateTables {
             out.put(Source.valueOf(r.getString(0)), new VersionCounts(stored, current, distinctVersions - current, stored - distinctVersions));
         }
         for (Source s : sources) out.putIfAbsent(s, new VersionCounts(0, 0, 0, 0));
+        return out;
+    }
+
+    /**
+     * The distinct units of the rows known on {@code asOf}, every source with a unit column, in one job: what
+     * a spec's unit names are checked against (config.UnitsWithoutData). Reads only the unit column; no version
+     * ranking, since a unit is known once any version of any row names it.
+     */
+    public static Set<String> knownUnits(SparkSession spark, Path stateRoot, LocalDate asOf) {
+        Dataset<Row> units = null;
+        for (Source source : Source.values()) {
+            if (source.indexOf(Columns.UNIT) < 0) continue;
+            Dataset<Row> u = known(spark, stateRoot, source, asOf).select(col(Columns.UNIT));
+            units = units == null ? u : units.union(u);
+        }
+        Set<String> out = new TreeSet<>();
+        if (units == null) return out;
+        for (Row r : units.filter(col(Columns.UNIT).isNotNull()).distinct().collectAsList()) out.add(r.getString(0));
         return out;
     }
 

@@ -2,17 +2,22 @@ package dk.gevinst.cli;
 
 import dk.gevinst.config.SpecLoad;
 import dk.gevinst.config.SpecLoader;
+import dk.gevinst.config.UnitsWithoutData;
 import dk.gevinst.ingest.FileInventory;
+import dk.gevinst.ingest.FileUnits;
 import dk.gevinst.ingest.HeaderCheck;
 import dk.gevinst.ingest.IndicatorColumns;
 import dk.gevinst.ingest.SourceFile;
 import dk.gevinst.privacy.Pseudonymizer;
 import dk.gevinst.pipeline.ExitCode;
+import dk.gevinst.source.Columns;
 import dk.gevinst.source.Source;
 import dk.gevinst.storage.Storage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -22,7 +27,7 @@ import picocli.CommandLine.Option;
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Check pilot specs and the headers of every data file against the contract. Writes nothing.",
     footer = {"", "Examples:", "  gevinst validate --pilots jobs/pilots --data data-samples",
-        "", "Exit 0 when all is valid (warnings, such as a misspelt optional column, do not change it), 2 when a spec is invalid,",
+        "", "Exit 0 when all is valid (warnings, such as a misspelt optional column or a spec unit without rows, do not change it), 2 when a spec is invalid,",
         "3 when a data file is unreadable or lacks a required column."})
 public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--pilots", paramLabel = "DIR", required = true, description = "Folder of pilot specs (*.yaml).")
@@ -42,6 +47,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (data != null) {
             Path root = Arguments.folder(storage, data, "--data", "data-samples");
             List<IndicatorColumns.FileColumns> columns = new ArrayList<>();
+            Set<String> units = new TreeSet<>();
             for (Source source : Source.values()) {
                 // References are not written by validate; the inventory needs a key only to compute them.
                 FileInventory inventory = FileInventory.list(storage, root, source, Pseudonymizer.demo());
@@ -55,9 +61,14 @@ public final class ValidateCommand implements Callable<Integer> {
                     }
                     head.warnings().forEach(w -> System.out.println("warning " + f.display() + ": " + w));
                     columns.add(new IndicatorColumns.FileColumns(source.folder(), f.display(), head.columns()));
+                    if (source.indexOf(Columns.UNIT) >= 0) FileUnits.read(storage, f.path(), f.format(), head.dialect(), units);
                 }
             }
             IndicatorColumns.absent(columns, load.valid()).forEach(p -> System.out.println("warning " + p));
+            // With no unit in the data at all there is nothing to misspell against (a data root without exports yet).
+            if (!units.isEmpty()) {
+                load.valid().forEach(spec -> UnitsWithoutData.of(spec, units).forEach(m -> System.out.println("warning " + spec.file() + ": " + m.en(spec.id()))));
+            }
         }
         if (headerProblems > 0) return ExitCode.DATA_SOURCE_UNREADABLE.code();
         return load.failures().isEmpty() ? ExitCode.OK.code() : ExitCode.BAD_SPEC_OR_ARGUMENTS.code();

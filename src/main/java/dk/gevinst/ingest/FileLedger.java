@@ -41,12 +41,14 @@ public final class FileLedger {
 
     /**
      * One version of one file, its arrival and its counts. {@code removedAt} is set once the file is gone from
-     * the data root and its rows have been dropped. Dates and instants are ISO text.
+     * the data root and its rows have been dropped. {@code cutOff} says why the version looks cut off during
+     * export (see CutOffFiles), else null; ledgers written before it read as null. Dates and instants are ISO text.
      */
     public record Entry(String source, String file, String version, String display, long size, long modified,
                         String knownFrom, String firstSeenAt, String recordedAt, String runId,
                         long rowsRead, long rowsAccepted, long rowsQuarantined, Map<String, Long> byReason,
-                        Map<String, Long> cprMasked, List<String> columns, List<String> warnings, String note, String removedAt) {
+                        Map<String, Long> cprMasked, List<String> columns, List<String> warnings, String note, String removedAt,
+                        String cutOff) {
         public LocalDate knownFromDate() {
             return LocalDate.parse(knownFrom);
         }
@@ -57,7 +59,7 @@ public final class FileLedger {
 
         Entry removedAt(Instant when) {
             return new Entry(source, file, version, display, size, modified, knownFrom, firstSeenAt, when.toString(), runId,
-                rowsRead, rowsAccepted, rowsQuarantined, byReason, cprMasked, columns, warnings, note, when.toString());
+                rowsRead, rowsAccepted, rowsQuarantined, byReason, cprMasked, columns, warnings, note, when.toString(), cutOff);
         }
     }
 

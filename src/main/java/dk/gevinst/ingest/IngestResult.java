@@ -7,13 +7,14 @@ import java.util.Map;
 /**
  * What one ingest did: counts per source for the files it read this run; files it rejected (exit code 3),
  * skipped (not data files, folders, links it does not follow) or found removed (their rows dropped); how
- * many values had a CPR number masked this run, per {@code source.column}; warnings about columns (likely
+ * many values had a CPR number masked this run, per {@code source.column}; the known files that look cut off
+ * during export (see CutOffFiles: their rows stand, the rows they lack are gone); warnings about columns (likely
  * typos); and the ledger entries of the files known on the night evaluated (for data-health figures).
  * Every path is a display path: under the data root, CPR-shaped text masked.
  */
 public record IngestResult(Map<Source, SourceCounts> counts, List<FileProblem> rejected, List<FileProblem> skipped,
                            List<FileProblem> removed, Map<String, Long> cprMasked, List<FileProblem> columnWarnings,
-                           List<FileLedger.Entry> ledger) {
+                           List<FileProblem> cutOff, List<FileLedger.Entry> ledger) {
     public IngestResult {
         counts = Map.copyOf(counts);
         ledger = List.copyOf(ledger);
@@ -22,12 +23,13 @@ public record IngestResult(Map<Source, SourceCounts> counts, List<FileProblem> r
         removed = List.copyOf(removed);
         cprMasked = Map.copyOf(cprMasked);
         columnWarnings = List.copyOf(columnWarnings);
+        cutOff = List.copyOf(cutOff);
     }
 
     /** The same result with more column warnings (those that need the pilot specs, see IndicatorColumns). */
     public IngestResult withColumnWarnings(List<FileProblem> more) {
         List<FileProblem> all = new java.util.ArrayList<>(columnWarnings);
         all.addAll(more);
-        return new IngestResult(counts, rejected, skipped, removed, cprMasked, all, ledger);
+        return new IngestResult(counts, rejected, skipped, removed, cprMasked, all, cutOff, ledger);
     }
 }

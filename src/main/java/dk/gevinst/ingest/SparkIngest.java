@@ -74,14 +74,18 @@ public final class SparkIngest implements IngestStage {
                 continue;
             }
             List<FileCounts> files = SourceIngest.run(spark, request, source, fresh);
+            Map<String, FileLedger.Entry> replaced = new HashMap<>();
+            for (FileLedger.Entry e : ledger.knownOn(LocalDate.MAX)) if (e.source().equals(source.folder())) replaced.put(e.file(), e);
             for (int i = 0; i < fresh.size(); i++) {
                 SourceFile f = fresh.get(i).file();
                 FileCounts c = files.get(i);
                 c.cprMasked().forEach((k, v) -> masked.merge(k, v, Long::sum));
+                String cutOff = CutOffFiles.check(storage, f, fresh.get(i).head(), c.rowsRead(), replaced.get(f.fileRef()));
+                if (cutOff != null) LOG.warn("{}: {}", f.display(), cutOff);
                 records.add(new FileLedger.Entry(source.folder(), f.fileRef(), f.versionRef(), f.display(), f.size(), f.modified(),
                     knownFrom, request.now().toString(), request.now().toString(), request.runId(), c.rowsRead(), c.rowsAccepted(),
                     c.rowsQuarantined(), c.byReason(), c.cprMasked(), fresh.get(i).head().columns(), fresh.get(i).head().warnings(),
-                    c.note(), null));
+                    c.note(), null, cutOff));
             }
             counts.put(source, SourceCounts.of(files));
         }
@@ -90,7 +94,8 @@ public final class SparkIngest implements IngestStage {
         Map<Source, VersionCounts> versions = StateTables.versionCounts(spark, request.stateRoot(), read, request.asOf());
         counts.replaceAll((source, c) -> versions.containsKey(source) ? SourceCounts.of(c.files(), versions.get(source)) : c);
         List<FileLedger.Entry> known = ledger.knownOn(request.asOf());
-        return new IngestResult(counts, rejected, skipped, removed, masked, warnings(known), known);
+        List<FileProblem> cutOff = known.stream().filter(e -> e.cutOff() != null).map(e -> new FileProblem(e.source(), e.display(), e.cutOff())).toList();
+        return new IngestResult(counts, rejected, skipped, removed, masked, warnings(known), cutOff, known);
     }
 
     /**

@@ -3,6 +3,7 @@ package dk.gevinst.pipeline;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.gevinst.config.Problem;
+import dk.gevinst.config.UnitsWithoutData;
 import dk.gevinst.decision.Reason;
 import dk.gevinst.ingest.ColumnTypos;
 import dk.gevinst.ingest.FileProblem;
@@ -29,8 +30,11 @@ final class HealthTexts {
     static final String KEPT_DECISION = "kept_decision";
     /** The health flag of a likely typo in a column name (issue 10): an optional column read as empty. */
     static final String COLUMN_TYPO = "column_typo";
+    /** The health flag of a unit the spec names that has no rows in the data (a misspelt team). */
+    static final String UNIT_WITHOUT_DATA = "unit_without_data";
     /** Reasons and health flags that belong to one night only: a kept decision does not carry them into the next. */
-    static final List<String> NIGHTLY_CODES = List.of(STALE_DATA, PARTIAL_DATA, INVALID_SPEC, EVALUATION_FAILED, KEPT_DECISION, COLUMN_TYPO);
+    static final List<String> NIGHTLY_CODES = List.of(STALE_DATA, PARTIAL_DATA, INVALID_SPEC, EVALUATION_FAILED, KEPT_DECISION, COLUMN_TYPO,
+        UNIT_WITHOUT_DATA);
 
     private HealthTexts() {}
 
@@ -79,16 +83,20 @@ final class HealthTexts {
         return "The data is stale as of " + asOf + ": " + en + ". A decision is never changed on stale data.";
     }
 
-    static Reason partial(List<FileProblem> rejected) {
-        return new Reason(PARTIAL_DATA, null, partialDa(rejected), partialEn(rejected));
+    static Reason partial(List<FileProblem> rejected, List<FileProblem> cutOff) {
+        return new Reason(PARTIAL_DATA, null, partialDa(rejected, cutOff), partialEn(rejected, cutOff));
     }
 
-    /** The health flag of partial data: a warning, since the decision stands on the other files; the rejected files as details. */
-    static HealthFlag partialFlag(List<FileProblem> rejected) {
+    /**
+     * The health flag of partial data: a warning, since the decision stands on the other files (and on what a
+     * cut-off file holds); the rejected and the cut-off files, each with why, as details.
+     */
+    static HealthFlag partialFlag(List<FileProblem> rejected, List<FileProblem> cutOff) {
         ObjectNode details = Json.MAPPER.createObjectNode();
         ArrayNode files = details.putArray("files");
         for (FileProblem p : rejected) files.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
-        return new HealthFlag(PARTIAL_DATA, HealthFlag.Severity.WARNING, partialDa(rejected), partialEn(rejected), details);
+        for (FileProblem p : cutOff) files.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
+        return new HealthFlag(PARTIAL_DATA, HealthFlag.Severity.WARNING, partialDa(rejected, cutOff), partialEn(rejected, cutOff), details);
     }
 
     /**
@@ -136,16 +144,58 @@ final class HealthTexts {
             details);
     }
 
-    private static String partialDa(List<FileProblem> rejected) {
-        String files = rejected.stream().map(FileProblem::path).collect(Collectors.joining(", "));
-        return (rejected.size() == 1 ? "En fil" : rejected.size() + " filer") + " blev afvist i nat og indgår ikke (" + files
-            + "); beslutningen bygger på de øvrige filer. Se datakvaliteten for årsagen.";
+    /**
+     * The health flag of a spec unit without rows. An error for a pilot and a control unit alike: either way the
+     * decision is made on another design than the one specified (fewer pilot teams, or a different comparison
+     * group), and a decision on a design nobody chose must not pass as a mere warning. It names the unit, the
+     * unit it most likely means and the fix; the same as details.
+     */
+    static HealthFlag unitWithoutDataFlag(UnitsWithoutData.Missing m) {
+        boolean pilot = m.pilotArm();
+        ObjectNode details = Json.MAPPER.createObjectNode().put("unit", m.unit()).put("arm", m.arm());
+        if (m.didYouMean() != null) details.put("did_you_mean", m.didYouMean());
+        String meantDa = m.didYouMean() == null ? " Tjek stavningen mod kolonnen unit i eksporterne." : " Mente I '" + m.didYouMean() + "'?";
+        String meantEn = m.didYouMean() == null ? " Check its spelling against the unit column of the exports." : " Did you mean '" + m.didYouMean() + "'?";
+        return new HealthFlag(UNIT_WITHOUT_DATA, HealthFlag.Severity.ERROR,
+            (pilot ? "Pilotenheden '" : "Kontrolenheden '") + m.unit() + "' i pilotspecifikationen har ingen rækker i data." + meantDa
+                + " Beslutningen er truffet uden den, altså på " + (pilot ? "færre pilotteams" : "en anden kontrolgruppe") + " end specificeret. "
+                + "Ret: stav enheden som i data i specifikationen; næste nat evalueres piloten igen.",
+            (pilot ? "Pilot unit '" : "Control unit '") + m.unit() + "' in the pilot spec has no rows in the data." + meantEn
+                + " The decision was made without it, on " + (pilot ? "fewer pilot teams" : "a different control group") + " than specified. "
+                + "Fix: spell the unit as the data does in the spec; the pilot is evaluated again the next night.",
+            details);
     }
 
-    private static String partialEn(List<FileProblem> rejected) {
-        String files = rejected.stream().map(FileProblem::path).collect(Collectors.joining(", "));
-        return (rejected.size() == 1 ? "A file was" : rejected.size() + " files were") + " rejected tonight and are not included (" + files
-            + "); the decision rests on the other files. See data quality for why.";
+    private static String partialDa(List<FileProblem> rejected, List<FileProblem> cutOff) {
+        String out = "";
+        if (!rejected.isEmpty()) {
+            out = (rejected.size() == 1 ? "En fil" : rejected.size() + " filer") + " blev afvist i nat og indgår ikke (" + paths(rejected)
+                + "); beslutningen bygger på de øvrige filer. Se datakvaliteten for årsagen.";
+        }
+        if (!cutOff.isEmpty()) {
+            out += (out.isEmpty() ? "" : " ") + (cutOff.size() == 1 ? "En fil ser afskåret ud" : cutOff.size() + " filer ser afskårne ud")
+                + " (" + paths(cutOff) + "): færre rækker end den version, de erstatter, eller en sidste linje uden linjeskift, der ikke er en hel række. "
+                + "De rækker, der mangler, indgår ikke. Ret: lever hele filen igen; en ændret fil læses den følgende nat.";
+        }
+        return out;
+    }
+
+    private static String partialEn(List<FileProblem> rejected, List<FileProblem> cutOff) {
+        String out = "";
+        if (!rejected.isEmpty()) {
+            out = (rejected.size() == 1 ? "A file was" : rejected.size() + " files were") + " rejected tonight and are not included (" + paths(rejected)
+                + "); the decision rests on the other files. See data quality for why.";
+        }
+        if (!cutOff.isEmpty()) {
+            out += (out.isEmpty() ? "" : " ") + (cutOff.size() == 1 ? "A file looks" : cutOff.size() + " files look") + " cut off during export ("
+                + paths(cutOff) + "): fewer rows than the version replaced, or a last line without a line end that is not a whole record. "
+                + "The rows it lacks are not included. Fix: re-deliver the whole file; a changed file is read the following night.";
+        }
+        return out;
+    }
+
+    private static String paths(List<FileProblem> files) {
+        return files.stream().map(FileProblem::path).collect(Collectors.joining(", "));
     }
 
     private static String kept(LocalDate keptFrom, String until, String otherwise) {

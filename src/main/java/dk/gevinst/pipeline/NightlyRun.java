@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -101,17 +102,22 @@ public final class NightlyRun {
             List<PilotEvaluation> evaluations = new ArrayList<>();
             Map<String, PilotHealth> health = new HashMap<>();
             List<ColumnTypos.InFiles> typos = ColumnTypos.ofKnownFiles(ingest.ledger());
+            Set<String> units = StateTables.knownUnits(spark, s.state(), s.asOf());
             for (PilotSpec spec : specs.valid()) {
                 PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen);
                 evaluations.add(e);
-                health.put(e.pilotId(), PilotHealth.of(e, s.freshness(), ingest.rejected(), typos));
+                PilotHealth h = PilotHealth.of(e, s.freshness(), ingest.rejected(), typos, ingest.cutOff()).withUnitsKnown(spec, units);
+                h.missingUnits().forEach(m -> LOG.warn("{}", m.en(spec.id())));
+                health.put(e.pilotId(), h);
             }
             clock.lap("evaluation", evaluations.size() + specs.failures().size(), "pilots");
 
             StagedPublish publish = new StagedPublish(storage, s.out(), runId);
             ObjectNode runQuality = DataQuality.sources(ingest.ledger(), ingest);
-            List<TonightsDecisions.Entry> tonight = TonightsDecisions.build(evaluations, specs.failures(), health,
-                previousDocuments(storage, publish, s.asOf()), runQuality, s.asOf());
+            Map<String, JsonNode> previous = previousDocuments(storage, publish, s.asOf());
+            List<TonightsDecisions.Entry> tonight = TonightsDecisions.build(evaluations, specs.failures(), health, previous, runQuality, s.asOf());
+            List<DroppedPilot> dropped = DroppedPilot.of(previous, tonight);
+            dropped.forEach(d -> problems.add(d.message()));
             // Earlier nights as the current publication's tables hold them, with each night's decision intervals.
             Map<String, List<HistoryEntry>> history = publish.previous(Publication.TABLES)
                 .map(tables -> PublishedHistory.before(spark, tables, s.asOf())).orElse(Map.of());
@@ -141,7 +147,7 @@ public final class NightlyRun {
             ExitCode exit = exitCode(ingest, specs, tonight);
             Path manifest = new Path(new Path(s.out(), "runs"), runId + ".json");
             Path tmp = new Path(new Path(s.out(), "runs"), "." + runId + ".json.tmp");
-            storage.writeText(tmp, Json.MAPPER.writeValueAsString(RunManifest.build(runId, s.asOf(), started, ingest, tonight, exit, clock, s.simulation())));
+            storage.writeText(tmp, Json.MAPPER.writeValueAsString(RunManifest.build(runId, s.asOf(), started, ingest, tonight, dropped, exit, clock, s.simulation())));
             storage.rename(tmp, manifest);
             List<PilotSummary> summary = tonight.stream().map(t -> new PilotSummary(t.pilotId(), t.status(), t.decision(),
                 t.mainReason().path("en").asText(), t.doc().path("kept_from").path("as_of").textValue(), t.health().isStale(), t.health().isPartial())).toList();

@@ -4,6 +4,7 @@ import dk.gevinst.cells.CellStats;
 import dk.gevinst.config.Freshness;
 import dk.gevinst.config.PilotIndicator;
 import dk.gevinst.config.PilotSpec;
+import dk.gevinst.config.UnitsWithoutData;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.ingest.ColumnTypos;
 import dk.gevinst.ingest.FileProblem;
@@ -27,9 +28,12 @@ import java.util.TreeMap;
  * @param stale the sources whose newest data is older than their freshness expectation allows
  * @param rejected tonight's rejected files of sources the pilot uses: its decision rests on partial data
  * @param typos likely typos in the column names of files of sources the pilot uses: an optional column read as empty
+ * @param cutOff known files of sources the pilot uses that look cut off during export: its decision rests on partial data
+ * @param missingUnits units the spec names that have no rows in the data known tonight: the pilot is decided on other teams than specified
  */
-record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProblem> rejected, List<ColumnTypos.InFiles> typos) {
-    static final PilotHealth NOT_EVALUATED = new PilotHealth(null, List.of(), List.of(), List.of());
+record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProblem> rejected, List<ColumnTypos.InFiles> typos,
+                   List<FileProblem> cutOff, List<UnitsWithoutData.Missing> missingUnits) {
+    static final PilotHealth NOT_EVALUATED = new PilotHealth(null, List.of(), List.of(), List.of(), List.of(), List.of());
 
     /** A source too old to decide on: its newest day, the day it should at least reach, and the days allowed. */
     record StaleSource(Source source, LocalDate newest, LocalDate expectedFrom, int maxAgeDays) {}
@@ -38,6 +42,17 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         stale = List.copyOf(stale);
         rejected = List.copyOf(rejected);
         typos = List.copyOf(typos);
+        cutOff = List.copyOf(cutOff);
+        missingUnits = List.copyOf(missingUnits);
+    }
+
+    /**
+     * This health with the spec's units that have no rows among the units known tonight. With no unit known at
+     * all there is no data to misspell against: the stale-data check speaks for that night.
+     */
+    PilotHealth withUnitsKnown(PilotSpec spec, Set<String> knownUnits) {
+        if (spec == null || this == NOT_EVALUATED || knownUnits.isEmpty()) return this;
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, UnitsWithoutData.of(spec, knownUnits));
     }
 
     boolean isStale() {
@@ -45,14 +60,15 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
     }
 
     boolean isPartial() {
-        return !rejected.isEmpty();
+        return !rejected.isEmpty() || !cutOff.isEmpty();
     }
 
     static PilotHealth of(PilotEvaluation e, Freshness freshness, List<FileProblem> rejectedTonight) {
-        return of(e, freshness, rejectedTonight, List.of());
+        return of(e, freshness, rejectedTonight, List.of(), List.of());
     }
 
-    static PilotHealth of(PilotEvaluation e, Freshness freshness, List<FileProblem> rejectedTonight, List<ColumnTypos.InFiles> knownTypos) {
+    static PilotHealth of(PilotEvaluation e, Freshness freshness, List<FileProblem> rejectedTonight, List<ColumnTypos.InFiles> knownTypos,
+                          List<FileProblem> knownCutOff) {
         PilotSpec spec = e.spec();
         if (!e.ok() || spec == null) return NOT_EVALUATED;
         LocalDate through = null;
@@ -82,7 +98,8 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         if (spec.businessCase() != null) used.add(Source.COSTS);
         List<FileProblem> rejected = rejectedTonight.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
         List<ColumnTypos.InFiles> typos = knownTypos.stream().filter(t -> used.contains(t.typo().source())).toList();
-        return new PilotHealth(through, stale, rejected, typos);
+        List<FileProblem> cutOff = knownCutOff.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
+        return new PilotHealth(through, stale, rejected, typos, cutOff, List.of());
     }
 
     /** Days between the newest data and the night evaluated; for messages. */

@@ -1,5 +1,6 @@
 package dk.gevinst.pipeline;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.gevinst.ingest.FileCounts;
 import dk.gevinst.ingest.FileProblem;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
 final class RunManifest {
     private RunManifest() {}
 
-    static ObjectNode build(String runId, LocalDate asOf, Instant started, IngestResult ingest, List<TonightsDecisions.Entry> pilots, ExitCode exit,
+    static ObjectNode build(String runId, LocalDate asOf, Instant started, IngestResult ingest, List<TonightsDecisions.Entry> pilots, List<DroppedPilot> dropped, ExitCode exit,
                             StageClock clock, boolean simulation) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("run_id", runId).put("as_of", asOf.toString()).put("started_at", started.toString())
@@ -43,6 +44,7 @@ final class RunManifest {
         problems(root.putArray("skipped_files"), ingest.skipped());
         problems(root.putArray("removed_files"), ingest.removed());
         problems(root.putArray("column_warnings"), ingest.columnWarnings());
+        problems(root.putArray("cut_off_files"), ingest.cutOff());
         ObjectNode cpr = root.putObject("cpr_masked");
         new TreeMap<>(ingest.cprMasked()).forEach(cpr::put);
         ObjectNode times = root.putObject("stage_seconds");
@@ -57,6 +59,8 @@ final class RunManifest {
                 .put("evaluated_tonight", p.doc().path("evaluated_tonight").asBoolean())
                 .put("stale_data", p.health().isStale()).put("partial_data", p.health().isPartial());
         }
+        ArrayNode gone = root.putArray("dropped_pilots");
+        for (DroppedPilot d : dropped) gone.addObject().put("pilot_id", d.pilotId()).put("last_as_of", d.lastAsOf()).put("message", d.message());
         return root;
     }
 

@@ -84,7 +84,7 @@ final class TonightsDecisions {
 
     private static Entry fresh(PilotEvaluation e, ObjectNode quality, PilotHealth h, boolean decidedTonight) {
         ObjectNode doc = DecisionDocument.build(e, quality, List.of());
-        if (decidedTonight && h.isPartial()) reasonNode((ArrayNode) doc.path("reasons"), HealthTexts.partial(h.rejected()));
+        if (decidedTonight && h.isPartial()) reasonNode((ArrayNode) doc.path("reasons"), HealthTexts.partial(h.rejected(), h.cutOff()));
         flags(doc, decidedTonight, null, h, e.asOf(), null);
         return new Entry(e.pilotId(), doc, decidedTonight ? e : null, h);
     }
@@ -132,9 +132,10 @@ final class TonightsDecisions {
         doc.put("partial_data", h.isPartial());
         List<HealthFlag> tonight = new ArrayList<>();
         if (h.isStale()) tonight.add(HealthTexts.staleFlag(h.stale(), asOf));
-        if (h.isPartial()) tonight.add(HealthTexts.partialFlag(h.rejected()));
+        if (h.isPartial()) tonight.add(HealthTexts.partialFlag(h.rejected(), h.cutOff()));
         if (kept != null) tonight.add(kept);
         h.typos().forEach(t -> tonight.add(HealthTexts.columnTypoFlag(t)));
+        h.missingUnits().forEach(m -> tonight.add(HealthTexts.unitWithoutDataFlag(m)));
         ArrayNode health = DecisionDocument.health(tonight);
         for (JsonNode f : doc.path("health")) if (f.isObject() && !HealthTexts.NIGHTLY_CODES.contains(f.path("code").asText())) health.add(f);
         doc.set("health", health);

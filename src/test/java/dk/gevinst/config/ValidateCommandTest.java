@@ -21,6 +21,7 @@ class ValidateCommandTest {
             "--data", repo.resolve("data-samples").toString()));
         assertThat(exit[0]).isZero();
         assertThat(out).contains("sagsoverblik.yaml (sagsoverblik,", "datalake.yaml (datalake,", "chatbot.yaml (chatbot,");
+        assertThat(out).as("every unit the committed specs name has rows in the sample").doesNotContain("has no rows in the data");
     }
 
     @Test

@@ -62,6 +62,13 @@ public final class SampleRun {
     }
 
     /** The document's health flag with this code; fails the test when there is none. */
+    /** The manifest of the latest run written under {@code out/runs}. */
+    public static JsonNode lastManifest(Path out) throws java.io.IOException {
+        try (var s = java.nio.file.Files.list(out.resolve("runs"))) {
+            return json(s.filter(p -> p.toString().endsWith(".json")).sorted().reduce((a, b) -> b).orElseThrow());
+        }
+    }
+
     public static JsonNode healthFlag(JsonNode doc, String code) {
         for (JsonNode f : doc.path("health")) if (code.equals(f.path("code").asText())) return f;
         throw new AssertionError("no health flag '" + code + "' in " + doc.path("health"));

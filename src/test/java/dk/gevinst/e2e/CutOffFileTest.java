@@ -1,0 +1,54 @@
+package dk.gevinst.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.gevinst.testing.TempDirs;
+import dk.gevinst.testing.TinyRuns;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A file re-exported while the export was still writing replaces its whole previous version, so the rows it
+ * lacks vanish; before, with exit 0 and no word. Now the manifest names it and the pilot is flagged as
+ * resting on partial data, until the whole file is delivered again.
+ */
+class CutOffFileTest {
+    @Test
+    void aReExportCutOffMidLineIsNamedInTheManifestAndFlagsThePilotPartialUntilItIsWholeAgain(@TempDir Path tmp) throws Exception {
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC);
+        Path data = TinyRuns.data(tmp.resolve("data"));
+        Path file = data.resolve("cases/cases.csv");
+        String whole = Files.readString(file);
+        Path out = tmp.resolve("out");
+        assertThat(TinyRuns.run(pilots, data, out, "2026-03-29")).isZero();
+        assertThat(SampleRun.lastManifest(out).path("cut_off_files")).isEmpty();
+        assertThat(SampleRun.json(out.resolve("decisions/small.json")).path("partial_data").asBoolean()).isFalse();
+
+        // Cut two thirds in, mid-line: fewer rows than before and a last line that is no whole record.
+        int cut = whole.indexOf('\n', whole.length() * 2 / 3) + 12;
+        Files.writeString(file, whole.substring(0, cut));
+        TinyRuns.run(pilots, data, out, "2026-03-30");
+        JsonNode cutOff = SampleRun.lastManifest(out).path("cut_off_files");
+        assertThat(cutOff).hasSize(1);
+        assertThat(cutOff.get(0).path("path").asText()).isEqualTo("cases/cases.csv");
+        assertThat(cutOff.get(0).path("message").asText()).contains("rows where the version it replaces").contains("had 48")
+            .contains("its last line has no line end and 3 fields where the header has 5").contains("Re-deliver the whole file");
+        JsonNode doc = SampleRun.json(out.resolve("decisions/small.json"));
+        assertThat(doc.path("partial_data").asBoolean()).isTrue();
+        JsonNode flag = SampleRun.healthFlag(doc, "partial_data");
+        assertThat(flag.path("severity").asText()).isEqualTo("warning");
+        assertThat(flag.path("text_da").asText()).contains("En fil ser afskåret ud (cases/cases.csv)");
+        assertThat(flag.path("text_en").asText()).contains("A file looks cut off during export (cases/cases.csv)");
+        assertThat(flag.path("files").get(0).path("message").asText()).isEqualTo(cutOff.get(0).path("message").asText());
+
+        // The whole file again: nothing is cut off, and the flag goes.
+        Files.writeString(file, whole + "c999,A,2026-03-28,2026-03-28T16:00,31\n");
+        TinyRuns.run(pilots, data, out, "2026-03-31");
+        assertThat(SampleRun.lastManifest(out).path("cut_off_files")).isEmpty();
+        assertThat(SampleRun.json(out.resolve("decisions/small.json")).path("partial_data").asBoolean()).isFalse();
+    }
+}

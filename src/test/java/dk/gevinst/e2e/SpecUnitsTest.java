@@ -1,0 +1,70 @@
+package dk.gevinst.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.gevinst.cli.Main;
+import dk.gevinst.testing.Capture;
+import dk.gevinst.testing.TempDirs;
+import dk.gevinst.testing.TinyRuns;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A misspelt unit in a spec ("Ydelse Vestt") has no rows, so the pilot would silently be decided on fewer
+ * teams than specified: validate warns with the unit it most likely means, and the run flags the decision.
+ * A published pilot whose spec is gone the next night leaves the publication with a line saying so.
+ */
+class SpecUnitsTest {
+    @Test
+    void aMisspeltControlUnitIsAValidateWarningAndAnErrorFlagOnTheDecision(@TempDir Path tmp) throws Exception {
+        Path data = TinyRuns.data(tmp.resolve("data"));
+        String cases = Files.readString(data.resolve("cases/cases.csv"));
+        TempDirs.write(data, "cases/vest.csv", cases.replace(",B,", ",Ydelse Vest,").replace("\nc", "\nv"));
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC.replace("control: [B]", "control: [B, Ydelse Vestt]"));
+        TempDirs.write(pilots, "other.yaml", TinyRuns.GOOD_SPEC.replace("id: small", "id: other"));
+
+        int[] exit = new int[1];
+        String validate = Capture.stdout(() -> exit[0] = Main.execute("validate", "--pilots", pilots.toString(), "--data", data.toString()));
+        assertThat(exit[0]).as("a warning, as a misspelt optional column is").isZero();
+        assertThat(validate).contains("small.yaml: small: control unit 'Ydelse Vestt' has no rows in the data; did you mean 'Ydelse Vest'?");
+        assertThat(validate).doesNotContain("unit 'B'").doesNotContain("unit 'A'");
+
+        Path out = tmp.resolve("out");
+        assertThat(TinyRuns.run(pilots, data, out, "2026-03-31")).isZero();
+        JsonNode doc = SampleRun.json(out.resolve("decisions/small.json"));
+        JsonNode flag = SampleRun.healthFlag(doc, "unit_without_data");
+        assertThat(flag.path("severity").asText()).isEqualTo("error");
+        assertThat(flag.path("unit").asText()).isEqualTo("Ydelse Vestt");
+        assertThat(flag.path("arm").asText()).isEqualTo("control");
+        assertThat(flag.path("did_you_mean").asText()).isEqualTo("Ydelse Vest");
+        assertThat(flag.path("text_da").asText()).contains("Kontrolenheden 'Ydelse Vestt'").contains("Mente I 'Ydelse Vest'?");
+        assertThat(flag.path("text_en").asText()).contains("Control unit 'Ydelse Vestt'").contains("Did you mean 'Ydelse Vest'?");
+        long unitFlags = 0;
+        for (JsonNode f : doc.path("health")) if (f.path("code").asText().equals("unit_without_data")) unitFlags++;
+        assertThat(unitFlags).as("only the misspelt unit; A and B have rows").isEqualTo(1);
+        JsonNode other = SampleRun.json(out.resolve("decisions/other.json"));
+        assertThat(other.path("health").findValuesAsText("code")).as("a spec whose units all have rows").doesNotContain("unit_without_data");
+
+        // The next night other.yaml is gone: the pilot leaves the publication, and one line says so.
+        Files.delete(pilots.resolve("other.yaml"));
+        String stderr = Capture.stderr(() -> Capture.stdout(() -> TinyRuns.run(pilots, data, out, "2026-04-01")));
+        assertThat(stderr.lines().filter(l -> l.contains("pilot 'other'"))).singleElement().asString()
+            .contains("pilot 'other' (last published as of 2026-03-31) has no spec in the pilots folder tonight, so it is dropped");
+        assertThat(out.resolve("decisions/other.json")).doesNotExist();
+        assertThat(SampleRun.lastManifest(out).path("dropped_pilots").findValuesAsText("pilot_id")).containsExactly("other");
+    }
+
+    @Test
+    void aCprShapedUnitIsShownMasked(@TempDir Path tmp) throws Exception {
+        Path data = TinyRuns.data(tmp.resolve("data"));
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC.replace("control: [B]", "control: [B, \"Team 010190-1234\"]"));
+        int[] exit = new int[1];
+        String validate = Capture.stdout(() -> exit[0] = Main.execute("validate", "--pilots", pilots.toString(), "--data", data.toString()));
+        assertThat(validate).contains("control unit 'Team ######-####' has no rows").doesNotContain("010190-1234");
+    }
+}
