@@ -146,7 +146,7 @@ class HostileInputBatteryTest {
         // Exit 3 (a file is unreadable) outranks 2 (a bad spec): both kinds of problem are present tonight.
         assertThat(exit).isEqualTo(3);
         assertThat(manifest.path("exit_code").asInt()).isEqualTo(3);
-        assertThat(stderr.lines().reduce((a, b) -> b).orElse("")).startsWith("gevinst: exit 3 (a data source is unreadable)").contains("8 problems");
+        assertThat(stderr.lines().reduce((a, b) -> b).orElse("")).startsWith("gevinst: exit 3 (a data source is unreadable)").contains("9 problems");
         for (String printed : List.of(stdout, stderr)) {
             assertThat(printed).doesNotContain("\tat ").doesNotContain("Exception").doesNotContainPattern("\\((\\w+)\\.(java|scala):[0-9]+\\)");
         }

@@ -19,7 +19,7 @@ public final class Explanation {
     /** Indicator fields rendered above; every other field is printed generically. */
     private static final Set<String> INDICATOR_FIELDS = Set.of("id", "role", "direction", "source", "unit", "label", "design", "cells",
         "effect", "se", "dof", "counterfactual", "relative_effect", "n", "sequential", "fixed", "decision_interval", "mde_abs",
-        "margin", "verdict", "share", "trend", "analysis", "reads", "relative_interval", "withheld", "inference", "pre_trend");
+        "margin", "verdict", "share", "trend", "analysis", "reads", "relative_interval", "withheld", "inference", "pre_trend", "case_mix");
     /** Document fields rendered in a section; every other field is printed under "other published fields". */
     private static final Set<String> DOCUMENT_FIELDS = Set.of("schema_version", "pilot_id", "status", "error", "as_of", "file", "title",
         "owner", "deployment", "start", "end", "baseline_start", "ramp_up_days", "arms", "alpha", "analysis", "decision", "extend_weeks",
@@ -143,6 +143,11 @@ public final class Explanation {
         tail.add(t.format("indicator.verdict", t.get("verdict." + i.path("verdict").asText())));
         out.add(INDENT + INDENT + String.join("; ", tail));
         for (String line : InferenceLines.of(i, t)) out.add(INDENT + INDENT + line);
+        JsonNode unadjusted = i.path("case_mix").path("unadjusted");
+        if (i.path("case_mix").path("adjusted").asBoolean() && unadjusted.path("effect").isNumber()) {
+            out.add(INDENT + INDENT + t.format("indicator.casemix", t.inUnit(unadjusted.get("effect"), unit),
+                t.interval(unadjusted.get("ci_low"), unadjusted.get("ci_high"), unit)));
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = i.fields(); it.hasNext(); ) {
             var e = it.next();
             if (!INDICATOR_FIELDS.contains(e.getKey())) generic(INDENT + INDENT, e.getKey(), e.getValue());
