@@ -120,8 +120,8 @@ public final class SparkCellStage implements CellStage {
             .filter(col(Columns.PERIOD).isNotNull().and(day.leq(lit(asOf))))
             .groupBy(col(Columns.PILOT_ID), col(Columns.INDICATOR), col(Columns.UNIT), col(Columns.ARM), col(Columns.PERIOD), day.as(Columns.DAY),
                 col(Columns.CASE_TYPE))
-            .agg(count(lit(1)).as(Columns.N), sum(col(Observations.VALUE)).as(Columns.SUM),
-                sum(col(Observations.VALUE).multiply(col(Observations.VALUE))).as(Columns.SUM_SQ));
+            .agg(count(lit(1)).as(Columns.N), exactSum(col(Observations.VALUE)).as(Columns.SUM),
+                exactSum(col(Observations.VALUE).multiply(col(Observations.VALUE))).as(Columns.SUM_SQ));
     }
 
     /** The one shape both joins produce, so they union by name before the aggregation. */
@@ -165,5 +165,13 @@ public final class SparkCellStage implements CellStage {
         Object[] values = java.util.Arrays.copyOf(binding, binding.length + 1);
         values[binding.length] = unit;
         return RowFactory.create(values);
+    }
+
+    /**
+     * A sum that does not depend on how Spark splits the rows: added as an exact decimal, rounded to a double once.
+     * A double sum's last bits follow the partitioning, and a cluster must decide byte for byte as a laptop does.
+     */
+    private static org.apache.spark.sql.Column exactSum(org.apache.spark.sql.Column x) {
+        return sum(x.cast("decimal(38,18)")).cast("double");
     }
 }
