@@ -171,7 +171,7 @@ public final class SparkCellStage implements CellStage {
      * A sum that does not depend on how Spark splits the rows: added as an exact decimal, rounded to a double once.
      * A double sum's last bits follow the partitioning, and a cluster must decide byte for byte as a laptop does.
      */
-    private static org.apache.spark.sql.Column exactSum(org.apache.spark.sql.Column x) {
+    private static Column exactSum(Column x) {
         return sum(x.cast("decimal(38,18)")).cast("double");
     }
 }
