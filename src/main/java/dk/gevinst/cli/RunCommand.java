@@ -2,6 +2,7 @@ package dk.gevinst.cli;
 
 import dk.gevinst.config.InvalidSpecException;
 import dk.gevinst.config.RunConfig;
+import dk.gevinst.config.SpecText;
 import dk.gevinst.ingest.PlausibilityBounds;
 import dk.gevinst.pipeline.ExitCode;
 import dk.gevinst.pipeline.GevinstException;
@@ -17,7 +18,6 @@ import dk.gevinst.storage.Storage;
 import dk.gevinst.text.Language;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -145,7 +145,7 @@ public final class RunCommand implements Callable<Integer> {
         if (config == null) return RunConfig.EMPTY;
         Arguments.configFile(config);
         try {
-            String text = Files.readString(config.toPath(), StandardCharsets.UTF_8);
+            String text = SpecText.decode(config.getPath(), Files.readAllBytes(config.toPath()));
             File parent = config.getAbsoluteFile().getParentFile();
             return RunConfig.parse(config.getPath(), text, parent == null ? null : parent.getPath());
         } catch (IOException e) {

@@ -55,7 +55,7 @@ public final class SpecLoader {
                 "file is " + f.size() + " bytes; a pilot spec may be at most " + YamlReader.MAX_CHARS)));
         }
         try {
-            PilotSpec spec = parser.parse(display, storage.readText(f.path()));
+            PilotSpec spec = parser.parse(display, SpecText.decode(display, storage.readBytes(f.path(), YamlReader.MAX_CHARS * 4)));
             return new FileOutcome(spec.id(), display, spec, List.of());
         } catch (InvalidSpecException ex) {
             return new FileOutcome(ex.pilotId() != null ? ex.pilotId() : guess, display, null, ex.problems());

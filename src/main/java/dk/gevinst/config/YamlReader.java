@@ -50,15 +50,6 @@ public final class YamlReader {
             problems.add(new Problem(file, 1, 1, "file is " + text.length() + " characters; the limit is " + MAX_CHARS));
             return null;
         }
-        int bad = text.indexOf('\uFFFD');
-        if (bad >= 0) {
-            // The file was decoded leniently, so each byte that is not UTF-8 became U+FFFD exactly where it stood.
-            int line = 1 + (int) text.substring(0, bad).chars().filter(c -> c == '\n').count();
-            int column = bad - text.lastIndexOf('\n', bad - 1);
-            problems.add(new Problem(file, line, column, "the file is not UTF-8 here (bytes of another encoding, e.g. Latin-1); "
-                + "save the spec as UTF-8"));
-            return null;
-        }
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_CHARS);
         options.setNestingDepthLimit(20);

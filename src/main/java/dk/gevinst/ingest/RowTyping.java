@@ -93,7 +93,9 @@ final class RowTyping {
             Column extrasRaw = col(EXTRAS_RAW);
             values.add(transform_values(map_filter(extrasRaw, (k, v) -> ValueColumns.present(v).isNotNull()),
                 (k, v) -> ValueColumns.normaliseNumberText(CprScrubber.mask(ValueColumns.present(v)), fields.decimalComma())).as(Columns.EXTRA));
-            values.add(array_join(map_keys(map_filter(extrasRaw, (k, v) -> v.rlike(CprScrubber.REGEX))), SEPARATOR).as(EXTRAS_MASKED));
+            // array_join gives "" when no key was masked, and concat_ws below keeps "" as an entry without a name.
+            values.add(nullif(array_join(map_keys(map_filter(extrasRaw, (k, v) -> v.rlike(CprScrubber.REGEX))), SEPARATOR), lit(""))
+                .as(EXTRAS_MASKED));
             maskedNames.add(col(EXTRAS_MASKED));
         } else {
             // Names known from the header: one plain expression per column, and only present values in the map.
