@@ -24,7 +24,8 @@ public record IndicatorRow(String id, String label, String role, String roleLabe
             double est = shown[0], lo = shown[1], hi = shown[2];
             int d = scale.decimals(Math.max(Math.abs(lo), Math.abs(hi)));
             if (Double.isFinite(cf)) level = scale.level(t, cf) + " → " + scale.level(t, cf + effect) + " (" + scale.change(t, est, d) + ")";
-            interval = t.range(t.number(lo, d), t.withUnit(t.number(hi, d), scale.changeUnit()));
+            interval = ind.path("decision_interval").path("too_few_data").asBoolean(false) ? t.get("interval.toofew")
+                : t.range(t.number(lo, d), t.withUnit(t.number(hi, d), scale.changeUnit()));
             String size = scale.change(t, Math.abs(est), d).replace("+", "");
             String moved = t.number(est, d).matches("[−-]?[0,.]+") ? t.get("change.same")
                 : t.format(est < 0 ? "change.fell" : "change.rose", size);
