@@ -211,7 +211,13 @@ public final class PilotSpecParser {
                 return null;
             }
             IndicatorDefinition d = builtIn.get();
-            return dir == null ? d : new IndicatorDefinition(d.id(), d.source(), d.measure(), dir, d.unit(), d.maturityDays(), d.descriptive(), d.label());
+            if (dir == null && !f.containsKey("label_da") && !f.containsKey("label_en")) return d;
+            // A spec may name a catalog indicator in its own words; unit, measure and scale stay the catalog's.
+            java.util.Map<String, String> label = new java.util.LinkedHashMap<>(d.label());
+            if (f.containsKey("label_da")) label.put("da", text(y, f.get("label_da"), "label_da"));
+            if (f.containsKey("label_en")) label.put("en", text(y, f.get("label_en"), "label_en"));
+            return new IndicatorDefinition(d.id(), d.source(), d.measure(), dir == null ? d.direction() : dir, d.unit(), d.maturityDays(),
+                d.descriptive(), label);
         }
         if (dir == null) {
             y.error(node, where + " is custom and needs direction: higher_is_better or lower_is_better",

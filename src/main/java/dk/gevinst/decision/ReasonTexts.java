@@ -64,6 +64,7 @@ public final class ReasonTexts {
             case "days" -> l.pick("dage", "days");
             case "share" -> l.pick("procentpoint", "percentage points");
             case "points" -> l.pick("point", "points");
+            case "seconds" -> l.pick("sek.", "s");
             default -> "";
         };
     }
