@@ -52,8 +52,13 @@ final class Docs {
         return (int) ChronoUnit.DAYS.between(LocalDate.parse(since), LocalDate.parse(last.path("as_of").asText()));
     }
 
-    /** The decision of the night before tonight, or null on the first night. */
+    /**
+     * The decision people saw before this run: the replaced publication's (a rerun of the same night included),
+     * else the night before tonight in the history (documents published before {@code previous} was kept); null
+     * only when there is no earlier decision at all: the first assessment.
+     */
     static String previousDecision(JsonNode doc) {
+        if (doc.path("previous").isObject()) return doc.path("previous").path("decision").asText("ERROR");
         JsonNode h = doc.path("history");
         if (h.size() < 2) return null;
         JsonNode before = h.get(h.size() - 2).path("decision");
