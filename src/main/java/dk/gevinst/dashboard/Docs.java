@@ -53,14 +53,13 @@ final class Docs {
     }
 
     /**
-     * The decision people saw before this run: the replaced publication's (a rerun of the same night included),
-     * else the night before tonight in the history (documents published before {@code previous} was kept); null
-     * only when there is no earlier decision at all: the first assessment.
+     * The decision to say what changed tonight against: the night before tonight in the history; on a night
+     * without an earlier one, the publication a rerun of the same night replaced ({@code previous}); null only
+     * when there is no earlier decision at all: the first assessment.
      */
     static String previousDecision(JsonNode doc) {
-        if (doc.path("previous").isObject()) return doc.path("previous").path("decision").asText("ERROR");
         JsonNode h = doc.path("history");
-        if (h.size() < 2) return null;
+        if (h.size() < 2) return doc.path("previous").isObject() ? doc.path("previous").path("decision").asText("ERROR") : null;
         JsonNode before = h.get(h.size() - 2).path("decision");
         return before.isTextual() ? before.asText() : "ERROR";
     }

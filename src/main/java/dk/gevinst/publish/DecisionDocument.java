@@ -112,13 +112,13 @@ public final class DecisionDocument {
     /**
      * The {@code previous} block: the night and decision of the publication this run replaces (an earlier run of
      * the same night, or an earlier night), so "what changed" compares with what people saw last; null when no
-     * publication held the pilot. A previous document without a decision (an error) reads "ERROR".
+     * publication held the pilot. A previous document without a decision (an error) reads "ERROR". No run id: a
+     * third run of a night publishes what the second did, byte for byte.
      */
     public static ObjectNode previous(JsonNode before) {
         if (before == null) return null;
         ObjectNode o = Json.MAPPER.createObjectNode().put("as_of", before.path("as_of").asText());
         o.put("decision", before.path("decision").isTextual() ? before.path("decision").asText() : "ERROR");
-        if (before.path("run_id").isTextual()) o.put("run_id", before.path("run_id").asText());
         return o;
     }
 

@@ -3,6 +3,7 @@ package dk.gevinst.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.gevinst.indicator.Catalog;
+import dk.gevinst.testing.TinyRuns;
 import dk.gevinst.text.Language;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -20,18 +21,8 @@ class SpecProblemLanguageTest {
     private static final Pattern ENGLISH = Pattern.compile("\\b(expected|missing|needs|must|unknown|write a|is before|lists no|both arms|"
         + "duplicate|the file|not valid|may hold only|use one of|holds only)\\b");
 
-    private static final String GOOD = """
-        id: small
-        title: "Lille pilot"
-        start: 2026-03-02
-        end: 2026-06-30
-        baseline_start: 2026-01-05
-        arms: {pilot: [A], control: [B]}
-        indicators:
-          handling_time: {role: success, mde: "10%"}
-        decision: {min_cases: 5}
-        business_case: {hourly_cost_dkk: 480, horizon_years: 5, annual_cases: 100}
-        """;
+    /** The small good spec of the run tests, with a business case so that its problems can be tried too. */
+    private static final String GOOD = TinyRuns.GOOD_SPEC + "business_case: {hourly_cost_dkk: 480, horizon_years: 5, annual_cases: 100}\n";
 
     /** One broken spec per kind of problem, each a small edit of a good one. */
     @ParameterizedTest
