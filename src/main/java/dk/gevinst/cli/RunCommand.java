@@ -3,6 +3,7 @@ package dk.gevinst.cli;
 import dk.gevinst.config.InvalidSpecException;
 import dk.gevinst.config.RunConfig;
 import dk.gevinst.config.SpecText;
+import dk.gevinst.dashboard.Texts;
 import dk.gevinst.ingest.PlausibilityBounds;
 import dk.gevinst.pipeline.ExitCode;
 import dk.gevinst.pipeline.GevinstException;
@@ -60,7 +61,7 @@ public final class RunCommand implements Callable<Integer> {
     Map<String, String> conf = new LinkedHashMap<>();
     @Option(names = "--executor-timeout", paramLabel = "SECONDS", description = "On a cluster: how long to wait for a first executor to run a task (default 600).")
     Integer executorTimeout;
-    @Option(names = "--locale", paramLabel = "da|en", description = "Dashboard language (default da).")
+    @Option(names = "--locale", paramLabel = "da|en", description = "Language of the dashboard and of this report (default: the config's locale, else da).")
     String locale;
     @Option(names = "--quiet", description = "For schedulers: no progress and no report; a failure still ends with one summary line on stderr.")
     boolean quiet;
@@ -106,7 +107,7 @@ public final class RunCommand implements Callable<Integer> {
                 c.freshness(), simulation);
             QuietShutdown.started(verbose);
             NightlyRun.Report report = NightlyRun.execute(spark, s, quiet ? RunProgress.NONE : new StageProgress(System.err), ownSession);
-            if (!quiet) print(report);
+            if (!quiet) print(report, language);
             if (report.exitCode() != ExitCode.OK) {
                 if (quiet) report.problems().forEach(p -> System.err.println("  problem: " + p));
                 System.err.println(ExitSummary.forRun(report));
@@ -128,16 +129,23 @@ public final class RunCommand implements Callable<Integer> {
         return Duration.ofSeconds(seconds);
     }
 
-    private static void print(NightlyRun.Report r) {
-        System.out.println("Run " + r.runId() + " finished: exit " + r.exitCode().code() + " (" + r.exitCode().name().toLowerCase() + ")");
+    /**
+     * The report on stdout, in the run's language (--locale, else the config's locale): decision words and
+     * reasons as the dashboard says them. Exit code names, problems and the summary line on stderr stay English:
+     * they are for schedulers and logs.
+     */
+    static void print(NightlyRun.Report r, Language l) {
+        Texts t = new Texts(l);
+        System.out.println(l.pick("Kørsel ", "Run ") + r.runId() + l.pick(" er færdig: exit ", " finished: exit ") + r.exitCode().code()
+            + " (" + r.exitCode().name().toLowerCase() + ")");
         for (NightlyRun.PilotSummary p : r.published()) {
-            String d = p.decision() == null ? "ERROR" : p.decision();
-            String flags = (p.keptFrom() == null ? "" : "[kept from " + p.keptFrom() + "] ") + (p.staleData() ? "[stale data] " : "")
-                + (p.partialData() ? "[partial data] " : "");
-            System.out.printf("  %-7s %-24s %s%s%n", d, p.pilotId(), flags, p.reasonEn());
+            String d = t.get("decision." + (p.decision() == null ? "ERROR" : p.decision()));
+            String flags = (p.keptFrom() == null ? "" : l.pick("[beholdt fra ", "[kept from ") + p.keptFrom() + "] ")
+                + (p.staleData() ? l.pick("[forældede data] ", "[stale data] ") : "") + (p.partialData() ? l.pick("[delvise data] ", "[partial data] ") : "");
+            System.out.printf("  %-7s %-24s %s%s%n", d, p.pilotId(), flags, p.reason(l));
         }
         for (String problem : r.problems()) System.err.println("  problem: " + problem);
-        System.out.println("Decisions: " + r.decisions());
+        System.out.println(l.pick("Beslutninger: ", "Decisions: ") + r.decisions());
         System.out.println("Dashboard: " + r.dashboardIndex());
     }
 

@@ -47,7 +47,9 @@ final class CandidateArms {
         Map<String, Node> entries = y.entries(m, null, "arms.candidates (candidate ids)");
         if (entries.size() < MIN_CANDIDATES || entries.size() > MAX_CANDIDATES) {
             y.error(key, "arms.candidates names " + entries.size() + " candidate" + (entries.size() == 1 ? "" : "s")
-                + "; a comparison has " + MIN_CANDIDATES + " to " + MAX_CANDIDATES + " (to pilot one system, use arms.pilot)");
+                + "; a comparison has " + MIN_CANDIDATES + " to " + MAX_CANDIDATES + " (to pilot one system, use arms.pilot)",
+                "arms.candidates nævner " + entries.size() + " kandidat" + (entries.size() == 1 ? "" : "er") + "; en sammenligning har "
+                    + MIN_CANDIDATES + " til " + MAX_CANDIDATES + " (brug arms.pilot for at afprøve ét system)");
         }
         Map<String, String> candidateOfUnit = new LinkedHashMap<>();
         Map<String, String> candidateOfVendor = new LinkedHashMap<>();
@@ -59,7 +61,8 @@ final class CandidateArms {
             String candidate = candidateOfUnit.get(unit.value());
             if (candidate != null) {
                 y.error(unit.node(), "unit '" + unit.value() + "' is both a control and in candidate '" + candidate
-                    + "'; a unit is either a control or tries one candidate");
+                    + "'; a unit is either a control or tries one candidate", "enheden '" + unit.value() + "' er både kontrol og med i kandidat '"
+                    + candidate + "'; en enhed er enten kontrol eller afprøver én kandidat");
             }
         }
         return out;
@@ -67,7 +70,8 @@ final class CandidateArms {
 
     private Candidate candidate(String id, MappingNode parent, Node node, Map<String, String> candidateOfUnit, Map<String, String> candidateOfVendor) {
         String where = "candidate '" + id + "'";
-        if (!ID.matcher(id).matches()) y.error(YamlReader.keyNode(parent, id), "candidate id '" + id + "' may hold only a-z, 0-9 and '-'");
+        if (!ID.matcher(id).matches()) y.error(YamlReader.keyNode(parent, id), "candidate id '" + id + "' may hold only a-z, 0-9 and '-'",
+            "kandidat-id '" + id + "' må kun indeholde a-z, 0-9 og '-'");
         MappingNode m = y.mapping(node, where);
         if (m == null) return null;
         Map<String, Node> f = y.entries(m, CANDIDATE, where);
@@ -76,6 +80,10 @@ final class CandidateArms {
                 case "vendor" -> ": the name people know the system by";
                 case "units" -> ": the units that try it";
                 default -> ": its deployment options, each with one_off_dkk and yearly_dkk";
+            }, YamlReader.da(where) + " mangler '" + required + "'" + switch (required) {
+                case "vendor" -> ": det navn, folk kender systemet under";
+                case "units" -> ": de enheder, der afprøver det";
+                default -> ": dets driftsmuligheder, hver med one_off_dkk og yearly_dkk";
             });
         }
         String vendor = f.containsKey("vendor") ? y.string(f.get("vendor"), where + " vendor") : null;
@@ -83,7 +91,8 @@ final class CandidateArms {
             String other = candidateOfVendor.putIfAbsent(vendor, id);
             if (other != null) {
                 y.error(f.get("vendor"), where + " has vendor '" + vendor + "' like candidate '" + other
-                    + "'; reasons name candidates by vendor, so give each its own name");
+                    + "'; reasons name candidates by vendor, so give each its own name", YamlReader.da(where) + " har vendor '" + vendor
+                    + "' ligesom kandidat '" + other + "'; begrundelserne nævner kandidater ved vendor, så giv hver sit navn");
             }
         }
         List<String> units = f.containsKey("units") ? units(where, f.get("units"), id, candidateOfUnit) : List.of();
@@ -95,16 +104,19 @@ final class CandidateArms {
     private List<String> units(String where, Node node, String id, Map<String, String> candidateOfUnit) {
         List<String> out = new ArrayList<>();
         List<Located> units = y.texts(node, where + " units");
-        if (node instanceof SequenceNode list && list.getValue().isEmpty()) y.error(node, where + " lists no unit; name the units that try it");
+        if (node instanceof SequenceNode list && list.getValue().isEmpty()) y.error(node, where + " lists no unit; name the units that try it",
+            YamlReader.da(where) + " nævner ingen enhed; skriv de enheder, der afprøver den");
         for (Located unit : units) {
             String name = CprScrubber.mask(unit.value());
             String other = candidateOfUnit.putIfAbsent(name, id);
             if (other == null) {
                 out.add(name);
             } else if (other.equals(id)) {
-                y.error(unit.node(), "unit '" + unit.value() + "' is listed twice in " + where);
+                y.error(unit.node(), "unit '" + unit.value() + "' is listed twice in " + where,
+                    "enheden '" + unit.value() + "' står to gange i " + YamlReader.da(where));
             } else {
-                y.error(unit.node(), "unit '" + unit.value() + "' is in candidates '" + other + "' and '" + id + "'; a unit tries one candidate");
+                y.error(unit.node(), "unit '" + unit.value() + "' is in candidates '" + other + "' and '" + id + "'; a unit tries one candidate",
+                    "enheden '" + unit.value() + "' er med i kandidaterne '" + other + "' og '" + id + "'; en enhed afprøver én kandidat");
             }
         }
         return out;
@@ -115,15 +127,20 @@ final class CandidateArms {
         MappingNode m = y.mapping(node, where + " options");
         if (m == null) return out;
         Map<String, Node> entries = y.entries(m, null, where + " options");
-        if (entries.isEmpty()) y.error(node, where + " lists no deployment option; give at least one with one_off_dkk and yearly_dkk");
+        if (entries.isEmpty()) y.error(node, where + " lists no deployment option; give at least one with one_off_dkk and yearly_dkk",
+            YamlReader.da(where) + " nævner ingen driftsmulighed; angiv mindst én med one_off_dkk og yearly_dkk");
         for (var e : entries.entrySet()) {
             String name = e.getKey();
             String at = where + " option '" + name + "'";
-            if (!ID.matcher(name).matches()) y.error(YamlReader.keyNode(m, name), at + ": an option name holds only a-z, 0-9 and '-' (e.g. on-premise, hosted, cloud)");
+            if (!ID.matcher(name).matches()) y.error(YamlReader.keyNode(m, name), at + ": an option name holds only a-z, 0-9 and '-' (e.g. on-premise, hosted, cloud)",
+                YamlReader.da(at) + ": et navn på en mulighed indeholder kun a-z, 0-9 og '-' (f.eks. on-premise, hosted, cloud)");
             MappingNode o = y.mapping(e.getValue(), at);
             if (o == null) continue;
             Map<String, Node> costs = y.entries(o, OPTION, at);
-            for (String required : OPTION) if (!costs.containsKey(required)) y.error(e.getValue(), at + " needs '" + required + "' (DKK, 0 if none)");
+            for (String required : OPTION) {
+                if (!costs.containsKey(required)) y.error(e.getValue(), at + " needs '" + required + "' (DKK, 0 if none)",
+                    YamlReader.da(at) + " mangler '" + required + "' (kr., 0 hvis ingen)");
+            }
             Double oneOff = costs.containsKey("one_off_dkk") ? y.number(costs.get("one_off_dkk"), "one_off_dkk of " + at, 0, MAX_COST_DKK) : null;
             Double yearly = costs.containsKey("yearly_dkk") ? y.number(costs.get("yearly_dkk"), "yearly_dkk of " + at, 0, MAX_COST_DKK) : null;
             if (oneOff != null && yearly != null && ID.matcher(name).matches()) out.add(new DeploymentOption(name, oneOff, yearly));

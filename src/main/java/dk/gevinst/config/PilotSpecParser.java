@@ -47,11 +47,11 @@ public final class PilotSpecParser {
         if (root == null) throw new InvalidSpecException(y.problems(), null);
         Map<String, Node> top = y.entries(root, TOP, "the pilot spec");
         for (String required : List.of("id", "title", "start", "end", "arms", "indicators")) {
-            if (!top.containsKey(required)) y.error(root, "missing required key '" + required + "'");
+            if (!top.containsKey(required)) y.error(root, "missing required key '" + required + "'", "nøglen '" + required + "' mangler; den er påkrævet");
         }
         String id = top.containsKey("id") ? text(y, top.get("id"), "id") : null;
         if (id != null && !ID.matcher(id).matches()) {
-            y.error(top.get("id"), "id '" + id + "' may hold only a-z, 0-9 and '-'");
+            y.error(top.get("id"), "id '" + id + "' may hold only a-z, 0-9 and '-'", "id '" + id + "' må kun indeholde a-z, 0-9 og '-'");
         }
         String title = top.containsKey("title") ? text(y, top.get("title"), "title") : null;
         String owner = top.containsKey("owner") ? text(y, top.get("owner"), "owner") : "";
@@ -61,10 +61,12 @@ public final class PilotSpecParser {
         LocalDate baseline = top.containsKey("baseline_start") ? y.date(top.get("baseline_start"), "baseline_start") : null;
         Integer ramp = optionalInteger(y, top, "ramp_up_days", "ramp_up_days", 0, 365, 0);
         if (start != null && end != null && end.isBefore(start)) {
-            y.error(top.get("end"), "end " + end + " is before start " + start + "; the decision date must follow the start");
+            y.error(top.get("end"), "end " + end + " is before start " + start + "; the decision date must follow the start",
+                "end " + end + " ligger før start " + start + "; beslutningsdatoen skal komme efter starten");
         }
         if (start != null && baseline != null && !baseline.isBefore(start)) {
-            y.error(top.get("baseline_start"), "baseline_start " + baseline + " must be before start " + start);
+            y.error(top.get("baseline_start"), "baseline_start " + baseline + " must be before start " + start,
+                "baseline_start " + baseline + " skal ligge før start " + start);
         }
         List<String> pilotUnits = new ArrayList<>();
         List<String> controlUnits = new ArrayList<>();
@@ -72,6 +74,7 @@ public final class PilotSpecParser {
         if (top.containsKey("arms")) readArms(y, top.get("arms"), pilotUnits, controlUnits, candidates);
         if (top.containsKey("deployment") && top.containsKey("arms") && hasCandidates(top.get("arms"))) {
             y.error(top.get("deployment"), "deployment is chosen per candidate in a comparison; list each candidate's options under "
+                + "arms.candidates.<id>.options", "i en sammenligning vælges deployment pr. kandidat; skriv hver kandidats muligheder under "
                 + "arms.candidates.<id>.options");
         }
         List<PilotIndicator> indicators = top.containsKey("indicators") ? readIndicators(y, top.get("indicators")) : List.of();
@@ -87,11 +90,13 @@ public final class PilotSpecParser {
         if (m == null) return;
         Map<String, Node> arms = y.entries(m, ARMS, "arms");
         if (!arms.containsKey("pilot") && !arms.containsKey("candidates")) {
-            y.error(node, "arms needs 'pilot': the units that use the new system (or, to compare systems, 'candidates')");
+            y.error(node, "arms needs 'pilot': the units that use the new system (or, to compare systems, 'candidates')",
+                "arms mangler 'pilot': de enheder, der bruger det nye system (eller 'candidates' for at sammenligne systemer)");
         }
         if (arms.containsKey("pilot") && arms.containsKey("candidates")) {
             y.error(YamlReader.keyNode(m, "pilot"), "arms has both 'pilot' and 'candidates'; a pilot names its units under pilot, "
-                + "a comparison under each candidate");
+                + "a comparison under each candidate", "arms har både 'pilot' og 'candidates'; en pilot skriver sine enheder under pilot, "
+                + "en sammenligning under hver kandidat");
         }
         List<YamlReader.Located> controls = arms.containsKey("control") ? y.texts(arms.get("control"), "arms.control") : List.of();
         controls.forEach(c -> control.add(CprScrubber.mask(c.value())));
@@ -101,10 +106,11 @@ public final class PilotSpecParser {
             return;
         }
         if (arms.containsKey("pilot")) pilot.addAll(texts(y, arms.get("pilot"), "arms.pilot"));
-        if (arms.containsKey("pilot") && pilot.isEmpty()) y.error(arms.get("pilot"), "arms.pilot lists no unit");
+        if (arms.containsKey("pilot") && pilot.isEmpty()) y.error(arms.get("pilot"), "arms.pilot lists no unit", "arms.pilot nævner ingen enhed");
         for (String unit : new HashSet<>(pilot)) {
             if (control.contains(unit)) {
-                y.error(arms.get("control"), "unit '" + unit + "' is in both arms; a unit is either pilot or control");
+                y.error(arms.get("control"), "unit '" + unit + "' is in both arms; a unit is either pilot or control",
+                    "enheden '" + unit + "' står i begge arme; en enhed er enten pilot eller kontrol");
             }
         }
     }
@@ -124,7 +130,8 @@ public final class PilotSpecParser {
             if (pi != null) out.add(pi);
         }
         if (out.stream().noneMatch(i -> i.role() == Role.SUCCESS) && y.problems().isEmpty()) {
-            y.error(node, "no indicator has role: success; a pilot is judged on at least one core-task indicator");
+            y.error(node, "no indicator has role: success; a pilot is judged on at least one core-task indicator",
+                "ingen indikator har role: success; en pilot bedømmes på mindst én indikator for kerneopgaven");
         }
         return out;
     }
@@ -136,36 +143,44 @@ public final class PilotSpecParser {
         String where = "indicator '" + id + "'";
         Role role = null;
         if (!f.containsKey("role")) {
-            y.error(node, where + " needs role: success, guardrail, technical or descriptive");
+            y.error(node, where + " needs role: success, guardrail, technical or descriptive",
+                YamlReader.da(where) + " mangler role: success, guardrail, technical eller descriptive");
         } else {
             String r = text(y, f.get("role"), where + " role");
             role = Role.parse(r);
-            if (r != null && role == null) y.error(f.get("role"), where + " has role '" + r + "'; use success, guardrail, technical or descriptive");
+            if (r != null && role == null) y.error(f.get("role"), where + " has role '" + r + "'; use success, guardrail, technical or descriptive",
+                YamlReader.da(where) + " har role '" + r + "'; brug success, guardrail, technical eller descriptive");
         }
         Direction direction = null;
         if (f.containsKey("direction")) {
             String d = text(y, f.get("direction"), where + " direction");
             direction = Direction.parse(d);
-            if (d != null && direction == null) y.error(f.get("direction"), where + " has direction '" + d + "'; use higher_is_better or lower_is_better");
+            if (d != null && direction == null) y.error(f.get("direction"), where + " has direction '" + d + "'; use higher_is_better or lower_is_better",
+                YamlReader.da(where) + " har direction '" + d + "'; brug higher_is_better eller lower_is_better");
         }
         IndicatorDefinition def = definition(y, id, node, f, role, direction);
         if (def == null || role == null) return null;
         if (def.descriptive() && role.decides()) {
-            y.error(f.get("role"), where + " is descriptive (shown, not decided on); use role: descriptive");
+            y.error(f.get("role"), where + " is descriptive (shown, not decided on); use role: descriptive",
+                YamlReader.da(where) + " er beskrivende (vises, men indgår ikke i beslutningen); brug role: descriptive");
         }
         Amount mde = f.containsKey("mde") ? y.amount(f.get("mde"), where + " mde") : null;
         Amount margin = f.containsKey("margin") ? y.amount(f.get("margin"), where + " margin") : null;
         if (role == Role.SUCCESS && mde == null && !f.containsKey("mde")) {
-            y.error(node, where + " is a success indicator and needs mde: the smallest effect that matters (e.g. 0.03 or \"10%\")");
+            y.error(node, where + " is a success indicator and needs mde: the smallest effect that matters (e.g. 0.03 or \"10%\")",
+                YamlReader.da(where) + " er en succesindikator og mangler mde: den mindste effekt, der betyder noget (f.eks. 0.03 eller \"10%\")");
         }
         if (role == Role.GUARDRAIL && margin == null && !f.containsKey("margin")) {
-            y.error(node, where + " is a guardrail and needs margin: how much worse is still acceptable (e.g. 0.02)");
+            y.error(node, where + " is a guardrail and needs margin: how much worse is still acceptable (e.g. 0.02)",
+                YamlReader.da(where) + " er et værn og mangler margin: hvor meget værre der stadig kan accepteres (f.eks. 0.02)");
         }
         if (mde != null && (mde.value() <= 0 || mde.value() > MAX_AMOUNT)) {
-            y.error(f.get("mde"), where + " mde is " + mde + "; expected above 0 (and at most " + (long) MAX_AMOUNT + ")");
+            y.error(f.get("mde"), where + " mde is " + mde + "; expected above 0 (and at most " + (long) MAX_AMOUNT + ")",
+                YamlReader.da(where) + " mde er " + mde + "; der ventes over 0 (og højst " + (long) MAX_AMOUNT + ")");
         }
         if (margin != null && (margin.value() < 0 || margin.value() > MAX_AMOUNT)) {
-            y.error(f.get("margin"), where + " margin is " + margin + "; expected 0 or more (and at most " + (long) MAX_AMOUNT + ")");
+            y.error(f.get("margin"), where + " margin is " + margin + "; expected 0 or more (and at most " + (long) MAX_AMOUNT + ")",
+                YamlReader.da(where) + " margin er " + margin + "; der ventes 0 eller mere (og højst " + (long) MAX_AMOUNT + ")");
         }
         Double value = f.containsKey("value_dkk") ? y.number(f.get("value_dkk"), where + " value_dkk", 0, 10_000_000) : null;
         Integer maturity = optionalInteger(y, f, "maturity_days", where + " maturity_days", 0, 3650, def.maturityDays());
@@ -191,14 +206,22 @@ public final class PilotSpecParser {
         if (measure == null) {
             if (builtIn.isEmpty()) {
                 y.error(node, "unknown indicator '" + id + "'; use one of " + String.join(", ", catalog.ids())
-                    + ", or declare a custom one with column:, instrument: or metric:");
+                    + ", or declare a custom one with column:, instrument: or metric:", "ukendt indikator '" + id + "'; brug en af "
+                    + String.join(", ", catalog.ids()) + ", eller erklær en egen med column:, instrument: eller metric:");
                 return null;
             }
             IndicatorDefinition d = builtIn.get();
-            return dir == null ? d : new IndicatorDefinition(d.id(), d.source(), d.measure(), dir, d.unit(), d.maturityDays(), d.descriptive(), d.label());
+            if (dir == null && !f.containsKey("label_da") && !f.containsKey("label_en")) return d;
+            // A spec may name a catalog indicator in its own words; unit, measure and scale stay the catalog's.
+            java.util.Map<String, String> label = new java.util.LinkedHashMap<>(d.label());
+            if (f.containsKey("label_da")) label.put("da", text(y, f.get("label_da"), "label_da"));
+            if (f.containsKey("label_en")) label.put("en", text(y, f.get("label_en"), "label_en"));
+            return new IndicatorDefinition(d.id(), d.source(), d.measure(), dir == null ? d.direction() : dir, d.unit(), d.maturityDays(),
+                d.descriptive(), label);
         }
         if (dir == null) {
-            y.error(node, where + " is custom and needs direction: higher_is_better or lower_is_better");
+            y.error(node, where + " is custom and needs direction: higher_is_better or lower_is_better",
+                YamlReader.da(where) + " er egendefineret og mangler direction: higher_is_better eller lower_is_better");
             return null;
         }
         java.util.Map<String, String> label = new java.util.LinkedHashMap<>();
@@ -223,7 +246,8 @@ public final class PilotSpecParser {
     private String name(YamlReader y, Node node, String what) {
         String s = text(y, node, what);
         if (s != null && !NAME.matcher(s).matches()) {
-            y.error(node, what + " is '" + s + "'; a column or instrument name holds only letters, digits and '_'");
+            y.error(node, what + " is '" + s + "'; a column or instrument name holds only letters, digits and '_'",
+                YamlReader.da(what) + " er '" + s + "'; et kolonne- eller instrumentnavn indeholder kun bogstaver, cifre og '_'");
             return null;
         }
         return s;
@@ -236,7 +260,8 @@ public final class PilotSpecParser {
         Map<String, Node> f = y.entries(m, DECISION, "decision");
         Double alpha = f.containsKey("alpha") ? y.number(f.get("alpha"), "decision.alpha") : Double.valueOf(d.alpha());
         if (alpha != null && (alpha <= 0 || alpha >= 0.5)) {
-            y.error(f.get("alpha"), "decision.alpha is " + alpha + "; expected between 0 and 0.5, usually 0.05");
+            y.error(f.get("alpha"), "decision.alpha is " + alpha + "; expected between 0 and 0.5, usually 0.05",
+                "decision.alpha er " + alpha + "; der ventes mellem 0 og 0.5, som regel 0.05");
             alpha = null;
         }
         Integer minCases = optionalInteger(y, f, "min_cases", "decision.min_cases", 2, 10_000_000, d.minCases());
@@ -256,7 +281,7 @@ public final class PilotSpecParser {
         if (m == null) return null;
         Map<String, Node> f = y.entries(m, BUSINESS, "business_case");
         for (String required : List.of("hourly_cost_dkk", "horizon_years", "annual_cases")) {
-            if (!f.containsKey(required)) y.error(node, "business_case needs '" + required + "'");
+            if (!f.containsKey(required)) y.error(node, "business_case needs '" + required + "'", "business_case mangler '" + required + "'");
         }
         Double hourly = f.containsKey("hourly_cost_dkk") ? y.number(f.get("hourly_cost_dkk"), "business_case.hourly_cost_dkk", 1, 100_000) : null;
         Integer horizon = f.containsKey("horizon_years") ? y.integer(f.get("horizon_years"), "business_case.horizon_years", 1, 30) : null;

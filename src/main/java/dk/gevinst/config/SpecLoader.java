@@ -52,7 +52,8 @@ public final class SpecLoader {
     private FileOutcome read(Storage.FileEntry f, String display, String guess) throws IOException {
         if (f.size() > YamlReader.MAX_CHARS) {
             return new FileOutcome(guess, display, null, List.of(new Problem(display, 1, 1,
-                "file is " + f.size() + " bytes; a pilot spec may be at most " + YamlReader.MAX_CHARS)));
+                "file is " + f.size() + " bytes; a pilot spec may be at most " + YamlReader.MAX_CHARS,
+                "filen er " + f.size() + " byte; en pilotspecifikation må højst være " + YamlReader.MAX_CHARS)));
         }
         try {
             PilotSpec spec = parser.parse(display, SpecText.decode(display, storage.readBytes(f.path(), YamlReader.MAX_CHARS * 4)));
@@ -68,7 +69,8 @@ public final class SpecLoader {
         for (FileOutcome o : files) {
             List<String> others = names.stream().filter(n -> !n.equals(o.file())).toList();
             problems.add(new Problem(o.file(), 1, 1, "pilot id '" + id + "' is also declared by " + String.join(", ", others)
-                + "; keep one file per pilot (neither is evaluated until then)"));
+                + "; keep one file per pilot (neither is evaluated until then)", "pilot-id '" + id + "' erklæres også af "
+                + String.join(", ", others) + "; behold én fil pr. pilot (ingen af dem evalueres indtil da)"));
         }
         for (FileOutcome o : files) problems.addAll(o.problems());
         return new SpecLoad.Failure(id, String.join(", ", names), problems);

@@ -44,6 +44,7 @@ public final class SpecText {
         int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
         int column = before.length() - before.lastIndexOf('\n');
         return new InvalidSpecException(List.of(new Problem(file, line, column,
-            "the file is not UTF-8 here (bytes of another encoding, e.g. Latin-1); save the spec as UTF-8")));
+            "the file is not UTF-8 here (bytes of another encoding, e.g. Latin-1); save the spec as UTF-8",
+            "filen er ikke UTF-8 her (byte i en anden tegnkodning, f.eks. Latin-1); gem specifikationen som UTF-8")));
     }
 }

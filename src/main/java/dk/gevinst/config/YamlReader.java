@@ -47,7 +47,8 @@ public final class YamlReader {
     /** The document's root mapping, or null with a problem recorded. */
     public MappingNode parseRoot(String text) {
         if (text.length() > MAX_CHARS) {
-            problems.add(new Problem(file, 1, 1, "file is " + text.length() + " characters; the limit is " + MAX_CHARS));
+            problems.add(new Problem(file, 1, 1, "file is " + text.length() + " characters; the limit is " + MAX_CHARS,
+                "filen har " + text.length() + " tegn; grænsen er " + MAX_CHARS));
             return null;
         }
         LoaderOptions options = new LoaderOptions();
@@ -60,11 +61,11 @@ public final class YamlReader {
             Node root = new Yaml(new SafeConstructor(options), new Representer(unused), unused, options)
                 .compose(new StringReader(text));
             if (root == null) {
-                problems.add(new Problem(file, 1, 1, "the file is empty; expected a mapping of keys"));
+                problems.add(new Problem(file, 1, 1, "the file is empty; expected a mapping of keys", "filen er tom; der ventes nøgler med værdier"));
                 return null;
             }
             if (!(root instanceof MappingNode m)) {
-                error(root, "expected a mapping of keys at the top level");
+                error(root, "expected a mapping of keys at the top level", "øverste niveau skal være nøgler med værdier");
                 return null;
             }
             return m;
@@ -72,16 +73,34 @@ public final class YamlReader {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? 1 : mark.getLine() + 1;
             int col = mark == null ? 1 : mark.getColumn() + 1;
-            problems.add(new Problem(file, line, col, "not valid YAML: " + e.getProblem()));
+            // The parser's own words are English; the location is what a reader needs, so Danish says what to look for.
+            problems.add(new Problem(file, line, col, "not valid YAML: " + e.getProblem(),
+                "ikke gyldig YAML her; tjek parenteser, anførselstegn, kolon og indrykning"));
             return null;
         } catch (RuntimeException e) {
-            problems.add(new Problem(file, 1, 1, "not valid YAML: " + e.getMessage()));
+            problems.add(new Problem(file, 1, 1, "not valid YAML: " + e.getMessage(), "ikke gyldig YAML (" + e.getMessage() + ")"));
             return null;
         }
     }
 
+    /** A problem read at the terminal only (the run config, the catalog): English. */
     public void error(Node at, String message) {
-        problems.add(new Problem(file, at.getStartMark().getLine() + 1, at.getStartMark().getColumn() + 1, message));
+        error(at, message, null);
+    }
+
+    /** A pilot spec's problem, in English and Danish: a Danish page shows it. */
+    public void error(Node at, String message, String messageDa) {
+        problems.add(new Problem(file, at.getStartMark().getLine() + 1, at.getStartMark().getColumn() + 1, message, messageDa));
+    }
+
+    /**
+     * Where a problem is, in Danish. Callers name places by their keys ("decision.alpha", "indicator 'x' mde"),
+     * which stay as written in the file; only the few English words that join them are put in Danish.
+     */
+    public static String da(String what) {
+        return what.replace("each entry of ", "hver post i ").replace(" of candidate '", " for kandidat '").replace("indicator '", "indikator '")
+            .replace("candidate '", "kandidat '").replace("' option '", "' mulighed '").replace("the pilot spec", "pilotspecifikationen")
+            .replace(" (candidate ids)", " (kandidaternes id)").replace(" (a number or \"N%\")", " (et tal eller \"N%\")");
     }
 
     /**
@@ -93,14 +112,15 @@ public final class YamlReader {
         for (NodeTuple t : map.getValue()) {
             Node keyNode = t.getKeyNode();
             if (!(keyNode instanceof ScalarNode k)) {
-                error(keyNode, "keys must be plain names in " + where);
+                error(keyNode, "keys must be plain names in " + where, "nøgler skal være enkle navne i " + da(where));
                 continue;
             }
             String key = k.getValue();
             if (out.containsKey(key)) {
-                error(keyNode, "duplicate key '" + key + "' in " + where);
+                error(keyNode, "duplicate key '" + key + "' in " + where, "nøglen '" + key + "' står to gange i " + da(where));
             } else if (allowed != null && !allowed.contains(key)) {
-                error(keyNode, "unknown key '" + key + "' in " + where + "; allowed: " + String.join(", ", allowed));
+                error(keyNode, "unknown key '" + key + "' in " + where + "; allowed: " + String.join(", ", allowed),
+                    "ukendt nøgle '" + key + "' i " + da(where) + "; tilladt: " + String.join(", ", allowed));
             } else {
                 out.put(key, t.getValueNode());
             }
@@ -116,13 +136,13 @@ public final class YamlReader {
 
     public MappingNode mapping(Node node, String what) {
         if (node instanceof MappingNode m) return m;
-        error(node, what + " must be a mapping of keys");
+        error(node, what + " must be a mapping of keys", da(what) + " skal være nøgler med værdier");
         return null;
     }
 
     public String string(Node node, String what) {
         if (node instanceof ScalarNode s && !s.getValue().isBlank()) return s.getValue();
-        error(node, what + " must be a non-empty text");
+        error(node, what + " must be a non-empty text", da(what) + " skal være en tekst, der ikke er tom");
         return null;
     }
 
@@ -133,7 +153,7 @@ public final class YamlReader {
             if (!DATE.matcher(s.trim()).matches()) throw new DateTimeParseException("not YYYY-MM-DD", s, 0);
             return LocalDate.parse(s.trim());
         } catch (DateTimeParseException e) {
-            error(node, what + " is '" + s + "'; write a date as YYYY-MM-DD");
+            error(node, what + " is '" + s + "'; write a date as YYYY-MM-DD", da(what) + " er '" + s + "'; skriv en dato som ÅÅÅÅ-MM-DD");
             return null;
         }
     }
@@ -146,7 +166,7 @@ public final class YamlReader {
             if (!Double.isFinite(v)) throw new NumberFormatException();
             return v;
         } catch (NumberFormatException e) {
-            error(node, what + " is '" + s + "'; expected a number");
+            error(node, what + " is '" + s + "'; expected a number", da(what) + " er '" + s + "'; der ventes et tal");
             return null;
         }
     }
@@ -156,7 +176,8 @@ public final class YamlReader {
         Double v = number(node, what);
         if (v == null) return null;
         if (v < min || v > max) {
-            error(node, what + " is " + plain(v) + "; expected " + plain(min) + " to " + plain(max));
+            error(node, what + " is " + plain(v) + "; expected " + plain(min) + " to " + plain(max),
+                da(what) + " er " + plain(v) + "; der ventes " + plain(min) + " til " + plain(max));
             return null;
         }
         return v;
@@ -172,12 +193,12 @@ public final class YamlReader {
         try {
             long v = Long.parseLong(s.trim());
             if (v < min || v > max) {
-                error(node, what + " is " + v + "; expected " + min + " to " + max);
+                error(node, what + " is " + v + "; expected " + min + " to " + max, da(what) + " er " + v + "; der ventes " + min + " til " + max);
                 return null;
             }
             return (int) v;
         } catch (NumberFormatException e) {
-            error(node, what + " is '" + s + "'; expected a whole number");
+            error(node, what + " is '" + s + "'; expected a whole number", da(what) + " er '" + s + "'; der ventes et helt tal");
             return null;
         }
     }
@@ -189,7 +210,7 @@ public final class YamlReader {
             case "true", "yes" -> true;
             case "false", "no" -> false;
             default -> {
-                error(node, what + " is '" + s + "'; expected true or false");
+                error(node, what + " is '" + s + "'; expected true or false", da(what) + " er '" + s + "'; der ventes true eller false");
                 yield null;
             }
         };
@@ -221,7 +242,7 @@ public final class YamlReader {
             String s = string(node, what);
             if (s != null) out.add(new Located(s, node));
         } else {
-            error(node, what + " must be a list of names");
+            error(node, what + " must be a list of names", da(what) + " skal være en liste af navne");
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package dk.gevinst.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.gevinst.publish.PublishedInference;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,35 +25,23 @@ public record CertaintyView(String id, String label, boolean gap, String gapCapt
     private static CertaintyView one(Texts t, JsonNode ind) {
         JsonNode inf = ind.path("inference"), unit = inf.path("unit_level"), placebo = unit.path("placebo");
         GapScale scale = GapScale.of(t, ind);
+        PublishedInference.Rank rank = PublishedInference.rank(inf);
         boolean hasPlacebo = placebo.path("estimates").size() > 0;
         String caption = t.format(scale.level() ? "certainty.gap.caption.level" : "certainty.gap.caption", scale.unit());
         return new CertaintyView(ind.path("id").asText(), ind.path("label").path(t.language().code()).asText(ind.path("id").asText()),
-            inf.path("weekly_gap").size() > 0, caption, hasPlacebo, t.get(decidedKey(inf)), hasPlacebo ? rank(t, placebo) : null,
+            inf.path("weekly_gap").size() > 0, caption, hasPlacebo, t.get(decidedKey(inf)), rank == null ? null : rank(t, rank),
             preTrend(t, ind, scale), ind.path("pre_trend").path("drift_found").asBoolean(), analysts(t, ind, scale));
     }
 
-    /** Which uncertainty decided: the cases, the teams week by week, the placebo teams, or none could be measured. */
-    static String decidedKey(JsonNode inf) {
-        JsonNode unit = inf.path("unit_level");
-        if (!unit.isObject() || "none".equals(unit.path("method").asText())) {
-            return "certainty.decided.none." + (unit.path("unavailable").isTextual() ? unit.path("unavailable").asText() : "too_few_weeks");
-        }
-        if (!"unit".equals(inf.path("decided_by").asText())) return "certainty.decided.case";
-        JsonNode placebo = unit.path("placebo");
-        // The published team-level se is that of the wider team-level interval: the placebo's when they are the same number.
-        boolean byPlacebo = placebo.isObject() && placebo.path("se").asDouble() == unit.path("se").asDouble(Double.NaN);
-        return byPlacebo ? "certainty.decided.placebo" : "certainty.decided.weekly";
+    /** Which uncertainty decided, in a sentence: the cases, the teams week by week, the placebo teams, or why none could be measured. */
+    private static String decidedKey(JsonNode inf) {
+        PublishedInference.Decider d = PublishedInference.decider(inf);
+        return "certainty.decided." + d.key() + (d == PublishedInference.Decider.NONE ? "." + PublishedInference.unavailable(inf) : "");
     }
 
-    /**
-     * "Pilotteamet ligger som nr. 2 af 12": the rank p-value is the share of the J + 1 estimates at least as
-     * far from zero as the pilot's, so p·(J + 1) is the pilot's place counted from the largest change.
-     */
-    private static String rank(Texts t, JsonNode placebo) {
-        int teams = placebo.path("estimates").size() + 1;
-        double p = placebo.path("rank_p_value").asDouble();
-        long place = Math.max(1, Math.round(p * teams));
-        return t.format("certainty.rank", t.count(place), t.count(teams), t.percent(p, 0));
+    /** "Pilotteamet ligger som nr. 2 af 12". */
+    private static String rank(Texts t, PublishedInference.Rank r) {
+        return t.format("certainty.rank", t.count(r.place()), t.count(r.teams()), t.percent(r.pValue(), 0));
     }
 
     private static String preTrend(Texts t, JsonNode ind, GapScale scale) {

@@ -19,11 +19,7 @@ record ChangeScale(Kind kind, double divisor, String levelUnit, String changeUni
     enum Kind { RELATIVE, POINTS, NATIVE }
 
     static ChangeScale of(Texts t, JsonNode ind) {
-        return of(t, ind, ind.path("counterfactual").asDouble(Double.NaN));
-    }
-
-    /** With the level without the pilot of a given night, for the history. */
-    static ChangeScale of(Texts t, JsonNode ind, double counterfactual) {
+        double counterfactual = ind.path("counterfactual").asDouble(Double.NaN);
         String unit = ind.path("unit").asText("");
         String own = unit.isEmpty() ? "" : t.term("unit", unit);
         if ("share".equals(unit)) return new ChangeScale(Kind.POINTS, 0.01, t.get("unit.percent"), t.get("unit.percentage_points"));

@@ -52,10 +52,14 @@ final class Docs {
         return (int) ChronoUnit.DAYS.between(LocalDate.parse(since), LocalDate.parse(last.path("as_of").asText()));
     }
 
-    /** The decision of the night before tonight, or null on the first night. */
+    /**
+     * The decision to say what changed tonight against: the night before tonight in the history; on a night
+     * without an earlier one, the publication a rerun of the same night replaced ({@code previous}); null only
+     * when there is no earlier decision at all: the first assessment.
+     */
     static String previousDecision(JsonNode doc) {
         JsonNode h = doc.path("history");
-        if (h.size() < 2) return null;
+        if (h.size() < 2) return doc.path("previous").isObject() ? doc.path("previous").path("decision").asText("ERROR") : null;
         JsonNode before = h.get(h.size() - 2).path("decision");
         return before.isTextual() ? before.asText() : "ERROR";
     }

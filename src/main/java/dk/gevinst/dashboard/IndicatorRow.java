@@ -24,7 +24,8 @@ public record IndicatorRow(String id, String label, String role, String roleLabe
             double est = shown[0], lo = shown[1], hi = shown[2];
             int d = scale.decimals(Math.max(Math.abs(lo), Math.abs(hi)));
             if (Double.isFinite(cf)) level = scale.level(t, cf) + " → " + scale.level(t, cf + effect) + " (" + scale.change(t, est, d) + ")";
-            interval = t.range(t.number(lo, d), t.withUnit(t.number(hi, d), scale.changeUnit()));
+            interval = tooFewData(ind) ? t.get("interval.toofew")
+                : t.range(t.number(lo, d), t.withUnit(t.number(hi, d), scale.changeUnit()));
             String size = scale.change(t, Math.abs(est), d).replace("+", "");
             String moved = t.number(est, d).matches("[−-]?[0,.]+") ? t.get("change.same")
                 : t.format(est < 0 ? "change.fell" : "change.rose", size);
@@ -49,6 +50,11 @@ public record IndicatorRow(String id, String label, String role, String roleLabe
         return scale.change(t, scale.show(ind.path("effect").asDouble()), d);
     }
 
+    /** The published interval spans every change the indicator's scale allows: it says nothing. */
+    static boolean tooFewData(JsonNode ind) {
+        return ind.path("decision_interval").path("too_few_data").asBoolean(false);
+    }
+
     /** The published decision interval: low, high, alpha; null when there is none. */
     static double[] interval(JsonNode ind) {
         JsonNode d = ind.path("decision_interval");
@@ -56,10 +62,13 @@ public record IndicatorRow(String id, String label, String role, String roleLabe
         return new double[] {d.path("ci_low").asDouble(), d.path("ci_high").asDouble(), d.path("alpha").asDouble()};
     }
 
-    /** The chart panel of this indicator: the interval, estimate and threshold on the table's scale, and which side is better. */
+    /**
+     * The chart panel of this indicator: the interval, estimate and threshold on the table's scale, and which side
+     * is better; none for an interval that says nothing on its scale (the table says "too few data").
+     */
     static ObjectNode panel(Texts t, JsonNode ind) {
         double[] shown = ChangeScale.shown(t, ind);
-        if (shown == null) return null;
+        if (shown == null || tooFewData(ind)) return null;
         ChangeScale scale = ChangeScale.of(t, ind);
         double lo = shown[1], hi = shown[2];
         int better = "lower_is_better".equals(ind.path("direction").asText()) ? -1 : 1;

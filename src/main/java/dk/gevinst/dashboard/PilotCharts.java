@@ -82,7 +82,9 @@ final class PilotCharts {
 
     /**
      * How the decision interval of each deciding indicator narrowed night by night, from the published
-     * history; each night is put on the scale of the table with that night's level without the pilot.
+     * history, on the table's scale: where the table reads the change relatively, each night's published
+     * relative interval (a night published without one is left out, never derived from the absolute interval
+     * and a level); else the absolute one in the table's unit.
      */
     private static ArrayNode narrowing(Texts t, JsonNode doc) {
         ArrayNode out = Json.MAPPER.createArrayNode();
@@ -94,15 +96,19 @@ final class PilotCharts {
                 .put("unit", ChangeScale.of(t, ind).changeUnit()).put("axis", t.format("chart.changein", ChangeScale.of(t, ind).changeUnit())).put("better", panel == null ? 1 : panel.path("better").asInt());
             if (panel != null && panel.has("mark")) series.put("mark", panel.path("mark").asDouble()).put("markLabel", panel.path("markLabel").asText());
             ArrayNode days = series.putArray("days"), est = series.putArray("est"), low = series.putArray("low"), high = series.putArray("high");
+            ChangeScale s = ChangeScale.of(t, ind);
+            boolean relative = s.kind() == ChangeScale.Kind.RELATIVE;
+            String lowField = relative ? "relative_ci_low" : "ci_low", highField = relative ? "relative_ci_high" : "ci_high";
+            String effectField = relative ? "relative_effect" : "effect";
+            double factor = relative ? 100 : 1 / s.divisor();
             for (JsonNode night : doc.path("history")) {
                 for (JsonNode i : night.path("intervals")) {
-                    if (!i.path("indicator").asText().equals(ind.path("id").asText()) || !i.path("ci_low").isNumber()) continue;
-                    ChangeScale s = ChangeScale.of(t, ind, i.path("counterfactual").asDouble(Double.NaN));
+                    if (!i.path("indicator").asText().equals(ind.path("id").asText()) || !i.path(lowField).isNumber() || !i.path(highField).isNumber()) continue;
                     days.add(night.path("as_of").asText());
-                    if (i.path("effect").isNumber()) est.add(s.show(i.path("effect").asDouble()));
+                    if (i.path(effectField).isNumber()) est.add(i.path(effectField).asDouble() * factor);
                     else est.addNull();
-                    low.add(s.show(i.path("ci_low").asDouble()));
-                    high.add(s.show(i.path("ci_high").asDouble()));
+                    low.add(i.path(lowField).asDouble() * factor);
+                    high.add(i.path(highField).asDouble() * factor);
                 }
             }
             if (days.size() > 1) out.add(series);

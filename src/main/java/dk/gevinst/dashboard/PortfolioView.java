@@ -37,7 +37,7 @@ public record PortfolioView(List<HealthItem> health, List<Count> counts, List<Ch
         for (JsonNode d : docs) {
             if (d.path("owner").isTextual()) owners.add(d.path("owner").asText());
             String before = Docs.previousDecision(d);
-            if (d.path("history").size() < 2) {
+            if (before == null) {
                 changes.add(new Change(Docs.title(d), PageLink.pilot(Docs.id(d)), Badge.of(t, Docs.decision(d), false), null));
             } else if (!before.equals(Docs.decision(d))) {
                 changes.add(new Change(Docs.title(d), PageLink.pilot(Docs.id(d)), Badge.of(t, Docs.decision(d), false), Badge.of(t, before, false)));

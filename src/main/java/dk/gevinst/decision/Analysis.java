@@ -31,10 +31,12 @@ public record Analysis(String kind, LocalDate through, double estimate, double c
     /**
      * The interval at one level: which standard error decided it (the wider interval wins), that standard
      * error and its degrees of freedom, the effective sample size the confidence sequence used, and the
-     * absolute and relative bounds (relative: NaN when the level without the pilot is 0).
+     * absolute and relative bounds (relative: NaN when the level without the pilot is 0). On a bounded scale
+     * (a share, a score) the bounds are already within the changes the scale allows, and {@code saysNothing} is
+     * true when the data exclude no change the scale allows: too few data for an interval (see {@link ScaleClip}).
      */
     public record Bound(double alpha, String decidedBy, double se, double dof, double nEff, double low, double high,
-                        double relativeLow, double relativeHigh) {
+                        double relativeLow, double relativeHigh, boolean saysNothing) {
         public Interval absolute() {
             return new Interval(low, high, alpha);
         }

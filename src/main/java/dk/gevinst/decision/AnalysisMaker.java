@@ -5,6 +5,7 @@ import dk.gevinst.cells.CellStats;
 import dk.gevinst.cells.UnitPanel;
 import dk.gevinst.config.PilotIndicator;
 import dk.gevinst.config.PilotSpec;
+import dk.gevinst.indicator.Scale;
 import dk.gevinst.stats.ConfidenceSequence;
 import dk.gevinst.stats.FixedHorizon;
 import dk.gevinst.stats.RelativeEffect;
@@ -62,8 +63,8 @@ final class AnalysisMaker {
         double nStar = spec.decision().sequentialTuning();
         List<Analysis.Bound> bounds = new ArrayList<>();
         for (double a : levels) {
-            bounds.add(bound(kind, a, estimate, relative, seCase, caseLevel.dof(), seRelative, cf, n, nStar,
-                unit == null || !unit.published().available() ? null : unit.at(a)));
+            bounds.add(ScaleClip.clip(bound(kind, a, estimate, relative, seCase, caseLevel.dof(), seRelative, cf, n, nStar,
+                unit == null || !unit.published().available() ? null : unit.at(a)), Scale.of(indicator.definition()), estimate, cf));
         }
         UnitLevel published = unit == null ? null : unit.published();
         return new Analysis(kind, lastDay, estimate, cf, relative, seCase, caseLevel.dof(), seRelative, n, series.size(), published, bounds, nStar,
@@ -119,6 +120,6 @@ final class AnalysisMaker {
             }
         }
         double relHalf = Double.isNaN(relative) ? Double.NaN : seCase > 0 ? half * seRelative / seCase : half / Math.abs(cf);
-        return new Analysis.Bound(a, decidedBy, se, dof, nEff, estimate - half, estimate + half, relative - relHalf, relative + relHalf);
+        return new Analysis.Bound(a, decidedBy, se, dof, nEff, estimate - half, estimate + half, relative - relHalf, relative + relHalf, false);
     }
 }

@@ -31,13 +31,16 @@ public final class ReasonTexts {
         String verb = fell ? l.pick("faldt", "fell") : l.pick("steg", "rose");
         Interval ci = r.readInterval();
         String level = l.pick("sikkerhedsinterval for ændringen ", "confidence interval of the change ");
+        String tooFew = l.pick(" (for få data til et interval)", " (too few data for an interval)");
         if (r.relative()) {
+            if (r.bound().saysNothing()) return label + " " + verb + " " + l.percent(Math.abs(r.relativeEffect()), 0) + tooFew;
             return label + " " + verb + " " + l.percent(Math.abs(r.relativeEffect()), 0) + " (" + level + l.range(l.number(ci.low() * 100, 0), l.percent(ci.high(), 0)) + ")";
         }
         boolean share = "share".equals(r.indicator().definition().unit());
         double scale = share ? 100 : 1;
         double lo = ci.low() * scale, hi = ci.high() * scale;
         String unit = unitWord(r.indicator().definition().unit(), l);
+        if (r.bound().saysNothing()) return label + " " + verb + " " + withUnit(l.number(Math.abs(r.effect()) * scale, share ? 1 : 2), unit) + tooFew;
         return label + " " + verb + " " + withUnit(l.number(Math.abs(r.effect()) * scale, share ? 1 : 2), unit) + " (" + level
             + l.range(l.number(lo, share ? 1 : 2), withUnit(l.number(hi, share ? 1 : 2), unit)) + ")";
     }
@@ -61,6 +64,7 @@ public final class ReasonTexts {
             case "days" -> l.pick("dage", "days");
             case "share" -> l.pick("procentpoint", "percentage points");
             case "points" -> l.pick("point", "points");
+            case "seconds" -> l.pick("sek.", "s");
             default -> "";
         };
     }

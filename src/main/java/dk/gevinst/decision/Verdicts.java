@@ -10,7 +10,8 @@ import java.util.List;
  * level; guardrails at two (see {@link IndicatorEvaluator#levels}): breached on the Bonferroni level,
  * non-inferior on the plain one. Better and non-inferior need team-level inference: without it the interval
  * ignores team noise, so the verdict is withheld (inconclusive). Worse, futile and breached lead away
- * from production, the safe side, and stand on the case-level interval alone.
+ * from production, the safe side, and stand on the case-level interval alone. An interval that says nothing
+ * on its scale (too few data, see {@link ScaleClip}) shows nothing: inconclusive.
  */
 final class Verdicts {
     private Verdicts() {}
@@ -30,6 +31,7 @@ final class Verdicts {
         boolean team = a.unitLevelAvailable();
         if (indicator.role() == Role.SUCCESS) {
             Analysis.Bound b = a.at(levels.get(0));
+            if (b.saysNothing()) return new Judgement(Verdict.INCONCLUSIVE, b, false);
             Interval i = good(relative ? b.relative() : b.absolute(), sign);
             double mde = indicator.mde() == null ? Double.NaN : indicator.mde().resolve(cf) / (relative ? Math.abs(cf) : 1);
             boolean better = i.low() > 0;
@@ -40,8 +42,8 @@ final class Verdicts {
         }
         double margin = indicator.margin() == null ? 0 : indicator.margin().resolve(cf);
         Analysis.Bound breach = a.at(levels.get(levels.size() - 1)), plain = a.at(levels.get(0));
-        if (good(breach.absolute(), sign).high() < -margin) return new Judgement(Verdict.BREACHED, breach, false);
-        boolean nonInferior = good(plain.absolute(), sign).low() > -margin;
+        if (!breach.saysNothing() && good(breach.absolute(), sign).high() < -margin) return new Judgement(Verdict.BREACHED, breach, false);
+        boolean nonInferior = !plain.saysNothing() && good(plain.absolute(), sign).low() > -margin;
         if (nonInferior && team) return new Judgement(Verdict.NON_INFERIOR, plain, false);
         return new Judgement(Verdict.INCONCLUSIVE, breach, nonInferior);
     }

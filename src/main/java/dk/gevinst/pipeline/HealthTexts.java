@@ -10,6 +10,7 @@ import dk.gevinst.ingest.FileProblem;
 import dk.gevinst.publish.HealthFlag;
 import dk.gevinst.publish.Json;
 import dk.gevinst.source.Source;
+import dk.gevinst.text.Language;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -39,13 +40,14 @@ final class HealthTexts {
     private HealthTexts() {}
 
     static Reason invalidSpec(List<Problem> problems, LocalDate keptFrom) {
-        // file:line:column stays as editors and 'gevinst validate' print it; the validator's own words are English.
-        String where = problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
+        // file:line:column stays as editors and 'gevinst validate' print it; each problem in the reader's language.
+        String whereDa = problems.stream().map(p -> p.in(Language.DA)).collect(Collectors.joining("; "));
+        String whereEn = problems.stream().map(p -> p.in(Language.EN)).collect(Collectors.joining("; "));
         return new Reason(INVALID_SPEC, null,
             "Pilotspecifikationen har " + (problems.size() == 1 ? "en fejl" : problems.size() + " fejl") + " og blev ikke evalueret i nat (fil:linje:kolonne: "
-                + where + "). " + kept(keptFrom, "indtil filen er rettet", "Ret filen; 'gevinst validate' viser alle fejl på én gang."),
+                + whereDa + "). " + kept(keptFrom, "indtil filen er rettet", "Ret filen; 'gevinst validate' viser alle fejl på én gang."),
             "The pilot spec has " + (problems.size() == 1 ? "an error" : problems.size() + " errors") + " and was not evaluated tonight (file:line:column: "
-                + where + "). " + keptEn(keptFrom, "until the file is fixed", "Fix the file; 'gevinst validate' shows every error at once."));
+                + whereEn + "). " + keptEn(keptFrom, "until the file is fixed", "Fix the file; 'gevinst validate' shows every error at once."));
     }
 
     static Reason evaluationFailed(String message, LocalDate keptFrom) {

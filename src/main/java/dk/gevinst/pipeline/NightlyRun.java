@@ -48,8 +48,12 @@ public final class NightlyRun {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NightlyRun.class);
 
     /** One pilot as published tonight: what the summary line prints. */
-    public record PilotSummary(String pilotId, String status, String decision, String reasonEn, String keptFrom,
-                               boolean staleData, boolean partialData) {}
+    public record PilotSummary(String pilotId, String status, String decision, String reasonDa, String reasonEn, String keptFrom,
+                               boolean staleData, boolean partialData) {
+        public String reason(dk.gevinst.text.Language language) {
+            return language == dk.gevinst.text.Language.DA ? reasonDa : reasonEn;
+        }
+    }
 
     /** What a run produced: its exit code and where to look (the manifest lists every problem). */
     public record Report(String runId, ExitCode exitCode, Path decisions, Path dashboardIndex, Path manifest, List<PilotSummary> published,
@@ -126,6 +130,7 @@ public final class NightlyRun {
                 List<HistoryEntry> h = new ArrayList<>(history.getOrDefault(t.pilotId(), List.of()));
                 h.add(PublishedHistory.tonight(t.doc(), t.decidedTonight()));
                 t.doc().set("history", DecisionDocument.history(h));
+                t.doc().set("previous", DecisionDocument.previous(previous.get(t.pilotId())));
                 if (s.simulation()) t.doc().put("simulation", true);
                 storage.writeText(new Path(decisions, t.pilotId() + ".json"), Json.MAPPER.writeValueAsString(t.doc()));
             }
@@ -150,7 +155,7 @@ public final class NightlyRun {
             storage.writeText(tmp, Json.MAPPER.writeValueAsString(RunManifest.build(runId, s.asOf(), started, ingest, tonight, dropped, exit, clock, s.simulation())));
             storage.rename(tmp, manifest);
             List<PilotSummary> summary = tonight.stream().map(t -> new PilotSummary(t.pilotId(), t.status(), t.decision(),
-                t.mainReason().path("en").asText(), t.doc().path("kept_from").path("as_of").textValue(), t.health().isStale(), t.health().isPartial())).toList();
+                t.mainReason().path("da").asText(), t.mainReason().path("en").asText(), t.doc().path("kept_from").path("as_of").textValue(), t.health().isStale(), t.health().isPartial())).toList();
             return new Report(runId, exit, Publication.forPeople(storage, s.out(), Publication.DECISIONS),
                 new Path(Publication.forPeople(storage, s.out(), Publication.DASHBOARD), "index.html"), manifest, summary, problems);
         }

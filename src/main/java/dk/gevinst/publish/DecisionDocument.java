@@ -42,7 +42,8 @@ public final class DecisionDocument {
     }
 
     /** The interval a night's decision used for one deciding indicator, with its estimate and the level without the pilot. */
-    public record HistoryInterval(String indicator, Double effect, double ciLow, double ciHigh, double alpha, Double counterfactual) {}
+    public record HistoryInterval(String indicator, Double effect, double ciLow, double ciHigh, double alpha, Double counterfactual,
+                                  Double relativeEffect, Double relativeCiLow, Double relativeCiHigh) {}
 
     public static ObjectNode build(PilotEvaluation e, ObjectNode dataQuality, List<HistoryEntry> history) {
         return build(e, dataQuality, history, List.of());
@@ -108,6 +109,19 @@ public final class DecisionDocument {
         return out;
     }
 
+    /**
+     * The {@code previous} block: the night and decision of the publication this run replaces (an earlier run of
+     * the same night, or an earlier night), so "what changed" compares with what people saw last; null when no
+     * publication held the pilot. A previous document without a decision (an error) reads "ERROR". No run id: a
+     * third run of a night publishes what the second did, byte for byte.
+     */
+    public static ObjectNode previous(JsonNode before) {
+        if (before == null) return null;
+        ObjectNode o = Json.MAPPER.createObjectNode().put("as_of", before.path("as_of").asText());
+        o.put("decision", before.path("decision").isTextual() ? before.path("decision").asText() : "ERROR");
+        return o;
+    }
+
     /** The {@code history} list: each night's decision, main reason and, where it had them, its decision intervals. */
     public static ArrayNode history(List<HistoryEntry> history) {
         ArrayNode h = Json.MAPPER.createArrayNode();
@@ -122,6 +136,9 @@ public final class DecisionDocument {
                 Json.put(x, "ci_high", i.ciHigh());
                 x.put("alpha", i.alpha());
                 Json.put(x, "counterfactual", i.counterfactual());
+                Json.put(x, "relative_effect", i.relativeEffect());
+                Json.put(x, "relative_ci_low", i.relativeCiLow());
+                Json.put(x, "relative_ci_high", i.relativeCiHigh());
             }
         }
         return h;

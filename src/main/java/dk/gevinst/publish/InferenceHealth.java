@@ -14,8 +14,9 @@ import java.util.List;
  * <ul>
  * <li>{@code pre_trend} (error), per deciding indicator whose pilot and control teams were already moving
  *     apart before the start: the effect cannot be told apart from that movement, and GO is blocked;</li>
- * <li>{@code one_team} (warning), when the pilot runs in a single team: every effect rests on that one team,
- *     so it cannot be told apart from something else that happened to that team at the same time.</li>
+ * <li>{@code one_team} (warning), when the pilot runs in a single team: every effect rests on that one team.
+ *     One short line, true beside any decision: a gain only counts with a team-level interval (method.md), so
+ *     the uncertainty a GO rests on is the team's, not the cases'.</li>
  * </ul>
  */
 final class InferenceHealth {
@@ -39,12 +40,8 @@ final class InferenceHealth {
             ObjectNode details = Json.MAPPER.createObjectNode();
             details.putArray("pilot_units").add(team);
             out.add(new HealthFlag(ONE_TEAM, HealthFlag.Severity.WARNING,
-                "Piloten kører i ét team (" + team + "). Effekten hviler på det ene team og kan ikke skilles fra andet, der skete i teamet "
-                    + "samtidig (en ny kollega, en svær sag, en omlægning); kontrolteams og perioden før start tager kun højde for det, der "
-                    + "også ramte dem. Kør piloten i flere teams, hvis beslutningen skal kunne bære det.",
-                "The pilot runs in one team (" + team + "). The effect rests on that one team and cannot be told apart from anything else "
-                    + "that happened in the team at the same time (a new colleague, a hard case, a reorganisation); the control teams and "
-                    + "the baseline only account for what hit them too. Run the pilot in more teams if the decision must carry that.",
+                "Bygger på ét team (" + team + "): usikkerheden er regnet på teamniveau.",
+                "Rests on one team (" + team + "): the uncertainty is computed at team level.",
                 details));
         }
         return out;

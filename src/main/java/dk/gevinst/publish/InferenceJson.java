@@ -27,8 +27,9 @@ final class InferenceJson {
         o.put("reads", r.relative() ? "relative" : "absolute");
         o.set("sequential", analysis(r.sequential(), r));
         o.set("fixed", analysis(r.fixed(), r));
-        o.set("decision_interval", interval(r.decisionInterval()));
-        o.set("relative_interval", interval(r.relativeInterval()));
+        boolean saysNothing = r.bound() != null && r.bound().saysNothing();
+        o.set("decision_interval", interval(r.decisionInterval(), saysNothing));
+        o.set("relative_interval", interval(r.relativeInterval(), saysNothing));
         o.put("withheld", r.withheld());
         o.set("inference", inference(r, hide));
         o.set("pre_trend", preTrend(r.preTrend()));
@@ -65,12 +66,14 @@ final class InferenceJson {
         return 2 * FixedHorizon.upperTail(Math.abs(est / se), d);
     }
 
-    private static ObjectNode interval(Interval i) {
+    /** @param tooFewData the interval spans every change the indicator's scale allows: it says nothing (ScaleClip) */
+    private static ObjectNode interval(Interval i, boolean tooFewData) {
         if (i == null) return null;
         ObjectNode o = Json.MAPPER.createObjectNode();
         Json.put(o, "ci_low", i.low());
         Json.put(o, "ci_high", i.high());
         o.put("alpha", i.alpha());
+        o.put("too_few_data", tooFewData);
         return o;
     }
 

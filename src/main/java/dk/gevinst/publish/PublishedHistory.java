@@ -50,7 +50,9 @@ public final class PublishedHistory {
         for (IndicatorResult r : e.indicators()) {
             var d = r.decisionInterval();
             if (!r.indicator().role().decides() || d == null || !Double.isFinite(d.low()) || !Double.isFinite(d.high())) continue;
-            intervals.add(new HistoryInterval(r.id(), finite(r.effect()), d.low(), d.high(), d.alpha(), finite(r.counterfactual())));
+            var rel = r.relativeInterval();
+            intervals.add(new HistoryInterval(r.id(), finite(r.effect()), d.low(), d.high(), d.alpha(), finite(r.counterfactual()),
+                finite(r.relativeEffect()), rel == null ? null : finite(rel.low()), rel == null ? null : finite(rel.high())));
         }
         return new HistoryEntry(e.asOf().toString(), e.decision().outcome() == null ? null : e.decision().outcome().name(),
             e.decision().mainReason().code(), intervals);
@@ -73,14 +75,17 @@ public final class PublishedHistory {
             .filter(col(Columns.AS_OF).lt(lit(asOf)).and(col(PublishedTables.DECISION_CI_LOW).isNotNull())
                 .and(col(PublishedTables.DECISION_CI_HIGH).isNotNull()))
             .select(Columns.PILOT_ID, Columns.INDICATOR, PublishedTables.ROLE, PublishedTables.EFFECT, PublishedTables.DECISION_CI_LOW,
-                PublishedTables.DECISION_CI_HIGH, PublishedTables.DECISION_ALPHA, PublishedTables.COUNTERFACTUAL, Columns.AS_OF)
+                PublishedTables.DECISION_CI_HIGH, PublishedTables.DECISION_ALPHA, PublishedTables.COUNTERFACTUAL, PublishedTables.RELATIVE_EFFECT,
+                PublishedTables.DECISION_RELATIVE_CI_LOW, PublishedTables.DECISION_RELATIVE_CI_HIGH, Columns.AS_OF)
             .orderBy(Columns.PILOT_ID, Columns.INDICATOR).collectAsList();
         for (Row r : rows) {
             Role role = Role.parse(r.getAs(PublishedTables.ROLE));
             if (role == null || !role.decides()) continue;
             out.computeIfAbsent(r.getAs(Columns.PILOT_ID) + "|" + r.getAs(Columns.AS_OF), k -> new ArrayList<>())
                 .add(new HistoryInterval(r.getAs(Columns.INDICATOR), r.getAs(PublishedTables.EFFECT), r.getAs(PublishedTables.DECISION_CI_LOW),
-                    r.getAs(PublishedTables.DECISION_CI_HIGH), r.getAs(PublishedTables.DECISION_ALPHA), r.getAs(PublishedTables.COUNTERFACTUAL)));
+                    r.getAs(PublishedTables.DECISION_CI_HIGH), r.getAs(PublishedTables.DECISION_ALPHA), r.getAs(PublishedTables.COUNTERFACTUAL),
+                    r.getAs(PublishedTables.RELATIVE_EFFECT), r.getAs(PublishedTables.DECISION_RELATIVE_CI_LOW),
+                    r.getAs(PublishedTables.DECISION_RELATIVE_CI_HIGH)));
         }
         return out;
     }

@@ -42,6 +42,10 @@ public final class PublishedTables {
     public static final String DECISION_CI_LOW = "decision_ci_low";
     public static final String DECISION_CI_HIGH = "decision_ci_high";
     public static final String DECISION_ALPHA = "decision_alpha";
+    /** The decision interval relative to the level without the pilot, as published that night (null when read absolutely is all there is). */
+    public static final String DECISION_RELATIVE_CI_LOW = "decision_relative_ci_low";
+    public static final String DECISION_RELATIVE_CI_HIGH = "decision_relative_ci_high";
+    public static final String RELATIVE_EFFECT = "relative_effect";
     public static final String EFFECT = "effect";
     public static final String COUNTERFACTUAL = "counterfactual";
     public static final String ROLE = "role";
@@ -55,11 +59,12 @@ public final class PublishedTables {
         .add(Columns.PILOT_ID, DataTypes.StringType).add(Columns.INDICATOR, DataTypes.StringType)
         .add(ROLE, DataTypes.StringType).add("direction", DataTypes.StringType).add("design", DataTypes.StringType)
         .add(EFFECT, DataTypes.DoubleType).add("se", DataTypes.DoubleType).add("dof", DataTypes.DoubleType)
-        .add(COUNTERFACTUAL, DataTypes.DoubleType).add("relative_effect", DataTypes.DoubleType)
+        .add(COUNTERFACTUAL, DataTypes.DoubleType).add(RELATIVE_EFFECT, DataTypes.DoubleType)
         .add("sequential_ci_low", DataTypes.DoubleType).add("sequential_ci_high", DataTypes.DoubleType)
         .add("fixed_ci_low", DataTypes.DoubleType).add("fixed_ci_high", DataTypes.DoubleType).add("fixed_p_value", DataTypes.DoubleType)
         .add("mde_abs", DataTypes.DoubleType).add("margin", DataTypes.DoubleType).add("verdict", DataTypes.StringType)
         .add(DECISION_CI_LOW, DataTypes.DoubleType).add(DECISION_CI_HIGH, DataTypes.DoubleType).add(DECISION_ALPHA, DataTypes.DoubleType)
+        .add(DECISION_RELATIVE_CI_LOW, DataTypes.DoubleType).add(DECISION_RELATIVE_CI_HIGH, DataTypes.DoubleType)
         .add(Columns.AS_OF, DataTypes.DateType);
     public static final StructType DECISION_SCHEMA = new StructType()
         .add(Columns.PILOT_ID, DataTypes.StringType).add("status", DataTypes.StringType).add(Columns.DECISION, DataTypes.StringType)
@@ -130,12 +135,14 @@ public final class PublishedTables {
         for (PilotEvaluation p : pilots) {
             for (IndicatorResult r : p.indicators()) {
                 var d = r.decisionInterval();
+                var rel = r.relativeInterval();
                 rows.add(RowFactory.create(p.pilotId(), r.id(), r.indicator().role().key(), r.indicator().definition().direction().key(),
                     r.design().key(), finite(r.effect()), finite(r.standardError()), finite(r.dof()), finite(r.counterfactual()),
                     finite(r.relativeEffect()),
                     low(r, r.sequential()), high(r, r.sequential()), low(r, r.fixed()), high(r, r.fixed()),
                     r.fixed() == null || r.published() != r.fixed() ? null : finite(pValue(r)), finite(r.mdeAbs()), finite(r.marginAbs()), r.verdict().key(),
-                    d == null ? null : finite(d.low()), d == null ? null : finite(d.high()), d == null ? null : d.alpha(), asOf));
+                    d == null ? null : finite(d.low()), d == null ? null : finite(d.high()), d == null ? null : d.alpha(),
+                    rel == null ? null : finite(rel.low()), rel == null ? null : finite(rel.high()), asOf));
             }
         }
         return rows;

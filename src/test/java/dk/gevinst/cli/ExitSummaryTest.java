@@ -23,9 +23,9 @@ class ExitSummaryTest {
     @Test
     void aRunsLineCountsKeptStaleAndPartialDecisions() {
         var published = List.of(
-            new NightlyRun.PilotSummary("a", "ok", "GO", "gain", null, false, true),
-            new NightlyRun.PilotSummary("b", "stale", "EXTEND", "stale", "2026-03-31", true, false),
-            new NightlyRun.PilotSummary("c", "error", null, "spec", null, false, false));
+            new NightlyRun.PilotSummary("a", "ok", "GO", "gevinst", "gain", null, false, true),
+            new NightlyRun.PilotSummary("b", "stale", "EXTEND", "forældet", "stale", "2026-03-31", true, false),
+            new NightlyRun.PilotSummary("c", "error", null, "spec", "spec", null, false, false));
         var report = new NightlyRun.Report("2026-04-30_x", ExitCode.STALE_DATA, new Path("file:/o/decisions"), new Path("file:/o/dashboard/index.html"),
             new Path("file:/o/runs/2026-04-30_x.json"), published, List.of("c.yaml:1:1: unknown key 'colour'"));
         assertThat(ExitSummary.forRun(report)).isEqualTo("gevinst: exit 5 (a pilot's data is stale): run 2026-04-30_x published 3 pilots (1 GO, 1 EXTEND, 0 STOP,"

@@ -55,7 +55,7 @@ class RunReportingTest {
         assertThat(progress).extracting(l -> l.substring(9, 28).strip())
             .containsExactly("specs", "ingest", "cells", "evaluation", "decision documents", "tables", "dashboard and swap");
         assertThat(progress.get(0)).contains(" 2 pilot specs");
-        assertThat(loud[0]).contains("ERROR   broken", "Dashboard: ");
+        assertThat(loud[0]).as("no locale set: Danish").contains("FEJL    broken", "Dashboard: ");
         List<String> err = loud[1].lines().toList();
         assertThat(err.get(err.size() - 1)).startsWith("gevinst: exit 2 (bad pilot spec or arguments): run 2026-11-27_")
             .contains("published 2 pilots (0 GO, 1 EXTEND, 0 STOP, 1 errors)", "1 problem: ", "broken.yaml", "unknown key 'colour'", "details in ");

@@ -31,6 +31,7 @@ final class MutatedSpecs {
                     assertThat(p.line()).isBetween(1, (int) lineCount + 1);
                     assertThat(p.column()).isPositive();
                     assertThat(p.message()).isNotBlank();
+                    assertThat(p.messageDa()).as("a Danish page shows it in Danish: " + p).isNotBlank();
                 });
                 continue;
             } catch (RuntimeException e) {

@@ -147,7 +147,10 @@ class CertaintyPagesTest {
         String page = f.read("chatbot.html");
         String banner = page.substring(page.indexOf("class=\"health-banner\""), page.indexOf("class=\"verdict\""));
         assertThat(banner.indexOf("data-code=\"pre_trend\"")).as("the error before the one-team warning").isPositive().isLessThan(banner.indexOf("data-code=\"one_team\""));
-        assertThat(banner).contains("Fejl:", "bevægede sig fra hinanden allerede før start", "Advarsel:", "Piloten kører i ét team");
+        assertThat(banner).contains("Fejl:", "bevægede sig fra hinanden allerede før start", "Advarsel:", "Bygger på ét team (Borgerservice Aulum): usikkerheden er regnet på teamniveau.");
+        String oneTeam = banner.substring(banner.indexOf("data-code=\"one_team\""));
+        assertThat(oneTeam.substring(oneTeam.indexOf("</strong>") + 9, oneTeam.indexOf("</li>")).strip()).as("one short line")
+            .isEqualTo("Bygger på ét team (Borgerservice Aulum): usikkerheden er regnet på teamniveau.");
         assertThat(section(page)).contains("class=\"pretrend pretrend-found\"", "Pilot og kontrol bevægede sig fra hinanden allerede før start");
     }
 

@@ -46,7 +46,7 @@ class DashboardBrowserTest {
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static ChromeDriver driver;
-    private static DashboardFixture danish, english, hostile, health, inference, inferenceEn, comparisonDa, comparisonEn;
+    private static DashboardFixture danish, english, hostile, health, inference, inferenceEn, comparisonDa, comparisonEn, missingUnit;
     private static final Pattern HYPHEN_MINUS = Pattern.compile("(^|[\\s(])-\\d");
     private static final Pattern BROKEN_UNIT = Pattern.compile("\\d (%|kr\\.|min\\b|dage|dag\\b|uger|år\\b|timer|procentpoint|point|days|weeks|years|hours|percentage)|DKK \\d");
 
@@ -82,6 +82,11 @@ class DashboardBrowserTest {
             .edit("sagsoverblik", d -> d.putArray("health")) // without its one_team warning: a pilot with no flag has no banner
             .render(Language.DA);
         DashboardFixture.copyOf(health.root(), tmp.resolve("health-en")).render(Language.EN);
+        // A control unit misspelt in the spec, flagged as the run flags it (the text the run publishes).
+        missingUnit = DashboardFixture.copyOf(SampleNights.out(), tmp.resolve("missing-unit"))
+            .edit("sagsoverblik", d -> ((com.fasterxml.jackson.databind.node.ArrayNode) d.path("health"))
+                .insert(0, dk.gevinst.pipeline.HealthFlagTexts.unitWithoutData("control", "Ydelse Sydd", "Ydelse Syd")))
+            .render(Language.DA);
         // What the sample does not reach: placebo in space with 11 control teams, a hidden week, a pre-trend found.
         inference = DashboardFixture.copyOf(SampleNights.out(), tmp.resolve("inference"))
             .edit("sagsoverblik", d -> {
@@ -310,6 +315,30 @@ class DashboardBrowserTest {
         screen(Screen.LAPTOP);
     }
 
+    @Test
+    void aSpecUnitWithoutDataIsAnErrorAtTheTopOfThePilotPageAndThePortfolioOnAPhoneAndALaptop() throws Exception {
+        for (Screen s : Screen.values()) {
+            screen(s);
+            open(missingUnit, "sagsoverblik");
+            WebElement banner = driver.findElement(By.cssSelector(".health-banner"));
+            assertThat(banner.isDisplayed()).isTrue();
+            assertThat(banner.getRect().getY()).as(s + ": above the decision").isLessThan(driver.findElement(By.cssSelector(".verdict")).getRect().getY());
+            WebElement item = banner.findElement(By.cssSelector("li[data-code='unit_without_data']"));
+            assertThat(item.getAttribute("class")).isEqualTo("health-error");
+            assertThat(item.getText()).startsWith("Fejl:").contains("Kontrolenheden 'Ydelse Sydd' i pilotspecifikationen har ingen rækker i data.",
+                "Mente I 'Ydelse Syd'?", "Ret: stav enheden som i data");
+            assertThat(banner.getText().indexOf("Fejl:")).as(s + ": the error before the one-team warning").isLessThan(banner.getText().indexOf("Advarsel:"));
+            assertThat(item.getRect().getX() + item.getRect().getWidth()).as(s + ": the line wraps within the screen").isLessThanOrEqualTo(s.width);
+            assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue()).as(s + ": nothing runs off the side").isLessThanOrEqualTo(s.width);
+            screenshot(s, "da-" + s.name().toLowerCase() + "-unit-without-data");
+            open(missingUnit, "index");
+            String portfolio = driver.findElement(By.cssSelector(".health-banner")).getText();
+            assertThat(portfolio).contains("Fejl:", "Sagsoverblik").contains("'Ydelse Sydd'");
+            assertThat(driver.findElement(By.cssSelector(".health-counts")).getText()).startsWith("1 fejl");
+        }
+        screen(Screen.LAPTOP);
+    }
+
     /** Pairs of chart labels whose boxes overlap, and labels that stick out of their chart: both must be none. */
     private static long labelCollisions(WebElement chart) {
         return ((Number) js("const box = arguments[0].getBoundingClientRect();"
@@ -370,7 +399,7 @@ class DashboardBrowserTest {
                 String text = banner.getText();
                 String error = da ? "Fejl:" : "Error:", warning = da ? "Advarsel:" : "Warning:";
                 assertThat(text).contains(error, warning, da ? "bevægede sig fra hinanden allerede før start" : "already moving apart before the start",
-                    da ? "Piloten kører i ét team" : "The pilot runs in one team");
+                    da ? "Bygger på ét team" : "Rests on one team");
                 assertThat(text.indexOf(error)).as("the pre-trend error before the one-team warning").isLessThan(text.indexOf(warning));
                 assertThat(driver.findElement(By.cssSelector("section.certainty .pretrend-found")).isDisplayed()).isTrue();
                 open(f, "index");

@@ -10,6 +10,7 @@ import dk.gevinst.publish.Json;
 import dk.gevinst.text.Language;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,7 +68,7 @@ class DashboardPagesTest {
     @Test
     void everyRelativeIntervalOnEveryPageIsThePublishedOne(@TempDir Path tmp) throws Exception {
         DashboardFixture f = sample(tmp, Language.DA);
-        int checked = 0;
+        int checked = 0, tooFew = 0;
         try (var files = java.nio.file.Files.list(f.root().resolve("decisions"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode doc = Json.MAPPER.readTree(file.toFile());
@@ -82,9 +83,16 @@ class DashboardPagesTest {
                     double lo = rel.path("ci_low").asDouble() * 100, hi = rel.path("ci_high").asDouble() * 100;
                     int d = Math.max(Math.abs(lo), Math.abs(hi)) >= 10 ? 0 : 1;
                     String shown = Language.DA.number(lo, d) + " til " + Language.DA.number(hi, d) + "\u00a0%";
-                    assertThat(page).as(pilot + " " + ind.path("id").asText() + ": the table shows the published relative interval").contains(shown);
                     JsonNode panel = null;
                     for (JsonNode p : panels) if (p.path("label").asText().equals(ind.path("label").path("da").asText())) panel = p;
+                    if (ind.path("decision_interval").path("too_few_data").asBoolean()) {
+                        // An interval that spans the whole scale says nothing: words, no numbers and no bar (issue 10).
+                        assertThat(page).contains("for få data til et interval").doesNotContain(shown);
+                        assertThat(panel).as(pilot + " " + ind.path("id").asText() + ": no bar for an interval that says nothing").isNull();
+                        tooFew++;
+                        continue;
+                    }
+                    assertThat(page).as(pilot + " " + ind.path("id").asText() + ": the table shows the published relative interval").contains(shown);
                     assertThat(panel).as(pilot + " " + ind.path("id").asText() + " has a chart panel").isNotNull();
                     assertThat(panel.path("low").asDouble()).isEqualTo(lo);
                     assertThat(panel.path("high").asDouble()).isEqualTo(hi);
@@ -99,6 +107,7 @@ class DashboardPagesTest {
             }
         }
         assertThat(checked).as("the sample has relative intervals to compare").isGreaterThan(3);
+        assertThat(tooFew).as("the chatbot's SUS, a few weeks in, spans the whole scale").isPositive();
     }
 
 
@@ -231,9 +240,22 @@ class DashboardPagesTest {
         JsonNode first = null;
         for (JsonNode i : doc.path("history").get(0).path("intervals")) if (i.path("indicator").asText().equals("handling_time")) first = i;
         assertThat(narrowing.path("label").asText()).isEqualTo("Sagsbehandlingstid");
-        double scale = Math.abs(first.path("counterfactual").asDouble()) / 100;
-        assertThat(narrowing.path("low").get(0).asDouble()).isCloseTo(first.path("ci_low").asDouble() / scale, org.assertj.core.data.Offset.offset(1e-9));
+        // The published relative interval of that night, never the absolute one divided by the level (issue 10).
+        assertThat(first.path("relative_ci_low").isNumber()).isTrue();
+        assertThat(narrowing.path("low").get(0).asDouble()).isCloseTo(first.path("relative_ci_low").asDouble() * 100, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(narrowing.path("high").get(0).asDouble()).isCloseTo(first.path("relative_ci_high").asDouble() * 100, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(narrowing.path("est").get(0).asDouble()).isCloseTo(first.path("relative_effect").asDouble() * 100, org.assertj.core.data.Offset.offset(1e-9));
         ArrayNode days = (ArrayNode) narrowing.path("days");
         assertThat(days.get(0).asText()).isEqualTo(SampleNights.NIGHTS.get(0));
+
+        // A night published before the relative interval was kept is left out, not derived.
+        f.edit("sagsoverblik", d -> {
+            for (JsonNode i : d.path("history").get(0).path("intervals")) {
+                ((ObjectNode) i).remove(List.of("relative_ci_low", "relative_ci_high", "relative_effect"));
+            }
+        }).render(Language.DA);
+        JsonNode without = chartData(f.read("sagsoverblik.html")).path("narrowing").get(0);
+        assertThat(without.path("days")).hasSize(SampleNights.NIGHTS.size() - 1);
+        assertThat(without.path("days").get(0).asText()).isEqualTo(SampleNights.NIGHTS.get(1));
     }
 }

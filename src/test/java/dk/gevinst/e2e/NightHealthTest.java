@@ -85,7 +85,8 @@ class NightHealthTest {
         JsonNode manifest = manifestOf(out);
         assertThat(manifest.path("exit_code").asInt()).isEqualTo(5);
         assertThat(manifest.path("pilots").path("small").path("stale_data").asBoolean()).isTrue();
-        assertThat(stdout).contains("exit 5 (stale_data)").containsPattern("small +\\[kept from 2026-03-31\\] \\[stale data\\]");
+        assertThat(stdout).as("the report in the run's language, Danish by default").contains("exit 5 (stale_data)")
+            .containsPattern("small +\\[beholdt fra 2026-03-31\\] \\[forældede data\\]");
         assertThat(Files.readString(out.resolve("dashboard/small.html"))).as("the page banner says so")
             .contains("data-code=\"stale_data\"", "data-code=\"kept_decision\"", "Beslutningen er fra 2026-03-31 og blev ikke evalueret igen i nat");
         String explained = Capture.stdout(() -> assertThat(dk.gevinst.cli.Main.execute("explain", "small", "--out", out.toString(), "--locale", "en")).isZero());

@@ -100,7 +100,7 @@ class DecisionDocumentTest {
         sources.putArray("sources").addObject().put("source", "cases").put("newest", "2026-04-30").put("expected_from", "2026-05-26").put("max_age_days", 5);
         var flag = new HealthFlag("stale_data", HealthFlag.Severity.ERROR, "Sagerne er gamle.", "The cases are old.", sources);
         var night = new HistoryEntry("2026-05-30", "EXTEND", "more_data_needed",
-            List.of(new DecisionDocument.HistoryInterval("handling_time", -3.0, -5.0, -1.0, 0.0125, 60.0)));
+            List.of(new DecisionDocument.HistoryInterval("handling_time", -3.0, -5.0, -1.0, 0.0125, 60.0, -0.05, -0.083, -0.016)));
         ObjectNode doc = DecisionDocument.build(failed, quality, List.of(night), List.of(flag));
         assertThat(doc.path("as_of").asText()).isEqualTo("2026-05-31");
         assertThat(doc.path("data_through").asText()).as("the newest day of data, not the evaluation day").isEqualTo("2026-05-02");
@@ -111,6 +111,7 @@ class DecisionDocumentTest {
         JsonNode interval = doc.path("history").get(0).path("intervals").get(0);
         assertThat(interval.path("ci_low").asDouble()).isEqualTo(-5.0);
         assertThat(interval.path("counterfactual").asDouble()).isEqualTo(60.0);
+        assertThat(interval.path("relative_ci_low").asDouble()).as("the night's published relative interval").isEqualTo(-0.083);
         assertThat(DecisionDocument.build(failed, Json.MAPPER.createObjectNode(), List.of()).path("data_through").isNull()).isTrue();
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
             .getSchema(Files.readString(Repo.root().resolve("docs/decision.schema.json")));

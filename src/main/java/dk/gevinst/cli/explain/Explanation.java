@@ -24,7 +24,7 @@ public final class Explanation {
     private static final Set<String> DOCUMENT_FIELDS = Set.of("schema_version", "pilot_id", "status", "error", "as_of", "file", "title",
         "owner", "deployment", "start", "end", "baseline_start", "ramp_up_days", "arms", "alpha", "analysis", "decision", "extend_weeks",
         "reasons", "indicators", "comparison", "business_case", "data_quality", "history", "run_id", "health", "kept_from", "data_basis",
-        "data_through", "evaluated_tonight", "partial_data", "stale_data");
+        "data_through", "evaluated_tonight", "partial_data", "stale_data", "previous");
     private static final Set<String> HEALTH_FIELDS = Set.of("sources", "rejected_files", "cpr_masked", "freshness");
     private static final String INDENT = "  ";
 
@@ -135,7 +135,8 @@ public final class Explanation {
             if (!iv.isObject()) continue;
             String level = t.confidence(iv.get("alpha"));
             out.add(INDENT + INDENT + t.format("indicator.interval", t.get("indicator.interval.kind." + kind.replace("_interval", "")),
-                (level.isEmpty() ? "" : level + " ") + t.interval(iv.get("ci_low"), iv.get("ci_high"), unit)));
+                iv.path("too_few_data").asBoolean(false) ? t.get("indicator.interval.toofew")
+                    : (level.isEmpty() ? "" : level + " ") + t.interval(iv.get("ci_low"), iv.get("ci_high"), unit)));
         }
         List<String> tail = new ArrayList<>();
         if (i.path("mde_abs").isNumber()) tail.add(t.format("indicator.mde", t.inUnit(i.get("mde_abs"), unit)));

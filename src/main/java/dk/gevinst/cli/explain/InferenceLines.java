@@ -1,6 +1,7 @@
 package dk.gevinst.cli.explain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.gevinst.publish.PublishedInference;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,12 +36,8 @@ final class InferenceLines {
                 parts.add(t.format("inference.weeks", unitLevel.path("complete_weeks").path("pre").asInt(), unitLevel.path("complete_weeks").path("post").asInt()));
             }
             lines.add(String.join("; ", parts));
-            JsonNode placebo = unitLevel.path("placebo");
-            if (placebo.path("estimates").size() > 0 && placebo.path("rank_p_value").isNumber()) {
-                int teams = placebo.path("estimates").size() + 1;
-                double p = placebo.path("rank_p_value").asDouble();
-                lines.add(t.format("inference.placebo", Math.max(1, Math.round(p * teams)), teams, t.language().percent(p, 0)));
-            }
+            PublishedInference.Rank rank = PublishedInference.rank(inf);
+            if (rank != null) lines.add(t.format("inference.placebo", rank.place(), rank.teams(), t.language().percent(rank.pValue(), 0)));
         }
         JsonNode pre = i.path("pre_trend");
         if (pre.path("estimate").isNumber()) {
@@ -50,13 +47,9 @@ final class InferenceLines {
         return lines;
     }
 
-    /** Which uncertainty decided: the cases, the teams week by week, the placebo teams, or none could be measured. */
+    /** Which uncertainty decided, read as the dashboard reads it ({@link PublishedInference}), in the terminal's shorter words. */
     private static String decidedKey(JsonNode inf) {
-        JsonNode unit = inf.path("unit_level");
-        if (!unit.isObject() || "none".equals(unit.path("method").asText())) return "inference.decided.none";
-        if (!"unit".equals(inf.path("decided_by").asText())) return "inference.decided.case";
-        JsonNode placebo = unit.path("placebo");
-        boolean byPlacebo = placebo.isObject() && placebo.path("se").asDouble() == unit.path("se").asDouble(Double.NaN);
-        return byPlacebo ? "inference.decided.placebo" : "inference.decided.weekly";
+        PublishedInference.Decider d = PublishedInference.decider(inf);
+        return "inference.decided." + d.key() + (d == PublishedInference.Decider.NONE ? "." + PublishedInference.unavailable(inf) : "");
     }
 }
