@@ -65,6 +65,13 @@ public final class Scenario {
         new Effect("Jobcenter Nord", LocalDate.of(2026, 6, 1), 14, 0.85, 0.97, 0.0, -3, 0.3, 0.45),
         new Effect("Jobcenter Centrum", LocalDate.of(2026, 6, 1), 14, 0.95, 1.0, 0.0, 9, 0.5, 0.82));
 
+    /**
+     * The candidate each procurement team tries, by its id in jobs/pilots/sagssystem.yaml: the caseworkers' preference
+     * answers name it (the survey's optional {@code candidate} column), as a questionnaire that asks "do you prefer
+     * Sagslet to the old system?" would.
+     */
+    public static final java.util.Map<String, String> CANDIDATE_OF_UNIT = java.util.Map.of("Jobcenter Nord", "sagslet", "Jobcenter Centrum", "jobflow");
+
     /** Who is simulated together on one stream of draws; case numbers start at {@code firstCase} so they never collide. */
     public record Cast(List<Unit> units, List<Effect> effects, int firstCase) {
         Effect effectFor(String unit) {

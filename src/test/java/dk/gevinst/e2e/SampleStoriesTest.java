@@ -74,6 +74,9 @@ class SampleStoriesTest {
         assertThat(sagslet.path("decision").asText()).as("Sagslet alone would go to production").isEqualTo("GO");
         assertThat(jobflow.path("preference").path("ci_low").asDouble()).as("Jobflow is preferred, beyond Sagslet's interval")
             .isGreaterThan(sagslet.path("preference").path("ci_high").asDouble()).isGreaterThan(0.5);
+        // The preference answers name their candidate (the survey's candidate column); one team each, so each interval speaks for its team.
+        assertThat(List.of(sagslet.path("preference").path("teams").asInt(), jobflow.path("preference").path("teams").asInt())).containsExactly(1, 1);
+        assertThat(jobflow.path("preference").path("n").asLong()).isGreaterThanOrEqualTo(30);
         assertThat(c.path("pairs").path(0).path("indicators").path(0).path("verdict").asText()).as("one team each: not separated").isEqualTo("inconclusive");
         assertThat(verdicts(jobflow).get("handling_time")).isNotEqualTo("better");
 
@@ -117,7 +120,8 @@ class SampleStoriesTest {
         }
         assertThat(reasons).containsKeys("missing:unit", "missing:case_id", "bad_value:opened_at", "decided_before_opened",
             "negative:handling_minutes", "implausible:handling_minutes", "duplicate", "bad_value:reopened", "malformed_row",
-            "bad_value:handling_minutes", "incomplete_response", "implausible:score", "negative:active_minutes", "bad_value:day");
+            "bad_value:handling_minutes", "incomplete_response", "implausible:score", "negative:active_minutes", "bad_value:day",
+            "unknown_candidate:candidate");
         assertThat(m.path("cpr_masked").path("cases.note").asLong()).isEqualTo(3);
     }
 
