@@ -90,6 +90,25 @@ class ExplainCommandTest {
         }
     }
 
+    /** A comparison is told by its own rule: which step picked the leading candidate, then the gate that turns leading into buying. */
+    @Test
+    void aComparisonShowsTheComparisonRuleAndWhichStepDecided() throws Exception {
+        String out = SampleRun.out().toString();
+        JsonNode c = SampleRun.decision("sagssystem").path("comparison");
+        assertThat(c.path("decided_by").asText()).isEqualTo("preference");
+        String en = explain("explain", "sagssystem", "--out", out, "--locale", "en");
+        assertThat(stepLine(en, 1)).contains("drop out").contains("... did not hold").contains("none dropped out");
+        assertThat(stepLine(en, 2)).startsWith("2. Core task").contains("... did not hold").contains("Sagslet − Jobflow handling_time: not yet conclusive");
+        assertThat(stepLine(en, 3)).startsWith("3. Employees' preference").contains("... HELD").contains("Jobflow");
+        assertThat(stepLine(en, 4)).startsWith("4. Net present value").contains("... not reached");
+        assertThat(stepLine(en, 5)).startsWith("5. Nothing separates them").contains("... not reached");
+        assertThat(stepLine(en, 6)).isEqualTo("(no line for step 6)");
+        assertThat(en).as("not the single pilot's steps").doesNotContain("A guardrail is breached: STOP")
+            .contains("GO only if Jobflow's own evidence against the control units passes the pilot rule; alone it would be EXTEND, so the comparison is EXTEND");
+        String da = explain("explain", "sagssystem", "--out", out, "--locale", "da");
+        assertThat(stepLine(da, 3)).startsWith("3. Medarbejdernes præference").contains("... OPFYLDT");
+    }
+
     private static String stepLine(String text, int step) {
         return text.lines().map(String::strip).filter(l -> l.startsWith(step + ". ")).findFirst().orElse("(no line for step " + step + ")");
     }
