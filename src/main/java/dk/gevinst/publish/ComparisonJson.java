@@ -67,6 +67,8 @@ final class ComparisonJson {
             Json.put(x, "ci_high", ci == null ? Double.NaN : ci.high());
             Json.put(x, "relative_ci_low", rel == null ? Double.NaN : rel.low());
             Json.put(x, "relative_ci_high", rel == null ? Double.NaN : rel.high());
+            // How the reasons read this contrast; the page reads it the same way (one analysis per number).
+            x.put("reads", r.relative() ? "relative" : "absolute");
             x.put("decided_by", r.bound() == null ? null : r.bound().decidedBy());
             x.put("verdict", r.verdict().key());
             Json.put(x, "counterfactual", r.counterfactual());
