@@ -113,7 +113,10 @@ public record ComparisonView(String title, Badge badge, String mainReason, Strin
         return out;
     }
 
-    /** The chart: each candidate's interval against the control on each success indicator and guardrail, drawn as a pilot's panels. */
+    /**
+     * The chart: each candidate's interval against the control on each success indicator and guardrail, drawn as a
+     * pilot's panels, the candidates' panels of one indicator on one shared axis ({@code group}).
+     */
     static ObjectNode charts(Texts t, JsonNode doc) {
         ObjectNode data = Json.MAPPER.createObjectNode().put("page", "comparison").put("lang", t.language().code());
         ObjectNode labels = data.putObject("labels");
@@ -123,7 +126,9 @@ public record ComparisonView(String title, Badge badge, String mainReason, Strin
             for (JsonNode k : doc.path("comparison").path("candidates")) {
                 for (JsonNode ind : CandidateIndicators.of(doc, k, role)) {
                     ObjectNode p = IndicatorRow.panel(t, ind);
-                    if (p != null) panels.add(p.put("label", k.path("vendor").asText() + " · " + p.path("label").asText()));
+                    // One indicator in one unit is one group: the candidates' panels share its axis.
+                    if (p != null) panels.add(p.put("label", k.path("vendor").asText() + " · " + p.path("label").asText())
+                        .put("group", ind.path("id").asText() + " " + p.path("unit").asText()));
                 }
             }
         }
