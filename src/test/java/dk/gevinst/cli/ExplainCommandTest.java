@@ -52,11 +52,11 @@ class ExplainCommandTest {
             }
         }
         assertThat(explain("explain", "sagsoverblik", "--out", out, "--locale", "en"))
-            .contains("decision interval 98.75% −16.0 to −2.63\u00a0min").contains("verdict: better")
+            .contains("decision interval 98.75% −15.5 to −3.11\u00a0min").contains("verdict: better")
             .contains("guardrail margin: 0.47\u00a0days; verdict: holds")
-            .contains("hosted: one-off DKK\u00a0350,000, yearly DKK\u00a0120,000, NPV DKK\u00a02,133,372");
+            .contains("hosted: one-off DKK\u00a0350,000, yearly DKK\u00a0120,000, NPV DKK\u00a02,133,766");
         assertThat(explain("explain", "sagsoverblik", "--out", out, "--locale", "da"))
-            .contains("beslutningens interval 98,75\u00a0% −16,0 til −2,63\u00a0min.").contains("vurdering: bedre");
+            .contains("beslutningens interval 98,75\u00a0% −15,5 til −3,11\u00a0min.").contains("vurdering: bedre");
     }
 
     /**

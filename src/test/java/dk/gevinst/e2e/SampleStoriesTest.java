@@ -89,6 +89,17 @@ class SampleStoriesTest {
         assertThat(d.path("reasons").get(1).path("code").asText()).isEqualTo("preference_decides");
     }
 
+    /** Case types take their own time in the sample, so adjusting for them narrows the handling-time interval of every pilot. */
+    @Test
+    void theCaseMixAdjustmentNarrowsHandlingTimeWhereCaseTypesPredictIt() {
+        for (String pilot : List.of("sagsoverblik", "chatbot", "datalake", "sagssystem")) {
+            JsonNode mix = indicator(SampleRun.decision(pilot), "handling_time").path("case_mix");
+            assertThat(mix.path("variance_reduction").asDouble()).as(pilot).isBetween(0.2, 0.6);
+        }
+        JsonNode processing = indicator(SampleRun.decision("sagsoverblik"), "processing_days").path("case_mix");
+        assertThat(processing.path("variance_reduction").asDouble()).as("case types do not predict processing time").isBetween(-0.05, 0.05);
+    }
+
     private static JsonNode candidate(JsonNode comparison, String id) {
         for (JsonNode k : comparison.path("candidates")) if (k.path("id").asText().equals(id)) return k;
         throw new AssertionError("no candidate " + id);
