@@ -8,9 +8,11 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_trunc;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
@@ -19,6 +21,7 @@ import static org.apache.spark.sql.functions.timestamp_diff;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
+import dk.gevinst.config.PilotSpec;
 import dk.gevinst.indicator.Measure;
 import dk.gevinst.ingest.SurveyInstruments;
 import dk.gevinst.source.Columns;
@@ -27,6 +30,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -83,8 +88,12 @@ final class Observations {
     /**
      * One observation per response: the SUS score for sus, else the mean of the instrument's items. Ingest
      * quarantines incomplete SUS responses within a file; one split across files is not scored here.
+     *
+     * @param triedByUnit the candidate each unit of a comparison tries, by unit: a preference answer that names
+     *                    another candidate counts 1 − score (a 1 there prefers the other system), see {@link #preferenceScore}
      */
-    static Dataset<Row> fromSurveys(Dataset<Row> responses) {
+    static Dataset<Row> fromSurveys(Dataset<Row> responses, Map<String, String> triedByUnit) {
+        responses = responses.withColumn(Columns.SCORE, preferenceScore(triedByUnit));
         Column odd = col(Columns.ITEM).mod(2).equalTo(1);
         Column susContribution = when(odd, col(Columns.SCORE).minus(1)).otherwise(lit(5).minus(col(Columns.SCORE)));
         Column isSus = col(Columns.INSTRUMENT).equalTo(SurveyInstruments.SUS);
@@ -113,6 +122,31 @@ final class Observations {
                 explode(sequence(col("_first_week"), lit(Weeks.monday(asOf)), expr("interval 1 week"))).as(DAY))
             .select(col(UNIT), col(DAY), noStratum(), lit(MeasureKeys.of(new Measure(Measure.Kind.ACTIVE_SHARE, null))).as(MEASURE),
                 when(array_contains(col("_active_weeks"), col(DAY)), 1.0).otherwise(0.0).as(VALUE));
+    }
+
+    /**
+     * A preference answer as the unit's own candidate reads it: its score when it names no candidate (the unit's
+     * candidate is meant, as before the column) or the unit's own one; 1 − score when it names another candidate of
+     * the comparison, because preferring the other system is not preferring the one this unit tries. Other rows keep their score.
+     */
+    static Column preferenceScore(Map<String, String> triedByUnit) {
+        Column score = col(Columns.SCORE), named = col(Columns.CANDIDATE);
+        if (triedByUnit.isEmpty()) return score;
+        List<Column> entries = new ArrayList<>();
+        new TreeMap<>(triedByUnit).forEach((unit, candidate) -> {
+            entries.add(lit(unit));
+            entries.add(lit(candidate));
+        });
+        Column tried = element_at(map(entries.toArray(Column[]::new)), col(Columns.UNIT));
+        return when(col(Columns.INSTRUMENT).equalTo(SurveyInstruments.PREFERENCE).and(named.isNotNull()).and(tried.isNotNull())
+            .and(named.notEqual(tried)), lit(1).minus(score)).otherwise(score);
+    }
+
+    /** The candidate each unit tries, over every comparison: a unit tries one system at a time. */
+    static Map<String, String> triedByUnit(Collection<PilotSpec> specs) {
+        Map<String, String> out = new TreeMap<>();
+        for (PilotSpec s : specs) s.candidates().forEach(c -> c.units().forEach(u -> out.putIfAbsent(u, c.id())));
+        return out;
     }
 
     /** Surveys and usage have no case type: their cells are not stratified. */

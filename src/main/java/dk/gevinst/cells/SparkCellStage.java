@@ -93,7 +93,7 @@ public final class SparkCellStage implements CellStage {
             unitBound.add(Observations.fromCases(StateTables.latestCases(spark, stateRoot, asOf), caseMeasures));
         }
         if (sources.contains(Source.SURVEY_RESPONSES)) {
-            unitBound.add(Observations.fromSurveys(StateTables.latestSurveyResponses(spark, stateRoot, asOf)));
+            unitBound.add(Observations.fromSurveys(StateTables.latestSurveyResponses(spark, stateRoot, asOf), Observations.triedByUnit(pilots)));
         }
         if (sources.contains(Source.USAGE)) {
             unitBound.add(Observations.fromUsage(StateTables.latestUsage(spark, stateRoot, asOf), asOf));

@@ -74,12 +74,17 @@ public record ComparisonView(String title, Badge badge, String mainReason, Strin
         return out;
     }
 
-    /** "72 % (sikkerhedsinterval 58 til 83 %), 40 svar"; "færre end 5"; "–" without answers. */
+    /**
+     * "72 % (sikkerhedsinterval 58 til 83 %), 40 svar fra ét team: …"; "færre end 5"; "–" without answers. How many
+     * teams answered says what the interval can speak for: one team's employees, or teams answering alike allowed for.
+     */
     private static String preference(Texts t, JsonNode p) {
         if (p.path("suppressed").asBoolean()) return t.get("suppressed");
         if (!p.path("share").isNumber()) return "–";
-        return t.format("voice.preference.value", t.percent(p.path("share").asDouble(), 0),
-            t.range(t.number(p.path("ci_low").asDouble() * 100, 0), t.percent(p.path("ci_high").asDouble(), 0)), t.count(p.path("n").asLong()));
+        int teams = p.path("teams").asInt(1);
+        return t.format(teams > 1 ? "comparison.preference.many" : "comparison.preference.one", t.percent(p.path("share").asDouble(), 0),
+            t.range(t.number(p.path("ci_low").asDouble() * 100, 0), t.percent(p.path("ci_high").asDouble(), 0)), t.count(p.path("n").asLong()),
+            String.valueOf(teams));
     }
 
     /** The candidate's users' SUS after the start, as on a pilot page. */
@@ -108,7 +113,10 @@ public record ComparisonView(String title, Badge badge, String mainReason, Strin
         return out;
     }
 
-    /** The chart: each candidate's interval against the control on each success indicator and guardrail, drawn as a pilot's panels. */
+    /**
+     * The chart: each candidate's interval against the control on each success indicator and guardrail, drawn as a
+     * pilot's panels, the candidates' panels of one indicator on one shared axis ({@code group}).
+     */
     static ObjectNode charts(Texts t, JsonNode doc) {
         ObjectNode data = Json.MAPPER.createObjectNode().put("page", "comparison").put("lang", t.language().code());
         ObjectNode labels = data.putObject("labels");
@@ -118,7 +126,9 @@ public record ComparisonView(String title, Badge badge, String mainReason, Strin
             for (JsonNode k : doc.path("comparison").path("candidates")) {
                 for (JsonNode ind : CandidateIndicators.of(doc, k, role)) {
                     ObjectNode p = IndicatorRow.panel(t, ind);
-                    if (p != null) panels.add(p.put("label", k.path("vendor").asText() + " · " + p.path("label").asText()));
+                    // One indicator in one unit is one group: the candidates' panels share its axis.
+                    if (p != null) panels.add(p.put("label", k.path("vendor").asText() + " · " + p.path("label").asText())
+                        .put("group", ind.path("id").asText() + " " + p.path("unit").asText()));
                 }
             }
         }

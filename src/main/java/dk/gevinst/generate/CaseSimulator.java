@@ -82,6 +82,9 @@ final class CaseSimulator {
         String caseworker = "kw-" + unit.code() + "-" + String.format("%02d", draws.between(1, unit.caseworkers()));
         String citizen = draws.cpr();
         String type = draws.pick(unit.caseTypes());
+        // A case type takes its own time (Ressourceforløb far longer than Sygedagpenge). Applied after the draws, so
+        // every other value of the sample is drawn as before; the factors average 1 over a unit's types.
+        if (minutes > 0) minutes = Math.round(minutes * Scenario.handlingFactorOf(type) * 10) / 10.0;
         String id = switch (unit.system()) {
             case YDELSE -> "YD-";
             case JOBCENTER -> "JC-";

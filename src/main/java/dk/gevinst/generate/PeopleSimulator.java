@@ -10,7 +10,13 @@ import java.util.List;
 
 /** Simulates what caseworkers report and do: survey waves (SUS, core task, preference) and daily use. */
 final class PeopleSimulator {
-    record SurveyRow(String responseId, String respondent, String unit, LocalDateTime answeredAt, String instrument, int item, int score) {}
+    /** One answer; {@code candidate} names the system a procurement's preference answer is about (null elsewhere). */
+    record SurveyRow(String responseId, String respondent, String unit, LocalDateTime answeredAt, String instrument, int item, int score,
+                     String candidate) {
+        SurveyRow(String responseId, String respondent, String unit, LocalDateTime answeredAt, String instrument, int item, int score) {
+            this(responseId, respondent, unit, answeredAt, instrument, item, score, null);
+        }
+    }
 
     record UsageRow(String user, String unit, LocalDate day, double activeMinutes) {}
 
@@ -46,7 +52,8 @@ final class PeopleSimulator {
                         out.add(new SurveyRow(id, who, unit.name(), at, "core_task", item, clamp((int) Math.round(core + 0.7 * draws.normal()), 1, 5)));
                     }
                     if (effect != null && s > 0) {
-                        out.add(new SurveyRow(id, who, unit.name(), at, "preference", 1, draws.chance(effect.preferShare()) ? 1 : 0));
+                        out.add(new SurveyRow(id, who, unit.name(), at, "preference", 1, draws.chance(effect.preferShare()) ? 1 : 0,
+                            Scenario.CANDIDATE_OF_UNIT.get(unit.name())));
                     }
                 }
             }

@@ -65,6 +65,27 @@ public final class Scenario {
         new Effect("Jobcenter Nord", LocalDate.of(2026, 6, 1), 14, 0.85, 0.97, 0.0, -3, 0.3, 0.45),
         new Effect("Jobcenter Centrum", LocalDate.of(2026, 6, 1), 14, 0.95, 1.0, 0.0, 9, 0.5, 0.82));
 
+    /**
+     * The candidate each procurement team tries, by its id in jobs/pilots/sagssystem.yaml: the caseworkers' preference
+     * answers name it (the survey's optional {@code candidate} column), as a questionnaire that asks "do you prefer
+     * Sagslet to the old system?" would.
+     */
+    public static final java.util.Map<String, String> CANDIDATE_OF_UNIT = java.util.Map.of("Jobcenter Nord", "sagslet", "Jobcenter Centrum", "jobflow");
+
+    /**
+     * Each case type's handling time relative to its unit's mean, so case types predict the outcome as they do
+     * in a real case system and the case-mix adjustment has variance to remove (docs/method.md). The three types
+     * of each system average 1, so a unit's mean with an even mix stays where it was.
+     */
+    static final java.util.Map<String, Double> CASE_TYPE_HANDLING = java.util.Map.of(
+        "Boligstøtte", 0.75, "Enkeltydelse", 0.90, "Personligt tillæg", 1.35,
+        "Sygedagpenge", 0.80, "Ressourceforløb", 1.40, "Jobafklaring", 0.80,
+        "Pas", 0.90, "Kørekort", 1.25, "Sundhedskort", 0.85);
+
+    static double handlingFactorOf(String caseType) {
+        return CASE_TYPE_HANDLING.getOrDefault(caseType, 1.0);
+    }
+
     /** Who is simulated together on one stream of draws; case numbers start at {@code firstCase} so they never collide. */
     public record Cast(List<Unit> units, List<Effect> effects, int firstCase) {
         Effect effectFor(String unit) {

@@ -22,7 +22,7 @@ final class SideSources {
             boolean dirty = wave++ == 1;
             StringWriter w = new StringWriter();
             try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\n").get())) {
-                p.printRecord("response_id", "respondent_id", "unit", "answered_at", "instrument", "item", "score");
+                p.printRecord("response_id", "respondent_id", "unit", "answered_at", "instrument", "item", "score", "candidate");
                 int dropped = 0;
                 for (var r : e.getValue()) {
                     // Two responses lose their last SUS item (incomplete_response), one item gets a 7 (implausible:score).
@@ -31,7 +31,10 @@ final class SideSources {
                         continue;
                     }
                     int score = dirty && r.responseId().endsWith("-jcv-03") && r.instrument().equals("core_task") && r.item() == 2 ? 7 : r.score();
-                    p.printRecord(r.responseId(), r.respondent(), r.unit(), MunicipalityGenerator.iso(r.answeredAt()), r.instrument(), r.item(), score);
+                    // One preference answer names a candidate the comparison does not have (unknown_candidate:candidate).
+                    String candidate = r.candidate() == null ? "" : dirty && r.responseId().endsWith("-jcn-02") ? "sagslett" : r.candidate();
+                    p.printRecord(r.responseId(), r.respondent(), r.unit(), MunicipalityGenerator.iso(r.answeredAt()), r.instrument(), r.item(), score,
+                        candidate);
                 }
             }
             g.save("survey_responses/survey-" + e.getKey() + ".csv", w.toString(), StandardCharsets.UTF_8, true);

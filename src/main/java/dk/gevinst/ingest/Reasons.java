@@ -25,4 +25,9 @@ public final class Reasons {
     public static String implausible(String column) {
         return "implausible:" + column;
     }
+
+    /** A value that should name a candidate of a comparison covering the row's unit, and names none. */
+    public static String unknownCandidate(String column) {
+        return "unknown_candidate:" + column;
+    }
 }

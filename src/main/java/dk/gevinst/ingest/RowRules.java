@@ -13,11 +13,11 @@ import org.apache.spark.sql.Column;
 final class RowRules {
     private RowRules() {}
 
-    static Column violation(Source source, PlausibilityBounds bounds) {
+    static Column violation(Source source, PlausibilityBounds bounds, CandidateIds candidates) {
         return switch (source) {
             case CASES -> when(col(Columns.DECIDED_AT).lt(col(Columns.OPENED_AT)), lit(Reasons.DECIDED_BEFORE_OPENED))
                 .otherwise(range(Columns.HANDLING_MINUTES, bounds));
-            case SURVEY_RESPONSES -> instrument();
+            case SURVEY_RESPONSES -> instrument(candidates);
             case COSTS -> when(col(Columns.KIND).isin(CostKind.ONE_OFF, CostKind.YEARLY).equalTo(false), lit(Reasons.badValue(Columns.KIND)))
                 .otherwise(range(Columns.AMOUNT_DKK, bounds));
             case USAGE -> range(Columns.ACTIVE_MINUTES, bounds);
@@ -34,8 +34,11 @@ final class RowRules {
         return rule;
     }
 
-    /** The items and scores each known instrument allows (see SurveyInstruments); other instruments are custom. */
-    private static Column instrument() {
+    /**
+     * The items and scores each known instrument allows (see SurveyInstruments); other instruments are custom.
+     * A preference answer naming a candidate must name one of a comparison covering its unit; other instruments ignore the column.
+     */
+    private static Column instrument(CandidateIds candidates) {
         Column instrument = col(Columns.INSTRUMENT), item = col(Columns.ITEM), score = col(Columns.SCORE);
         Column fivePoint = score.notEqual(floor(score)).or(score.lt(1)).or(score.gt(5));
         String badItem = Reasons.implausible(Columns.ITEM), badScore = Reasons.implausible(Columns.SCORE);
@@ -44,6 +47,8 @@ final class RowRules {
             .when(instrument.equalTo(SurveyInstruments.CORE_TASK).and(item.lt(1)), lit(badItem))
             .when(instrument.equalTo(SurveyInstruments.CORE_TASK).and(fivePoint), lit(badScore))
             .when(instrument.equalTo(SurveyInstruments.PREFERENCE).and(item.notEqual(1)), lit(badItem))
-            .when(instrument.equalTo(SurveyInstruments.PREFERENCE).and(score.isin(0, 1).equalTo(false)), lit(badScore));
+            .when(instrument.equalTo(SurveyInstruments.PREFERENCE).and(score.isin(0, 1).equalTo(false)), lit(badScore))
+            .when(instrument.equalTo(SurveyInstruments.PREFERENCE).and(candidates.unknown(col(Columns.UNIT), col(Columns.CANDIDATE))),
+                lit(Reasons.unknownCandidate(Columns.CANDIDATE)));
     }
 }

@@ -39,11 +39,13 @@ final class RowTyping {
     private final Source source;
     private final PlausibilityBounds bounds;
     private final Pseudonymizer pseudonymizer;
+    private final CandidateIds candidates;
 
-    RowTyping(Source source, PlausibilityBounds bounds, Pseudonymizer pseudonymizer) {
+    RowTyping(Source source, PlausibilityBounds bounds, Pseudonymizer pseudonymizer, CandidateIds candidates) {
         this.source = source;
         this.bounds = bounds;
         this.pseudonymizer = pseudonymizer;
+        this.candidates = candidates;
     }
 
     /**
@@ -131,7 +133,7 @@ final class RowTyping {
         out.add(col(Columns.NOT_A_RECORD));
         out.add(nullif(concat_ws(SEPARATOR, maskedNames.toArray(Column[]::new)), lit("")).as(Columns.CPR_MASKED));
         // Rules across values apply only to rows whose values could all be read.
-        reasons.add(RowRules.violation(source, bounds));
+        reasons.add(RowRules.violation(source, bounds, candidates));
         out.add(coalesce(reasons.toArray(Column[]::new)).as(Columns.REASON));
         return step.select(out.toArray(Column[]::new));
     }

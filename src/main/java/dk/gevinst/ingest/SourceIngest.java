@@ -56,7 +56,7 @@ final class SourceIngest {
     record Fresh(SourceFile file, Head head) {}
 
     static List<FileCounts> run(SparkSession spark, IngestRequest request, Source source, List<Fresh> files) {
-        RowTyping typing = new RowTyping(source, request.bounds(), request.pseudonymizer());
+        RowTyping typing = new RowTyping(source, request.bounds(), request.pseudonymizer(), request.candidates());
         Dataset<Row> typed = null;
         for (List<Fresh> group : dialectGroups(files)) {
             Dataset<Row> part = read(spark, source, typing, group);

@@ -14,6 +14,7 @@ import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.PilotEvaluator;
 import dk.gevinst.ingest.ColumnTypos;
 import dk.gevinst.ingest.IndicatorColumns;
+import dk.gevinst.ingest.CandidateIds;
 import dk.gevinst.ingest.IngestRequest;
 import dk.gevinst.ingest.IngestResult;
 import dk.gevinst.ingest.SparkIngest;
@@ -91,7 +92,8 @@ public final class NightlyRun {
             LOG.info("Run {}: {} pilot specs valid, {} invalid; as of {}", runId, specs.valid().size(), specs.failures().size(), s.asOf());
 
             clock.lap("specs", specs.valid().size() + specs.failures().size(), "pilot specs");
-            IngestResult ingest = new SparkIngest().ingest(spark, new IngestRequest(s.data(), s.state(), s.bounds(), s.pseudonymizer(), runId, s.asOf(), started));
+            IngestResult ingest = new SparkIngest().ingest(spark, new IngestRequest(s.data(), s.state(), s.bounds(), s.pseudonymizer(), runId, s.asOf(), started)
+                .withCandidates(CandidateIds.of(specs.valid())));
             ingest = ingest.withColumnWarnings(IndicatorColumns.absent(IndicatorColumns.of(ingest.ledger()), specs.valid()));
             ingest.rejected().forEach(p -> problems.add(p.toString()));
             ingest.counts().forEach((src, c) -> {

@@ -67,6 +67,8 @@ final class ComparisonJson {
             Json.put(x, "ci_high", ci == null ? Double.NaN : ci.high());
             Json.put(x, "relative_ci_low", rel == null ? Double.NaN : rel.low());
             Json.put(x, "relative_ci_high", rel == null ? Double.NaN : rel.high());
+            // How the reasons read this contrast; the page reads it the same way (one analysis per number).
+            x.put("reads", r.relative() ? "relative" : "absolute");
             x.put("decided_by", r.bound() == null ? null : r.bound().decidedBy());
             x.put("verdict", r.verdict().key());
             Json.put(x, "counterfactual", r.counterfactual());
@@ -83,12 +85,14 @@ final class ComparisonJson {
         return out;
     }
 
-    /** The share of the candidate's respondents who prefer it, with its Wilson interval; suppressed under 5 persons. */
+    /**
+     * The share of the candidate's respondents who prefer it, with its Wilson interval at the effective sample size
+     * of its teams (teams, design_effect); suppressed under 5 persons.
+     */
     private static ObjectNode preference(CandidateEvidence e) {
         Interval share = e.preference();
         if (share == null) return null;
-        IndicatorResult r = e.result(dk.gevinst.decision.comparison.RecommendationRule.PREFERENCE);
-        long n = r.cells().pilotPost().n();
+        long n = e.preferred().n();
         ObjectNode o = Json.MAPPER.createObjectNode();
         if (SmallCells.primary(n)) return o.put("suppressed", true);
         Json.put(o, "share", e.preferenceShare());
@@ -96,6 +100,8 @@ final class ComparisonJson {
         Json.put(o, "ci_high", share.high());
         o.put("alpha", share.alpha());
         o.put("n", n);
+        o.put("teams", e.preferred().teams());
+        Json.put(o, "design_effect", e.preferred().designEffect());
         return o;
     }
 }

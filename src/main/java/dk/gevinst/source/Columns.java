@@ -26,6 +26,8 @@ public final class Columns {
     public static final String INSTRUMENT = "instrument";
     public static final String ITEM = "item";
     public static final String SCORE = "score";
+    /** Optional, on a preference row: the id of the candidate (under a comparison's arms.candidates) the answer is about. */
+    public static final String CANDIDATE = "candidate";
 
     // costs
     public static final String PILOT_ID = "pilot_id";

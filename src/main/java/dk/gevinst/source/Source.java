@@ -34,7 +34,8 @@ public enum Source {
         required(Columns.ANSWERED_AT, TIMESTAMP),
         required(Columns.INSTRUMENT, TEXT),
         required(Columns.ITEM, INTEGER),
-        required(Columns.SCORE, NUMBER))),
+        required(Columns.SCORE, NUMBER),
+        optional(Columns.CANDIDATE, TEXT))),
     COSTS("costs", false, List.of(Columns.PILOT_ID, Columns.OPTION, Columns.CATEGORY, Columns.KIND), Columns.VALID_FROM, List.of(
         required(Columns.PILOT_ID, TEXT),
         required(Columns.OPTION, TEXT),

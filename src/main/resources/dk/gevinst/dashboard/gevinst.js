@@ -54,17 +54,24 @@
   }
 
   /* One small panel per indicator, each on its own axis and in its own unit, so a relative change, a
-     rate in percentage points and a guardrail in days never share (and distort) one scale. */
+     rate in percentage points and a guardrail in days never share (and distort) one scale. Panels with the
+     same group (a comparison's candidates on one indicator, in one unit) share one axis, so the candidates
+     side by side are read on the same scale and a longer bar is a wider interval. */
   function panels(el) {
     var rows = data.panels || [];
     if (!rows.length) { empty(el); return; }
+    var groupValues = {};
+    rows.forEach(function (r) {
+      if (r.group === undefined) return;
+      groupValues[r.group] = (groupValues[r.group] || []).concat([r.low, r.high, r.est], r.mark === undefined ? [] : [r.mark]);
+    });
     var H = 92, top = 8;
     el.style.height = (rows.length * H + top + 8) + 'px';
     var grids = [], xs = [], ys = [], series = [], titles = [];
     rows.forEach(function (r, i) {
       var y0 = top + i * H;
       var marks = r.mark === undefined ? [] : [r.mark];
-      var span = range([r.low, r.high, r.est].concat(marks));
+      var span = range(r.group === undefined ? [r.low, r.high, r.est].concat(marks) : groupValues[r.group]);
       var c = colour(r.role);
       var about = r.verdict.toLowerCase() === r.roleLabel.toLowerCase() ? [r.roleLabel, r.axis] : [r.roleLabel, r.verdict, r.axis];
       titles.push({ text: r.label, subtext: about.join(' · '), top: y0, left: 4, padding: 0, itemGap: 2,

@@ -52,11 +52,11 @@ class ExplainCommandTest {
             }
         }
         assertThat(explain("explain", "sagsoverblik", "--out", out, "--locale", "en"))
-            .contains("decision interval 98.75% −16.0 to −2.63\u00a0min").contains("verdict: better")
+            .contains("decision interval 98.75% −15.5 to −3.11\u00a0min").contains("verdict: better")
             .contains("guardrail margin: 0.47\u00a0days; verdict: holds")
-            .contains("hosted: one-off DKK\u00a0350,000, yearly DKK\u00a0120,000, NPV DKK\u00a02,133,372");
+            .contains("hosted: one-off DKK\u00a0350,000, yearly DKK\u00a0120,000, NPV DKK\u00a02,133,766");
         assertThat(explain("explain", "sagsoverblik", "--out", out, "--locale", "da"))
-            .contains("beslutningens interval 98,75\u00a0% −16,0 til −2,63\u00a0min.").contains("vurdering: bedre");
+            .contains("beslutningens interval 98,75\u00a0% −15,5 til −3,11\u00a0min.").contains("vurdering: bedre");
     }
 
     /**
@@ -88,6 +88,25 @@ class ExplainCommandTest {
             }
             assertThat(text).contains("Data til og med " + doc.path("data_through").asText());
         }
+    }
+
+    /** A comparison is told by its own rule: which step picked the leading candidate, then the gate that turns leading into buying. */
+    @Test
+    void aComparisonShowsTheComparisonRuleAndWhichStepDecided() throws Exception {
+        String out = SampleRun.out().toString();
+        JsonNode c = SampleRun.decision("sagssystem").path("comparison");
+        assertThat(c.path("decided_by").asText()).isEqualTo("preference");
+        String en = explain("explain", "sagssystem", "--out", out, "--locale", "en");
+        assertThat(stepLine(en, 1)).contains("drop out").contains("... did not hold").contains("none dropped out");
+        assertThat(stepLine(en, 2)).startsWith("2. Core task").contains("... did not hold").contains("Sagslet − Jobflow handling_time: not yet conclusive");
+        assertThat(stepLine(en, 3)).startsWith("3. Employees' preference").contains("... HELD").contains("Jobflow");
+        assertThat(stepLine(en, 4)).startsWith("4. Net present value").contains("... not reached");
+        assertThat(stepLine(en, 5)).startsWith("5. Nothing separates them").contains("... not reached");
+        assertThat(stepLine(en, 6)).isEqualTo("(no line for step 6)");
+        assertThat(en).as("not the single pilot's steps").doesNotContain("A guardrail is breached: STOP")
+            .contains("GO only if Jobflow's own evidence against the control units passes the pilot rule; alone it would be EXTEND, so the comparison is EXTEND");
+        String da = explain("explain", "sagssystem", "--out", out, "--locale", "da");
+        assertThat(stepLine(da, 3)).startsWith("3. Medarbejdernes præference").contains("... OPFYLDT");
     }
 
     private static String stepLine(String text, int step) {

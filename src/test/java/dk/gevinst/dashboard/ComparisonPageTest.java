@@ -41,10 +41,22 @@ class ComparisonPageTest {
         assertThat(page).contains("<dt>Forrest</dt><dd>Sagsløft</dd>", "<dt>Afgjort af</dt><dd>kerneopgaven</dd>");
         assertThat(page).contains("data-candidate=\"a\"", "data-candidate=\"b\"", "Anbefales", "Med i sammenligningen");
         JsonNode a = block.path("candidates").path(0).path("indicators").path(0);
-        // Each candidate's card reads its published decision interval on the indicator's own scale (minutes here), as
-        // the reasons read the published relative interval: no figure on the page is derived from another.
-        assertThat(a.path("effect").isNumber()).isTrue();
-        assertThat(page).as("a's own change against the control, as a pilot's").contains("<dt>Kerneopgave: Sagsbehandlingstid</dt>", " – bedre</small>");
+        // Each candidate's card reads the published relative interval, as the reasons do (one analysis per number),
+        // with the level before and after in minutes as context.
+        long relative = Math.round(-a.path("relative_effect").asDouble() * 100);
+        Language l = Language.DA;
+        String interval = l.range(l.number(a.path("relative_ci_low").asDouble() * 100, 0), l.percent(a.path("relative_ci_high").asDouble(), 0));
+        assertThat(a.path("reads").asText()).isEqualTo("relative");
+        assertThat(doc.path("reasons").toString()).as("the reasons print this interval").contains(interval);
+        assertThat(page).as("a's own change against the control, as a pilot's").contains("<dt>Kerneopgave: Sagsbehandlingstid</dt>")
+            .contains("(\u2212" + relative + "\u00a0%)<br><small>" + interval + " · faldt " + relative + "\u00a0% – bedre</small>");
+        assertThat(page).as("the absolute level only as context").containsPattern("<dd>[0-9,]+\u00a0min → [0-9,]+\u00a0min \\(\u2212" + relative);
+        // The candidates' panels of one indicator share one axis (one group); guardrail and core task do not.
+        JsonNode panels = DashboardPagesTest.chartData(page).path("panels");
+        assertThat(panels).hasSize(4);
+        assertThat(panels.path(0).path("group").asText()).isEqualTo(panels.path(1).path("group").asText()).startsWith("handling_time");
+        assertThat(panels.path(2).path("group").asText()).isEqualTo(panels.path(3).path("group").asText())
+            .isNotEqualTo(panels.path(0).path("group").asText());
         assertThat(page).contains("Kvalitetsværn: Gennemløbstid", "holder (inden for grænsen)");
         JsonNode pref = block.path("candidates").path(1).path("preference");
         Texts da = new Texts(Language.DA);

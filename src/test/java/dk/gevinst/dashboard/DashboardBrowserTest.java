@@ -230,6 +230,12 @@ class DashboardBrowserTest {
                 assertThat(BROKEN_UNIT.matcher(text).results().map(r -> r.group()).toList()).as(where + ": a number keeps its unit").isEmpty();
                 String labels = (String) js("return Array.from(document.querySelectorAll('.chart svg text')).map(t => t.textContent).join(' ')");
                 assertThat(labels).as(where + ": each candidate drawn").contains("Sagsløft · ", "Jobflow · ");
+                // Candidates side by side share the axis per indicator: panels 0-1 are the core task, 2-3 the guardrail.
+                List<?> axes = (List<?>) js("var o = echarts.getInstanceByDom(document.querySelector('.chart-panels')).getOption();"
+                    + " return o.xAxis.map(a => a.min + ' ' + a.max)");
+                assertThat(axes).as(where + ": one axis per indicator").hasSize(4);
+                assertThat(axes.get(1)).as(where + ": core task shared").isEqualTo(axes.get(0));
+                assertThat(axes.get(3)).as(where + ": guardrail shared").isEqualTo(axes.get(2)).isNotEqualTo(axes.get(0));
                 assertThat(HYPHEN_MINUS.matcher(" " + labels).find()).as(where + " chart: one minus sign").isFalse();
                 screenshot(s, lang + "-" + s.name().toLowerCase() + "-comparison");
             }

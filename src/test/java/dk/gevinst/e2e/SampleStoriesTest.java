@@ -74,6 +74,9 @@ class SampleStoriesTest {
         assertThat(sagslet.path("decision").asText()).as("Sagslet alone would go to production").isEqualTo("GO");
         assertThat(jobflow.path("preference").path("ci_low").asDouble()).as("Jobflow is preferred, beyond Sagslet's interval")
             .isGreaterThan(sagslet.path("preference").path("ci_high").asDouble()).isGreaterThan(0.5);
+        // The preference answers name their candidate (the survey's candidate column); one team each, so each interval speaks for its team.
+        assertThat(List.of(sagslet.path("preference").path("teams").asInt(), jobflow.path("preference").path("teams").asInt())).containsExactly(1, 1);
+        assertThat(jobflow.path("preference").path("n").asLong()).isGreaterThanOrEqualTo(30);
         assertThat(c.path("pairs").path(0).path("indicators").path(0).path("verdict").asText()).as("one team each: not separated").isEqualTo("inconclusive");
         assertThat(verdicts(jobflow).get("handling_time")).isNotEqualTo("better");
 
@@ -84,6 +87,17 @@ class SampleStoriesTest {
         assertThat(d.path("reasons").get(0).path("code").asText()).isEqualTo("leader_not_lifted");
         assertThat(d.path("reasons").get(0).path("da").asText()).startsWith("Jobflow ligger forrest, men har endnu ikke målbart løftet kerneopgaven");
         assertThat(d.path("reasons").get(1).path("code").asText()).isEqualTo("preference_decides");
+    }
+
+    /** Case types take their own time in the sample, so adjusting for them narrows the handling-time interval of every pilot. */
+    @Test
+    void theCaseMixAdjustmentNarrowsHandlingTimeWhereCaseTypesPredictIt() {
+        for (String pilot : List.of("sagsoverblik", "chatbot", "datalake", "sagssystem")) {
+            JsonNode mix = indicator(SampleRun.decision(pilot), "handling_time").path("case_mix");
+            assertThat(mix.path("variance_reduction").asDouble()).as(pilot).isBetween(0.2, 0.6);
+        }
+        JsonNode processing = indicator(SampleRun.decision("sagsoverblik"), "processing_days").path("case_mix");
+        assertThat(processing.path("variance_reduction").asDouble()).as("case types do not predict processing time").isBetween(-0.05, 0.05);
     }
 
     private static JsonNode candidate(JsonNode comparison, String id) {
@@ -117,7 +131,8 @@ class SampleStoriesTest {
         }
         assertThat(reasons).containsKeys("missing:unit", "missing:case_id", "bad_value:opened_at", "decided_before_opened",
             "negative:handling_minutes", "implausible:handling_minutes", "duplicate", "bad_value:reopened", "malformed_row",
-            "bad_value:handling_minutes", "incomplete_response", "implausible:score", "negative:active_minutes", "bad_value:day");
+            "bad_value:handling_minutes", "incomplete_response", "implausible:score", "negative:active_minutes", "bad_value:day",
+            "unknown_candidate:candidate");
         assertThat(m.path("cpr_masked").path("cases.note").asLong()).isEqualTo(3);
     }
 

@@ -70,4 +70,28 @@ class QuarantineReasonsTest {
             PlausibilityBounds.DEFAULTS.with(Map.of("handling_minutes", 120.0)), dk.gevinst.privacy.Pseudonymizer.demo(), "r1", IngestFixture.AS_OF));
         assertThat(f.quarantine("cases/a.csv")).containsExactly(Map.entry(2L, "implausible:handling_minutes"));
     }
+
+    @Test
+    void aPreferenceNamesOnlyACandidateOfAComparisonCoveringItsUnit(@TempDir Path tmp) throws Exception {
+        IngestFixture f = new IngestFixture(tmp);
+        TempDirs.write(f.data, "survey_responses/p.csv", """
+            response_id,respondent_id,unit,answered_at,instrument,item,score,candidate
+            own,kw1,Nord,2026-06-15,preference,1,1,sagslet
+            other,kw2,Nord,2026-06-15,preference,1,1,jobflow
+            none,kw3,Nord,2026-06-15,preference,1,0,
+            typo,kw4,Nord,2026-06-15,preference,1,1,sagslett
+            elsewhere,kw5,Ydelse,2026-06-15,preference,1,1,sagslet
+            control,kw6,Vest,2026-06-15,preference,1,0,jobflow
+            core,kw7,Ydelse,2026-06-15,core_task,1,4,whatever
+            """);
+        CandidateIds ids = new CandidateIds(Map.of("Nord", java.util.Set.of("sagslet", "jobflow"), "Centrum", java.util.Set.of("sagslet", "jobflow"),
+            "Vest", java.util.Set.of("sagslet", "jobflow")));
+        new SparkIngest().ingest(f.spark, new IngestRequest(dk.gevinst.storage.Storage.resolve(f.data.toString()), f.stateRoot(),
+            PlausibilityBounds.DEFAULTS, dk.gevinst.privacy.Pseudonymizer.demo(), "r1", IngestFixture.AS_OF).withCandidates(ids));
+        // a misspelt id and an id in a unit no comparison covers are quarantined; other instruments ignore the column
+        assertThat(f.quarantine("survey_responses/p.csv")).containsExactlyInAnyOrderEntriesOf(Map.of(
+            5L, "unknown_candidate:candidate", 6L, "unknown_candidate:candidate"));
+        assertThat(f.stored(Source.SURVEY_RESPONSES)).extracting(r -> r.<String>getAs(Columns.CANDIDATE))
+            .containsExactlyInAnyOrder("sagslet", "jobflow", null, "jobflow", "whatever");
+    }
 }

@@ -29,7 +29,7 @@ public final class ComparisonLines {
             JsonNode p = k.path("preference");
             if (p.isObject() && p.has("share")) {
                 out.add("  " + t.format("comparison.preference", t.percent(p.get("share")), t.language().range(t.percent(p.get("ci_low")), t.percent(p.get("ci_high"))),
-                    p.path("n").asLong()));
+                    p.path("n").asLong(), p.path("teams").asInt(1), t.language().number(p.path("design_effect").asDouble(1), 2)));
             }
             for (JsonNode o : k.path("options")) {
                 out.add("  " + t.format("comparison.option", o.path("option").asText(), t.dkk(o.get("npv_dkk")),

@@ -108,6 +108,11 @@ public final class Explanation {
             out.add(INDENT + t.format("step.error", doc.path("reasons").path(0).path(t.language().code()).asText(doc.path("error").asText())));
             return;
         }
+        // A comparison's rule is its own (drop-outs, core task, preference, NPV, nothing separates), then the buying gate.
+        if (doc.path("comparison").isObject()) {
+            ComparisonSteps.lines(doc, t).forEach(l -> out.add(INDENT + l));
+            return;
+        }
         RuleSteps.Step decided = RuleSteps.decidedBy(doc);
         if (decided == null) {
             out.add(INDENT + t.format("step.unknown", doc.path("decision").asText(), doc.path("reasons").path(0).path("code").asText()));

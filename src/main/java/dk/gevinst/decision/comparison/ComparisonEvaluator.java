@@ -38,8 +38,9 @@ public final class ComparisonEvaluator {
             c.units().forEach(u -> arms.put(u, Arm.PILOT));
             spec.controlUnits().forEach(u -> arms.put(u, Arm.CONTROL));
             PilotSpec alone = ContrastSpecs.candidate(spec, c);
-            candidates.add(new CandidateEvidence(c, PilotEvaluator.evaluate(alone, CandidateCells.of(alone, table, arms),
-                ContrastSpecs.costs(spec, c), asOf, frozen.getOrDefault(candidateKey(spec, c), Map.of()), fits)));
+            CellTable cells = CandidateCells.of(alone, table, arms);
+            candidates.add(new CandidateEvidence(c, PilotEvaluator.evaluate(alone, cells, ContrastSpecs.costs(spec, c), asOf,
+                frozen.getOrDefault(candidateKey(spec, c), Map.of()), fits), CandidateCells.preferred(alone, cells, asOf)));
         }
         List<PairContrast> pairs = new ArrayList<>();
         List<Candidate> all = spec.candidates();
