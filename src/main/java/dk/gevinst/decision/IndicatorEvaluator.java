@@ -7,7 +7,6 @@ import dk.gevinst.config.PilotSpec;
 import dk.gevinst.indicator.Role;
 import dk.gevinst.stats.Interval;
 import dk.gevinst.stats.Moments;
-import dk.gevinst.stats.WilsonInterval;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -53,7 +52,7 @@ public final class IndicatorEvaluator {
         PeriodCells cells = PeriodCells.of(days, asOf);
         Design design = cells.design(spec.hasBaseline(), spec.hasControl());
         Interval share = indicator.definition().descriptive() && cells.pilotPost().n() > 0
-            ? WilsonInterval.of(Math.round(cells.pilotPost().sum()), cells.pilotPost().n(), spec.decision().alpha())
+            ? TeamShares.pilotPost(days, asOf, spec.decision().alpha())
             : null;
         boolean decides = indicator.role().decides();
         List<Double> levels = levels(spec, indicator);
