@@ -49,11 +49,12 @@ public final class BusinessCase {
             if (CostKind.ONE_OFF.equals(c.kind())) oy[0] += c.amountDkk();
             else oy[1] += c.amountDkk();
         }
-        if (byOption.isEmpty()) byOption.put(spec.deployment(), new double[2]);
+        boolean costsKnown = !byOption.isEmpty();
+        if (!costsKnown) byOption.put(spec.deployment(), new double[2]);
         List<OptionValue> options = new ArrayList<>();
         for (var e : byOption.entrySet()) options.add(option(e.getKey(), e.getValue()[0], e.getValue()[1], benefit, b));
         options.sort(java.util.Comparator.comparing(OptionValue::npvDkk).reversed().thenComparing(OptionValue::option));
-        return new BusinessCaseResult(options, options.get(0).option(), hours[1], hours[0], hours[2], benefit[1]);
+        return new BusinessCaseResult(options, options.get(0).option(), hours[1], hours[0], hours[2], benefit[1], costsKnown);
     }
 
     private static OptionValue option(String name, double oneOff, double yearly, double[] benefit, BusinessCaseSpec b) {

@@ -42,7 +42,8 @@ public final class DecisionRule {
         List<IndicatorResult> drifted = new ArrayList<>();
         for (IndicatorResult r : better) if (r.preTrendFound()) drifted.add(r);
         for (IndicatorResult r : guardrails) if (r.preTrendFound()) drifted.add(r);
-        boolean valueClear = business == null || business.best().npvDkk() >= 0;
+        boolean costsUnknown = business != null && !business.costsKnown();
+        boolean valueClear = business == null || !costsUnknown && business.best().npvDkk() >= 0;
         boolean deadlinePassed = asOf.isAfter(spec.end().plusWeeks(spec.decision().maxExtensionWeeks()));
 
         if (!breached.isEmpty()) {
@@ -57,6 +58,11 @@ public final class DecisionRule {
             better.forEach(r -> reasons.add(ReasonTexts.improved(r)));
             reasons.add(ReasonTexts.guardrailsHeld(guardrails));
             reasons.add(business == null ? ReasonTexts.noBusinessCase() : ReasonTexts.valuePositive(business, spec));
+        } else if (evidence && costsUnknown && drifted.isEmpty()) {
+            // More weeks of data cannot settle this: someone has to enter the costs.
+            outcome = Outcome.EXTEND;
+            reasons.add(ReasonTexts.costsUnknown(spec));
+            better.forEach(r -> reasons.add(ReasonTexts.improved(r)));
         } else if (evidence && business != null && business.best().npvHighDkk() < 0) {
             outcome = Outcome.STOP;
             reasons.add(ReasonTexts.valueBelowCost(business));

@@ -112,6 +112,14 @@ public final class ReasonTexts {
             "The spec has no business case; value was not assessed."));
     }
 
+    public static Reason costsUnknown(PilotSpec spec) {
+        return reason("costs_unknown", null, l -> l.pick("Kerneopgaven er løftet, men der er ingen omkostninger for '" + spec.id()
+                + "' i costs/, så gevinsten kan ikke vejes mod udgiften. Tilføj pilotens omkostninger for hver driftsform"
+                + " (en række med 0 kr., hvis der ingen er); se docs/contract.md.",
+            "The core task improved, but costs/ holds no costs for '" + spec.id() + "', so the gain cannot be weighed against"
+                + " the cost. Add the pilot's costs for each deployment option (a row of 0 DKK if there are none); see docs/contract.md."));
+    }
+
     public static Reason valueBelowCost(BusinessCaseResult b) {
         return reason("value_below_cost", null, l -> l.pick("Gevinsten dækker ikke omkostningerne: selv i bedste fald er nutidsværdien ",
             "The gain does not cover the costs: even at best the net present value is ") + l.dkk(b.best().npvHighDkk())

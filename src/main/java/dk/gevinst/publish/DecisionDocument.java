@@ -278,6 +278,7 @@ public final class DecisionDocument {
         if (b == null) return null;
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("best_option", b.bestOption());
+        o.put("costs_known", b.costsKnown());
         Json.put(o, "hours_saved_per_year", b.hoursSavedPerYear());
         Json.put(o, "hours_saved_low", b.hoursSavedLow());
         Json.put(o, "hours_saved_high", b.hoursSavedHigh());

@@ -70,6 +70,20 @@ class DecisionRuleTest {
     }
 
     @Test
+    void aPilotWithoutAnyCostRowDoesNotGoOnAValueThatCountsNoCost() throws Exception {
+        PilotEvaluation none = evaluate(spec(""), AS_OF, List.of(), weeks("handling_time", 60, -9, 15, 200), weeks("processing_days", 10, -0.5, 3, 200));
+        assertThat(none.decision().outcome()).isEqualTo(Outcome.EXTEND);
+        assertThat(none.decision().extendWeeks()).as("more weeks of data do not enter costs").isNull();
+        assertThat(none.decision().reasons()).extracting(Reason::code).startsWith("costs_unknown", "core_task_improved");
+        assertThat(none.decision().reasons().get(0).da()).contains("ingen omkostninger for 'p' i costs/", "en række med 0 kr.");
+        assertThat(none.businessCase().costsKnown()).isFalse();
+
+        List<CostLine> free = List.of(new CostLine("p", "current", "drift", "yearly", 0));
+        PilotEvaluation declaredFree = evaluate(spec(""), AS_OF, free, weeks("handling_time", 60, -9, 15, 200), weeks("processing_days", 10, -0.5, 3, 200));
+        assertThat(declaredFree.decision().outcome()).as("a cost of 0 kr. entered is a known cost").isEqualTo(Outcome.GO);
+    }
+
+    @Test
     void aBreachedGuardrailStopsEvenWithAGain() throws Exception {
         PilotEvaluation e = evaluate(spec(""), AS_OF, CHEAP, weeks("handling_time", 60, -9, 15, 200), weeks("processing_days", 10, 3, 3, 200));
         assertThat(e.decision().outcome()).isEqualTo(Outcome.STOP);
