@@ -57,6 +57,12 @@ class ExplainCommandTest {
             .contains("hosted: one-off DKK\u00a0350,000, yearly DKK\u00a0120,000, NPV DKK\u00a02,133,766");
         assertThat(explain("explain", "sagsoverblik", "--out", out, "--locale", "da"))
             .contains("beslutningens interval 98,75\u00a0% −15,5 til −3,11\u00a0min.").contains("vurdering: bedre");
+        // The chatbot's SUS spans its whole scale: "too few data" once, never an interval beside it (a stranger saw both).
+        String chatbot = explain("explain", "chatbot", "--out", out, "--locale", "da");
+        String sus = chatbot.substring(chatbot.indexOf("Brugervenlighed (SUS)"));
+        sus = sus.substring(0, sus.indexOf("vurdering:") + 40);
+        assertThat(SampleRun.decision("chatbot").path("indicators").findValues("too_few_data").stream().anyMatch(JsonNode::asBoolean)).isTrue();
+        assertThat(sus).contains("for få data til et interval").doesNotContain("sikkerhedsinterval for ændringen");
     }
 
     /**
@@ -81,7 +87,8 @@ class ExplainCommandTest {
                 }
                 if (ind.path("pre_trend").path("estimate").isNumber()) assertThat(text).contains("før-start-test (falsk start " + ind.path("pre_trend").path("fake_start").asText());
                 JsonNode rel = ind.path("relative_interval");
-                if ("relative".equals(ind.path("reads").asText()) && rel.path("ci_low").isNumber()) {
+                boolean saysNothing = rel.path("too_few_data").asBoolean() || ind.path("decision_interval").path("too_few_data").asBoolean();
+                if ("relative".equals(ind.path("reads").asText()) && rel.path("ci_low").isNumber() && !saysNothing) {
                     assertThat(text).contains("sikkerhedsinterval for ændringen " + dk.gevinst.text.Language.DA.range(
                         dk.gevinst.text.Language.DA.number(rel.path("ci_low").asDouble() * 100, 0), dk.gevinst.text.Language.DA.percent(rel.path("ci_high").asDouble(), 0)));
                 }

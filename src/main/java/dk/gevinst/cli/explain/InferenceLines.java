@@ -18,7 +18,9 @@ final class InferenceLines {
         List<String> lines = new ArrayList<>();
         String unit = i.path("unit").asText(null);
         JsonNode rel = i.path("relative_interval");
-        if ("relative".equals(i.path("reads").asText()) && rel.path("ci_low").isNumber()) {
+        // An interval that says nothing on its scale is told once, as the decision interval's "too few data".
+        boolean saysNothing = rel.path("too_few_data").asBoolean(false) || i.path("decision_interval").path("too_few_data").asBoolean(false);
+        if ("relative".equals(i.path("reads").asText()) && rel.path("ci_low").isNumber() && !saysNothing) {
             lines.add(t.format("inference.relative", t.percent(i.get("relative_effect")),
                 t.language().range(t.language().number(rel.path("ci_low").asDouble() * 100, 0), t.language().percent(rel.path("ci_high").asDouble(), 0))));
         }

@@ -19,7 +19,7 @@ final class RuleSteps {
         VALUE_BELOW_COST("STOP", "value_below_cost"),
         DEADLINE_PASSED("STOP", "deadline_passed"),
         // EXTEND's first reason says why: more data, not decidable within the extension, a pre-trend, uncertain value.
-        OTHERWISE_EXTEND("EXTEND", "more_data_needed", "not_decidable_in_time", "pre_trend", "value_uncertain");
+        OTHERWISE_EXTEND("EXTEND", "more_data_needed", "not_decidable_in_time", "pre_trend", "value_uncertain", "costs_unknown");
 
         final String decision;
         final List<String> firstReasons;
