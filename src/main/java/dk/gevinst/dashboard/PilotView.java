@@ -55,7 +55,8 @@ public record PilotView(String title, Badge badge, String mainReason, String ext
     static List<Term> plan(Texts t, JsonNode doc) {
         List<Term> m = new ArrayList<>();
         if (!doc.path("title").isTextual()) return m;
-        m.add(new Term(t.get("pilot.owner"), doc.path("owner").asText()));
+        String owner = doc.path("owner").asText("").strip();
+        m.add(new Term(t.get("pilot.owner"), owner.isEmpty() ? t.get("pilot.owner.none") : owner));
         m.add(new Term(t.get("pilot.period"), t.date(doc.path("start").asText()) + " – " + t.date(doc.path("end").asText())));
         if (doc.path("baseline_start").isTextual()) m.add(new Term(t.get("pilot.baseline"), t.date(doc.path("baseline_start").asText())));
         return m;
