@@ -177,6 +177,10 @@ class HostileInputBatteryTest {
         // Issue 9: "non-UTF-8 bytes in a spec (an error, not replacement characters)".
         assertThat(decision("latin1").path("status").asText()).isEqualTo("error");
         assertThat(decision("latin1").path("error").asText()).startsWith("latin1.yaml:").contains("not UTF-8");
+        // A spec that could not be used says so in each section, never "the spec has no business case" (issue 10).
+        assertThat(Files.readString(out.resolve("dashboard/latin1.html")))
+            .containsAnyOf("Ikke vurderet i nat (se fejlen øverst).", "Not evaluated tonight (see the error at the top).")
+            .doesNotContain("ingen business case", "has no business case", "Ingen datakilder endnu", "No data sources yet");
     }
 
     @Test
