@@ -52,7 +52,7 @@ public final class IndicatorEvaluator {
         PeriodCells cells = PeriodCells.of(days, asOf);
         Design design = cells.design(spec.hasBaseline(), spec.hasControl());
         Interval share = indicator.definition().descriptive() && cells.pilotPost().n() > 0
-            ? TeamShares.pilotPost(days, asOf, spec.decision().alpha())
+            ? TeamShares.descriptive(days, asOf, spec.decision().alpha())
             : null;
         boolean decides = indicator.role().decides();
         List<Double> levels = levels(spec, indicator);

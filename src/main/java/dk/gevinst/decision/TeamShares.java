@@ -13,27 +13,28 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A descriptive share of the pilot's respondents (a preference) with an interval that counts the pilot's
- * teams as clusters, as a comparison's preference does: answers from one team are alike, so many answers
- * from two teams are not many independent ones.
+ * A share of the pilot arm's respondents (a preference) whose interval counts the pilot's teams as clusters:
+ * answers from one team are alike, so many answers from two teams are not many independent ones. A pilot's
+ * descriptive share and a comparison candidate's preference are both read here.
  */
-final class TeamShares {
+public final class TeamShares {
     private TeamShares() {}
 
-    /** The pilot arm's post-period share; cells without a unit (none for survey sources) fall back to respondents. */
-    static Interval pilotPost(List<CellStats> days, LocalDate lastDay, double alpha) {
+    /** The pilot arm's post-period share over its units' cells (cells without a unit are not a team's and are left out). */
+    public static ClusteredShare pilotPost(List<CellStats> days, LocalDate lastDay, double alpha) {
         Map<String, List<CellStats>> byTeam = new TreeMap<>();
-        List<CellStats> withoutUnit = new ArrayList<>();
         for (CellStats c : days) {
-            if (c.arm() != Arm.PILOT) continue;
-            if (c.unit() == null) withoutUnit.add(c);
-            else byTeam.computeIfAbsent(c.unit(), u -> new ArrayList<>()).add(c);
-        }
-        if (byTeam.isEmpty()) {
-            Moments all = PeriodCells.of(withoutUnit, lastDay).pilotPost();
-            return WilsonInterval.of(Math.round(all.sum()), all.n(), alpha);
+            if (c.arm() == Arm.PILOT && c.unit() != null) byTeam.computeIfAbsent(c.unit(), u -> new ArrayList<>()).add(c);
         }
         List<Moments> teams = byTeam.values().stream().map(d -> PeriodCells.of(d, lastDay).pilotPost()).toList();
-        return ClusteredShare.of(teams, alpha).interval();
+        return ClusteredShare.of(teams, alpha);
+    }
+
+    /** The pilot's descriptive share interval; cells without a unit (none for survey sources) fall back to respondents. */
+    static Interval descriptive(List<CellStats> days, LocalDate lastDay, double alpha) {
+        boolean byUnit = days.stream().anyMatch(c -> c.arm() == Arm.PILOT && c.unit() != null);
+        if (byUnit) return pilotPost(days, lastDay, alpha).interval();
+        Moments all = PeriodCells.of(days, lastDay).pilotPost();
+        return WilsonInterval.of(Math.round(all.sum()), all.n(), alpha);
     }
 }

@@ -25,7 +25,7 @@ class TeamSharesTest {
         days.add(answers("Team B", Arm.PILOT, Period.POST, 40, 4));
         Interval naive = WilsonInterval.of(40, 80, 0.05);
 
-        Interval honest = TeamShares.pilotPost(days, DAY, 0.05);
+        Interval honest = TeamShares.descriptive(days, DAY, 0.05);
 
         assertThat(naive.low()).isGreaterThan(0.38);
         assertThat(honest.low()).as("80 answers from two teams that disagree say little about the next team").isLessThan(0.2);
@@ -37,7 +37,7 @@ class TeamSharesTest {
         List<CellStats> days = List.of(answers("Team A", Arm.PILOT, Period.POST, 30, 21), answers("Team A", Arm.PILOT, Period.PRE, 30, 3),
             answers("Kontrol", Arm.CONTROL, Period.POST, 30, 0));
 
-        Interval share = TeamShares.pilotPost(days, DAY, 0.05);
+        Interval share = TeamShares.descriptive(days, DAY, 0.05);
 
         Interval alone = WilsonInterval.of(21, 30, 0.05);
         assertThat(share.low()).isCloseTo(alone.low(), within(1e-12));

@@ -5,14 +5,12 @@ import dk.gevinst.cells.CellStats;
 import dk.gevinst.cells.CellTable;
 import dk.gevinst.config.PilotIndicator;
 import dk.gevinst.config.PilotSpec;
-import dk.gevinst.decision.PeriodCells;
+import dk.gevinst.decision.TeamShares;
 import dk.gevinst.stats.ClusteredShare;
-import dk.gevinst.stats.Moments;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The cells of one contrast inside a comparison, re-armed: the units of one side become the pilot arm and
@@ -42,11 +40,6 @@ final class CandidateCells {
      */
     static ClusteredShare preferred(PilotSpec alone, CellTable cells, LocalDate asOf) {
         if (alone.indicators().stream().noneMatch(i -> i.id().equals(RecommendationRule.PREFERENCE))) return null;
-        Map<String, List<CellStats>> byTeam = new TreeMap<>();
-        for (CellStats c : cells.of(alone.id(), RecommendationRule.PREFERENCE)) {
-            if (c.arm() == Arm.PILOT && c.unit() != null) byTeam.computeIfAbsent(c.unit(), u -> new ArrayList<>()).add(c);
-        }
-        List<Moments> teams = byTeam.values().stream().map(days -> PeriodCells.of(days, asOf).pilotPost()).toList();
-        return ClusteredShare.of(teams, alone.decision().alpha());
+        return TeamShares.pilotPost(cells.of(alone.id(), RecommendationRule.PREFERENCE), asOf, alone.decision().alpha());
     }
 }
