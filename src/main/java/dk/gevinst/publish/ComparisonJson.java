@@ -38,6 +38,7 @@ final class ComparisonJson {
             x.put("decision", e.evaluation().decision().outcome() == null ? null : e.evaluation().decision().outcome().name());
             x.set("indicators", indicators(e.evaluation().indicators(), true));
             x.set("preference", preference(e));
+            x.put("best_option", e.bestOption() == null ? null : e.bestOption().option());
             ArrayNode options = x.putArray("options");
             if (e.evaluation().businessCase() != null) {
                 for (OptionValue v : e.evaluation().businessCase().options()) DecisionDocument.option(options, v);

@@ -61,7 +61,7 @@ final class ComparisonSteps {
             case "npv" -> {
                 for (JsonNode k : c.path("candidates")) {
                     JsonNode best = null;
-                    for (JsonNode o : k.path("options")) if (best == null || o.path("npv_dkk").asDouble() > best.path("npv_dkk").asDouble()) best = o;
+                    for (JsonNode o : k.path("options")) if (o.path("option").asText().equals(k.path("best_option").asText(null))) best = o;
                     if (best != null) parts.add(t.format("cevidence.npv", k.path("vendor").asText(), t.dkk(best.get("npv_dkk")), t.dkk(best.get("npv_low_dkk"))));
                 }
             }
