@@ -1,11 +1,9 @@
 package dk.gevinst.cells;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import dk.gevinst.config.PilotIndicator;
 import dk.gevinst.config.PilotSpec;
@@ -19,46 +17,29 @@ import java.util.LinkedHashSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * One scan for every pilot and indicator: each source becomes observations, small broadcast tables bind
- * them to (pilot, indicator, unit, arm) and to each pilot's period windows, and a single aggregation
- * yields n, Σx and Σx² per pilot × indicator × unit × arm × period × day, and for case indicators per case
- * type too (the stratum of the case-mix adjustment; null for other sources). The driver collects only those
- * cells.
+ * One scan for every pilot and indicator, and Spark's work independent of the number of pilots. Each
+ * source becomes observations; a single aggregation yields n, Σx and Σx² per measure × unit × day (and
+ * case type for cases; per measure × pilot × day for technical metrics, which a pilot reports for itself).
+ * The driver collects only those measure cells and gives them their pilots, arms and periods
+ * ({@link CellBindings}): a pilot's day cell is the measure cell of its unit and day.
  *
- * <p>Unit-bound observations join their bindings on (measure, unit) and pilot-bound ones (technical
- * metrics) on (measure, pilot): two equi-joins that Spark runs as broadcast hash joins, unioned before the
- * one aggregation. One join on "unit matches, or no unit and the pilot matches" cannot be hashed, and with
- * many pilots it becomes a nested loop over every observation and binding.
+ * <p>Binding observations to pilots in Spark instead (a join with a table of pilot × indicator × unit)
+ * multiplied every observation by the pilots watching its unit before the aggregation: with 200 pilots,
+ * about 67 a unit, the cell stage took eight times as long as for one pilot (docs/benchmarks.md, P5).
+ * Only the units and pilots some pilot binds are summed, and nothing before the first period of any pilot.
  */
 public final class SparkCellStage implements CellStage {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkCellStage.class);
-    private static final String B_UNIT = "_b_unit";
-    private static final String B_MEASURE = "_b_measure";
-    private static final String PRE_FROM = "_pre_from";
-    private static final String PRE_UNTIL = "_pre_until";
-    private static final String POST_FROM = "_post_from";
-    private static final String POST_TO = "_post_to";
-
-    private static final StructType PILOT_BINDINGS = new StructType()
-        .add(Columns.PILOT_ID, DataTypes.StringType, false)
-        .add(Columns.INDICATOR, DataTypes.StringType, false)
-        .add(Columns.ARM, DataTypes.StringType, false)
-        .add(B_MEASURE, DataTypes.StringType, false)
-        .add(PRE_FROM, DataTypes.DateType, true)
-        .add(PRE_UNTIL, DataTypes.DateType, false)
-        .add(POST_FROM, DataTypes.DateType, false)
-        .add(POST_TO, DataTypes.DateType, false);
-    private static final StructType UNIT_BINDINGS = PILOT_BINDINGS.add(B_UNIT, DataTypes.StringType, false);
 
     @Override
     public CellTable compute(SparkSession spark, Path stateRoot, List<PilotSpec> pilots, LocalDate asOf) {
@@ -66,25 +47,29 @@ public final class SparkCellStage implements CellStage {
         java.util.Objects.requireNonNull(stateRoot, "stateRoot");
         java.util.Objects.requireNonNull(asOf, "asOf");
         if (pilots.isEmpty()) return new CellTable(List.of());
-        List<CellStats> out = new ArrayList<>();
-        for (Row r : cells(spark, stateRoot, pilots, asOf).collectAsList()) {
-            out.add(new CellStats(r.getAs(Columns.PILOT_ID), r.getAs(Columns.INDICATOR), r.getAs(Columns.UNIT), r.getAs(Columns.CASE_TYPE),
-                Arm.valueOf(r.<String>getAs(Columns.ARM).toUpperCase()), Period.valueOf(r.<String>getAs(Columns.PERIOD).toUpperCase()),
-                r.getAs(Columns.DAY), new Moments(r.<Long>getAs(Columns.N), r.<Double>getAs(Columns.SUM), r.<Double>getAs(Columns.SUM_SQ))));
+        List<MeasureCell> measured = new ArrayList<>();
+        for (Row r : measureCells(spark, stateRoot, pilots, asOf).collectAsList()) {
+            measured.add(new MeasureCell(r.getAs(Observations.MEASURE), r.getAs(Observations.UNIT), r.getAs(Observations.SCOPE),
+                r.getAs(Observations.DAY), r.getAs(Columns.CASE_TYPE),
+                new Moments(r.<Long>getAs(Columns.N), r.<Double>getAs(Columns.SUM), r.<Double>getAs(Columns.SUM_SQ))));
         }
+        List<CellStats> out = CellBindings.bind(pilots, measured, asOf);
         out.sort(CellTable.ORDER.thenComparing(CellStats::stratum, Comparator.nullsFirst(Comparator.naturalOrder())));
         CellTable table = new CellTable(out);
-        LOG.info("Cell stage: {} cells collected for {} pilots ({} after summing case types)", out.size(), pilots.size(), table.cells().size());
+        LOG.info("Cell stage: {} measure cells summed, {} cells for {} pilots ({} after summing case types)", measured.size(), out.size(),
+            pilots.size(), table.cells().size());
         return table;
     }
 
-    /** The cells as a Dataset, before the collect: package-private so a test can read its physical plan. */
-    static Dataset<Row> cells(SparkSession spark, Path stateRoot, List<PilotSpec> pilots, LocalDate asOf) {
+    /** The measure cells as a Dataset, before the collect: package-private so a test can read its physical plan. */
+    static Dataset<Row> measureCells(SparkSession spark, Path stateRoot, List<PilotSpec> pilots, LocalDate asOf) {
         Set<Measure> caseMeasures = new LinkedHashSet<>();
         Set<Source> sources = new LinkedHashSet<>();
+        Set<String> measures = new TreeSet<>();
         for (PilotSpec p : pilots) {
             for (PilotIndicator i : p.indicators()) {
                 sources.add(i.definition().source());
+                measures.add(MeasureKeys.of(i.definition().measure()));
                 if (i.definition().source() == Source.CASES) caseMeasures.add(i.definition().measure());
             }
         }
@@ -98,74 +83,36 @@ public final class SparkCellStage implements CellStage {
         if (sources.contains(Source.USAGE)) {
             unitBound.add(Observations.fromUsage(StateTables.latestUsage(spark, stateRoot, asOf), asOf));
         }
-        List<Dataset<Row>> bound = new ArrayList<>();
-        if (!unitBound.isEmpty()) {
-            Dataset<Row> bindings = broadcast(spark.createDataFrame(unitBindings(pilots, asOf), UNIT_BINDINGS));
-            Dataset<Row> observations = unitBound.stream().reduce(Dataset::unionByName).orElseThrow();
-            bound.add(observations.join(bindings, col(Observations.MEASURE).equalTo(col(B_MEASURE)).and(col(Observations.UNIT).equalTo(col(B_UNIT))))
-                .select(boundColumns(col(Observations.UNIT), col(Observations.STRATUM))));
+        List<Dataset<Row>> observed = new ArrayList<>();
+        Set<String> units = CellBindings.boundUnits(pilots);
+        if (!unitBound.isEmpty() && !units.isEmpty()) {
+            observed.add(unitBound.stream().reduce(Dataset::unionByName).orElseThrow()
+                .filter(col(Observations.UNIT).isin(units.toArray()))
+                .select(col(Observations.MEASURE), col(Observations.UNIT), lit(null).cast(DataTypes.StringType).as(Observations.SCOPE),
+                    col(Observations.DAY), col(Observations.STRATUM), col(Observations.VALUE)));
         }
-        if (sources.contains(Source.TECH_METRICS)) {
-            Dataset<Row> bindings = broadcast(spark.createDataFrame(pilotBindings(pilots, asOf), PILOT_BINDINGS));
-            Dataset<Row> metrics = Observations.fromTechMetrics(StateTables.latestTechMetrics(spark, stateRoot, asOf));
-            bound.add(metrics.join(bindings, col(Observations.MEASURE).equalTo(col(B_MEASURE)).and(col(Observations.SCOPE).equalTo(col(Columns.PILOT_ID))))
-                .select(boundColumns(lit(null).cast(DataTypes.StringType), lit(null).cast(DataTypes.StringType))));
+        Set<String> scopes = CellBindings.metricScopes(pilots);
+        if (sources.contains(Source.TECH_METRICS) && !scopes.isEmpty()) {
+            observed.add(Observations.fromTechMetrics(StateTables.latestTechMetrics(spark, stateRoot, asOf))
+                .filter(col(Observations.SCOPE).isin(scopes.toArray()))
+                .select(col(Observations.MEASURE), lit(null).cast(DataTypes.StringType).as(Observations.UNIT), col(Observations.SCOPE),
+                    col(Observations.DAY), lit(null).cast(DataTypes.StringType).as(Observations.STRATUM), col(Observations.VALUE)));
         }
-
+        if (observed.isEmpty()) return spark.createDataFrame(List.of(), MEASURE_CELLS);
         Column day = col(Observations.DAY);
-        Column period = when(col(PRE_FROM).isNotNull().and(day.geq(col(PRE_FROM))).and(day.lt(col(PRE_UNTIL))), lit(Period.PRE.key()))
-            .when(day.geq(col(POST_FROM)).and(day.leq(col(POST_TO))), lit(Period.POST.key()));
-        return bound.stream().reduce(Dataset::unionByName).orElseThrow()
-            .withColumn(Columns.PERIOD, period)
-            .filter(col(Columns.PERIOD).isNotNull().and(day.leq(lit(asOf))))
-            .groupBy(col(Columns.PILOT_ID), col(Columns.INDICATOR), col(Columns.UNIT), col(Columns.ARM), col(Columns.PERIOD), day.as(Columns.DAY),
-                col(Columns.CASE_TYPE))
+        return observed.stream().reduce(Dataset::unionByName).orElseThrow()
+            .filter(col(Observations.MEASURE).isin(measures.toArray()).and(day.between(lit(CellBindings.firstDay(pilots)), lit(asOf))))
+            .groupBy(col(Observations.MEASURE), col(Observations.UNIT), col(Observations.SCOPE), day, col(Observations.STRATUM).as(Columns.CASE_TYPE))
             .agg(count(lit(1)).as(Columns.N), exactSum(col(Observations.VALUE)).as(Columns.SUM),
                 exactSum(col(Observations.VALUE).multiply(col(Observations.VALUE))).as(Columns.SUM_SQ));
     }
 
-    /** The one shape both joins produce, so they union by name before the aggregation. */
-    private static Column[] boundColumns(Column unit, Column stratum) {
-        return new Column[] {col(Columns.PILOT_ID), col(Columns.INDICATOR), unit.as(Columns.UNIT), stratum.as(Columns.CASE_TYPE), col(Columns.ARM),
-            col(PRE_FROM), col(PRE_UNTIL), col(POST_FROM), col(POST_TO), col(Observations.DAY), col(Observations.VALUE)};
-    }
-
-    /** One row per pilot × indicator × unit of the pilot's arms, for indicators measured per unit. */
-    static List<Row> unitBindings(List<PilotSpec> pilots, LocalDate asOf) {
-        List<Row> rows = new ArrayList<>();
-        for (PilotSpec p : pilots) {
-            for (PilotIndicator i : p.indicators()) {
-                if (i.definition().source() == Source.TECH_METRICS) continue;
-                for (String unit : p.pilotUnits()) rows.add(withUnit(binding(p, i, Arm.PILOT, asOf), unit));
-                for (String unit : p.controlUnits()) rows.add(withUnit(binding(p, i, Arm.CONTROL, asOf), unit));
-            }
-        }
-        return rows;
-    }
-
-    /** One row per pilot × technical indicator: the pilot reports these itself, in its pilot arm. */
-    static List<Row> pilotBindings(List<PilotSpec> pilots, LocalDate asOf) {
-        List<Row> rows = new ArrayList<>();
-        for (PilotSpec p : pilots) {
-            for (PilotIndicator i : p.indicators()) {
-                if (i.definition().source() == Source.TECH_METRICS) rows.add(RowFactory.create(binding(p, i, Arm.PILOT, asOf)));
-            }
-        }
-        return rows;
-    }
-
-    /** The columns of {@link #PILOT_BINDINGS}: who, in which arm, measured how, and the pilot's period windows. */
-    private static Object[] binding(PilotSpec p, PilotIndicator i, Arm arm, LocalDate asOf) {
-        return new Object[] {p.id(), i.id(), arm.key(), MeasureKeys.of(i.definition().measure()),
-            p.baselineStart(), p.start(), p.postStart(), asOf.minusDays(i.maturityDays())};
-    }
-
-    /** The columns of {@link #UNIT_BINDINGS}: a binding and its unit. */
-    private static Row withUnit(Object[] binding, String unit) {
-        Object[] values = java.util.Arrays.copyOf(binding, binding.length + 1);
-        values[binding.length] = unit;
-        return RowFactory.create(values);
-    }
+    /** What {@link #measureCells} yields, for a night where no pilot reads any source. */
+    private static final StructType MEASURE_CELLS = new StructType()
+        .add(Observations.MEASURE, DataTypes.StringType).add(Observations.UNIT, DataTypes.StringType)
+        .add(Observations.SCOPE, DataTypes.StringType).add(Observations.DAY, DataTypes.DateType)
+        .add(Columns.CASE_TYPE, DataTypes.StringType).add(Columns.N, DataTypes.LongType)
+        .add(Columns.SUM, DataTypes.DoubleType).add(Columns.SUM_SQ, DataTypes.DoubleType);
 
     /**
      * A sum that does not depend on how Spark splits the rows: added as an exact decimal, rounded to a double once.

@@ -1,0 +1,104 @@
+package dk.gevinst.cells;
+
+import dk.gevinst.config.PilotIndicator;
+import dk.gevinst.config.PilotSpec;
+import dk.gevinst.source.Source;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Gives measure cells their pilots, on the driver: each pilot × indicator × unit of the pilot's arms takes
+ * the cells of its measure and unit (a technical indicator those of its measure and pilot), and each day
+ * takes the period it falls in for that pilot, or none. A day cell of a pilot is therefore exactly the
+ * measure cell of its unit and day: the same rows, summed once, whatever the number of pilots.
+ */
+final class CellBindings {
+    private CellBindings() {}
+
+    /** The units any pilot's arms hold, for indicators measured per unit: the only units worth summing. */
+    static Set<String> boundUnits(Collection<PilotSpec> pilots) {
+        Set<String> out = new TreeSet<>();
+        for (PilotSpec p : pilots) {
+            if (p.indicators().stream().anyMatch(i -> i.definition().source() != Source.TECH_METRICS)) {
+                out.addAll(p.pilotUnits());
+                out.addAll(p.controlUnits());
+            }
+        }
+        return out;
+    }
+
+    /** The pilots that report technical metrics for themselves. */
+    static Set<String> metricScopes(Collection<PilotSpec> pilots) {
+        Set<String> out = new TreeSet<>();
+        for (PilotSpec p : pilots) {
+            if (p.indicators().stream().anyMatch(i -> i.definition().source() == Source.TECH_METRICS)) out.add(p.id());
+        }
+        return out;
+    }
+
+    /** The first day any pilot's period can start: no measure cell before it is read by anyone. */
+    static LocalDate firstDay(Collection<PilotSpec> pilots) {
+        return pilots.stream().map(p -> p.hasBaseline() && p.baselineStart().isBefore(p.postStart()) ? p.baselineStart() : p.postStart())
+            .min(LocalDate::compareTo).orElseThrow();
+    }
+
+    /** Every pilot's day cells, in no particular order. */
+    static List<CellStats> bind(List<PilotSpec> pilots, List<MeasureCell> measureCells, LocalDate asOf) {
+        Map<String, List<MeasureCell>> byUnit = new HashMap<>();
+        Map<String, List<MeasureCell>> byScope = new HashMap<>();
+        for (MeasureCell c : measureCells) {
+            if (c.unit() != null) byUnit.computeIfAbsent(key(c.measure(), c.unit()), k -> new ArrayList<>()).add(c);
+            else byScope.computeIfAbsent(key(c.measure(), c.scope()), k -> new ArrayList<>()).add(c);
+        }
+        List<CellStats> out = new ArrayList<>();
+        for (PilotSpec p : pilots) {
+            for (PilotIndicator i : p.indicators()) {
+                String measure = MeasureKeys.of(i.definition().measure());
+                Windows windows = new Windows(p, i, asOf);
+                if (i.definition().source() == Source.TECH_METRICS) {
+                    bindTo(out, p, i, null, Arm.PILOT, byScope.get(key(measure, p.id())), windows);
+                    continue;
+                }
+                for (String unit : p.pilotUnits()) bindTo(out, p, i, unit, Arm.PILOT, byUnit.get(key(measure, unit)), windows);
+                for (String unit : p.controlUnits()) bindTo(out, p, i, unit, Arm.CONTROL, byUnit.get(key(measure, unit)), windows);
+            }
+        }
+        return out;
+    }
+
+    private static void bindTo(List<CellStats> out, PilotSpec p, PilotIndicator i, String unit, Arm arm, List<MeasureCell> cells,
+                               Windows windows) {
+        if (cells == null) return;
+        for (MeasureCell c : cells) {
+            Period period = windows.periodOf(c.day());
+            if (period != null) out.add(new CellStats(p.id(), i.id(), unit, c.stratum(), arm, period, c.day(), c.moments()));
+        }
+    }
+
+    /**
+     * A pilot's periods for one indicator: pre from the baseline's start up to (not including) the pilot's
+     * start, post from the end of the ramp-up up to as-of less the indicator's maturity, nothing after as-of.
+     */
+    private record Windows(LocalDate preFrom, LocalDate preUntil, LocalDate postFrom, LocalDate postTo, LocalDate asOf) {
+        Windows(PilotSpec p, PilotIndicator i, LocalDate asOf) {
+            this(p.baselineStart(), p.start(), p.postStart(), asOf.minusDays(i.maturityDays()), asOf);
+        }
+
+        Period periodOf(LocalDate day) {
+            if (day.isAfter(asOf)) return null;
+            if (preFrom != null && !day.isBefore(preFrom) && day.isBefore(preUntil)) return Period.PRE;
+            if (!day.isBefore(postFrom) && !day.isAfter(postTo)) return Period.POST;
+            return null;
+        }
+    }
+
+    private static String key(String measure, String unitOrScope) {
+        return measure + '\u0000' + unitOrScope;
+    }
+}

@@ -1,0 +1,86 @@
+package dk.gevinst.cells;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.gevinst.config.PilotSpec;
+import dk.gevinst.config.PilotSpecParser;
+import dk.gevinst.indicator.Catalog;
+import dk.gevinst.indicator.Measure;
+import dk.gevinst.stats.Moments;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Measure cells get their pilots, arms and periods on the driver: one measure cell serves every pilot that watches its unit. */
+class CellBindingsTest {
+    private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
+    private static final String HANDLING = MeasureKeys.of(Catalog.builtIn().find("handling_time").orElseThrow().measure());
+    private static final String QUERY = MeasureKeys.of(new Measure(Measure.Kind.TECH_METRIC, "query_seconds"));
+
+    private static PilotSpec spec(String id, String start, String baseline, String pilotUnit, String controlUnit) throws Exception {
+        return new PilotSpecParser(Catalog.builtIn()).parse(id + ".yaml", """
+            id: %s
+            title: "Pilot"
+            start: %s
+            end: 2026-12-31
+            %s
+            ramp_up_days: 14
+            arms:
+              pilot: ["%s"]
+              control: ["%s"]
+            indicators:
+              handling_time: {role: success, mde: "10%%"}
+              query_seconds: {role: technical, direction: lower_is_better}
+            """.formatted(id, start, baseline == null ? "" : "baseline_start: " + baseline, pilotUnit, controlUnit));
+    }
+
+    private static MeasureCell handling(String unit, String day, double... values) {
+        return new MeasureCell(HANDLING, unit, null, LocalDate.parse(day), "Bolig", Moments.of(values));
+    }
+
+    @Test
+    void oneMeasureCellIsADayCellOfEveryPilotWatchingItsUnitInThatPilotsPeriod() throws Exception {
+        PilotSpec early = spec("early", "2026-03-02", "2026-01-05", "Nord", "Syd");
+        PilotSpec late = spec("late", "2026-05-04", "2026-02-02", "Syd", "Nord");
+        List<MeasureCell> measured = List.of(handling("Nord", "2026-04-01", 30, 40), handling("Syd", "2026-04-01", 50), handling("Vest", "2026-04-01", 9));
+
+        List<CellStats> cells = CellBindings.bind(List.of(early, late), measured, AS_OF);
+
+        assertThat(cells).containsExactlyInAnyOrder(
+            new CellStats("early", "handling_time", "Nord", "Bolig", Arm.PILOT, Period.POST, LocalDate.of(2026, 4, 1), Moments.of(30, 40)),
+            new CellStats("early", "handling_time", "Syd", "Bolig", Arm.CONTROL, Period.POST, LocalDate.of(2026, 4, 1), Moments.of(50)),
+            new CellStats("late", "handling_time", "Syd", "Bolig", Arm.PILOT, Period.PRE, LocalDate.of(2026, 4, 1), Moments.of(50)),
+            new CellStats("late", "handling_time", "Nord", "Bolig", Arm.CONTROL, Period.PRE, LocalDate.of(2026, 4, 1), Moments.of(30, 40)));
+    }
+
+    @Test
+    void daysOutsideEveryPeriodAreNobodysCells() throws Exception {
+        PilotSpec p = spec("p", "2026-03-02", "2026-01-05", "Nord", "Syd");
+        List<MeasureCell> measured = List.of(
+            handling("Nord", "2026-01-04", 1), // before the baseline
+            handling("Nord", "2026-01-05", 2), // the baseline's first day
+            handling("Nord", "2026-03-01", 3), // the last day before the start
+            handling("Nord", "2026-03-02", 4), // the start: ramp-up
+            handling("Nord", "2026-03-15", 5), // the last day of the ramp-up
+            handling("Nord", "2026-03-16", 6), // the first post day
+            handling("Nord", "2026-06-30", 7), // as of
+            handling("Nord", "2026-07-01", 8)); // after as of
+
+        assertThat(CellBindings.bind(List.of(p), measured, AS_OF)).extracting(c -> c.period() + " " + c.moments().sum())
+            .containsExactly("PRE 2.0", "PRE 3.0", "POST 6.0", "POST 7.0");
+        assertThat(CellBindings.firstDay(List.of(p, spec("q", "2026-02-02", null, "Nord", "Syd")))).isEqualTo(LocalDate.of(2026, 1, 5));
+        assertThat(CellBindings.firstDay(List.of(spec("q", "2026-02-02", null, "Nord", "Syd")))).as("without a baseline, the post period").isEqualTo(LocalDate.of(2026, 2, 16));
+    }
+
+    @Test
+    void aTechnicalMetricBelongsToThePilotThatReportedItAndHasNoUnit() throws Exception {
+        PilotSpec a = spec("a", "2026-03-02", "2026-01-05", "Nord", "Syd");
+        PilotSpec b = spec("b", "2026-03-02", "2026-01-05", "Nord", "Syd");
+        MeasureCell reportedByA = new MeasureCell(QUERY, null, "a", LocalDate.of(2026, 4, 1), null, Moments.of(3.5));
+
+        assertThat(CellBindings.bind(List.of(a, b), List.of(reportedByA), AS_OF)).containsExactly(
+            new CellStats("a", "query_seconds", null, null, Arm.PILOT, Period.POST, LocalDate.of(2026, 4, 1), Moments.of(3.5)));
+        assertThat(CellBindings.metricScopes(List.of(a, b))).containsExactly("a", "b");
+        assertThat(CellBindings.boundUnits(List.of(a, b))).containsExactly("Nord", "Syd");
+    }
+}
