@@ -1,6 +1,6 @@
 """Writes N pilot specs over the generated municipality's units, for the benchmark's 200-pilot night (P5).
 
-Each spec is one of the sample pilots (jobs/pilots/) with its own id, its pilot unit rotated among the
+Each spec is one of the sample's single pilots (jobs/pilots/; the comparison is left out) with its own id, its pilot unit rotated among the
 units of the same case system (the other two are the controls) and its start moved by whole weeks, so
 the pilots differ in the cells they need but not in kind. The data lake's technical metric is reported for
 the data lake alone, so the copies leave it out. Also writes costs for the copies (the template's lines).
@@ -47,6 +47,8 @@ def copy(template, pilot_id, n):
 def main(count, sample_pilots, sample_costs, out_pilots, out_costs):
     names = sorted(f for f in os.listdir(sample_pilots) if f.endswith(".yaml"))
     templates = {os.path.splitext(f)[0]: open(os.path.join(sample_pilots, f), encoding="utf-8").read() for f in names}
+    # A comparison (candidates instead of a pilot arm) has no pilot unit to rotate: only the single pilots are copied.
+    templates = {k: t for k, t in templates.items() if re.search(r"^  pilot: ", t, flags=re.M)}
     costs = list(csv.DictReader(open(sample_costs, encoding="utf-8-sig")))
     os.makedirs(out_pilots, exist_ok=True)
     rows = []
