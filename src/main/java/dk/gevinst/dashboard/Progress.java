@@ -15,7 +15,8 @@ public record Progress(long value, long max, String percentText, String label, S
         Long running = Docs.daysRunning(doc);
         if (expected == null || start == null || running == null || running < 0) return null;
         long total = Math.max(1, ChronoUnit.DAYS.between(start, expected));
-        long day = Math.min(total, running + 1);
+        // Days gone, as the portfolio's "Kørt i" counts them: the two must not disagree by one on the same screen.
+        long day = Math.min(total, running);
         String label = t.format("progress.label", t.count(day), t.count(total), t.date(expected));
         return new Progress(day, total, t.withUnit(t.count(Math.round(100.0 * day / total)), "%"), label, expected.toString());
     }
