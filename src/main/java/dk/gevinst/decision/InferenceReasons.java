@@ -49,9 +49,11 @@ public final class InferenceReasons {
             + (r == null ? "" : ": " + ReasonTexts.change(r, l))
             + (e.teamLimited()
                 ? l.pick(". Variationen mellem teams gør intervallet for bredt, og den bliver ikke mindre af flere sager fra de samme teams. "
-                    + "Flere teams i piloten eller som kontrol, eller en længere før-periode, kan gøre det afgørligt.",
+                    + (spec.hasBaseline() ? "Flere teams i piloten eller som kontrol, eller en længere før-periode, kan gøre det afgørligt."
+                        : "Flere teams i piloten eller som kontrol, eller en før-periode (baseline_start), kan gøre det afgørligt."),
                     ". The variation between teams keeps the interval too wide, and more cases from the same teams do not shrink it. "
-                    + "More pilot or control teams, or a longer baseline, can make it decidable.")
+                    + (spec.hasBaseline() ? "More pilot or control teams, or a longer baseline, can make it decidable."
+                        : "More pilot or control teams, or a baseline (baseline_start), can make it decidable."))
                 : l.pick(". Der kommer for få sager til at gøre intervallet smalt nok. En længere periode eller flere teams kan gøre det afgørligt.",
                     ". Too few cases arrive to make the interval narrow enough. A longer period or more teams can make it decidable.")));
     }

@@ -195,6 +195,25 @@ class DecisionRuleTest {
     }
 
     @Test
+    void theAdviceForATeamLimitedPilotOffersABaselineWhenTheSpecHasNoneInsteadOfALongerOne() throws Exception {
+        PilotSpec withBaseline = spec("");
+        PilotSpec without = new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", """
+            id: p
+            title: "P"
+            start: 2026-03-02
+            end: 2026-06-30
+            arms: {pilot: [A], control: [B, C, D, E, F]}
+            indicators:
+              handling_time: {role: success, mde: "10%"}
+            """);
+        ExtensionEstimate.Estimate teamLimited = new ExtensionEstimate.Estimate(null, null, true);
+
+        assertThat(InferenceReasons.notDecidable(withBaseline, teamLimited).da()).contains("en længere før-periode");
+        assertThat(InferenceReasons.notDecidable(without, teamLimited).da()).contains("en før-periode (baseline_start)").doesNotContain("længere før-periode");
+        assertThat(InferenceReasons.notDecidable(without, teamLimited).en()).contains("a baseline (baseline_start)").doesNotContain("longer baseline");
+    }
+
+    @Test
     void aPilotWhoseFinalLookIsExpectedToDecideIsNotToldItCannotBeDecided() throws Exception {
         // Mild team drift and a 6-minute gain a month before the planned end (2026-06-30): the nightly sequence
         // stays too wide for 8 more weeks, but the final fixed-horizon look on the end's data, due in 5 weeks,
