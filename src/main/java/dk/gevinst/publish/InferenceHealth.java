@@ -34,6 +34,10 @@ final class InferenceHealth {
             ObjectNode details = Json.MAPPER.createObjectNode().put("indicator", r.id());
             out.add(new HealthFlag(PRE_TREND, HealthFlag.Severity.ERROR, reason.da(), reason.en(), details));
         }
+        if (e.spec().isComparison()) {
+            oneTeamCandidates(e.spec()).ifPresent(out::add);
+            return out;
+        }
         List<String> pilots = e.spec().pilotUnits();
         if (pilots.size() == 1) {
             String team = CprScrubber.mask(pilots.get(0));
@@ -45,5 +49,30 @@ final class InferenceHealth {
                 details));
         }
         return out;
+    }
+
+    /**
+     * A comparison's candidates that each rest on one team: their intervals are that team's, as a single
+     * pilot's are. Named "candidate: team", which is also what the portfolio's marker lists.
+     */
+    private static java.util.Optional<HealthFlag> oneTeamCandidates(dk.gevinst.config.PilotSpec spec) {
+        List<String> named = new ArrayList<>();
+        ObjectNode details = Json.MAPPER.createObjectNode();
+        var units = details.putArray("pilot_units");
+        var candidates = details.putArray("candidates");
+        for (dk.gevinst.config.Candidate c : spec.candidates()) {
+            if (c.units().size() != 1) continue;
+            String entry = CprScrubber.mask(c.vendor() == null || c.vendor().isBlank() ? c.id() : c.vendor()) + ": " + CprScrubber.mask(c.units().get(0));
+            named.add(entry);
+            units.add(entry);
+            candidates.add(c.id());
+        }
+        if (named.isEmpty()) return java.util.Optional.empty();
+        String list = String.join("; ", named);
+        boolean all = named.size() == spec.candidates().size();
+        return java.util.Optional.of(new HealthFlag(ONE_TEAM, HealthFlag.Severity.WARNING,
+            (all ? "Hver kandidat bygger på ét team (" : "Kandidater, der bygger på ét team (") + list + "): usikkerheden er regnet på teamniveau.",
+            (all ? "Each candidate rests on one team (" : "Candidates resting on one team (") + list + "): the uncertainty is computed at team level.",
+            details));
     }
 }
