@@ -60,7 +60,8 @@ public final class DecisionDocument {
         if (s != null) {
             root.put("title", s.title());
             root.put("owner", s.owner());
-            root.put("deployment", s.deployment());
+            // A comparison's candidates each name their own deployment options (comparison.candidates[].options).
+            if (!s.isComparison()) root.put("deployment", s.deployment());
             root.put("start", s.start().toString());
             root.put("end", s.end().toString());
             root.put("baseline_start", s.baselineStart() == null ? null : s.baselineStart().toString());
@@ -88,7 +89,9 @@ public final class DecisionDocument {
             if (caseMix != null) o.set("case_mix", CaseMixJson.of(caseMix));
             indicators.add(o);
         }
-        root.set("business_case", business(e.businessCase()));
+        // A comparison's business cases are its candidates' (comparison.candidates[].business_case); one for all of
+        // them together, at the spec's own costs, would contradict the comparison's reasons.
+        root.set("business_case", s != null && s.isComparison() ? null : business(e.businessCase()));
         if (e.comparison() != null) root.set("comparison", ComparisonJson.of(e.comparison()));
         root.set("data_quality", dataQuality);
         String through = dataThrough(dataQuality);

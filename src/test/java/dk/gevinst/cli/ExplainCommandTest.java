@@ -46,7 +46,8 @@ class ExplainCommandTest {
                 for (JsonNode indicator : doc.path("indicators")) {
                     assertThat(text).contains(indicator.path("label").path(locale).asText());
                 }
-                assertThat(text).contains(doc.path("business_case").path("best_option").asText());
+                assertThat(text).contains(dk.gevinst.text.DeploymentOptions.name(doc.path("business_case").path("best_option").asText(),
+                    dk.gevinst.text.Language.valueOf(locale.toUpperCase())));
                 assertThat(text).contains(locale.equals("da") ? "Datakvalitet" : "Data health")
                     .contains(locale.equals("da") ? "Siden natten før" : "Since the previous night");
             }
@@ -54,7 +55,7 @@ class ExplainCommandTest {
         assertThat(explain("explain", "sagsoverblik", "--out", out, "--locale", "en"))
             .contains("decision interval 98.75% −15.5 to −3.11\u00a0min").contains("verdict: better")
             .contains("guardrail margin: 0.47\u00a0days; verdict: holds")
-            .contains("hosted: one-off DKK\u00a0350,000, yearly DKK\u00a0120,000, NPV DKK\u00a02,133,766");
+            .contains("hosted by a vendor: one-off DKK\u00a0350,000, yearly DKK\u00a0120,000, NPV DKK\u00a02,133,766");
         assertThat(explain("explain", "sagsoverblik", "--out", out, "--locale", "da"))
             .contains("beslutningens interval 98,75\u00a0% −15,5 til −3,11\u00a0min.").contains("vurdering: bedre");
         // The chatbot's SUS spans its whole scale: "too few data" once, never an interval beside it (a stranger saw both).
@@ -114,6 +115,10 @@ class ExplainCommandTest {
             .contains("GO only if Jobflow's own evidence against the control units passes the pilot rule; alone it would be EXTEND, so the comparison is EXTEND");
         String da = explain("explain", "sagssystem", "--out", out, "--locale", "da");
         assertThat(stepLine(da, 3)).startsWith("3. Medarbejdernes præference").contains("... OPFYLDT");
+        assertThat(da).as("a comparison has no deployment of its own").contains("Ejer: Jobcenter, Beskæftigelse. Afprøvning 2026-06-01 til 2027-01-29;")
+            .doesNotContain("driftsform current", "Der er ingen publiceret business case");
+        assertThat(explain("explain", "sagsoverblik", "--out", out, "--locale", "da")).as("a pilot's deployment in Danish, not its code")
+            .contains(", driftsform hostet hos leverandør;").doesNotContain("driftsform hosted");
     }
 
     private static String stepLine(String text, int step) {

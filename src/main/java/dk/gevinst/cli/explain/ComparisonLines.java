@@ -18,12 +18,13 @@ public final class ComparisonLines {
         String recommended = c.path("recommended").asText(null), leading = c.path("leading").asText(recommended);
         String vendor = leading;
         for (JsonNode k : c.path("candidates")) if (k.path("id").asText().equals(leading)) vendor = k.path("vendor").asText();
-        String step = c.path("decided_by").asText();
+        String step = t.get("comparison.step." + c.path("decided_by").asText());
         out.add(leading == null ? t.format("comparison.none", step)
             : t.format(recommended == null ? "comparison.leading" : "comparison.recommended", vendor, step, t.confidence(c.get("candidate_alpha")),
                 t.confidence(c.get("pair_alpha"))));
         for (JsonNode k : c.path("candidates")) {
-            String state = k.path("dropped_by").isTextual() ? t.format("comparison.dropped", k.path("dropped_by").asText()) : t.get("comparison.stays");
+            String dropped = k.path("dropped_by").asText();
+            String state = k.path("dropped_by").isTextual() ? t.format("comparison.dropped", t.get("comparison.step." + dropped)) : t.get("comparison.stays");
             out.add(t.format("comparison.candidate", k.path("vendor").asText(), k.path("id").asText(), state));
             indicators(k.path("indicators"), t, out);
             JsonNode p = k.path("preference");
@@ -32,7 +33,7 @@ public final class ComparisonLines {
                     p.path("n").asLong(), p.path("teams").asInt(1), t.language().number(p.path("design_effect").asDouble(1), 2)));
             }
             for (JsonNode o : k.path("options")) {
-                out.add("  " + t.format("comparison.option", o.path("option").asText(), t.dkk(o.get("npv_dkk")),
+                out.add("  " + t.format("comparison.option", t.option(o.path("option").asText()), t.dkk(o.get("npv_dkk")),
                     t.language().range(t.dkk(o.get("npv_low_dkk")), t.dkk(o.get("npv_high_dkk")))));
             }
         }
@@ -46,7 +47,8 @@ public final class ComparisonLines {
     private static void indicators(JsonNode indicators, ExplainTexts t, List<String> out) {
         for (JsonNode i : indicators) {
             out.add("  " + t.format("comparison.indicator", i.path("id").asText(), t.number(i.get("effect")),
-                t.language().range(t.number(i.get("ci_low")), t.number(i.get("ci_high"))), i.path("verdict").asText()));
+                t.language().range(t.number(i.get("ci_low")), t.number(i.get("ci_high"))),
+                t.get("verdict." + i.path("verdict").asText())));
         }
     }
 }

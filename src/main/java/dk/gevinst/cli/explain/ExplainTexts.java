@@ -24,6 +24,11 @@ final class ExplainTexts {
         return bundle.containsKey(key) ? bundle.getString(key) : key.substring(key.lastIndexOf('.') + 1);
     }
 
+    /** A deployment option in words ("hostet hos leverandør"), not its code ("hosted"). */
+    String option(String code) {
+        return dk.gevinst.text.DeploymentOptions.name(code, language);
+    }
+
     String format(String key, Object... args) {
         // Texts are written with plain apostrophes; MessageFormat would read one as the start of a quote.
         return new MessageFormat(get(key).replace("'", "''"), language.locale()).format(args);

@@ -60,8 +60,11 @@ public final class Explanation {
         section("section.indicators");
         for (JsonNode i : doc.path("indicators")) indicator(i);
         if (night.complete()) {
-            section("section.business");
-            business(doc.path("business_case"));
+            // A comparison's business cases are its candidates', told with them above.
+            if (!doc.path("comparison").isObject()) {
+                section("section.business");
+                business(doc.path("business_case"));
+            }
             section("section.health");
             flags(doc.path("health"));
             health(doc.path("data_quality"));
@@ -80,8 +83,14 @@ public final class Explanation {
         }
         if (doc.path("kept_from").path("as_of").isTextual()) out.add(t.format("kept", doc.path("kept_from").path("as_of").asText()));
         if (doc.hasNonNull("owner")) {
-            out.add(t.format("owner", doc.path("owner").asText(), doc.path("start").asText(), doc.path("end").asText(),
-                doc.path("deployment").asText(), doc.path("analysis").isTextual() ? t.get("analysis." + doc.path("analysis").asText()) : "–"));
+            String analysis = doc.path("analysis").isTextual() ? t.get("analysis." + doc.path("analysis").asText()) : "–";
+            // A comparison has no deployment of its own: each candidate names its options.
+            if (doc.path("comparison").isObject() || !doc.path("deployment").isTextual()) {
+                out.add(t.format("owner.comparison", doc.path("owner").asText(), doc.path("start").asText(), doc.path("end").asText(), analysis));
+            } else {
+                out.add(t.format("owner", doc.path("owner").asText(), doc.path("start").asText(), doc.path("end").asText(),
+                    dk.gevinst.text.DeploymentOptions.name(doc.path("deployment").asText(), t.language()), analysis));
+            }
         }
         dataBasis(doc);
     }
@@ -165,12 +174,12 @@ public final class Explanation {
             out.add(INDENT + t.get("business.none"));
             return;
         }
-        out.add(INDENT + t.format("business.best", b.path("best_option").asText(), t.number(b.get("hours_saved_per_year")),
+        out.add(INDENT + t.format("business.best", t.option(b.path("best_option").asText()), t.number(b.get("hours_saved_per_year")),
             t.language().range(t.number(b.get("hours_saved_low")), t.number(b.get("hours_saved_high"))), t.dkk(b.get("benefit_per_year_dkk"))));
         for (JsonNode o : b.path("options")) {
             String payback = o.path("payback_years").isNumber()
                 ? t.format("business.payback.years", t.number(o.get("payback_years"))) : t.get("business.payback.none");
-            out.add(INDENT + INDENT + t.format("business.option", o.path("option").asText(), t.dkk(o.get("one_off_dkk")), t.dkk(o.get("yearly_dkk")),
+            out.add(INDENT + INDENT + t.format("business.option", t.option(o.path("option").asText()), t.dkk(o.get("one_off_dkk")), t.dkk(o.get("yearly_dkk")),
                 t.dkk(o.get("npv_dkk")), t.language().range(t.dkk(o.get("npv_low_dkk")), t.dkk(o.get("npv_high_dkk"))), payback));
         }
     }

@@ -77,7 +77,7 @@ final class RuleSteps {
         JsonNode b = doc.path("business_case");
         if (!b.isObject()) return t.get("evidence.no_business");
         JsonNode best = bestOption(b);
-        return t.format("evidence.npv", b.path("best_option").asText(), t.dkk(best.get("npv_dkk")), t.dkk(best.get("npv_high_dkk")));
+        return t.format("evidence.npv", t.option(b.path("best_option").asText()), t.dkk(best.get("npv_dkk")), t.dkk(best.get("npv_high_dkk")));
     }
 
     static JsonNode bestOption(JsonNode business) {

@@ -37,10 +37,15 @@ class ComparisonDocumentTest {
         assertThat(block.path("candidates").path(1).path("preference").path("share").asDouble()).isEqualTo(0.8);
         assertThat(block.path("candidates").path(0).path("options").path(0).path("option").asText()).isEqualTo("hosted");
         assertThat(block.path("pairs").path(0).path("indicators")).hasSize(1);
+        assertThat(doc.path("business_case").isNull()).as("no business case for all candidates together: each candidate has its own").isTrue();
+        assertThat(doc.has("deployment")).as("each candidate names its options; the spec's default 'current' is not one of them").isFalse();
 
         java.util.List<String> en = ComparisonLines.of(block, Language.EN);
-        assertThat(en.get(0)).startsWith("Recommended: Leverandør B (decided by: preference)");
+        assertThat(en.get(0)).startsWith("Recommended: Leverandør B (decided by: employees' preference)");
         assertThat(en).anyMatch(l -> l.contains("prefer it: 80%"));
-        assertThat(ComparisonLines.of(block, Language.DA).get(0)).startsWith("Anbefalet: Leverandør B");
+        java.util.List<String> da = ComparisonLines.of(block, Language.DA);
+        assertThat(da.get(0)).startsWith("Anbefalet: Leverandør B (afgjort af: medarbejdernes præference)");
+        assertThat(String.join("\n", da)).as("words, not the published codes").contains("hostet hos leverandør: nutidsværdi")
+            .doesNotContain("driftsform hosted", "non_inferior", "inconclusive", "informational", "(afgjort af: preference)");
     }
 }
