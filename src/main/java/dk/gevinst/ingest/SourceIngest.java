@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -52,6 +53,10 @@ final class SourceIngest {
 
     private SourceIngest() {}
 
+    /** A row's unit and own day (see StateTables#knownUnits), under names of their own: the unit column may be a rule's. */
+    private static final String UNIT = "_unit";
+    private static final String OWN_DAY = "_own_day";
+
     /** A new file version and what its head said. */
     record Fresh(SourceFile file, Head head) {}
 
@@ -75,13 +80,16 @@ final class SourceIngest {
         List<Column> narrow = new ArrayList<>();
         for (String c : List.of(Columns.FILE_REF, Columns.FILE, Columns.LINE, Columns.REASON_CODE, Columns.CPR_MASKED)) narrow.add(col(c));
         FileRules.ruleColumns(source).forEach(c -> narrow.add(col(c)));
+        boolean hasUnit = source.indexOf(Columns.UNIT) >= 0;
+        narrow.add((hasUnit ? col(Columns.UNIT) : lit(null).cast(DataTypes.StringType)).as(UNIT));
+        narrow.add((hasUnit ? StateTables.ownDate(source, request.asOf()) : lit(null).cast(DataTypes.DateType)).as(OWN_DAY));
         Dataset<Row> written = Tables.readOrEmpty(spark, table, SparkSchemas.table(source)).filter(col(Columns.FILE_REF).isin(versions.toArray()))
             .select(narrow.toArray(Column[]::new));
         // The rules' marks feed two actions, the marks' write and the counts: kept (a few narrow columns) so that
         // the file is read and sorted once.
         Dataset<Row> marked = FileRules.marked(source, written)
             .select(col(Columns.FILE_REF), col(Columns.FILE), col(Columns.LINE), col(Columns.REASON_CODE), col(Columns.CPR_MASKED),
-                col(FileRules.MARK))
+                col(FileRules.MARK), col(UNIT), col(OWN_DAY))
             .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Tables.replacePartitions(marked.filter(col(FileRules.MARK).isNotNull()).select(lit(source.folder()).as(Columns.SOURCE),
@@ -175,17 +183,24 @@ final class SourceIngest {
      * Rows read, accepted and quarantined (by reason) and CPR numbers masked, per file; a header-only file too.
      * One aggregation over the marked rows: a row's reason is its whole-file rule's if one marked it, else the
      * reason it was written with (null: accepted). Grouping by the masked columns as written (few distinct
-     * lists) and splitting them here counts masked values per column without a second pass.
+     * lists) and splitting them here counts masked values per column without a second pass; grouping by unit
+     * gives the units the accepted rows name, with the earliest day a row names each (for the ledger).
      */
     private static List<FileCounts> counts(Source source, List<Fresh> files, Dataset<Row> marked) {
         Map<String, long[]> totals = new HashMap<>();
         Map<String, Map<String, Long>> reasons = new HashMap<>();
         Map<String, Map<String, Long>> masked = new HashMap<>();
+        Map<String, Map<String, String>> units = new HashMap<>();
         Pattern separator = Pattern.compile(Pattern.quote(RowTyping.SEPARATOR));
-        for (Row r : marked.groupBy(col(Columns.FILE_REF), coalesce(col(FileRules.MARK), col(Columns.REASON_CODE)), col(Columns.CPR_MASKED))
-                .agg(count(lit(1))).collectAsList()) {
+        for (Row r : marked.groupBy(col(Columns.FILE_REF), coalesce(col(FileRules.MARK), col(Columns.REASON_CODE)), col(Columns.CPR_MASKED), col(UNIT))
+                .agg(count(lit(1)), min(col(OWN_DAY))).collectAsList()) {
             String ref = r.getString(0);
-            long n = r.getLong(3);
+            long n = r.getLong(4);
+            // A unit counts from its earliest own day; a row without one is never known (StateTables#knownUnits).
+            if (r.isNullAt(1) && !r.isNullAt(3) && !r.isNullAt(5)) {
+                units.computeIfAbsent(ref, k -> new TreeMap<>()).merge(r.getString(3), r.getLocalDate(5).toString(),
+                    (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
             add(totals, reasons, ref, r.isNullAt(1) ? null : r.getString(1), n);
             // As Spark's split(): every entry, an empty one and a trailing one included.
             if (!r.isNullAt(2)) for (String column : separator.split(r.getString(2), -1)) {
@@ -203,7 +218,7 @@ final class SourceIngest {
             long[] t = totals.getOrDefault(ref, new long[2]);
             String note = t[0] + t[1] == 0 ? (f.file().format() == FileFormat.PARQUET ? "no rows" : "header only: no rows") : null;
             out.add(new FileCounts(source.folder(), f.file().display(), ref, t[0] + t[1], t[0], t[1],
-                reasons.getOrDefault(ref, Map.of()), cpr, note));
+                reasons.getOrDefault(ref, Map.of()), cpr, note, units.getOrDefault(ref, Map.of())));
         }
         return out;
     }
