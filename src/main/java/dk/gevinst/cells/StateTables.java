@@ -129,9 +129,9 @@ public final class StateTables {
      * How the known rows of each source split into current, superseded and duplicate versions (see
      * VersionCounts), all sources in one query. Keys and contents are compared by 64-bit hashes: a collision
      * could shift a row between these counts, which changes only this accounting, never which row is current.
-     * Few Spark jobs (each costs planning and code generation on a cold JVM, see docs/benchmarks.md): every
-     * source leaves out the same marked rows (those of every known version, so Spark broadcasts them once), and
-     * the rows are shuffled once by key, which both the count per version and the count per key then share.
+     * Few Spark jobs (each costs planning and code generation on a cold JVM, see docs/benchmarks.md): the rows
+     * of every source leave out the marked rows in one join (one broadcast), and are shuffled once by key,
+     * which both the count per version and the count per key then share.
      */
     public static Map<Source, VersionCounts> versionCounts(SparkSession spark, Path stateRoot, List<Source> sources, LocalDate asOf) {
         Map<Source, VersionCounts> out = new EnumMap<>(Source.class);
@@ -144,12 +144,12 @@ public final class StateTables {
             Object[] versions = known.stream().filter(e -> e.source().equals(source.folder())).map(FileLedger.Entry::version).toArray();
             Dataset<Row> rows = Tables.readOrEmpty(spark, new Path(stateRoot, source.folder()), SparkSchemas.table(source))
                 .filter(col(Columns.REASON_CODE).isNull().and(col(Columns.FILE_REF).isin(versions)).and(ownDate(source, asOf).leq(lit(asOf))));
-            Dataset<Row> h = rows.join(marked, rows.col(Columns.FILE_REF).equalTo(marked.col(Columns.FILE_REF))
-                    .and(rows.col(Columns.LINE).equalTo(marked.col(Columns.LINE))), "left_anti")
-                .select(lit(source.name()).as(Columns.SOURCE), xxhash64(source.key().stream().map(c -> col(c)).toArray(Column[]::new)).as(KEY_HASH),
-                    col(Columns.CONTENT_HASH));
+            Dataset<Row> h = rows.select(lit(source.name()).as(Columns.SOURCE), col(Columns.FILE_REF), col(Columns.LINE),
+                xxhash64(source.key().stream().map(c -> col(c)).toArray(Column[]::new)).as(KEY_HASH), col(Columns.CONTENT_HASH));
             hashes = hashes == null ? h : hashes.unionByName(h);
         }
+        hashes = hashes.join(marked, hashes.col(Columns.FILE_REF).equalTo(marked.col(Columns.FILE_REF))
+            .and(hashes.col(Columns.LINE).equalTo(marked.col(Columns.LINE))), "left_anti");
         Dataset<Row> perKey = hashes.repartition(col(Columns.SOURCE), col(KEY_HASH))
             .groupBy(col(Columns.SOURCE), col(KEY_HASH), col(Columns.CONTENT_HASH)).agg(count(lit(1)).as(Columns.N))
             .groupBy(col(Columns.SOURCE), col(KEY_HASH)).agg(sum(col(Columns.N)).as(Columns.N), count(lit(1)).as(DISTINCT_VERSIONS));
