@@ -45,6 +45,10 @@ import org.apache.spark.storage.StorageLevel;
  * of exactly these file versions in the source's state table. The rules over a whole file then run on a few
  * columns of what was written, and so do the counts: the raw exports are read once and nothing wide is
  * cached. Every line that is a record is written once, so rows read = accepted + quarantined by construction.
+ *
+ * <p>Each Spark job costs planning, code generation and class loading, which on a cold JVM outweighs a small
+ * night's data (docs/benchmarks.md): a source with new files runs a few jobs (the write, the rules' shuffle,
+ * the marks' write and one collect of every count), not one per count.
  */
 final class SourceIngest {
     /** A header line, a blank line: physical lines that are not records and are not counted as rows. */
