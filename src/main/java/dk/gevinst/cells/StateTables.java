@@ -130,8 +130,8 @@ public final class StateTables {
      * VersionCounts), all sources in one query. Keys and contents are compared by 64-bit hashes: a collision
      * could shift a row between these counts, which changes only this accounting, never which row is current.
      * Few Spark jobs (each costs planning and code generation on a cold JVM, see docs/benchmarks.md): the rows
-     * of every source leave out the marked rows in one join (one broadcast), and are shuffled once by key,
-     * which both the count per version and the count per key then share.
+     * are shuffled once by key, which both the count per version and the count per key then share. (Spark
+     * still broadcasts the marked rows once per source: it pushes the anti-join below the union.)
      */
     public static Map<Source, VersionCounts> versionCounts(SparkSession spark, Path stateRoot, List<Source> sources, LocalDate asOf) {
         Map<Source, VersionCounts> out = new EnumMap<>(Source.class);
