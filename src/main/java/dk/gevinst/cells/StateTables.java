@@ -3,7 +3,6 @@ package dk.gevinst.cells;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
@@ -128,20 +127,33 @@ public final class StateTables {
 
     /**
      * How the known rows of each source split into current, superseded and duplicate versions (see
-     * VersionCounts), all sources in one job. Keys and contents are compared by 64-bit hashes: a collision
+     * VersionCounts), all sources in one query. Keys and contents are compared by 64-bit hashes: a collision
      * could shift a row between these counts, which changes only this accounting, never which row is current.
+     * Few Spark jobs (each costs planning and code generation on a cold JVM, see docs/benchmarks.md): the rows
+     * are shuffled once by key, which both the count per version and the count per key then share. (Spark
+     * still broadcasts the marked rows once per source: it pushes the anti-join below the union.)
      */
     public static Map<Source, VersionCounts> versionCounts(SparkSession spark, Path stateRoot, List<Source> sources, LocalDate asOf) {
         Map<Source, VersionCounts> out = new EnumMap<>(Source.class);
         if (sources.isEmpty()) return out;
+        List<FileLedger.Entry> known = ledger(spark, stateRoot).knownOn(asOf);
+        Dataset<Row> marked = fileRules(spark, stateRoot).filter(col(Columns.FILE_REF).isin(known.stream().map(FileLedger.Entry::version).toArray()))
+            .select(col(Columns.FILE_REF), col(Columns.LINE));
         Dataset<Row> hashes = null;
         for (Source source : sources) {
-            Dataset<Row> h = known(spark, stateRoot, source, asOf).select(lit(source.name()).as(Columns.SOURCE),
+            Object[] versions = known.stream().filter(e -> e.source().equals(source.folder())).map(FileLedger.Entry::version).toArray();
+            Dataset<Row> rows = Tables.readOrEmpty(spark, new Path(stateRoot, source.folder()), SparkSchemas.table(source))
+                .filter(col(Columns.REASON_CODE).isNull().and(col(Columns.FILE_REF).isin(versions)).and(ownDate(source, asOf).leq(lit(asOf))));
+            Dataset<Row> h = rows.select(lit(source.name()).as(Columns.SOURCE), col(Columns.FILE_REF), col(Columns.LINE),
                 xxhash64(source.key().stream().map(c -> col(c)).toArray(Column[]::new)).as(KEY_HASH), col(Columns.CONTENT_HASH));
             hashes = hashes == null ? h : hashes.unionByName(h);
         }
-        for (Row r : hashes.groupBy(col(Columns.SOURCE), col(KEY_HASH), col(Columns.CONTENT_HASH)).agg(count(lit(1)).as(Columns.N))
-                .groupBy(col(Columns.SOURCE)).agg(sum(col(Columns.N)), count(lit(1)), countDistinct(col(KEY_HASH))).collectAsList()) {
+        hashes = hashes.join(marked, hashes.col(Columns.FILE_REF).equalTo(marked.col(Columns.FILE_REF))
+            .and(hashes.col(Columns.LINE).equalTo(marked.col(Columns.LINE))), "left_anti");
+        Dataset<Row> perKey = hashes.repartition(col(Columns.SOURCE), col(KEY_HASH))
+            .groupBy(col(Columns.SOURCE), col(KEY_HASH), col(Columns.CONTENT_HASH)).agg(count(lit(1)).as(Columns.N))
+            .groupBy(col(Columns.SOURCE), col(KEY_HASH)).agg(sum(col(Columns.N)).as(Columns.N), count(lit(1)).as(DISTINCT_VERSIONS));
+        for (Row r : perKey.groupBy(col(Columns.SOURCE)).agg(sum(col(Columns.N)), sum(col(DISTINCT_VERSIONS)), count(lit(1))).collectAsList()) {
             long stored = r.getLong(1), distinctVersions = r.getLong(2), current = r.getLong(3);
             out.put(Source.valueOf(r.getString(0)), new VersionCounts(stored, current, distinctVersions - current, stored - distinctVersions));
         }
@@ -150,11 +162,33 @@ public final class StateTables {
     }
 
     /**
-     * The distinct units of the rows known on {@code asOf}, every source with a unit column, in one job: what
-     * a spec's unit names are checked against (config.UnitsWithoutData). Reads only the unit column; no version
-     * ranking, since a unit is known once any version of any row names it.
+     * The distinct units of the rows known on {@code asOf}, every source with a unit column: what a spec's unit
+     * names are checked against (config.UnitsWithoutData). A unit is known once any accepted row of a known
+     * file version names it with an own date on or before {@code asOf}; no version ranking. Ingest records per
+     * file version each unit with its earliest such day (FileLedger.Entry#units), so this reads the ledger and
+     * starts no Spark job; a ledger written before those records is answered from the state, in one job.
      */
     public static Set<String> knownUnits(SparkSession spark, Path stateRoot, LocalDate asOf) {
+        Set<String> out = new TreeSet<>();
+        boolean recorded = true;
+        for (FileLedger.Entry e : ledger(spark, stateRoot).knownOn(asOf)) {
+            if (Source.byFolder(e.source()).map(s -> s.indexOf(Columns.UNIT) < 0).orElse(true)) continue;
+            if (e.units() == null) {
+                recorded = false;
+                break;
+            }
+            e.units().forEach((unit, day) -> {
+                if (!LocalDate.parse(day).isAfter(asOf)) out.add(unit);
+            });
+        }
+        return recorded ? out : knownUnitsFromState(spark, stateRoot, asOf);
+    }
+
+    /**
+     * knownUnits read from the state's unit columns, one Spark job: for file versions ingested before the
+     * ledger kept their units, and for tests that check the ledger against the state.
+     */
+    public static Set<String> knownUnitsFromState(SparkSession spark, Path stateRoot, LocalDate asOf) {
         Dataset<Row> units = null;
         for (Source source : Source.values()) {
             if (source.indexOf(Columns.UNIT) < 0) continue;
@@ -167,25 +201,30 @@ public final class StateTables {
         return out;
     }
 
+    private static FileLedger ledger(SparkSession spark, Path stateRoot) {
+        try {
+            return FileLedger.load(new Storage(spark.sparkContext().hadoopConfiguration()), stateRoot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the file ledger under " + stateRoot + ": " + e.getMessage(), e);
+        }
+    }
+
     private static final String KEY_HASH = "_key_hash";
+    private static final String DISTINCT_VERSIONS = "_distinct_versions";
 
     /** The rows of the file versions known on {@code asOf} whose own date is on or before it. */
     private static Dataset<Row> known(SparkSession spark, Path stateRoot, Source source, LocalDate asOf) {
         List<String> versions = new ArrayList<>();
-        try {
-            Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
-            for (FileLedger.Entry e : FileLedger.load(storage, stateRoot).knownOn(asOf)) {
-                if (e.source().equals(source.folder())) versions.add(e.version());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the file ledger under " + stateRoot + ": " + e.getMessage(), e);
+        for (FileLedger.Entry e : ledger(spark, stateRoot).knownOn(asOf)) {
+            if (e.source().equals(source.folder())) versions.add(e.version());
         }
         // Filtering on the partition column prunes the folders of other versions and later arrivals unread.
         Dataset<Row> rows = accepted(spark, stateRoot, source).filter(col(Columns.FILE_REF).isin(versions.toArray()));
         return rows.filter(ownDate(source, asOf).leq(lit(asOf)));
     }
 
-    private static Column ownDate(Source source, LocalDate asOf) {
+    /** The day a row of the source counts from (see the class comment); ingest records it per unit (knownUnits). */
+    public static Column ownDate(Source source, LocalDate asOf) {
         return switch (source) {
             case CASES -> to_date(coalesce(col(Columns.UPDATED_AT), col(Columns.DECIDED_AT), col(Columns.OPENED_AT)));
             case SURVEY_RESPONSES -> to_date(col(Columns.ANSWERED_AT));

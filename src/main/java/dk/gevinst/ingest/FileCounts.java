@@ -5,13 +5,15 @@ import java.util.TreeMap;
 
 /**
  * Conservation counts of one file version (rows read = rows accepted + rows quarantined), its masked CPR
- * numbers per {@code source.column}, and a note when there is something to say (a header-only file).
+ * numbers per {@code source.column}, a note when there is something to say (a header-only file), and the
+ * units its accepted rows name with the earliest day a row names each (ISO date; see FileLedger.Entry#units).
  * {@code path} is the display path: under the data root, CPR-shaped text masked.
  */
 public record FileCounts(String source, String path, String fileRef, long rowsRead, long rowsAccepted, long rowsQuarantined,
-                         Map<String, Long> byReason, Map<String, Long> cprMasked, String note) {
+                         Map<String, Long> byReason, Map<String, Long> cprMasked, String note, Map<String, String> units) {
     public FileCounts {
         byReason = new TreeMap<>(byReason);
+        units = new TreeMap<>(units);
         cprMasked = new TreeMap<>(cprMasked);
         if (rowsRead != rowsAccepted + rowsQuarantined) {
             throw new IllegalStateException("row conservation broken for " + source + "/" + path + ": read " + rowsRead

@@ -43,12 +43,15 @@ public final class FileLedger {
      * One version of one file, its arrival and its counts. {@code removedAt} is set once the file is gone from
      * the data root and its rows have been dropped. {@code cutOff} says why the version looks cut off during
      * export (see CutOffFiles), else null; ledgers written before it read as null. Dates and instants are ISO text.
+     * {@code units}: each unit the version's accepted rows name, with the earliest own day of a row naming it
+     * (see StateTables#knownUnits), so that the units known on a night are read here, not from the whole
+     * state; null in ledgers written before it.
      */
     public record Entry(String source, String file, String version, String display, long size, long modified,
                         String knownFrom, String firstSeenAt, String recordedAt, String runId,
                         long rowsRead, long rowsAccepted, long rowsQuarantined, Map<String, Long> byReason,
                         Map<String, Long> cprMasked, List<String> columns, List<String> warnings, String note, String removedAt,
-                        String cutOff) {
+                        String cutOff, Map<String, String> units) {
         public LocalDate knownFromDate() {
             return LocalDate.parse(knownFrom);
         }
@@ -59,7 +62,7 @@ public final class FileLedger {
 
         Entry removedAt(Instant when) {
             return new Entry(source, file, version, display, size, modified, knownFrom, firstSeenAt, when.toString(), runId,
-                rowsRead, rowsAccepted, rowsQuarantined, byReason, cprMasked, columns, warnings, note, when.toString(), cutOff);
+                rowsRead, rowsAccepted, rowsQuarantined, byReason, cprMasked, columns, warnings, note, when.toString(), cutOff, units);
         }
     }
 

@@ -2,12 +2,13 @@ package dk.gevinst.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
 
 import dk.gevinst.source.Columns;
 import dk.gevinst.source.Source;
@@ -16,46 +17,50 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * The rules that need a whole file: the same key and version twice is a duplicate (the first line wins);
  * one citizen's case registered twice under two case ids is a duplicate; a SUS response without all ten
- * items is incomplete (all its rows). They run on a few columns of the rows just written as accepted,
- * shuffled once by file. Each rule aggregates (no sort) to the few groups that break it and joins those
- * back, so the cost stays close to one pass; the result is only the rows they quarantine, which
- * StateTables then leaves out.
+ * items is incomplete (all its rows). They run on a few columns of the rows just written, shuffled once by
+ * file: each rule is a window within the file (a group never spans files), so every rule and the counts
+ * after them share that one shuffle and need no join back, and a night's ingest runs few Spark jobs (see
+ * SourceIngest). Only rows written as accepted take part in a rule; the result marks the rows a rule
+ * quarantines, which StateTables then leaves out.
  */
 final class FileRules {
+    /** The reason a whole-file rule gives a row, else null. */
     static final String MARK = "_file_rule";
-    private static final String FIRST_LINE = "_first_line";
-    private static final String FIRST_CASE = "_first_case";
-    private static final String OTHER_CASE = "_other_case";
-    private static final String ITEMS = "_items";
-    /** Prefix of a found group's key columns while it is joined back to its rows. */
-    private static final String GROUP_KEY = "_group_";
+    /** Whether a row was written as accepted: the rules' groups never mix accepted and quarantined rows. */
+    private static final String TAKES_PART = "_takes_part";
 
     private FileRules() {}
 
-    /** The accepted rows (of a state table) that a whole-file rule quarantines: FILE_REF, FILE, LINE, MARK. */
-    static Dataset<Row> marks(Source source, Dataset<Row> written) {
-        List<String> keep = new ArrayList<>(List.of(Columns.FILE_REF, Columns.FILE, Columns.LINE));
+    /** The columns a rule reads, besides FILE_REF, FILE, LINE and REASON_CODE. */
+    static List<String> ruleColumns(Source source) {
+        List<String> keep = new ArrayList<>();
         for (String c : source.duplicateKey()) if (!keep.contains(c)) keep.add(c);
         if (source == Source.CASES) keep.add(Columns.REGISTRATION);
-        if (source == Source.SURVEY_RESPONSES && !keep.contains(Columns.INSTRUMENT)) keep.add(Columns.INSTRUMENT);
-        // One shuffle by file: every grouping below starts with the file, so none needs another.
-        Dataset<Row> rows = written.filter(col(Columns.REASON_CODE).isNull())
-            .select(keep.stream().map(c -> col(c)).toArray(Column[]::new))
-            .repartition(col(Columns.FILE_REF));
+        if (source == Source.SURVEY_RESPONSES) {
+            for (String c : List.of(Columns.RESPONSE_ID, Columns.INSTRUMENT, Columns.ITEM)) if (!keep.contains(c)) keep.add(c);
+        }
+        return keep;
+    }
 
-        List<String> key = new ArrayList<>(List.of(Columns.FILE_REF));
-        key.addAll(source.duplicateKey());
-        Dataset<Row> repeated = rows.groupBy(key.stream().map(c -> col(c)).toArray(Column[]::new))
-            .agg(min(col(Columns.LINE)).as(FIRST_LINE), count(lit(1)).as(Columns.N)).filter(col(Columns.N).gt(1));
-        Dataset<Row> marks = mark(joinBack(rows, repeated, key).filter(col(Columns.LINE).gt(col(FIRST_LINE))), Reasons.DUPLICATE);
-        if (source == Source.CASES) marks = marks.unionByName(doubleRegistrations(rows));
-        if (source == Source.SURVEY_RESPONSES) marks = marks.unionByName(incompleteSus(rows));
-        // A row two rules mark keeps one reason: "duplicate" sorts first, as it was checked first.
-        return marks.groupBy(col(Columns.FILE_REF), col(Columns.FILE), col(Columns.LINE)).agg(min(col(MARK)).as(MARK));
+    /**
+     * Every row of {@code written} (rows of a state table, repartitioned here by file) with MARK: the reason a
+     * whole-file rule quarantines it, or null. A row two rules mark keeps one reason: "duplicate" sorts first,
+     * as it was checked first.
+     */
+    static Dataset<Row> marked(Source source, Dataset<Row> written) {
+        Dataset<Row> rows = written.withColumn(TAKES_PART, col(Columns.REASON_CODE).isNull()).repartition(col(Columns.FILE_REF));
+        List<Column> marks = new ArrayList<>();
+        marks.add(when(col(Columns.LINE).gt(min(col(Columns.LINE)).over(within(source.duplicateKey()))), lit(Reasons.DUPLICATE)));
+        if (source == Source.CASES) marks.add(doubleRegistration());
+        if (source == Source.SURVEY_RESPONSES) marks.add(incompleteSus());
+        Column mark = marks.size() == 1 ? marks.get(0) : least(marks.toArray(Column[]::new));
+        return rows.withColumn(MARK, when(col(TAKES_PART), mark)).drop(TAKES_PART);
     }
 
     /**
@@ -63,45 +68,25 @@ final class FileRules {
      * case id on the first line of a registration claims it; rows of other case ids are duplicates. This is the
      * one use of the (pseudonymised) citizen id, through its registration hash; the id itself is not kept.
      */
-    private static Dataset<Row> doubleRegistrations(Dataset<Row> rows) {
-        List<String> key = List.of(Columns.FILE_REF, Columns.REGISTRATION);
-        Dataset<Row> shared = rows.filter(col(Columns.REGISTRATION).isNotNull())
-            .groupBy(col(Columns.FILE_REF), col(Columns.REGISTRATION))
-            .agg(min_by(col(Columns.CASE_ID), col(Columns.LINE)).as(FIRST_CASE), min(col(Columns.CASE_ID)).as(OTHER_CASE),
-                max(col(Columns.CASE_ID)).as(Columns.CASE_ID))
-            .filter(col(OTHER_CASE).notEqual(col(Columns.CASE_ID)))
-            .drop(OTHER_CASE, Columns.CASE_ID);
-        return mark(joinBack(rows, shared, key).filter(col(Columns.CASE_ID).notEqual(col(FIRST_CASE))), Reasons.DUPLICATE);
+    private static Column doubleRegistration() {
+        WindowSpec registration = within(List.of(Columns.REGISTRATION));
+        Column caseId = col(Columns.CASE_ID);
+        Column sharedByTwoIds = min(caseId).over(registration).notEqual(max(caseId).over(registration));
+        Column notTheFirst = caseId.notEqual(min_by(caseId, col(Columns.LINE)).over(registration));
+        return when(col(Columns.REGISTRATION).isNotNull().and(sharedByTwoIds).and(notTheFirst), lit(Reasons.DUPLICATE));
     }
 
     /** A SUS response must have all ten items in its file. */
-    private static Dataset<Row> incompleteSus(Dataset<Row> rows) {
-        List<String> key = List.of(Columns.FILE_REF, Columns.RESPONSE_ID, Columns.INSTRUMENT);
-        Dataset<Row> sus = rows.filter(col(Columns.INSTRUMENT).equalTo(SurveyInstruments.SUS));
-        Dataset<Row> incomplete = sus.groupBy(key.stream().map(c -> col(c)).toArray(Column[]::new))
-            .agg(size(collect_set(col(Columns.ITEM))).as(ITEMS))
-            .filter(col(ITEMS).notEqual(SurveyInstruments.SUS_ITEMS));
-        return mark(joinBack(sus, incomplete, key), Reasons.INCOMPLETE_RESPONSE);
+    private static Column incompleteSus() {
+        Column items = size(collect_set(col(Columns.ITEM)).over(within(List.of(Columns.RESPONSE_ID, Columns.INSTRUMENT))));
+        return when(col(Columns.INSTRUMENT).equalTo(SurveyInstruments.SUS).and(items.notEqual(SurveyInstruments.SUS_ITEMS)),
+            lit(Reasons.INCOMPLETE_RESPONSE));
     }
 
-    /**
-     * The rows of the groups found, matched on the group's key (an empty key part matches an empty one). The
-     * groups come from the same rows, so their key columns are renamed first: otherwise each side of the
-     * condition is the same column and the join leans on Spark's self-join rewrite (and its warning).
-     */
-    private static Dataset<Row> joinBack(Dataset<Row> rows, Dataset<Row> groups, List<String> key) {
-        Dataset<Row> renamed = groups;
-        Column on = lit(true);
-        for (String k : key) {
-            renamed = renamed.withColumnRenamed(k, GROUP_KEY + k);
-            on = on.and(col(k).eqNullSafe(col(GROUP_KEY + k)));
-        }
-        Dataset<Row> joined = rows.join(renamed, on, "inner");
-        for (String k : key) joined = joined.drop(GROUP_KEY + k);
-        return joined;
-    }
-
-    private static Dataset<Row> mark(Dataset<Row> rows, String reason) {
-        return rows.select(col(Columns.FILE_REF), col(Columns.FILE), col(Columns.LINE), lit(reason).as(MARK));
+    /** A group within one file, of accepted rows only (an empty key part groups with an empty one, as before). */
+    private static WindowSpec within(List<String> key) {
+        List<Column> by = new ArrayList<>(List.of(col(Columns.FILE_REF), col(TAKES_PART)));
+        for (String k : key) by.add(col(k));
+        return Window.partitionBy(by.toArray(Column[]::new));
     }
 }

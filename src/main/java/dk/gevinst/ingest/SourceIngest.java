@@ -6,10 +6,9 @@ import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -29,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -36,6 +36,7 @@ import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The new files of one source, read with Spark's own readers in one pass: text files line by line (one
@@ -44,6 +45,10 @@ import org.apache.spark.sql.types.DataTypes;
  * of exactly these file versions in the source's state table. The rules over a whole file then run on a few
  * columns of what was written, and so do the counts: the raw exports are read once and nothing wide is
  * cached. Every line that is a record is written once, so rows read = accepted + quarantined by construction.
+ *
+ * <p>Each Spark job costs planning, code generation and class loading, which on a cold JVM outweighs a small
+ * night's data (docs/benchmarks.md): a source with new files runs a few jobs (the write, the rules' shuffle,
+ * the marks' write and one collect of every count), not one per count.
  */
 final class SourceIngest {
     /** A header line, a blank line: physical lines that are not records and are not counted as rows. */
@@ -51,6 +56,10 @@ final class SourceIngest {
     private static final String BLANK = "blank";
 
     private SourceIngest() {}
+
+    /** A row's unit and own day (see StateTables#knownUnits), under names of their own: the unit column may be a rule's. */
+    private static final String UNIT = "_unit";
+    private static final String OWN_DAY = "_own_day";
 
     /** A new file version and what its head said. */
     record Fresh(SourceFile file, Head head) {}
@@ -72,13 +81,29 @@ final class SourceIngest {
         checkRead(source, reading, files);
 
         List<String> versions = files.stream().map(f -> f.file().versionRef()).toList();
-        Dataset<Row> written = Tables.readOrEmpty(spark, table, SparkSchemas.table(source)).filter(col(Columns.FILE_REF).isin(versions.toArray()));
-        Tables.replacePartitions(FileRules.marks(source, written).select(lit(source.folder()).as(Columns.SOURCE), col(Columns.FILE),
-                col(Columns.LINE), col(FileRules.MARK).as(Columns.REASON_CODE), lit(request.runId()).as(Columns.RUN_ID), col(Columns.FILE_REF)),
-            new Path(request.stateRoot(), StateTables.FILE_RULES), Columns.FILE_REF);
-        Dataset<Row> marks = Tables.readOrEmpty(spark, new Path(request.stateRoot(), StateTables.FILE_RULES), SparkSchemas.FILE_RULES)
-            .filter(col(Columns.FILE_REF).isin(versions.toArray()));
-        return counts(source, files, written, marks);
+        List<Column> narrow = new ArrayList<>();
+        for (String c : List.of(Columns.FILE_REF, Columns.FILE, Columns.LINE, Columns.REASON_CODE, Columns.CPR_MASKED)) narrow.add(col(c));
+        FileRules.ruleColumns(source).forEach(c -> narrow.add(col(c)));
+        boolean hasUnit = source.indexOf(Columns.UNIT) >= 0;
+        narrow.add((hasUnit ? col(Columns.UNIT) : lit(null).cast(DataTypes.StringType)).as(UNIT));
+        narrow.add((hasUnit ? StateTables.ownDate(source, request.asOf()) : lit(null).cast(DataTypes.DateType)).as(OWN_DAY));
+        Dataset<Row> written = Tables.readOrEmpty(spark, table, SparkSchemas.table(source)).filter(col(Columns.FILE_REF).isin(versions.toArray()))
+            .select(narrow.toArray(Column[]::new));
+        // The rules' marks feed two actions, the marks' write and the counts: kept (a few narrow columns) so that
+        // the file is read and sorted once.
+        Dataset<Row> marked = FileRules.marked(source, written)
+            .select(col(Columns.FILE_REF), col(Columns.FILE), col(Columns.LINE), col(Columns.REASON_CODE), col(Columns.CPR_MASKED),
+                col(FileRules.MARK), col(UNIT), col(OWN_DAY))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Tables.replacePartitions(marked.filter(col(FileRules.MARK).isNotNull()).select(lit(source.folder()).as(Columns.SOURCE),
+                    col(Columns.FILE), col(Columns.LINE), col(FileRules.MARK).as(Columns.REASON_CODE), lit(request.runId()).as(Columns.RUN_ID),
+                    col(Columns.FILE_REF)),
+                new Path(request.stateRoot(), StateTables.FILE_RULES), Columns.FILE_REF);
+            return counts(source, files, marked);
+        } finally {
+            marked.unpersist();
+        }
     }
 
     /** The state table's columns: values emptied on quarantined rows, the reason, the run, masked columns, lineage. */
@@ -158,30 +183,33 @@ final class SourceIngest {
         return typing.type(lines, fields, notARecord);
     }
 
-    /** Rows read, accepted and quarantined (by reason) and CPR numbers masked, per file; a header-only file too. */
-    private static List<FileCounts> counts(Source source, List<Fresh> files, Dataset<Row> written, Dataset<Row> marks) {
+    /**
+     * Rows read, accepted and quarantined (by reason) and CPR numbers masked, per file; a header-only file too.
+     * One aggregation over the marked rows: a row's reason is its whole-file rule's if one marked it, else the
+     * reason it was written with (null: accepted). Grouping by the masked columns as written (few distinct
+     * lists) and splitting them here counts masked values per column without a second pass; grouping by unit
+     * gives the units the accepted rows name, with the earliest day a row names each (for the ledger).
+     */
+    private static List<FileCounts> counts(Source source, List<Fresh> files, Dataset<Row> marked) {
         Map<String, long[]> totals = new HashMap<>();
         Map<String, Map<String, Long>> reasons = new HashMap<>();
-        boolean anyMasked = false;
-        Dataset<Row> byReason = written.groupBy(col(Columns.FILE_REF), col(Columns.REASON_CODE))
-            .agg(count(lit(1)).as(Columns.N), count_if(col(Columns.CPR_MASKED).isNotNull()).as("_masked_rows"));
-        // A row a whole-file rule quarantined was written as accepted: move it from accepted to its reason.
-        Dataset<Row> moved = marks.groupBy(col(Columns.FILE_REF), col(Columns.REASON_CODE)).agg(count(lit(1)).as(Columns.N));
-        for (Row r : byReason.collectAsList()) {
-            long n = r.getLong(2);
-            anyMasked |= r.getLong(3) > 0;
-            add(totals, reasons, r.getString(0), r.isNullAt(1) ? null : r.getString(1), n);
-        }
-        for (Row r : moved.collectAsList()) {
-            add(totals, reasons, r.getString(0), null, -r.getLong(2));
-            add(totals, reasons, r.getString(0), r.getString(1), r.getLong(2));
-        }
         Map<String, Map<String, Long>> masked = new HashMap<>();
-        // Per column only when any value was masked: usually none is, and this saves a pass.
-        if (anyMasked) for (Row r : written.filter(col(Columns.CPR_MASKED).isNotNull())
-                .select(col(Columns.FILE_REF), explode(split(col(Columns.CPR_MASKED), RowTyping.SEPARATOR)).as(Columns.COLUMN))
-                .groupBy(Columns.FILE_REF, Columns.COLUMN).count().collectAsList()) {
-            masked.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).merge(source.folder() + "." + r.getString(1), r.getLong(2), Long::sum);
+        Map<String, Map<String, String>> units = new HashMap<>();
+        Pattern separator = Pattern.compile(Pattern.quote(RowTyping.SEPARATOR));
+        for (Row r : marked.groupBy(col(Columns.FILE_REF), coalesce(col(FileRules.MARK), col(Columns.REASON_CODE)), col(Columns.CPR_MASKED), col(UNIT))
+                .agg(count(lit(1)), min(col(OWN_DAY))).collectAsList()) {
+            String ref = r.getString(0);
+            long n = r.getLong(4);
+            // A unit counts from its earliest own day; a row without one is never known (StateTables#knownUnits).
+            if (r.isNullAt(1) && !r.isNullAt(3) && !r.isNullAt(5)) {
+                units.computeIfAbsent(ref, k -> new TreeMap<>()).merge(r.getString(3), r.getLocalDate(5).toString(),
+                    (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+            add(totals, reasons, ref, r.isNullAt(1) ? null : r.getString(1), n);
+            // As Spark's split(): every entry, an empty one and a trailing one included.
+            if (!r.isNullAt(2)) for (String column : separator.split(r.getString(2), -1)) {
+                masked.computeIfAbsent(ref, k -> new TreeMap<>()).merge(source.folder() + "." + column, n, Long::sum);
+            }
         }
         List<FileCounts> out = new ArrayList<>();
         for (Fresh f : files) {
@@ -194,7 +222,7 @@ final class SourceIngest {
             long[] t = totals.getOrDefault(ref, new long[2]);
             String note = t[0] + t[1] == 0 ? (f.file().format() == FileFormat.PARQUET ? "no rows" : "header only: no rows") : null;
             out.add(new FileCounts(source.folder(), f.file().display(), ref, t[0] + t[1], t[0], t[1],
-                reasons.getOrDefault(ref, Map.of()), cpr, note));
+                reasons.getOrDefault(ref, Map.of()), cpr, note, units.getOrDefault(ref, Map.of())));
         }
         return out;
     }
