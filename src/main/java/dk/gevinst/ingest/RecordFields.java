@@ -6,15 +6,12 @@ import static org.apache.spark.sql.functions.from_csv;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.map_filter;
 import static org.apache.spark.sql.functions.map_keys;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.replace;
 import static org.apache.spark.sql.functions.transform_keys;
-import static org.apache.spark.sql.functions.btrim;
 import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
@@ -123,7 +120,8 @@ interface RecordFields {
     static RecordFields json(Source source) {
         Column raw = from_json(col(Columns.RAW_LINE), DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
         // Keys repeated after normalising ("Unit" and "unit"): the last wins, as in any JSON reader (see SparkSessions).
-        Column parsing = transform_keys(raw, (k, v) -> CprScrubber.mask(lower(btrim(regexp_replace(k, "\uFEFF", "")))));
+        // Keys repeat from record to record: each task normalises a distinct key once (see JsonKeys).
+        Column parsing = transform_keys(raw, (k, v) -> JsonKeys.normalised(k));
         Column byName = col(Columns.RAW_RECORD);
         String[] contract = source.columns().stream().map(ContractColumn::name).toArray(String[]::new);
         Column extras = source.keepsExtraColumns() ? map_filter(byName, (k, v) -> not(k.isin((Object[]) contract))) : emptyMap();

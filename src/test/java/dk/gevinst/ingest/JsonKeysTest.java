@@ -1,0 +1,66 @@
+package dk.gevinst.ingest;
+
+import static org.apache.spark.sql.functions.btrim;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.gevinst.privacy.CprScrubber;
+import dk.gevinst.source.Columns;
+import dk.gevinst.source.Source;
+import dk.gevinst.testing.TempDirs;
+import dk.gevinst.testing.TestSpark;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** JSON keys are normalised once per distinct key in a task (JsonKeys), with the result Spark's own expressions gave. */
+class JsonKeysTest {
+    private final SparkSession spark = TestSpark.session();
+
+    @Test
+    void aKeyNormalisesAsSparksLowerTrimAndMaskDid() {
+        // Awkward on purpose: a tab (Spark's btrim keeps it, Java's trim would not), letters whose lower case
+        // differs between ICU and Java or needs context (dotted I, final sigma), BOMs, a CPR number in a key.
+        List<String> keys = List.of(" Unit ", "\uFEFFCase_ID", "\tUnit", "ÆØÅ Enhed", "İSTANBUL", "ΟΔΟΣ ΣΑΣ", "Ǆ", "ẞ",
+            "note 010190-1234", "CPR 0101901234x", " \uFEFF Reopened\uFEFF ", "", "   ");
+        List<String> spark1 = spark.createDataset(keys, Encoders.STRING())
+            .select(CprScrubber.mask(lower(btrim(regexp_replace(col("value"), "\uFEFF", "")))))
+            .as(Encoders.STRING()).collectAsList();
+        List<String> spark2 = spark.createDataset(keys, Encoders.STRING()).select(JsonKeys.normalised(col("value")))
+            .as(Encoders.STRING()).collectAsList();
+        List<String> driver = new ArrayList<>();
+        keys.forEach(k -> driver.add(JsonKeys.normalise(k)));
+        assertThat(spark2).isEqualTo(spark1);
+        assertThat(driver).isEqualTo(spark1);
+        assertThat(spark1.get(8)).isEqualTo("note ######-####");
+    }
+
+    @Test
+    void keysSpelledDifferentlyAcrossRecordsReadAlikeAndAMaskedKeyCountsPerRecord(@TempDir Path tmp) throws Exception {
+        IngestFixture f = new IngestFixture(tmp);
+        TempDirs.write(f.data, "cases/k.jsonl", """
+            {"case_id":"A","Unit":"Nord","opened_at":"2026-03-02","Team":"x"}
+            {"CASE_ID":"B"," unit ":"Syd","Opened_At":"2026-03-02","team ":"y","010190-1234":"z"}
+            {" Case_Id":"C","UNIT":"Vest","opened_at ":"2026-03-03","TEAM":"w","0101901234":"v"}
+            {"case_id":"D","unit":"Øst","\uFEFFopened_at":"2026-03-04"}
+            """);
+        IngestResult r = f.ingest("r1");
+
+        assertThat(r.counts().get(Source.CASES).rowsAccepted()).isEqualTo(4);
+        List<Row> stored = f.stored(Source.CASES);
+        assertThat(stored).extracting(row -> row.<String>getAs(Columns.CASE_ID) + ":" + row.getAs(Columns.UNIT))
+            .containsExactlyInAnyOrder("A:Nord", "B:Syd", "C:Vest", "D:Øst");
+        assertThat(stored).extracting(row -> row.<scala.collection.Map<String, String>>getAs(Columns.EXTRA).get("team").getOrElse(() -> null))
+            .containsExactlyInAnyOrder("x", "y", "w", null);
+        // Two records had a CPR-shaped key; each is counted, although the task normalised the key text once per spelling.
+        assertThat(r.cprMasked()).containsEntry("cases.column_names", 2L);
+        assertThat(stored.toString()).doesNotContain("010190").doesNotContain("0101901234").contains("######-####");
+    }
+}
