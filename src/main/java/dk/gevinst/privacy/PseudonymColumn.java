@@ -10,8 +10,8 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Keyed pseudonyms as a Spark column. This is the one per-row Java function of the ingest, on purpose: an
- * HMAC written with Spark's sha2 would put the key (XOR a constant) into the query plan, and plans end up in
+ * Keyed pseudonyms as a Spark column, as a Java function on purpose (the ingest's other one, JsonKeys, carries no
+ * key): an HMAC written with Spark's sha2 would put the key (XOR a constant) into the query plan, and plans end up in
  * event logs and the Spark UI. Here the key travels only inside the serialised function. Person ids repeat
  * (a caseworker has thousands of cases), so each task keeps a small cache of the pseudonyms it made.
  */
