@@ -33,6 +33,24 @@ final class CellBindings {
         return out;
     }
 
+    /** Each measure with each unit some pilot's arms read it on, as {@link #pairKey}: no other measure cell is read. */
+    static Set<String> boundPairs(Collection<PilotSpec> pilots) {
+        Set<String> out = new TreeSet<>();
+        for (PilotSpec p : pilots) {
+            for (PilotIndicator i : p.indicators()) {
+                if (i.definition().source() == Source.TECH_METRICS) continue;
+                String measure = MeasureKeys.of(i.definition().measure());
+                for (String unit : p.pilotUnits()) out.add(pairKey(measure, unit));
+                for (String unit : p.controlUnits()) out.add(pairKey(measure, unit));
+            }
+        }
+        return out;
+    }
+
+    static String pairKey(String measure, String unit) {
+        return key(measure, unit);
+    }
+
     /** The pilots that report technical metrics for themselves. */
     static Set<String> metricScopes(Collection<PilotSpec> pilots) {
         Set<String> out = new TreeSet<>();

@@ -1,6 +1,7 @@
 package dk.gevinst.cells;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -36,7 +37,8 @@ import org.apache.spark.sql.types.StructType;
  * <p>Binding observations to pilots in Spark instead (a join with a table of pilot × indicator × unit)
  * multiplied every observation by the pilots watching its unit before the aggregation: with 200 pilots,
  * about 67 a unit, the cell stage took eight times as long as for one pilot (docs/benchmarks.md, P5).
- * Only the units and pilots some pilot binds are summed, and nothing before the first period of any pilot.
+ * Only the measure × unit pairs and pilots some pilot binds are summed, and nothing before the first period of
+ * any pilot.
  */
 public final class SparkCellStage implements CellStage {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkCellStage.class);
@@ -87,7 +89,8 @@ public final class SparkCellStage implements CellStage {
         Set<String> units = CellBindings.boundUnits(pilots);
         if (!unitBound.isEmpty() && !units.isEmpty()) {
             observed.add(unitBound.stream().reduce(Dataset::unionByName).orElseThrow()
-                .filter(col(Observations.UNIT).isin(units.toArray()))
+                .filter(col(Observations.UNIT).isin(units.toArray())
+                    .and(concat(col(Observations.MEASURE), lit("\u0000"), col(Observations.UNIT)).isin(CellBindings.boundPairs(pilots).toArray())))
                 .select(col(Observations.MEASURE), col(Observations.UNIT), lit(null).cast(DataTypes.StringType).as(Observations.SCOPE),
                     col(Observations.DAY), col(Observations.STRATUM), col(Observations.VALUE)));
         }

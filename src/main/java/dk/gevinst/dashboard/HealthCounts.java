@@ -46,7 +46,9 @@ public final class HealthCounts {
                 if (!ONE_TEAM.equals(f.path("code").asText())) continue;
                 StringBuilder teams = new StringBuilder();
                 for (JsonNode u : f.path("pilot_units")) teams.append(teams.length() > 0 ? ", " : "").append(u.asText());
-                out.put(Docs.id(d), t.format("portfolio.oneteam.title", teams.toString()));
+                // A comparison: each of its candidates (listed in the flag) rests on its own single team.
+                String title = f.path("candidates").isEmpty() ? "portfolio.oneteam.title" : "portfolio.oneteam.candidates.title";
+                out.put(Docs.id(d), t.format(title, teams.toString()));
             }
         }
         return out;

@@ -36,7 +36,11 @@ final class JsonKeys implements UDF1<String, String> {
         return udf(new JsonKeys(), DataTypes.StringType).asNonNullable().apply(key);
     }
 
-    /** One key normalised, without the cache. */
+    /**
+     * One key normalised, without the cache. Spark's own ICU lower-casing (an internal class, so a Spark
+     * upgrade may need this line changed; JsonKeysTest compares it with Spark's {@code lower}), which is
+     * what {@code lower} does while {@code spark.sql.icu.caseMappings.enabled} keeps its default, true.
+     */
     static String normalise(String key) {
         UTF8String trimmed = UTF8String.fromString(key.replace("\uFEFF", "")).trim();
         return CprScrubber.mask(CollationSupport.Lower.execBinaryICU(trimmed).toString());

@@ -53,7 +53,8 @@ final class InferenceHealth {
 
     /**
      * A comparison's candidates that each rest on one team: their intervals are that team's, as a single
-     * pilot's are. Named "candidate: team", which is also what the portfolio's marker lists.
+     * pilot's are. The texts name "vendor: team"; the details keep the teams ({@code pilot_units}) and, in the
+     * same order, the candidates' ids ({@code candidates}), for readers that are not people.
      */
     private static java.util.Optional<HealthFlag> oneTeamCandidates(dk.gevinst.config.PilotSpec spec) {
         List<String> named = new ArrayList<>();
@@ -64,7 +65,7 @@ final class InferenceHealth {
             if (c.units().size() != 1) continue;
             String entry = CprScrubber.mask(c.vendor() == null || c.vendor().isBlank() ? c.id() : c.vendor()) + ": " + CprScrubber.mask(c.units().get(0));
             named.add(entry);
-            units.add(entry);
+            units.add(CprScrubber.mask(c.units().get(0)));
             candidates.add(c.id());
         }
         if (named.isEmpty()) return java.util.Optional.empty();

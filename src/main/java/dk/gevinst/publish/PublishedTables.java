@@ -91,13 +91,16 @@ public final class PublishedTables {
     /**
      * Rows made on the driver as a Dataset over slices of them, not as a local relation: a local relation is
      * part of the query plan, which Spark copies and transforms row by row in its planning rules (for 200
-     * pilots' 448,000 cells a tenth of the driver's samples). As many slices as a local relation would have,
-     * so the table keeps its number of files.
+     * pilots' 448,000 cells a tenth of the driver's samples). As many slices as a local relation would have
+     * (so as many files), and more for many rows: each slice travels inside its task, and a task should stay
+     * far below Spark's message limit on a cluster (about 50,000 rows, some 5 MB, a task).
      */
     static Dataset<Row> distributed(SparkSession spark, List<Row> rows, StructType schema) {
-        int slices = Math.max(1, Math.min(rows.size(), spark.sparkContext().defaultParallelism()));
+        int slices = Math.max(1, Math.max(Math.min(rows.size(), spark.sparkContext().defaultParallelism()), (rows.size() + ROWS_PER_TASK - 1) / ROWS_PER_TASK));
         return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices), schema);
     }
+
+    private static final int ROWS_PER_TASK = 50_000;
 
     /**
      * The quarantine rows of the files that arrived for this night, each published once: partition as_of=D

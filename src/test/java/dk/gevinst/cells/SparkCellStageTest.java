@@ -202,6 +202,63 @@ class SparkCellStageTest {
     }
 
     /**
+     * Pilots that differ in units, arms, periods and measures get, together, exactly the cells each gets alone:
+     * what Spark sums for one pilot (its units, measures and first day) never takes cells from another.
+     */
+    @Test
+    void differentPilotsTogetherGetTheCellsEachGetsAlone() throws Exception {
+        PilotSpecParser parser = new PilotSpecParser(Catalog.builtIn());
+        PilotSpec a = parser.parse("a.yaml", """
+            id: a
+            title: "A"
+            start: 2026-03-04
+            end: 2026-06-30
+            baseline_start: 2026-02-02
+            arms: {pilot: ["Nord"], control: ["Syd", "Vest"]}
+            indicators:
+              handling_time: {role: success, mde: "10%"}
+              appeal_overturn_rate: {role: guardrail, margin: 0.05}
+            """);
+        PilotSpec b = parser.parse("b.yaml", """
+            id: b
+            title: "B"
+            start: 2026-03-02
+            end: 2026-06-30
+            ramp_up_days: 3
+            arms: {pilot: ["Syd"], control: ["Nord"]}
+            indicators:
+              handling_time: {role: success, mde: "10%"}
+              adoption: {role: descriptive}
+            """);
+        PilotSpec c = parser.parse("c.yaml", """
+            id: c
+            title: "C"
+            start: 2026-02-09
+            end: 2026-06-30
+            baseline_start: 2026-02-05
+            arms: {pilot: ["Vest"], control: ["Andet"]}
+            indicators:
+              core_task_score: {role: success, mde: "10%"}
+              query_seconds: {role: technical, direction: lower_is_better}
+            """.replace("id: c", "id: p1"));
+        List<PilotSpec> all = List.of(a, b, c);
+
+        CellTable together = new SparkCellStage().compute(SPARK, state, all, AS_OF);
+        for (PilotSpec p : all) {
+            CellTable alone = new SparkCellStage().compute(SPARK, state, List.of(p), AS_OF);
+            for (var i : p.indicators()) {
+                assertThat(together.of(p.id(), i.id())).as(p.id() + " " + i.id()).isEqualTo(alone.of(p.id(), i.id()));
+                assertThat(together.strata(p.id(), i.id())).as(p.id() + " " + i.id() + " by case type").isEqualTo(alone.strata(p.id(), i.id()));
+            }
+        }
+        assertThat(together.of("b", "handling_time")).as("b has no baseline: post only, from the ramp-up's end")
+            .isNotEmpty().allMatch(x -> x.period() == Period.POST && !x.day().isBefore(LocalDate.of(2026, 3, 5)));
+        assertThat(together.of("p1", "query_seconds")).as("the metrics file names p1: its metric, no unit").isNotEmpty()
+            .allMatch(x -> x.unit() == null);
+        assertThat(together.of("a", "handling_time")).extracting(CellStats::unit).contains("Nord", "Syd", "Vest");
+    }
+
+    /**
      * The part this stage owns, from the observations to the collect, before and after adaptive execution
      * re-plans it: no join of any kind (pilots are bound on the driver), exactly one shuffle between the
      * sources and the result, keyed by the measure cell, and the same operators for 200 pilots as for one,

@@ -409,8 +409,8 @@ class DashboardBrowserTest {
                 assertThat(text.indexOf(error)).as("the pre-trend error before the one-team warning").isLessThan(text.indexOf(warning));
                 assertThat(driver.findElement(By.cssSelector("section.certainty .pretrend-found")).isDisplayed()).isTrue();
                 open(f, "index");
-                assertThat(driver.findElement(By.cssSelector(".health-counts")).getText()).isEqualTo(da ? "1 fejl · 3 advarsler" : "1 error · 3 warnings");
-                for (String pilot : List.of("chatbot", "datalake", "sagsoverblik")) {
+                assertThat(driver.findElement(By.cssSelector(".health-counts")).getText()).isEqualTo(da ? "1 fejl · 4 advarsler" : "1 error · 4 warnings");
+                for (String pilot : List.of("chatbot", "datalake", "sagsoverblik", "sagssystem")) {
                     WebElement marker = driver.findElement(By.cssSelector("tr[data-pilot='" + pilot + "'] .one-team"));
                     assertThat(marker.isDisplayed()).as(s + " " + pilot).isTrue();
                     assertThat(marker.getText()).isEqualTo(da ? "ét team" : "one team");

@@ -20,8 +20,8 @@ class ProgressTest {
         Progress p = Progress.of(new Texts(Language.DA), doc);
 
         assertThat(Docs.daysRunning(doc)).isEqualTo(53);
-        assertThat(p.label()).startsWith("53 af ca. 74 dage er gået.");
+        assertThat(p.label()).startsWith("53 af ca. 74\u00a0dage er gået.");
         assertThat(p.value()).isEqualTo(53);
-        assertThat(Progress.of(new Texts(Language.EN), doc).label()).startsWith("53 of about 74 days have passed.");
+        assertThat(Progress.of(new Texts(Language.EN), doc).label()).startsWith("53 of about 74\u00a0days have passed.");
     }
 }

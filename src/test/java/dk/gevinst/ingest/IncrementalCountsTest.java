@@ -112,7 +112,8 @@ class IncrementalCountsTest {
             StateTables.knownUnits(f.spark, f.stateRoot(), IngestFixture.AS_OF);
             int units = settled(f, jobs) - ingest;
             // Measured before (main at 71a6922): 30 for the ingest and 4 for the units known.
-            assertThat(ingest).as("Spark jobs of an ingest of two sources, one with two dialects").isLessThanOrEqualTo(18);
+            assertThat(ingest).as("Spark jobs of an ingest of two sources, one with two dialects (a count of jobs, not time: adaptive execution "
+                + "makes each query stage a job, so a Spark upgrade may move it)").isLessThanOrEqualTo(18);
             assertThat(units).as("the units known are the ledger's").isZero();
         } finally {
             f.spark.sparkContext().removeSparkListener(counter);

@@ -35,6 +35,7 @@ class ComparisonOneTeamTest {
                 + "usikkerheden er regnet på teamniveau.");
             assertThat(f.textEn()).startsWith("Each candidate rests on one team (Sagslet: Jobcenter Nord; Jobflow: Jobcenter Centrum)");
             assertThat(f.details().path("candidates").toString()).isEqualTo("[\"sagslet\",\"jobflow\"]");
+            assertThat(f.details().path("pilot_units").toString()).as("the teams, in the candidates' order").isEqualTo("[\"Jobcenter Nord\",\"Jobcenter Centrum\"]");
         });
     }
 
