@@ -206,8 +206,10 @@ def main(results_json, md, png):
     table, _ = nights(results)
     if table:
         plot(table, png)
+    # Render before opening the file: a failed render must not truncate it and lose the kept notes.
+    page = render(results, os.path.relpath(png, os.path.dirname(md)), notes)
     with open(md, "w", encoding="utf-8") as f:
-        f.write(render(results, os.path.relpath(png, os.path.dirname(md)), notes))
+        f.write(page)
     print(f"report: {md}" + (f", {png}" if table else ""))
 
 
