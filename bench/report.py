@@ -160,7 +160,7 @@ def render(results, png_rel, notes):
             "The generated municipality (`gevinst generate --seed 7 --cases N`, three export dialects) without its last",
             "day's exports is the first night (as of the day before); the same night is then run again with nothing new;",
             "then the last day's rows of cases, usage and technical metrics arrive as new files (one per system, in its",
-            "dialect) and the next night runs. The three sample pilots are evaluated.", "",
+            "dialect) and the next night runs. The sample's four specs (jobs/pilots/) are evaluated.", "",
             "| cases | case rows | raw MB | night | Gevinst wall s | CPU s | DuckDB wall s (query s) | ratio to DuckDB | ratio to first night |",
             "|---:|---:|---:|---|---:|---:|---:|---:|---:|"]
     for n, data, first, again, new, d1, d2, ducks in table:
