@@ -33,22 +33,18 @@ final class CellBindings {
         return out;
     }
 
-    /** Each measure with each unit some pilot's arms read it on, as {@link #pairKey}: no other measure cell is read. */
+    /** Each measure with each unit some pilot's arms read it on, as {@link #key}: no other measure cell is read. */
     static Set<String> boundPairs(Collection<PilotSpec> pilots) {
         Set<String> out = new TreeSet<>();
         for (PilotSpec p : pilots) {
             for (PilotIndicator i : p.indicators()) {
                 if (i.definition().source() == Source.TECH_METRICS) continue;
                 String measure = MeasureKeys.of(i.definition().measure());
-                for (String unit : p.pilotUnits()) out.add(pairKey(measure, unit));
-                for (String unit : p.controlUnits()) out.add(pairKey(measure, unit));
+                for (String unit : p.pilotUnits()) out.add(key(measure, unit));
+                for (String unit : p.controlUnits()) out.add(key(measure, unit));
             }
         }
         return out;
-    }
-
-    static String pairKey(String measure, String unit) {
-        return key(measure, unit);
     }
 
     /** The pilots that report technical metrics for themselves. */
@@ -116,7 +112,10 @@ final class CellBindings {
         }
     }
 
-    private static String key(String measure, String unitOrScope) {
-        return measure + '\u0000' + unitOrScope;
+    /** What joins a measure to its unit or pilot in a key; Spark builds the same key (see SparkCellStage). */
+    static final String KEY_SEPARATOR = "\u0000";
+
+    static String key(String measure, String unitOrScope) {
+        return measure + KEY_SEPARATOR + unitOrScope;
     }
 }

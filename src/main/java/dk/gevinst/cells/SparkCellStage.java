@@ -90,7 +90,7 @@ public final class SparkCellStage implements CellStage {
         if (!unitBound.isEmpty() && !units.isEmpty()) {
             observed.add(unitBound.stream().reduce(Dataset::unionByName).orElseThrow()
                 .filter(col(Observations.UNIT).isin(units.toArray())
-                    .and(concat(col(Observations.MEASURE), lit("\u0000"), col(Observations.UNIT)).isin(CellBindings.boundPairs(pilots).toArray())))
+                    .and(concat(col(Observations.MEASURE), lit(CellBindings.KEY_SEPARATOR), col(Observations.UNIT)).isin(CellBindings.boundPairs(pilots).toArray())))
                 .select(col(Observations.MEASURE), col(Observations.UNIT), lit(null).cast(DataTypes.StringType).as(Observations.SCOPE),
                     col(Observations.DAY), col(Observations.STRATUM), col(Observations.VALUE)));
         }
