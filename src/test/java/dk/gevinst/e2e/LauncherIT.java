@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,12 +22,17 @@ class LauncherIT {
     private record Result(int exit, String stdout, String stderr) {}
 
     private static Result run(Path launcher, Path tmp, String path, String... args) throws Exception {
+        return run(launcher, tmp, path, Map.of(), args);
+    }
+
+    private static Result run(Path launcher, Path tmp, String path, Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of(launcher.toString()));
         cmd.addAll(List.of(args));
         Path out = tmp.resolve("stdout");
         Path err = tmp.resolve("stderr");
         ProcessBuilder b = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
         if (path != null) b.environment().put("PATH", path);
+        b.environment().putAll(env);
         Process p = b.start();
         assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
         return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
@@ -99,6 +106,34 @@ class LauncherIT {
             assertThat(left.filter(p -> p.getFileName().toString().endsWith(".tmp"))).as("no half-written archive").isEmpty();
         }
         for (String built : List.of("gevinst.jar", "lib", "jvm-options")) Files.delete(home.resolve("target").resolve(built));
+    }
+
+    /**
+     * The JIT a run gets (docs/benchmarks.md, P4): C1 only over a small local data root, named by --data or by
+     * the config's data: key relative to the config; C2 too over a large one, a remote one, or when asked.
+     * Seen in the JVM's own list of its flags, printed before `run --help` (which starts no Spark).
+     */
+    @Test
+    void aRunOverASmallLocalDataRootCompilesWithC1Only(@TempDir Path tmp) throws Exception {
+        Path launcher = Repo.root().resolve("bin/gevinst");
+        Path data = TinyRuns.data(tmp.resolve("data"));
+        TempDirs.write(tmp, "jobs/nightly.yaml", "pilots: pilots\ndata: ../data   # relative to this file\nout: ../out\n");
+        Map<String, String> flags = Map.of("GEVINST_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        String c1 = "-XX:TieredStopAtLevel=1";
+
+        assertThat(run(launcher, tmp, null, flags, "run", "--help", "--data", data.toString()).stdout()).contains(c1);
+        assertThat(run(launcher, tmp, null, flags, "run", "--help", "--config", tmp.resolve("jobs/nightly.yaml").toString()).stdout())
+            .as("data: in the config, relative to it").contains(c1);
+        Map<String, String> large = new HashMap<>(flags);
+        large.put("GEVINST_SMALL_MB", "0");
+        assertThat(run(launcher, tmp, null, large, "run", "--help", "--data", data.toString()).stdout())
+            .as("a data root above GEVINST_SMALL_MB").contains("-XX:").doesNotContain(c1);
+        assertThat(run(launcher, tmp, null, flags, "run", "--help", "--data", "s3a://bucket/data").stdout())
+            .as("a remote data root is not measured").contains("-XX:").doesNotContain(c1);
+        Map<String, String> asked = new HashMap<>(flags);
+        asked.put("GEVINST_JIT", "c2");
+        assertThat(run(launcher, tmp, null, asked, "run", "--help", "--data", data.toString()).stdout()).doesNotContain(c1);
+        assertThat(run(launcher, tmp, null, flags, "validate", "--help").stdout()).as("only run").doesNotContain(c1);
     }
 
     private static String which(String command) throws IOException, InterruptedException {
