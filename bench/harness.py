@@ -158,6 +158,7 @@ class Bench:
 
     def nights(self, cases):
         night, day = self.split(cases)
+        unlink_day(day, night)
         self.describe(cases, night, day)
         pilots = os.path.join(HOME, "jobs", "pilots")
         out = os.path.join(self.work, f"out-{cases}")
@@ -204,6 +205,14 @@ class Bench:
         if not self.args.keep:
             for o in outs.values():
                 shutil.rmtree(o, ignore_errors=True)
+
+
+def unlink_day(day, night):
+    """Removes the day's files from the night, where a run killed after linking them left them."""
+    for p in glob.glob(os.path.join(day, "*", "*")):
+        target = os.path.join(night, os.path.basename(os.path.dirname(p)), os.path.basename(p))
+        if os.path.exists(target) and os.path.samefile(p, target):
+            os.unlink(target)
 
 
 def link_day(day, night):

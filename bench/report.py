@@ -66,7 +66,17 @@ def slopes(table):
     k = math.log(n2 / n1)
     return [("P3", f"log-log slope of the first night, {n1:,} to {n2:,} cases", math.log(f2["wall"] / f1["wall"]) / k, 1.05, "≤ 1.05"),
             ("P3", f"log-log slope of the one-new-day night, {n1:,} to {n2:,} cases", math.log(w2["wall"] / w1["wall"]) / k, 1.05, "≤ 1.05"),
-            ("", f"(DuckDB's slope, for comparison)", math.log(d2 / d1) / k, None, "")]
+            ("", f"(DuckDB's slope, for comparison)", math.log(d2 / d1) / k, None, "")] + segments(table)
+
+
+def segments(table):
+    """With more than two sizes, the slope of each step as well: where the growth bends shows in them."""
+    out = []
+    for (n1, _, f1, _, w1, _, _, _), (n2, _, f2, _, w2, _, _, _) in zip(table, table[1:]) if len(table) > 2 else []:
+        k = math.log(n2 / n1)
+        out.append(("", f"(first night {n1:,} to {n2:,} cases: {math.log(f2['wall'] / f1['wall']) / k:.2f}; "
+                        f"one new day: {math.log(w2['wall'] / w1['wall']) / k:.2f})", None, None, ""))
+    return out
 
 
 def p5(results):
