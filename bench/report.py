@@ -164,8 +164,11 @@ def render(results, png_rel, notes):
         n = biggest[0]
         live = max(r.get("heap_live_mb", 0) for r in runs(results, "nights", cases=n) if "heap_live_mb" in r)
         peak = max(r.get("heap_peak_mb", 0) for r in runs(results, "nights", cases=n) if "heap_peak_mb" in r)
-        out.append(f"| heap | most heap live after a collection, {n:,} cases (peak in use before one: {peak:,} MB) | {live:,} MB | < 2048 MB "
-                   f"| {verdict(live < 2048)} |")
+        # Local mode: one heap for the driver and Spark's execution and storage memory. The goal is the driver's,
+        # which bench/driver-heap.sh measures on a standalone cluster (its result is in the notes).
+        out.append(f"| heap | local mode, driver and executors in one heap: most live after a collection, {n:,} cases "
+                   f"(peak in use before one: {peak:,} MB) | {live:,} MB | driver < 2048 MB "
+                   f"| {'met' if live < 2048 else 'not the driver alone: see the notes (bench/driver-heap.sh)'} |")
     out += ["", "## Nights", "",
             "The generated municipality (`gevinst generate --seed 7 --cases N`, three export dialects) without its last",
             "day's exports is the first night (as of the day before); the same night is then run again with nothing new;",
