@@ -7,6 +7,7 @@ import dk.gevinst.config.PilotSpec;
 import dk.gevinst.config.UnitsWithoutData;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.ingest.ColumnTypos;
+import dk.gevinst.ingest.CutOffFile;
 import dk.gevinst.ingest.FileProblem;
 import dk.gevinst.source.Source;
 import java.time.LocalDate;
@@ -32,7 +33,7 @@ import java.util.TreeMap;
  * @param missingUnits units the spec names that have no rows in the data known tonight: the pilot is decided on other teams than specified
  */
 record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProblem> rejected, List<ColumnTypos.InFiles> typos,
-                   List<FileProblem> cutOff, List<UnitsWithoutData.Missing> missingUnits) {
+                   List<CutOffFile> cutOff, List<UnitsWithoutData.Missing> missingUnits) {
     static final PilotHealth NOT_EVALUATED = new PilotHealth(null, List.of(), List.of(), List.of(), List.of(), List.of());
 
     /** A source too old to decide on: its newest day, the day it should at least reach, and the days allowed. */
@@ -68,7 +69,7 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
     }
 
     static PilotHealth of(PilotEvaluation e, Freshness freshness, List<FileProblem> rejectedTonight, List<ColumnTypos.InFiles> knownTypos,
-                          List<FileProblem> knownCutOff) {
+                          List<CutOffFile> knownCutOff) {
         PilotSpec spec = e.spec();
         if (!e.ok() || spec == null) return NOT_EVALUATED;
         LocalDate through = null;
@@ -98,7 +99,7 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         if (spec.businessCase() != null) used.add(Source.COSTS);
         List<FileProblem> rejected = rejectedTonight.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
         List<ColumnTypos.InFiles> typos = knownTypos.stream().filter(t -> used.contains(t.typo().source())).toList();
-        List<FileProblem> cutOff = knownCutOff.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
+        List<CutOffFile> cutOff = knownCutOff.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
         return new PilotHealth(through, stale, rejected, typos, cutOff, List.of());
     }
 
