@@ -46,7 +46,11 @@ final class RunManifest {
         problems(root.putArray("removed_files"), ingest.removed());
         problems(root.putArray("column_warnings"), ingest.columnWarnings());
         ArrayNode cutOff = root.putArray("cut_off_files");
-        for (CutOffFile f : ingest.cutOff()) cutOff.addObject().put("source", f.source()).put("path", f.path()).put("message", f.message());
+        for (CutOffFile f : ingest.cutOff()) {
+            // How much is missing, without opening the ledger: this version's rows and the replaced one's.
+            ObjectNode o = cutOff.addObject().put("source", f.source()).put("path", f.path()).put("message", f.message()).put("rows_read", f.rowsRead());
+            if (f.replacedRowsRead() != null) o.put("replaced_rows_read", f.replacedRowsRead());
+        }
         ObjectNode cpr = root.putObject("cpr_masked");
         new TreeMap<>(ingest.cprMasked()).forEach(cpr::put);
         ObjectNode times = root.putObject("stage_seconds");

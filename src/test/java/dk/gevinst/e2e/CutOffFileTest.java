@@ -37,6 +37,8 @@ class CutOffFileTest {
         assertThat(cutOff.get(0).path("path").asText()).isEqualTo("cases/cases.csv");
         assertThat(cutOff.get(0).path("message").asText()).contains("rows where the version it replaces").contains("had 48")
             .contains("its last line has no line end and 3 fields where the header has 5").contains("Re-deliver the whole file");
+        assertThat(cutOff.get(0).path("rows_read").asLong()).as("32 whole rows and the cut one").isEqualTo(33);
+        assertThat(cutOff.get(0).path("replaced_rows_read").asLong()).isEqualTo(48);
         JsonNode doc = SampleRun.json(out.resolve("decisions/small.json"));
         assertThat(doc.path("partial_data").asBoolean()).isTrue();
         JsonNode flag = SampleRun.healthFlag(doc, "partial_data");
@@ -71,6 +73,8 @@ class CutOffFileTest {
             .startsWith("its last line has no line end and 3 fields where the header has 5")
             .contains("new file (no earlier version)").contains("ends mid-record").contains("Re-deliver the whole file")
             .doesNotContain("version it replaces").doesNotContain("no longer used");
+        assertThat(cutOff.get(0).path("rows_read").asLong()).isEqualTo(3);
+        assertThat(cutOff.get(0).has("replaced_rows_read")).as("a new file replaces no version").isFalse();
         JsonNode flag = SampleRun.healthFlag(SampleRun.json(out.resolve("decisions/small.json")), "partial_data");
         assertThat(flag.path("text_en").asText()).contains("A file looks cut off during export (cases/late.csv): a last line without a line end")
             .doesNotContain("fewer rows");
