@@ -47,12 +47,15 @@ public final class FileLedger {
      * (see StateTables#knownUnits), so that the units known on a night are read here, not from the whole
      * state; null in ledgers written before it. {@code replacedRowsRead}: the rows read of the version this one
      * replaced, so a cut-off version names how much is missing; null for a new file and in ledgers written before it.
+     * {@code unknownCandidates}: per unit, the rows quarantined as {@code unknown_candidate} (a preference answer
+     * naming a candidate no comparison covering its unit lists), so the comparisons covering the unit are flagged;
+     * quarantined rows keep no values, so the unit is known only here. Null in ledgers written before it.
      */
     public record Entry(String source, String file, String version, String display, long size, long modified,
                         String knownFrom, String firstSeenAt, String recordedAt, String runId,
                         long rowsRead, long rowsAccepted, long rowsQuarantined, Map<String, Long> byReason,
                         Map<String, Long> cprMasked, List<String> columns, List<String> warnings, String note, String removedAt,
-                        String cutOff, Map<String, String> units, Long replacedRowsRead) {
+                        String cutOff, Map<String, String> units, Long replacedRowsRead, Map<String, Long> unknownCandidates) {
         public LocalDate knownFromDate() {
             return LocalDate.parse(knownFrom);
         }
@@ -63,7 +66,7 @@ public final class FileLedger {
 
         Entry removedAt(Instant when) {
             return new Entry(source, file, version, display, size, modified, knownFrom, firstSeenAt, when.toString(), runId,
-                rowsRead, rowsAccepted, rowsQuarantined, byReason, cprMasked, columns, warnings, note, when.toString(), cutOff, units, replacedRowsRead);
+                rowsRead, rowsAccepted, rowsQuarantined, byReason, cprMasked, columns, warnings, note, when.toString(), cutOff, units, replacedRowsRead, unknownCandidates);
         }
     }
 

@@ -34,9 +34,11 @@ final class HealthTexts {
     static final String COLUMN_TYPO = "column_typo";
     /** The health flag of a unit the spec names that has no rows in the data (a misspelt team). */
     static final String UNIT_WITHOUT_DATA = "unit_without_data";
+    /** The health flag of a comparison whose units gave preference answers naming a candidate it does not list (UnknownCandidates). */
+    static final String UNKNOWN_CANDIDATE = "unknown_candidate";
     /** Reasons and health flags that belong to one night only: a kept decision does not carry them into the next. */
     static final List<String> NIGHTLY_CODES = List.of(STALE_DATA, PARTIAL_DATA, INVALID_SPEC, EVALUATION_FAILED, KEPT_DECISION, COLUMN_TYPO,
-        UNIT_WITHOUT_DATA);
+        UNIT_WITHOUT_DATA, UNKNOWN_CANDIDATE);
 
     private HealthTexts() {}
 

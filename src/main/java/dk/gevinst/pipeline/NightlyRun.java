@@ -116,7 +116,8 @@ public final class NightlyRun {
             for (PilotSpec spec : specs.valid()) {
                 PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen);
                 evaluations.add(e);
-                PilotHealth h = PilotHealth.of(e, s.freshness(), ingest.rejected(), typos, ingest.cutOff()).withUnitsKnown(spec, units);
+                PilotHealth h = PilotHealth.of(e, s.freshness(), ingest.rejected(), typos, ingest.cutOff()).withUnitsKnown(spec, units)
+                    .withUnknownCandidates(spec, ingest.ledger());
                 h.missingUnits().forEach(m -> LOG.warn("{}", m.en(spec.id())));
                 health.put(e.pilotId(), h);
             }
