@@ -64,7 +64,11 @@ record UnknownCandidates(long answers, Map<String, Long> byUnit, Map<String, Lon
      */
     HealthFlag flag() {
         String units = String.join(", ", byUnit.keySet());
-        String where = String.join(", ", files.keySet());
+        // The text is what a manager reads: the files by count (raw folder names are not for them); details name each.
+        int fileCount = files.size();
+        String whereDa = fileCount == 1 ? "i én fil med spørgeskemasvar" : "i " + fileCount + " filer med spørgeskemasvar";
+        String whereEn = fileCount == 1 ? "in one survey file" : "in " + fileCount + " survey files";
+        boolean one = answers == 1;
         String ids = String.join(", ", listed);
         ObjectNode details = Json.MAPPER.createObjectNode().put("answers", answers);
         ObjectNode perUnit = details.putObject("units");
@@ -75,12 +79,13 @@ record UnknownCandidates(long answers, Map<String, Long> byUnit, Map<String, Lon
         var candidates = details.putArray("candidates");
         listed.forEach(candidates::add);
         return new HealthFlag(HealthTexts.UNKNOWN_CANDIDATE, HealthFlag.Severity.WARNING,
-            (answers == 1 ? "Et præferencesvar" : answers + " præferencesvar") + " fra " + units + " (" + where + ") nævner en kandidat, som "
-                + "sammenligningen ikke har under arms.candidates; de er sat i karantæne (unknown_candidate) og tæller for ingen kandidat. "
+            (one ? "Et præferencesvar" : answers + " præferencesvar") + " fra " + units + " (" + whereDa + ") nævner en kandidat, som "
+                + "sammenligningen ikke har under arms.candidates; " + (one ? "det" : "de") + " er sat i karantæne og tæller for ingen kandidat. "
                 + "Ret: brug et af id'erne " + ids + " i surveyens kandidatkolonne (eller tilføj kandidaten i specifikationen), og lever filen igen; "
                 + "en ændret fil læses den følgende nat.",
-            (answers == 1 ? "A preference answer" : answers + " preference answers") + " from " + units + " (" + where + ") name a candidate "
-                + "the comparison does not list under arms.candidates; they are quarantined (unknown_candidate) and count for no candidate. "
+            (one ? "A preference answer" : answers + " preference answers") + " from " + units + " (" + whereEn + ") " + (one ? "names" : "name")
+                + " a candidate the comparison does not list under arms.candidates; " + (one ? "it is quarantined and counts" : "they are quarantined and count")
+                + " for no candidate. "
                 + "Fix: use one of the ids " + ids + " in the survey's candidate column (or add the candidate to the spec), and deliver the file "
                 + "again; a changed file is read the following night.",
             details);

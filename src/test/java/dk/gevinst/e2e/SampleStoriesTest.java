@@ -104,9 +104,9 @@ class SampleStoriesTest {
         assertThat(flag.path("candidates")).extracting(JsonNode::asText).containsExactly("sagslet", "jobflow");
         assertThat(flag.path("files")).hasSize(1);
         assertThat(flag.path("files").get(0).path("path").asText()).startsWith("survey_responses/");
-        assertThat(flag.path("text_en").asText()).startsWith("A preference answer from Jobcenter Nord (survey_responses/")
-            .contains("Fix: use one of the ids sagslet, jobflow");
-        assertThat(flag.path("text_da").asText()).startsWith("Et præferencesvar fra Jobcenter Nord (survey_responses/");
+        assertThat(flag.path("text_en").asText()).startsWith("A preference answer from Jobcenter Nord (in one survey file) names a candidate")
+            .contains("it is quarantined and counts for no candidate", "Fix: use one of the ids sagslet, jobflow");
+        assertThat(flag.path("text_da").asText()).startsWith("Et præferencesvar fra Jobcenter Nord (i én fil med spørgeskemasvar) nævner");
         for (String pilot : List.of("sagsoverblik", "chatbot", "datalake")) {
             assertThat(SampleRun.decision(pilot).path("health")).extracting(f -> f.path("code").asText()).as(pilot).doesNotContain("unknown_candidate");
         }
