@@ -33,7 +33,8 @@ final class ExitSummary {
 
     /**
      * A run that finished and published, but not cleanly: what was published (decisions kept from an earlier
-     * night, and those on stale or partial data, counted too) and the first problem.
+     * night, and those on stale or partial data, counted too) and the first problem. Only pilots evaluated count
+     * as pilots: an invalid spec was not evaluated, so it is counted as an invalid spec beside them.
      */
     static String forRun(NightlyRun.Report r) {
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
@@ -41,20 +42,26 @@ final class ExitSummary {
         int kept = 0;
         int stale = 0;
         int partial = 0;
+        int invalid = 0;
         for (NightlyRun.PilotSummary p : r.published()) {
+            if (p.invalidSpec()) {
+                invalid++;
+                continue;
+            }
             if (p.decision() == null) errors++;
             else counts.merge(Outcome.valueOf(p.decision()), 1, Integer::sum);
             if (p.keptFrom() != null) kept++;
             if (p.staleData()) stale++;
             if (p.partialData()) partial++;
         }
-        StringBuilder b = new StringBuilder("run ").append(r.runId()).append(" published ").append(r.published().size()).append(" pilots (");
+        StringBuilder b = new StringBuilder("run ").append(r.runId()).append(" published ").append(r.published().size() - invalid).append(" pilots (");
         for (Outcome o : Outcome.values()) b.append(counts.getOrDefault(o, 0)).append(' ').append(o.name()).append(", ");
         b.append(errors).append(" errors");
         if (kept > 0) b.append(", ").append(kept).append(" kept from an earlier night");
         if (stale > 0) b.append(", ").append(stale).append(" on stale data");
         if (partial > 0) b.append(", ").append(partial).append(" on partial data");
         b.append(')');
+        if (invalid > 0) b.append(" and ").append(invalid).append(invalid == 1 ? " invalid spec, not evaluated" : " invalid specs, not evaluated");
         if (!r.problems().isEmpty()) {
             b.append("; ").append(r.problems().size()).append(r.problems().size() == 1 ? " problem: " : " problems, the first: ")
                 .append(oneLine(r.problems().get(0)));

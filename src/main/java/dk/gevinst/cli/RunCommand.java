@@ -140,7 +140,7 @@ public final class RunCommand implements Callable<Integer> {
             + " (" + r.exitCode().name().toLowerCase() + ")");
         for (NightlyRun.PilotSummary p : r.published()) {
             String d = t.get("decision." + (p.decision() == null ? "ERROR" : p.decision()));
-            String flags = (p.keptFrom() == null ? "" : l.pick("[beholdt fra ", "[kept from ") + p.keptFrom() + "] ")
+            String flags = (p.invalidSpec() ? l.pick("[ugyldig spec] ", "[invalid spec] ") : "") + (p.keptFrom() == null ? "" : l.pick("[beholdt fra ", "[kept from ") + p.keptFrom() + "] ")
                 + (p.staleData() ? l.pick("[forældede data] ", "[stale data] ") : "") + (p.partialData() ? l.pick("[delvise data] ", "[partial data] ") : "");
             System.out.printf("  %-7s %-24s %s%s%n", d, p.pilotId(), flags, p.reason(l));
         }

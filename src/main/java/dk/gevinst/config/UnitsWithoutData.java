@@ -1,12 +1,12 @@
 package dk.gevinst.config;
 
 import dk.gevinst.privacy.CprScrubber;
+import dk.gevinst.text.NearestName;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * A unit a spec names that has no rows in the data is most likely misspelt ("Ydelse Vestt" for "Ydelse Vest"):
@@ -54,18 +54,6 @@ public final class UnitsWithoutData {
      * spec already names are skipped, since a spec rarely means one team twice. Ties go to the first in order.
      */
     static String closest(String unit, Set<String> known, Set<String> named) {
-        int limit = Math.max(1, unit.length() / 3);
-        LevenshteinDistance distance = new LevenshteinDistance(limit);
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
-            if (named.contains(k)) continue;
-            int d = distance.apply(unit.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
-            if (d >= 0 && d < bestDistance) {
-                best = k;
-                bestDistance = d;
-            }
-        }
-        return best;
+        return NearestName.of(unit, known.stream().filter(k -> !named.contains(k)).toList(), Math.max(1, unit.length() / 3));
     }
 }

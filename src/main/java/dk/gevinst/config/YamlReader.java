@@ -1,5 +1,6 @@
 package dk.gevinst.config;
 
+import dk.gevinst.text.NearestName;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -105,7 +106,8 @@ public final class YamlReader {
 
     /**
      * The mapping's entries by key, in order. Duplicate keys and keys outside {@code allowed} are problems;
-     * an unknown key names the keys that are allowed, because that is the fix.
+     * an unknown key names the keys that are allowed, because that is the fix, and first the one it most likely
+     * means when one is close (see {@link #meant}).
      */
     public Map<String, Node> entries(MappingNode map, Set<String> allowed, String where) {
         Map<String, Node> out = new LinkedHashMap<>();
@@ -119,13 +121,25 @@ public final class YamlReader {
             if (out.containsKey(key)) {
                 error(keyNode, "duplicate key '" + key + "' in " + where, "nøglen '" + key + "' står to gange i " + da(where));
             } else if (allowed != null && !allowed.contains(key)) {
-                error(keyNode, "unknown key '" + key + "' in " + where + "; allowed: " + String.join(", ", allowed),
-                    "ukendt nøgle '" + key + "' i " + da(where) + "; tilladt: " + String.join(", ", allowed));
+                String meant = meant(key, allowed);
+                error(keyNode, "unknown key '" + key + "' in " + where + (meant == null ? "" : "; did you mean '" + meant + "'?")
+                        + "; allowed: " + String.join(", ", allowed),
+                    "ukendt nøgle '" + key + "' i " + da(where) + (meant == null ? "" : "; mente I '" + meant + "'?")
+                        + "; tilladt: " + String.join(", ", allowed));
             } else {
                 out.put(key, t.getValueNode());
             }
         }
         return out;
+    }
+
+    /**
+     * The allowed key a misspelt one most likely means: within one edit for a key of up to four letters, two
+     * up to seven, three beyond ("titel", "baselin_start", "Owner"); else null, so a foreign key ("colour")
+     * is not matched to some short key by chance.
+     */
+    static String meant(String key, Set<String> allowed) {
+        return NearestName.of(key, allowed, Math.max(1, Math.min(3, (key.length() + 1) / 3)));
     }
 
     /** The key node of a mapping's entry, so a problem with the entry as a whole is reported where its key is written. */

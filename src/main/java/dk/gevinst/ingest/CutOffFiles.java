@@ -41,8 +41,11 @@ public final class CutOffFiles {
             : null;
         if (tail == null && fewer == null) return null;
         String what = fewer == null ? tail : tail == null ? fewer : fewer + ", and " + tail;
-        return what + ": it looks cut off during export, and the rows it lacks are no longer used. Re-deliver the whole file; "
-            + "a changed file is read again the following night";
+        // A new file replaces nothing: what is lost is what came after the cut, not rows of an earlier version.
+        String lost = previous == null
+            ? "it is a new file (no earlier version) that looks cut off during export: it ends mid-record, and the rows after the cut are missing"
+            : "it looks cut off during export, and the rows it lacks are no longer used";
+        return what + ": " + lost + ". Re-deliver the whole file; a changed file is read again the following night";
     }
 
     /** "its last line ..." when the file does not end with a line end and its last line is not a whole record; else null. */

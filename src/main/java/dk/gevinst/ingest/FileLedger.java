@@ -45,13 +45,17 @@ public final class FileLedger {
      * export (see CutOffFiles), else null; ledgers written before it read as null. Dates and instants are ISO text.
      * {@code units}: each unit the version's accepted rows name, with the earliest own day of a row naming it
      * (see StateTables#knownUnits), so that the units known on a night are read here, not from the whole
-     * state; null in ledgers written before it.
+     * state; null in ledgers written before it. {@code replacedRowsRead}: the rows read of the version this one
+     * replaced, so a cut-off version names how much is missing; null for a new file and in ledgers written before it.
+     * {@code unknownCandidates}: per unit, the rows quarantined as {@code unknown_candidate} (a preference answer
+     * naming a candidate no comparison covering its unit lists), so the comparisons covering the unit are flagged;
+     * quarantined rows keep no values, so the unit is known only here. Null in ledgers written before it.
      */
     public record Entry(String source, String file, String version, String display, long size, long modified,
                         String knownFrom, String firstSeenAt, String recordedAt, String runId,
                         long rowsRead, long rowsAccepted, long rowsQuarantined, Map<String, Long> byReason,
                         Map<String, Long> cprMasked, List<String> columns, List<String> warnings, String note, String removedAt,
-                        String cutOff, Map<String, String> units) {
+                        String cutOff, Map<String, String> units, Long replacedRowsRead, Map<String, Long> unknownCandidates) {
         public LocalDate knownFromDate() {
             return LocalDate.parse(knownFrom);
         }
@@ -62,7 +66,7 @@ public final class FileLedger {
 
         Entry removedAt(Instant when) {
             return new Entry(source, file, version, display, size, modified, knownFrom, firstSeenAt, when.toString(), runId,
-                rowsRead, rowsAccepted, rowsQuarantined, byReason, cprMasked, columns, warnings, note, when.toString(), cutOff, units);
+                rowsRead, rowsAccepted, rowsQuarantined, byReason, cprMasked, columns, warnings, note, when.toString(), cutOff, units, replacedRowsRead, unknownCandidates);
         }
     }
 

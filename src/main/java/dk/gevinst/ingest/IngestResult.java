@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record IngestResult(Map<Source, SourceCounts> counts, List<FileProblem> rejected, List<FileProblem> skipped,
                            List<FileProblem> removed, Map<String, Long> cprMasked, List<FileProblem> columnWarnings,
-                           List<FileProblem> cutOff, List<FileLedger.Entry> ledger) {
+                           List<CutOffFile> cutOff, List<FileLedger.Entry> ledger) {
     public IngestResult {
         counts = Map.copyOf(counts);
         ledger = List.copyOf(ledger);

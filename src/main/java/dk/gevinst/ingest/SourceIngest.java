@@ -106,7 +106,10 @@ final class SourceIngest {
         }
     }
 
-    /** The state table's columns: values emptied on quarantined rows, the reason, the run, masked columns, lineage. */
+    /**
+     * The state table's columns: values emptied on quarantined rows (but the unit of an unknown_candidate row), the
+     * reason, the run, masked columns, lineage.
+     */
     private static Column[] stateColumns(Source source, String runId) {
         List<Column> out = new ArrayList<>();
         Column accepted = col(Columns.REASON).isNull();
@@ -114,6 +117,9 @@ final class SourceIngest {
             Column value = switch (c) {
                 // Where CPR numbers were masked is counted for quarantined rows too.
                 case Columns.FILE, Columns.LINE, Columns.FILE_REF, Columns.CPR_MASKED -> col(c);
+                // An answer naming an unlisted candidate keeps its unit (a team, not a person): the counts below put
+                // it on the comparisons covering that unit. Every reader of values takes accepted rows only.
+                case Columns.UNIT -> when(accepted.or(col(Columns.REASON).equalTo(lit(Reasons.unknownCandidate(Columns.CANDIDATE)))), col(c));
                 case Columns.REASON_CODE -> col(Columns.REASON);
                 case Columns.RUN_ID -> when(accepted.equalTo(false), lit(runId));
                 case Columns.CONTENT_HASH -> when(accepted, contentHash(source));
@@ -188,13 +194,16 @@ final class SourceIngest {
      * One aggregation over the marked rows: a row's reason is its whole-file rule's if one marked it, else the
      * reason it was written with (null: accepted). Grouping by the masked columns as written (few distinct
      * lists) and splitting them here counts masked values per column without a second pass; grouping by unit
-     * gives the units the accepted rows name, with the earliest day a row names each (for the ledger).
+     * gives the units the accepted rows name, with the earliest day a row names each (for the ledger), and the
+ * units of the rows quarantined as unknown_candidate.
      */
     private static List<FileCounts> counts(Source source, List<Fresh> files, Dataset<Row> marked) {
         Map<String, long[]> totals = new HashMap<>();
         Map<String, Map<String, Long>> reasons = new HashMap<>();
         Map<String, Map<String, Long>> masked = new HashMap<>();
         Map<String, Map<String, String>> units = new HashMap<>();
+        Map<String, Map<String, Long>> unknownCandidates = new HashMap<>();
+        String unknownCandidate = Reasons.unknownCandidate(Columns.CANDIDATE);
         Pattern separator = Pattern.compile(Pattern.quote(RowTyping.SEPARATOR));
         for (Row r : marked.groupBy(col(Columns.FILE_REF), coalesce(col(FileRules.MARK), col(Columns.REASON_CODE)), col(Columns.CPR_MASKED), col(UNIT))
                 .agg(count(lit(1)), min(col(OWN_DAY))).collectAsList()) {
@@ -204,6 +213,10 @@ final class SourceIngest {
             if (r.isNullAt(1) && !r.isNullAt(3) && !r.isNullAt(5)) {
                 units.computeIfAbsent(ref, k -> new TreeMap<>()).merge(r.getString(3), r.getLocalDate(5).toString(),
                     (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+            // The unit of an answer naming an unlisted candidate: the comparisons covering it are flagged (PilotHealth).
+            if (unknownCandidate.equals(r.getString(1)) && !r.isNullAt(3)) {
+                unknownCandidates.computeIfAbsent(ref, k -> new TreeMap<>()).merge(r.getString(3), n, Long::sum);
             }
             add(totals, reasons, ref, r.isNullAt(1) ? null : r.getString(1), n);
             // As Spark's split(): every entry, an empty one and a trailing one included.
@@ -222,7 +235,7 @@ final class SourceIngest {
             long[] t = totals.getOrDefault(ref, new long[2]);
             String note = t[0] + t[1] == 0 ? (f.file().format() == FileFormat.PARQUET ? "no rows" : "header only: no rows") : null;
             out.add(new FileCounts(source.folder(), f.file().display(), ref, t[0] + t[1], t[0], t[1],
-                reasons.getOrDefault(ref, Map.of()), cpr, note, units.getOrDefault(ref, Map.of())));
+                reasons.getOrDefault(ref, Map.of()), cpr, note, units.getOrDefault(ref, Map.of()), unknownCandidates.getOrDefault(ref, Map.of())));
         }
         return out;
     }

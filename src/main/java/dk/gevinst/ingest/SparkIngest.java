@@ -80,12 +80,13 @@ public final class SparkIngest implements IngestStage {
                 SourceFile f = fresh.get(i).file();
                 FileCounts c = files.get(i);
                 c.cprMasked().forEach((k, v) -> masked.merge(k, v, Long::sum));
-                String cutOff = CutOffFiles.check(storage, f, fresh.get(i).head(), c.rowsRead(), replaced.get(f.fileRef()));
+                FileLedger.Entry previous = replaced.get(f.fileRef());
+                String cutOff = CutOffFiles.check(storage, f, fresh.get(i).head(), c.rowsRead(), previous);
                 if (cutOff != null) LOG.warn("{}: {}", f.display(), cutOff);
                 records.add(new FileLedger.Entry(source.folder(), f.fileRef(), f.versionRef(), f.display(), f.size(), f.modified(),
                     knownFrom, request.now().toString(), request.now().toString(), request.runId(), c.rowsRead(), c.rowsAccepted(),
                     c.rowsQuarantined(), c.byReason(), c.cprMasked(), fresh.get(i).head().columns(), fresh.get(i).head().warnings(),
-                    c.note(), null, cutOff, c.units()));
+                    c.note(), null, cutOff, c.units(), previous == null ? null : previous.rowsRead(), c.unknownCandidates()));
             }
             counts.put(source, SourceCounts.of(files));
         }
@@ -94,7 +95,7 @@ public final class SparkIngest implements IngestStage {
         Map<Source, VersionCounts> versions = StateTables.versionCounts(spark, request.stateRoot(), read, request.asOf());
         counts.replaceAll((source, c) -> versions.containsKey(source) ? SourceCounts.of(c.files(), versions.get(source)) : c);
         List<FileLedger.Entry> known = ledger.knownOn(request.asOf());
-        List<FileProblem> cutOff = known.stream().filter(e -> e.cutOff() != null).map(e -> new FileProblem(e.source(), e.display(), e.cutOff())).toList();
+        List<CutOffFile> cutOff = known.stream().filter(e -> e.cutOff() != null).map(CutOffFile::of).toList();
         return new IngestResult(counts, rejected, skipped, removed, masked, warnings(known), cutOff, known);
     }
 

@@ -6,6 +6,7 @@ import dk.gevinst.config.Problem;
 import dk.gevinst.config.UnitsWithoutData;
 import dk.gevinst.decision.Reason;
 import dk.gevinst.ingest.ColumnTypos;
+import dk.gevinst.ingest.CutOffFile;
 import dk.gevinst.ingest.FileProblem;
 import dk.gevinst.publish.HealthFlag;
 import dk.gevinst.publish.Json;
@@ -33,9 +34,11 @@ final class HealthTexts {
     static final String COLUMN_TYPO = "column_typo";
     /** The health flag of a unit the spec names that has no rows in the data (a misspelt team). */
     static final String UNIT_WITHOUT_DATA = "unit_without_data";
+    /** The health flag of a comparison whose units gave preference answers naming a candidate it does not list (UnknownCandidates). */
+    static final String UNKNOWN_CANDIDATE = "unknown_candidate";
     /** Reasons and health flags that belong to one night only: a kept decision does not carry them into the next. */
     static final List<String> NIGHTLY_CODES = List.of(STALE_DATA, PARTIAL_DATA, INVALID_SPEC, EVALUATION_FAILED, KEPT_DECISION, COLUMN_TYPO,
-        UNIT_WITHOUT_DATA);
+        UNIT_WITHOUT_DATA, UNKNOWN_CANDIDATE);
 
     private HealthTexts() {}
 
@@ -85,7 +88,7 @@ final class HealthTexts {
         return "The data is stale as of " + asOf + ": " + en + ". A decision is never changed on stale data.";
     }
 
-    static Reason partial(List<FileProblem> rejected, List<FileProblem> cutOff) {
+    static Reason partial(List<FileProblem> rejected, List<CutOffFile> cutOff) {
         return new Reason(PARTIAL_DATA, null, partialDa(rejected, cutOff), partialEn(rejected, cutOff));
     }
 
@@ -93,11 +96,11 @@ final class HealthTexts {
      * The health flag of partial data: a warning, since the decision stands on the other files (and on what a
      * cut-off file holds); the rejected and the cut-off files, each with why, as details.
      */
-    static HealthFlag partialFlag(List<FileProblem> rejected, List<FileProblem> cutOff) {
+    static HealthFlag partialFlag(List<FileProblem> rejected, List<CutOffFile> cutOff) {
         ObjectNode details = Json.MAPPER.createObjectNode();
         ArrayNode files = details.putArray("files");
         for (FileProblem p : rejected) files.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
-        for (FileProblem p : cutOff) files.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
+        for (CutOffFile p : cutOff) files.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
         return new HealthFlag(PARTIAL_DATA, HealthFlag.Severity.WARNING, partialDa(rejected, cutOff), partialEn(rejected, cutOff), details);
     }
 
@@ -168,7 +171,7 @@ final class HealthTexts {
             details);
     }
 
-    private static String partialDa(List<FileProblem> rejected, List<FileProblem> cutOff) {
+    private static String partialDa(List<FileProblem> rejected, List<CutOffFile> cutOff) {
         String out = "";
         if (!rejected.isEmpty()) {
             out = (rejected.size() == 1 ? "En fil" : rejected.size() + " filer") + " blev afvist i nat og indgår ikke (" + paths(rejected)
@@ -176,13 +179,13 @@ final class HealthTexts {
         }
         if (!cutOff.isEmpty()) {
             out += (out.isEmpty() ? "" : " ") + (cutOff.size() == 1 ? "En fil ser afskåret ud" : cutOff.size() + " filer ser afskårne ud")
-                + " (" + paths(cutOff) + "): færre rækker end den version, de erstatter, eller en sidste linje uden linjeskift, der ikke er en hel række. "
+                + " (" + cutOffPaths(cutOff) + "): " + cutOffSignsDa(cutOff) + ". "
                 + "De rækker, der mangler, indgår ikke. Ret: lever hele filen igen; en ændret fil læses den følgende nat.";
         }
         return out;
     }
 
-    private static String partialEn(List<FileProblem> rejected, List<FileProblem> cutOff) {
+    private static String partialEn(List<FileProblem> rejected, List<CutOffFile> cutOff) {
         String out = "";
         if (!rejected.isEmpty()) {
             out = (rejected.size() == 1 ? "A file was" : rejected.size() + " files were") + " rejected tonight and are not included (" + paths(rejected)
@@ -190,10 +193,32 @@ final class HealthTexts {
         }
         if (!cutOff.isEmpty()) {
             out += (out.isEmpty() ? "" : " ") + (cutOff.size() == 1 ? "A file looks" : cutOff.size() + " files look") + " cut off during export ("
-                + paths(cutOff) + "): fewer rows than the version replaced, or a last line without a line end that is not a whole record. "
+                + cutOffPaths(cutOff) + "): " + cutOffSignsEn(cutOff) + ". "
                 + "The rows it lacks are not included. Fix: re-deliver the whole file; a changed file is read the following night.";
         }
         return out;
+    }
+
+    /*
+     * What was seen, said only of the files it is true of: "fewer rows than the version replaced" of a file that
+     * replaced one with more rows, a last line that is no whole record of the others (a new file replaces nothing).
+     */
+    private static String cutOffSignsEn(List<CutOffFile> files) {
+        boolean fewer = files.stream().anyMatch(CutOffFile::fewerRows), midRecord = files.stream().anyMatch(f -> !f.fewerRows());
+        String rows = "fewer rows than the version " + (files.size() == 1 ? "it" : "they") + " replaced";
+        String end = "a last line without a line end that is not a whole record (the file ends mid-record)";
+        return fewer && midRecord ? rows + ", or " + end : fewer ? rows : end;
+    }
+
+    private static String cutOffSignsDa(List<CutOffFile> files) {
+        boolean fewer = files.stream().anyMatch(CutOffFile::fewerRows), midRecord = files.stream().anyMatch(f -> !f.fewerRows());
+        String rows = "færre rækker end den version, " + (files.size() == 1 ? "den" : "de") + " erstattede";
+        String end = "en sidste linje uden linjeskift, der ikke er en hel række (filen slutter midt i en række)";
+        return fewer && midRecord ? rows + ", eller " + end : fewer ? rows : end;
+    }
+
+    private static String cutOffPaths(List<CutOffFile> files) {
+        return files.stream().map(CutOffFile::path).collect(Collectors.joining(", "));
     }
 
     private static String paths(List<FileProblem> files) {

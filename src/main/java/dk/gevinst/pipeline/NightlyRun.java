@@ -33,6 +33,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,9 +49,12 @@ import org.apache.spark.sql.SparkSession;
 public final class NightlyRun {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NightlyRun.class);
 
-    /** One pilot as published tonight: what the summary line prints. */
+    /**
+     * One pilot as published tonight: what the summary line prints. {@code invalidSpec}: its spec did not
+     * validate, so it was not evaluated; the summary counts it as an invalid spec, not as a pilot.
+     */
     public record PilotSummary(String pilotId, String status, String decision, String reasonDa, String reasonEn, String keptFrom,
-                               boolean staleData, boolean partialData) {
+                               boolean staleData, boolean partialData, boolean invalidSpec) {
         public String reason(dk.gevinst.text.Language language) {
             return language == dk.gevinst.text.Language.DA ? reasonDa : reasonEn;
         }
@@ -112,11 +116,14 @@ public final class NightlyRun {
             for (PilotSpec spec : specs.valid()) {
                 PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen);
                 evaluations.add(e);
-                PilotHealth h = PilotHealth.of(e, s.freshness(), ingest.rejected(), typos, ingest.cutOff()).withUnitsKnown(spec, units);
+                PilotHealth h = PilotHealth.of(e, s.freshness(), ingest.rejected(), typos, ingest.cutOff()).withUnitsKnown(spec, units)
+                    .withUnknownCandidates(spec, ingest.ledger());
                 h.missingUnits().forEach(m -> LOG.warn("{}", m.en(spec.id())));
                 health.put(e.pilotId(), h);
             }
-            clock.lap("evaluation", evaluations.size() + specs.failures().size(), "pilots");
+            // Only the pilots evaluated count; an invalid spec was not evaluated and is named as such beside them.
+            int invalid = specs.failures().size();
+            clock.lap("evaluation", evaluations.size(), invalid == 0 ? "pilots" : "pilots, " + invalid + (invalid == 1 ? " invalid spec" : " invalid specs"));
 
             StagedPublish publish = new StagedPublish(storage, s.out(), runId);
             ObjectNode runQuality = DataQuality.sources(ingest.ledger(), ingest);
@@ -144,7 +151,7 @@ public final class NightlyRun {
             List<PilotEvaluation> decided = tonight.stream().map(TonightsDecisions.Entry::decidedTonight).filter(e -> e != null).toList();
             PublishedTables.write(spark, tables, s.state(), decided, tonight.stream().map(t -> (JsonNode) t.doc()).toList(), runId, s.asOf());
             publish.step("tables");
-            clock.lap("tables", tonight.size(), "pilots");
+            clock.lap("tables", tonight.size(), "documents");
             DashboardWriter.write(storage, decisions, publish.staged(Publication.DASHBOARD), s.language());
             publish.step("dashboard");
             publish.publish(lock, Json.MAPPER.createObjectNode().put("as_of", s.asOf().toString()).put("run_id", runId));
@@ -156,8 +163,11 @@ public final class NightlyRun {
             Path tmp = new Path(new Path(s.out(), "runs"), "." + runId + ".json.tmp");
             storage.writeText(tmp, Json.MAPPER.writeValueAsString(RunManifest.build(runId, s.asOf(), started, ingest, tonight, dropped, exit, clock, s.simulation())));
             storage.rename(tmp, manifest);
+            Set<String> invalidSpecs = new HashSet<>();
+            specs.failures().forEach(f -> invalidSpecs.add(f.pilotId()));
             List<PilotSummary> summary = tonight.stream().map(t -> new PilotSummary(t.pilotId(), t.status(), t.decision(),
-                t.mainReason().path("da").asText(), t.mainReason().path("en").asText(), t.doc().path("kept_from").path("as_of").textValue(), t.health().isStale(), t.health().isPartial())).toList();
+                t.mainReason().path("da").asText(), t.mainReason().path("en").asText(), t.doc().path("kept_from").path("as_of").textValue(), t.health().isStale(),
+                t.health().isPartial(), invalidSpecs.contains(t.pilotId()))).toList();
             return new Report(runId, exit, Publication.forPeople(storage, s.out(), Publication.DECISIONS),
                 new Path(Publication.forPeople(storage, s.out(), Publication.DASHBOARD), "index.html"), manifest, summary, problems);
         }

@@ -7,6 +7,8 @@ import dk.gevinst.config.PilotSpec;
 import dk.gevinst.config.UnitsWithoutData;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.ingest.ColumnTypos;
+import dk.gevinst.ingest.CutOffFile;
+import dk.gevinst.ingest.FileLedger;
 import dk.gevinst.ingest.FileProblem;
 import dk.gevinst.source.Source;
 import java.time.LocalDate;
@@ -30,10 +32,11 @@ import java.util.TreeMap;
  * @param typos likely typos in the column names of files of sources the pilot uses: an optional column read as empty
  * @param cutOff known files of sources the pilot uses that look cut off during export: its decision rests on partial data
  * @param missingUnits units the spec names that have no rows in the data known tonight: the pilot is decided on other teams than specified
+ * @param unknownCandidates a comparison's preference answers quarantined for naming a candidate it does not list
  */
 record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProblem> rejected, List<ColumnTypos.InFiles> typos,
-                   List<FileProblem> cutOff, List<UnitsWithoutData.Missing> missingUnits) {
-    static final PilotHealth NOT_EVALUATED = new PilotHealth(null, List.of(), List.of(), List.of(), List.of(), List.of());
+                   List<CutOffFile> cutOff, List<UnitsWithoutData.Missing> missingUnits, UnknownCandidates unknownCandidates) {
+    static final PilotHealth NOT_EVALUATED = new PilotHealth(null, List.of(), List.of(), List.of(), List.of(), List.of(), UnknownCandidates.NONE);
 
     /** A source too old to decide on: its newest day, the day it should at least reach, and the days allowed. */
     record StaleSource(Source source, LocalDate newest, LocalDate expectedFrom, int maxAgeDays) {}
@@ -52,7 +55,13 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
      */
     PilotHealth withUnitsKnown(PilotSpec spec, Set<String> knownUnits) {
         if (spec == null || this == NOT_EVALUATED || knownUnits.isEmpty()) return this;
-        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, UnitsWithoutData.of(spec, knownUnits));
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, UnitsWithoutData.of(spec, knownUnits), unknownCandidates);
+    }
+
+    /** This health with the comparison's quarantined answers that name a candidate it does not list (none for a pilot). */
+    PilotHealth withUnknownCandidates(PilotSpec spec, List<FileLedger.Entry> known) {
+        if (this == NOT_EVALUATED) return this;
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, UnknownCandidates.of(spec, known));
     }
 
     boolean isStale() {
@@ -68,7 +77,7 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
     }
 
     static PilotHealth of(PilotEvaluation e, Freshness freshness, List<FileProblem> rejectedTonight, List<ColumnTypos.InFiles> knownTypos,
-                          List<FileProblem> knownCutOff) {
+                          List<CutOffFile> knownCutOff) {
         PilotSpec spec = e.spec();
         if (!e.ok() || spec == null) return NOT_EVALUATED;
         LocalDate through = null;
@@ -98,8 +107,8 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         if (spec.businessCase() != null) used.add(Source.COSTS);
         List<FileProblem> rejected = rejectedTonight.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
         List<ColumnTypos.InFiles> typos = knownTypos.stream().filter(t -> used.contains(t.typo().source())).toList();
-        List<FileProblem> cutOff = knownCutOff.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
-        return new PilotHealth(through, stale, rejected, typos, cutOff, List.of());
+        List<CutOffFile> cutOff = knownCutOff.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
+        return new PilotHealth(through, stale, rejected, typos, cutOff, List.of(), UnknownCandidates.NONE);
     }
 
     /** Days between the newest data and the night evaluated; for messages. */

@@ -2,6 +2,7 @@ package dk.gevinst.pipeline;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.gevinst.ingest.CutOffFile;
 import dk.gevinst.ingest.FileCounts;
 import dk.gevinst.ingest.FileProblem;
 import dk.gevinst.ingest.IngestResult;
@@ -44,7 +45,12 @@ final class RunManifest {
         problems(root.putArray("skipped_files"), ingest.skipped());
         problems(root.putArray("removed_files"), ingest.removed());
         problems(root.putArray("column_warnings"), ingest.columnWarnings());
-        problems(root.putArray("cut_off_files"), ingest.cutOff());
+        ArrayNode cutOff = root.putArray("cut_off_files");
+        for (CutOffFile f : ingest.cutOff()) {
+            // How much is missing, without opening the ledger: this version's rows and the replaced one's.
+            ObjectNode o = cutOff.addObject().put("source", f.source()).put("path", f.path()).put("message", f.message()).put("rows_read", f.rowsRead());
+            if (f.replacedRowsRead() != null) o.put("replaced_rows_read", f.replacedRowsRead());
+        }
         ObjectNode cpr = root.putObject("cpr_masked");
         new TreeMap<>(ingest.cprMasked()).forEach(cpr::put);
         ObjectNode times = root.putObject("stage_seconds");

@@ -136,6 +136,7 @@ final class TonightsDecisions {
         if (kept != null) tonight.add(kept);
         h.typos().forEach(t -> tonight.add(HealthTexts.columnTypoFlag(t)));
         h.missingUnits().forEach(m -> tonight.add(HealthTexts.unitWithoutDataFlag(m)));
+        if (h.unknownCandidates().any()) tonight.add(h.unknownCandidates().flag());
         ArrayNode health = DecisionDocument.health(tonight);
         for (JsonNode f : doc.path("health")) if (f.isObject() && !HealthTexts.NIGHTLY_CODES.contains(f.path("code").asText())) health.add(f);
         doc.set("health", health);

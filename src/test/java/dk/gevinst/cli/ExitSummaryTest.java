@@ -21,11 +21,24 @@ class ExitSummaryTest {
     }
 
     @Test
+    void anInvalidSpecIsCountedAsSuchNotAsAPilotEvenWhenItKeepsAnEarlierDecision() {
+        var published = List.of(
+            new NightlyRun.PilotSummary("a", "ok", "GO", "gevinst", "gain", null, false, false, false),
+            new NightlyRun.PilotSummary("b", "error", null, "spec", "spec", null, false, false, true),
+            new NightlyRun.PilotSummary("c", "error", "EXTEND", "spec", "spec", "2026-03-31", false, false, true));
+        var report = new NightlyRun.Report("2026-04-30_x", ExitCode.BAD_SPEC_OR_ARGUMENTS, new Path("file:/o/decisions"),
+            new Path("file:/o/dashboard/index.html"), new Path("file:/o/runs/2026-04-30_x.json"), published, List.of("b.yaml:1:1: unknown key 'colour'"));
+        assertThat(ExitSummary.forRun(report)).isEqualTo("gevinst: exit 2 (bad pilot spec or arguments): run 2026-04-30_x published 1 pilots"
+            + " (1 GO, 0 EXTEND, 0 STOP, 0 errors) and 2 invalid specs, not evaluated; 1 problem: b.yaml:1:1: unknown key 'colour';"
+            + " details in file:/o/runs/2026-04-30_x.json");
+    }
+
+    @Test
     void aRunsLineCountsKeptStaleAndPartialDecisions() {
         var published = List.of(
-            new NightlyRun.PilotSummary("a", "ok", "GO", "gevinst", "gain", null, false, true),
-            new NightlyRun.PilotSummary("b", "stale", "EXTEND", "forældet", "stale", "2026-03-31", true, false),
-            new NightlyRun.PilotSummary("c", "error", null, "spec", "spec", null, false, false));
+            new NightlyRun.PilotSummary("a", "ok", "GO", "gevinst", "gain", null, false, true, false),
+            new NightlyRun.PilotSummary("b", "stale", "EXTEND", "forældet", "stale", "2026-03-31", true, false, false),
+            new NightlyRun.PilotSummary("c", "error", null, "fejl", "failed", null, false, false, false));
         var report = new NightlyRun.Report("2026-04-30_x", ExitCode.STALE_DATA, new Path("file:/o/decisions"), new Path("file:/o/dashboard/index.html"),
             new Path("file:/o/runs/2026-04-30_x.json"), published, List.of("c.yaml:1:1: unknown key 'colour'"));
         assertThat(ExitSummary.forRun(report)).isEqualTo("gevinst: exit 5 (a pilot's data is stale): run 2026-04-30_x published 3 pilots (1 GO, 1 EXTEND, 0 STOP,"

@@ -149,6 +149,9 @@ class ExplainCommandTest {
             .contains("Processing time: not yet conclusive → no effect that matters (changed); interval ");
         assertThat(stepLine(november, 2)).contains("HELD");
         assertThat(november).doesNotContain("Business case");
+        // The interval the night decided on, as the latest night shows it; not the table's columns as raw numbers.
+        assertThat(november).doesNotContain("decision_ci_low", "decision_alpha", "decision_relative_ci_low")
+            .contains("    decision interval ").doesNotContain("always-valid (sequential) interval");
 
         String danish = explain("explain", "datalake", "--out", out.toString(), "--as-of", SampleRun.AS_OF, "--locale", "da");
         assertThat(danish).contains("STOP pr. " + SampleRun.AS_OF).contains(stop.path("reasons").get(0).path("da").asText())

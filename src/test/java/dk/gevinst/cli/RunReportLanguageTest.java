@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class RunReportLanguageTest {
     private static final NightlyRun.Report REPORT = new NightlyRun.Report("2026-11-27_x", ExitCode.STALE_DATA, new Path("file:/o/decisions"),
         new Path("file:/o/dashboard/index.html"), new Path("file:/o/runs/x.json"), List.of(
-            new NightlyRun.PilotSummary("chatbot", "ok", "EXTEND", "Endnu ikke afgjort.", "Not decided yet.", null, false, false),
-            new NightlyRun.PilotSummary("small", "stale", "GO", "Data er forældede.", "The data is stale.", "2026-03-31", true, true)),
+            new NightlyRun.PilotSummary("chatbot", "ok", "EXTEND", "Endnu ikke afgjort.", "Not decided yet.", null, false, false, false),
+            new NightlyRun.PilotSummary("small", "stale", "GO", "Data er forældede.", "The data is stale.", "2026-03-31", true, true, false)),
         List.of());
 
     @Test

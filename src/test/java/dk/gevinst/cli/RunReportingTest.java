@@ -55,10 +55,11 @@ class RunReportingTest {
         assertThat(progress).extracting(l -> l.substring(9, 28).strip())
             .containsExactly("specs", "ingest", "cells", "evaluation", "decision documents", "tables", "dashboard and swap");
         assertThat(progress.get(0)).contains(" 2 pilot specs");
-        assertThat(loud[0]).as("no locale set: Danish").contains("FEJL    broken", "Dashboard: ");
+        assertThat(progress.get(3)).as("the invalid spec is not an evaluated pilot").contains(" 1 pilots, 1 invalid spec ");
+        assertThat(loud[0]).as("no locale set: Danish").contains("FEJL    broken                   [ugyldig spec] ", "Dashboard: ");
         List<String> err = loud[1].lines().toList();
         assertThat(err.get(err.size() - 1)).startsWith("gevinst: exit 2 (bad pilot spec or arguments): run 2026-11-27_")
-            .contains("published 2 pilots (0 GO, 1 EXTEND, 0 STOP, 1 errors)", "1 problem: ", "broken.yaml", "unknown key 'colour'", "details in ");
+            .contains("published 1 pilots (0 GO, 1 EXTEND, 0 STOP, 0 errors) and 1 invalid spec, not evaluated; 1 problem: ", "broken.yaml", "unknown key 'colour'", "details in ");
 
         String[] quiet = run(tmp, "out-quiet", "--quiet");
         assertThat(exit[0]).isEqualTo(2);

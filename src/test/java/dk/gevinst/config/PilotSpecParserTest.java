@@ -84,6 +84,28 @@ class PilotSpecParserTest {
     }
 
     @Test
+    void aMisspeltOptionalKeyNamesTheKeyItMostLikelyMeansAndAForeignOneDoesNot() {
+        List<String> p = problems(VALID.replace("ramp_up_days: 14", "ramp_up_day: 14")
+            .replace("min_cases: 100", "min_case: 100").replace("baseline_start:", "Baselin_start:"));
+        assertThat(p).anyMatch(m -> m.matches("jobs/pilots/x\\.yaml:\\d+:1: unknown key 'ramp_up_day' in the pilot spec; did you mean 'ramp_up_days'\\?; allowed: id, .*"));
+        assertThat(p).anyMatch(m -> m.contains("unknown key 'Baselin_start' in the pilot spec; did you mean 'baseline_start'?; allowed: "));
+        assertThat(p).anyMatch(m -> m.contains("unknown key 'min_case' in decision; did you mean 'min_cases'?; allowed: alpha, min_cases,"));
+        assertThat(problems(VALID + "colour: blue\n")).singleElement().asString()
+            .contains("unknown key 'colour' in the pilot spec; allowed: ").doesNotContain("did you mean");
+    }
+
+    @Test
+    void aMisspeltKeyIsNamedInDanishToo() {
+        try {
+            parser.parse("jobs/pilots/x.yaml", VALID.replace("ramp_up_days: 14", "ramp_up_day: 14"));
+            throw new AssertionError("expected the spec to be invalid");
+        } catch (InvalidSpecException e) {
+            assertThat(e.problems().get(0).in(dk.gevinst.text.Language.DA))
+                .contains("ukendt nøgle 'ramp_up_day' i pilotspecifikationen; mente I 'ramp_up_days'?; tilladt: ");
+        }
+    }
+
+    @Test
     void reportsEveryErrorAtOnceWithFileLineAndColumn() {
         String yaml = """
             id: Bad_ID

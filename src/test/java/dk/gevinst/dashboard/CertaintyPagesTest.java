@@ -172,9 +172,10 @@ class CertaintyPagesTest {
         String comparison = index.substring(index.indexOf("data-pilot=\"sagssystem\""));
         assertThat(comparison.substring(0, comparison.indexOf("</tr>"))).as("a comparison whose candidates each rest on one team")
             .contains("class=\"one-team\" title=\"Hver kandidat hviler på ét team (Jobcenter Nord, Jobcenter Centrum)\">ét team</span>");
-        assertThat(index).contains("<p class=\"health-counts\">1\u00a0fejl · 3\u00a0advarsler</p>", "<summary>3\u00a0advarsler</summary>");
+        // Warnings: one_team on chatbot, datalake and sagssystem, and sagssystem's unknown_candidate (the sample's "sagslett" answer).
+        assertThat(index).contains("<p class=\"health-counts\">1\u00a0fejl · 4\u00a0advarsler</p>", "<summary>4\u00a0advarsler</summary>");
         assertThat(index.indexOf("data-code=\"pre_trend\"")).as("the error open, before the folded warnings").isLessThan(index.indexOf("<details"));
         String en = DashboardFixture.copyOf(f.root(), tmp.resolve("en")).render(Language.EN).read("index.html");
-        assertThat(en).contains("1\u00a0error · 3\u00a0warnings", ">one team</span>", "Each candidate rests on one team (Jobcenter Nord, Jobcenter Centrum)");
+        assertThat(en).contains("1\u00a0error · 4\u00a0warnings", ">one team</span>", "Each candidate rests on one team (Jobcenter Nord, Jobcenter Centrum)");
     }
 }

@@ -409,7 +409,8 @@ class DashboardBrowserTest {
                 assertThat(text.indexOf(error)).as("the pre-trend error before the one-team warning").isLessThan(text.indexOf(warning));
                 assertThat(driver.findElement(By.cssSelector("section.certainty .pretrend-found")).isDisplayed()).isTrue();
                 open(f, "index");
-                assertThat(driver.findElement(By.cssSelector(".health-counts")).getText()).isEqualTo(da ? "1 fejl · 4 advarsler" : "1 error · 4 warnings");
+                // Four one_team warnings and sagssystem's unknown_candidate (the sample's "sagslett" answer).
+                assertThat(driver.findElement(By.cssSelector(".health-counts")).getText()).isEqualTo(da ? "1 fejl · 5 advarsler" : "1 error · 5 warnings");
                 for (String pilot : List.of("chatbot", "datalake", "sagsoverblik", "sagssystem")) {
                     WebElement marker = driver.findElement(By.cssSelector("tr[data-pilot='" + pilot + "'] .one-team"));
                     assertThat(marker.isDisplayed()).as(s + " " + pilot).isTrue();

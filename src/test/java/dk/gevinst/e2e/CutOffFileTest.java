@@ -37,6 +37,8 @@ class CutOffFileTest {
         assertThat(cutOff.get(0).path("path").asText()).isEqualTo("cases/cases.csv");
         assertThat(cutOff.get(0).path("message").asText()).contains("rows where the version it replaces").contains("had 48")
             .contains("its last line has no line end and 3 fields where the header has 5").contains("Re-deliver the whole file");
+        assertThat(cutOff.get(0).path("rows_read").asLong()).as("32 whole rows and the cut one").isEqualTo(33);
+        assertThat(cutOff.get(0).path("replaced_rows_read").asLong()).isEqualTo(48);
         JsonNode doc = SampleRun.json(out.resolve("decisions/small.json"));
         assertThat(doc.path("partial_data").asBoolean()).isTrue();
         JsonNode flag = SampleRun.healthFlag(doc, "partial_data");
@@ -50,5 +52,33 @@ class CutOffFileTest {
         TinyRuns.run(pilots, data, out, "2026-03-31");
         assertThat(SampleRun.lastManifest(out).path("cut_off_files")).isEmpty();
         assertThat(SampleRun.json(out.resolve("decisions/small.json")).path("partial_data").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aNewFileCutOffMidLineSaysItEndsMidRecordNotThatItHasFewerRowsThanAVersionItDoesNotReplace(@TempDir Path tmp) throws Exception {
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC);
+        Path data = TinyRuns.data(tmp.resolve("data"));
+        // A second file of cases, new tonight, whose export stopped mid-line: nothing earlier of it exists.
+        String late = "case_id,unit,opened_at,decided_at,handling_minutes\n"
+            + "n1,A,2026-03-27,2026-03-27T15:00,33\nn2,B,2026-03-27,2026-03-27T15:00,35\nn3,A,2026-03-2";
+        TempDirs.write(data, "cases/late.csv", late);
+        Path out = tmp.resolve("out");
+        TinyRuns.run(pilots, data, out, "2026-03-29");
+
+        JsonNode cutOff = SampleRun.lastManifest(out).path("cut_off_files");
+        assertThat(cutOff).hasSize(1);
+        assertThat(cutOff.get(0).path("path").asText()).isEqualTo("cases/late.csv");
+        assertThat(cutOff.get(0).path("message").asText())
+            .startsWith("its last line has no line end and 3 fields where the header has 5")
+            .contains("new file (no earlier version)").contains("ends mid-record").contains("Re-deliver the whole file")
+            .doesNotContain("version it replaces").doesNotContain("no longer used");
+        assertThat(cutOff.get(0).path("rows_read").asLong()).isEqualTo(3);
+        assertThat(cutOff.get(0).has("replaced_rows_read")).as("a new file replaces no version").isFalse();
+        JsonNode flag = SampleRun.healthFlag(SampleRun.json(out.resolve("decisions/small.json")), "partial_data");
+        assertThat(flag.path("text_en").asText()).contains("A file looks cut off during export (cases/late.csv): a last line without a line end")
+            .doesNotContain("fewer rows");
+        assertThat(flag.path("text_da").asText()).contains("En fil ser afskåret ud (cases/late.csv): en sidste linje uden linjeskift")
+            .doesNotContain("færre rækker");
     }
 }

@@ -89,6 +89,29 @@ class SampleStoriesTest {
         assertThat(d.path("reasons").get(1).path("code").asText()).isEqualTo("preference_decides");
     }
 
+    /**
+     * The sample's one preference answer naming "sagslett" (a candidate the procurement does not list) is
+     * quarantined; the comparison covering its team says so in its health, with the count, the team, the file
+     * and the ids it does list. The pilots, which have no candidates, carry no such flag.
+     */
+    @Test
+    void anAnswerNamingAnUnlistedCandidateIsFlaggedOnTheComparisonItConcerns() {
+        JsonNode flag = SampleRun.healthFlag(SampleRun.decision("sagssystem"), "unknown_candidate");
+        assertThat(flag.path("severity").asText()).isEqualTo("warning");
+        assertThat(flag.path("answers").asLong()).isEqualTo(1);
+        assertThat(flag.path("units").path("Jobcenter Nord").asLong()).isEqualTo(1);
+        assertThat(flag.path("units").size()).isEqualTo(1);
+        assertThat(flag.path("candidates")).extracting(JsonNode::asText).containsExactly("sagslet", "jobflow");
+        assertThat(flag.path("files")).hasSize(1);
+        assertThat(flag.path("files").get(0).path("path").asText()).startsWith("survey_responses/");
+        assertThat(flag.path("text_en").asText()).startsWith("A preference answer from Jobcenter Nord (in one survey file) names a candidate")
+            .contains("it is quarantined and counts for no candidate", "Fix: use one of the ids sagslet, jobflow");
+        assertThat(flag.path("text_da").asText()).startsWith("Et præferencesvar fra Jobcenter Nord (i én fil med spørgeskemasvar) nævner");
+        for (String pilot : List.of("sagsoverblik", "chatbot", "datalake")) {
+            assertThat(SampleRun.decision(pilot).path("health")).extracting(f -> f.path("code").asText()).as(pilot).doesNotContain("unknown_candidate");
+        }
+    }
+
     /** Case types take their own time in the sample, so adjusting for them narrows the handling-time interval of every pilot. */
     @Test
     void theCaseMixAdjustmentNarrowsHandlingTimeWhereCaseTypesPredictIt() {

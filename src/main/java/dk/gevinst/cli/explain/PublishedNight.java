@@ -35,6 +35,7 @@ public record PublishedNight(JsonNode doc, boolean complete, Path from, LocalDat
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REASON_PREFIX = "reason_";
     private static final List<String> DESCRIPTIVE = List.of("title", "owner", "deployment", "start", "end", "baseline_start", "arms");
+    private static final String DECISION = "decision_", DECISION_RELATIVE = "decision_relative_";
     private static final List<String> DESCRIPTIVE_INDICATOR = List.of("label", "unit", "source");
 
     public static PublishedNight load(Storage storage, Path out, String pilot, LocalDate asOf) throws IOException {
@@ -131,7 +132,12 @@ public record PublishedNight(JsonNode doc, boolean complete, Path from, LocalDat
         return doc;
     }
 
-    /** An indicator_results row as the document's indicator: sequential_ci_low becomes sequential.ci_low. */
+    /**
+     * An indicator_results row as the document's indicator: sequential_ci_low becomes sequential.ci_low, and the
+     * night's decision interval (decision_ci_low, decision_alpha, decision_relative_ci_low ...) becomes
+     * decision_interval and relative_interval, so an earlier night shows the interval it decided on, as the
+     * latest does, not the table's column names.
+     */
     private static ObjectNode indicator(ObjectNode row) {
         ObjectNode i = JsonNodeFactory.instance.objectNode();
         Map<String, ObjectNode> nested = new TreeMap<>();
@@ -140,7 +146,11 @@ public record PublishedNight(JsonNode doc, boolean complete, Path from, LocalDat
             String k = e.getKey();
             if (k.equals(Columns.INDICATOR)) i.set("id", e.getValue());
             else if (k.equals(Columns.PILOT_ID) || k.equals(Columns.AS_OF)) continue;
-            else if (k.startsWith("sequential_") || k.startsWith("fixed_")) {
+            else if (k.startsWith(DECISION_RELATIVE)) {
+                nested.computeIfAbsent("relative_interval", x -> JsonNodeFactory.instance.objectNode()).set(k.substring(DECISION_RELATIVE.length()), e.getValue());
+            } else if (k.startsWith(DECISION)) {
+                nested.computeIfAbsent("decision_interval", x -> JsonNodeFactory.instance.objectNode()).set(k.substring(DECISION.length()), e.getValue());
+            } else if (k.startsWith("sequential_") || k.startsWith("fixed_")) {
                 int u = k.indexOf('_');
                 nested.computeIfAbsent(k.substring(0, u), x -> JsonNodeFactory.instance.objectNode()).set(k.substring(u + 1), e.getValue());
             } else {
