@@ -54,7 +54,7 @@ public record RunConfig(String pilots, String data, String out, LocalDate asOf, 
         Map<String, Double> bounds = new LinkedHashMap<>();
         if (f.containsKey("bounds")) {
             MappingNode m = y.mapping(f.get("bounds"), "bounds");
-            if (m != null) y.entries(m, Set.of("handling_minutes", "active_minutes", "amount_dkk"), "bounds")
+            if (m != null) y.entries(m, new LinkedHashSet<>(List.of("handling_minutes", "active_minutes", "amount_dkk")), "bounds")
                 .forEach((k, v) -> bounds.put(k, y.number(v, "bounds." + k)));
         }
         Integer lockTimeout = f.containsKey("lock_timeout_minutes") ? y.integer(f.get("lock_timeout_minutes"), "lock_timeout_minutes", 1, 1440) : null;

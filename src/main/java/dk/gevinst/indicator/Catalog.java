@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,8 +21,9 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** The built-in indicators, read from {@code catalog.yaml} beside this class. */
 public final class Catalog {
-    private static final Set<String> KEYS =
-        Set.of("source", "measure", "argument", "among", "direction", "unit", "maturity_days", "descriptive", "label");
+    // Ordered: an unknown key's message lists them, and "did you mean" breaks ties, the same way on every run.
+    private static final Set<String> KEYS = new LinkedHashSet<>(
+        List.of("source", "measure", "argument", "among", "direction", "unit", "maturity_days", "descriptive", "label"));
     private static final Catalog BUILT_IN = load();
 
     private final Map<String, IndicatorDefinition> byId;
@@ -63,7 +66,7 @@ public final class Catalog {
                 boolean descriptive = f.containsKey("descriptive") && Boolean.TRUE.equals(yaml.bool(f.get("descriptive"), "descriptive"));
                 Map<String, String> label = new LinkedHashMap<>();
                 MappingNode labels = f.containsKey("label") ? yaml.mapping(f.get("label"), "label") : null;
-                if (labels != null) yaml.entries(labels, Set.of("da", "en"), "label").forEach((k, v) -> label.put(k, yaml.string(v, k)));
+                if (labels != null) yaml.entries(labels, new LinkedHashSet<>(List.of("da", "en")), "label").forEach((k, v) -> label.put(k, yaml.string(v, k)));
                 if (source == null || kind == null || direction == null) {
                     yaml.error(e.getValue(), "catalog entry '" + e.getKey() + "' needs a known source, measure and direction");
                     continue;

@@ -16,7 +16,9 @@ import java.util.TreeSet;
 
 /**
  * Preference answers quarantined as {@code unknown_candidate} in the units one comparison covers: answers
- * naming a candidate the comparison does not list, so they count for no candidate. The manifest counts them
+ * naming a candidate that no valid comparison covering the unit listed on the night their file was read (a
+ * misspelt id, or a spec that was invalid or not yet there then), so they count for no candidate; delivering
+ * the file again has it read against that night's specs. The manifest counts them
  * per file; this puts them on the comparison they concern, as a health flag naming the units, the files, the
  * ids it does list and the fix. Read from the known files' ledger entries (quarantined rows keep no unit).
  *
@@ -75,16 +77,18 @@ record UnknownCandidates(long answers, Map<String, Long> byUnit, Map<String, Lon
         byUnit.forEach(perUnit::put);
         var list = details.putArray("files");
         files.forEach((f, n) -> list.addObject().put("source", Source.SURVEY_RESPONSES.folder()).put("path", f)
-            .put("message", n + (n == 1 ? " answer names" : " answers name") + " a candidate the comparison does not list (unknown_candidate)"));
+            .put("message", n + (n == 1 ? " answer names" : " answers name")
+                + " a candidate no valid comparison covering its unit listed when the file was read (unknown_candidate)"));
         var candidates = details.putArray("candidates");
         listed.forEach(candidates::add);
         return new HealthFlag(HealthTexts.UNKNOWN_CANDIDATE, HealthFlag.Severity.WARNING,
-            (one ? "Et præferencesvar" : answers + " præferencesvar") + " fra " + units + " (" + whereDa + ") nævner en kandidat, som "
-                + "sammenligningen ikke har under arms.candidates; " + (one ? "det" : "de") + " er sat i karantæne og tæller for ingen kandidat. "
+            (one ? "Et præferencesvar" : answers + " præferencesvar") + " fra " + units + " (" + whereDa + ") nævner en kandidat, som ingen gyldig "
+                + "sammenligning for enheden havde under arms.candidates den nat, filen blev læst; " + (one ? "det" : "de") + " er sat i karantæne og tæller for ingen kandidat. "
                 + "Ret: brug et af id'erne " + ids + " i surveyens kandidatkolonne (eller tilføj kandidaten i specifikationen), og lever filen igen; "
                 + "en ændret fil læses den følgende nat.",
             (one ? "A preference answer" : answers + " preference answers") + " from " + units + " (" + whereEn + ") " + (one ? "names" : "name")
-                + " a candidate the comparison does not list under arms.candidates; " + (one ? "it is quarantined and counts" : "they are quarantined and count")
+                + " a candidate that no valid comparison covering the unit listed under arms.candidates on the night the file was read; "
+                + (one ? "it is quarantined and counts" : "they are quarantined and count")
                 + " for no candidate. "
                 + "Fix: use one of the ids " + ids + " in the survey's candidate column (or add the candidate to the spec), and deliver the file "
                 + "again; a changed file is read the following night.",
