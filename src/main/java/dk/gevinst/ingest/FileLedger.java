@@ -48,8 +48,8 @@ public final class FileLedger {
      * state; null in ledgers written before it. {@code replacedRowsRead}: the rows read of the version this one
      * replaced, so a cut-off version names how much is missing; null for a new file and in ledgers written before it.
      * {@code unknownCandidates}: per unit, the rows quarantined as {@code unknown_candidate} (a preference answer
-     * naming a candidate no comparison covering its unit lists), so the comparisons covering the unit are flagged;
-     * quarantined rows keep no values, so the unit is known only here. Null in ledgers written before it.
+     * naming a candidate no valid comparison covering its unit listed when the file was read), so the comparisons covering the unit are flagged;
+     * other quarantined rows keep no values; these keep their unit, counted here per file. Null in ledgers written before it.
      */
     public record Entry(String source, String file, String version, String display, long size, long modified,
                         String knownFrom, String firstSeenAt, String recordedAt, String runId,

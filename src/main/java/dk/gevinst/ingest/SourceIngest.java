@@ -195,7 +195,7 @@ final class SourceIngest {
      * reason it was written with (null: accepted). Grouping by the masked columns as written (few distinct
      * lists) and splitting them here counts masked values per column without a second pass; grouping by unit
      * gives the units the accepted rows name, with the earliest day a row names each (for the ledger), and the
- * units of the rows quarantined as unknown_candidate.
+     * units of the rows quarantined as unknown_candidate.
      */
     private static List<FileCounts> counts(Source source, List<Fresh> files, Dataset<Row> marked) {
         Map<String, long[]> totals = new HashMap<>();

@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * @param typos likely typos in the column names of files of sources the pilot uses: an optional column read as empty
  * @param cutOff known files of sources the pilot uses that look cut off during export: its decision rests on partial data
  * @param missingUnits units the spec names that have no rows in the data known tonight: the pilot is decided on other teams than specified
- * @param unknownCandidates a comparison's preference answers quarantined for naming a candidate it does not list
+ * @param unknownCandidates preference answers from a comparison's units quarantined as unknown_candidate (see UnknownCandidates)
  */
 record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProblem> rejected, List<ColumnTypos.InFiles> typos,
                    List<CutOffFile> cutOff, List<UnitsWithoutData.Missing> missingUnits, UnknownCandidates unknownCandidates) {
@@ -58,7 +58,7 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, UnitsWithoutData.of(spec, knownUnits), unknownCandidates);
     }
 
-    /** This health with the comparison's quarantined answers that name a candidate it does not list (none for a pilot). */
+    /** This health with the unknown_candidate answers from the comparison's units (none for a pilot; see UnknownCandidates). */
     PilotHealth withUnknownCandidates(PilotSpec spec, List<FileLedger.Entry> known) {
         if (this == NOT_EVALUATED) return this;
         return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, UnknownCandidates.of(spec, known));
