@@ -50,12 +50,16 @@ public final class FileLedger {
      * {@code unknownCandidates}: per unit, the rows quarantined as {@code unknown_candidate} (a preference answer
      * naming a candidate no valid comparison covering its unit listed when the file was read), so the comparisons covering the unit are flagged;
      * other quarantined rows keep no values; these keep their unit, counted here per file. Null in ledgers written before it.
+     * {@code latestOwnDay}: the latest own day (StateTables#ownDate) of an accepted row, so that a night after
+     * the version arrived knows, without reading it, whether any of its rows became known since an earlier night
+     * (a version dated ahead); null when no row has one, and in ledgers written before it.
      */
     public record Entry(String source, String file, String version, String display, long size, long modified,
                         String knownFrom, String firstSeenAt, String recordedAt, String runId,
                         long rowsRead, long rowsAccepted, long rowsQuarantined, Map<String, Long> byReason,
                         Map<String, Long> cprMasked, List<String> columns, List<String> warnings, String note, String removedAt,
-                        String cutOff, Map<String, String> units, Long replacedRowsRead, Map<String, Long> unknownCandidates) {
+                        String cutOff, Map<String, String> units, Long replacedRowsRead, Map<String, Long> unknownCandidates,
+                        String latestOwnDay) {
         public LocalDate knownFromDate() {
             return LocalDate.parse(knownFrom);
         }
@@ -66,7 +70,7 @@ public final class FileLedger {
 
         Entry removedAt(Instant when) {
             return new Entry(source, file, version, display, size, modified, knownFrom, firstSeenAt, when.toString(), runId,
-                rowsRead, rowsAccepted, rowsQuarantined, byReason, cprMasked, columns, warnings, note, when.toString(), cutOff, units, replacedRowsRead, unknownCandidates);
+                rowsRead, rowsAccepted, rowsQuarantined, byReason, cprMasked, columns, warnings, note, when.toString(), cutOff, units, replacedRowsRead, unknownCandidates, latestOwnDay);
         }
     }
 

@@ -86,7 +86,7 @@ final class SourceIngest {
         FileRules.ruleColumns(source).forEach(c -> narrow.add(col(c)));
         boolean hasUnit = source.indexOf(Columns.UNIT) >= 0;
         narrow.add((hasUnit ? col(Columns.UNIT) : lit(null).cast(DataTypes.StringType)).as(UNIT));
-        narrow.add((hasUnit ? StateTables.ownDate(source, request.asOf()) : lit(null).cast(DataTypes.DateType)).as(OWN_DAY));
+        narrow.add(StateTables.ownDate(source, request.asOf()).as(OWN_DAY));
         Dataset<Row> written = Tables.readOrEmpty(spark, table, SparkSchemas.table(source)).filter(col(Columns.FILE_REF).isin(versions.toArray()))
             .select(narrow.toArray(Column[]::new));
         // The rules' marks feed two actions, the marks' write and the counts: kept (a few narrow columns) so that
@@ -203,13 +203,15 @@ final class SourceIngest {
         Map<String, Map<String, Long>> masked = new HashMap<>();
         Map<String, Map<String, String>> units = new HashMap<>();
         Map<String, Map<String, Long>> unknownCandidates = new HashMap<>();
+        Map<String, String> latestOwnDay = new HashMap<>();
         String unknownCandidate = Reasons.unknownCandidate(Columns.CANDIDATE);
         Pattern separator = Pattern.compile(Pattern.quote(RowTyping.SEPARATOR));
         for (Row r : marked.groupBy(col(Columns.FILE_REF), coalesce(col(FileRules.MARK), col(Columns.REASON_CODE)), col(Columns.CPR_MASKED), col(UNIT))
-                .agg(count(lit(1)), min(col(OWN_DAY))).collectAsList()) {
+                .agg(count(lit(1)), min(col(OWN_DAY)), max(col(OWN_DAY))).collectAsList()) {
             String ref = r.getString(0);
             long n = r.getLong(4);
             // A unit counts from its earliest own day; a row without one is never known (StateTables#knownUnits).
+            if (r.isNullAt(1) && !r.isNullAt(6)) latestOwnDay.merge(ref, r.getLocalDate(6).toString(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
             if (r.isNullAt(1) && !r.isNullAt(3) && !r.isNullAt(5)) {
                 units.computeIfAbsent(ref, k -> new TreeMap<>()).merge(r.getString(3), r.getLocalDate(5).toString(),
                     (a, b) -> a.compareTo(b) <= 0 ? a : b);
@@ -235,7 +237,8 @@ final class SourceIngest {
             long[] t = totals.getOrDefault(ref, new long[2]);
             String note = t[0] + t[1] == 0 ? (f.file().format() == FileFormat.PARQUET ? "no rows" : "header only: no rows") : null;
             out.add(new FileCounts(source.folder(), f.file().display(), ref, t[0] + t[1], t[0], t[1],
-                reasons.getOrDefault(ref, Map.of()), cpr, note, units.getOrDefault(ref, Map.of()), unknownCandidates.getOrDefault(ref, Map.of())));
+                reasons.getOrDefault(ref, Map.of()), cpr, note, units.getOrDefault(ref, Map.of()), unknownCandidates.getOrDefault(ref, Map.of()),
+                latestOwnDay.get(ref)));
         }
         return out;
     }

@@ -86,7 +86,8 @@ public final class SparkIngest implements IngestStage {
                 records.add(new FileLedger.Entry(source.folder(), f.fileRef(), f.versionRef(), f.display(), f.size(), f.modified(),
                     knownFrom, request.now().toString(), request.now().toString(), request.runId(), c.rowsRead(), c.rowsAccepted(),
                     c.rowsQuarantined(), c.byReason(), c.cprMasked(), fresh.get(i).head().columns(), fresh.get(i).head().warnings(),
-                    c.note(), null, cutOff, c.units(), previous == null ? null : previous.rowsRead(), c.unknownCandidates()));
+                    c.note(), null, cutOff, c.units(), previous == null ? null : previous.rowsRead(), c.unknownCandidates(),
+                    c.latestOwnDay()));
             }
             counts.put(source, SourceCounts.of(files));
         }

@@ -72,6 +72,8 @@ class IncrementalCountsTest {
         assertThat(again.cprMasked()).containsExactlyInAnyOrderEntriesOf(Map.of("cases.note", 2L));
         assertThat(again.units()).containsExactlyInAnyOrderEntriesOf(
             Map.of("Ydelse Nord", "2026-03-02", "Senere", "2026-04-12", "Ydelse Syd", "2026-03-03"));
+        assertThat(again.latestOwnDay()).as("the latest own day of an accepted row: the late case's update").isEqualTo("2026-04-12");
+        assertThat(IngestFixture.file(second, Source.USAGE, "usage/u.csv").latestOwnDay()).isEqualTo("2026-04-02");
         for (Source s : List.of(Source.CASES, Source.USAGE)) {
             assertThat(second.counts().get(s).versions()).as(s.folder()).isEqualTo(all.counts().get(s).versions());
         }
@@ -129,7 +131,7 @@ class IncrementalCountsTest {
 
     /** A file's counts without its reference, which names the data root it came from. */
     private static List<Object> counted(FileCounts c) {
-        return List.of(c.path(), c.rowsRead(), c.rowsAccepted(), c.rowsQuarantined(), c.byReason(), c.cprMasked(), c.units());
+        return List.of(c.path(), c.rowsRead(), c.rowsAccepted(), c.rowsQuarantined(), c.byReason(), c.cprMasked(), c.units(), String.valueOf(c.latestOwnDay()));
     }
 
     @Test
