@@ -212,8 +212,25 @@ public final class StateTables {
     private static final String KEY_HASH = "_key_hash";
     private static final String DISTINCT_VERSIONS = "_distinct_versions";
 
+    /**
+     * The accepted rows that became known between the increment's earlier night and tonight (see
+     * KnownIncrement): only the folders of the versions that arrived or hold rows dated ahead are read.
+     */
+    public static Dataset<Row> newlyKnown(SparkSession spark, Path stateRoot, KnownIncrement increment) {
+        Set<String> read = new TreeSet<>(increment.arrived());
+        read.addAll(increment.datedAhead());
+        Dataset<Row> rows = accepted(spark, stateRoot, increment.source());
+        if (read.isEmpty()) return rows.limit(0);
+        return rows.filter(versionIn(read).and(increment.newlyKnown()));
+    }
+
+    /** Selects the rows of the given file versions; on the partition column, so other versions' folders are not read. */
+    static Column versionIn(Set<String> versions) {
+        return col(Columns.FILE_REF).isin(versions.toArray());
+    }
+
     /** The rows of the file versions known on {@code asOf} whose own date is on or before it. */
-    private static Dataset<Row> known(SparkSession spark, Path stateRoot, Source source, LocalDate asOf) {
+    static Dataset<Row> known(SparkSession spark, Path stateRoot, Source source, LocalDate asOf) {
         List<String> versions = new ArrayList<>();
         for (FileLedger.Entry e : ledger(spark, stateRoot).knownOn(asOf)) {
             if (e.source().equals(source.folder())) versions.add(e.version());

@@ -1,0 +1,93 @@
+package dk.gevinst.cells;
+
+import static org.apache.spark.sql.functions.lit;
+
+import dk.gevinst.ingest.FileLedger;
+import dk.gevinst.source.Source;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+
+/**
+ * What became known of one source between an earlier night and tonight, when tonight only adds to what
+ * that night knew: the basis of every state kept between nights (the case cells, the version counts).
+ *
+ * <p>A row known on the earlier night B is known tonight T when no version known on B has gone, so the rows
+ * known on T are those known on B plus the newly known ones: the rows of versions that arrived since, with an
+ * own date on or before T, and the rows of versions known on B whose own date falls in (B, T] (a version dated
+ * ahead, found without reading it from the ledger's latestOwnDay). Anything else, a replay of an earlier night, a
+ * withdrawn or re-delivered file, or a version whose latest own day the ledger does not know, has no increment:
+ * the kept state is rebuilt from the whole state.
+ *
+ * @param arrived       versions known tonight that were not known on {@code before}
+ * @param datedAhead    versions known on {@code before} with rows whose own date is after it
+ * @param knownTonight  every version of the source known tonight
+ */
+public record KnownIncrement(Source source, LocalDate before, LocalDate tonight, Set<String> arrived, Set<String> datedAhead,
+                             Set<String> knownTonight) {
+    public KnownIncrement {
+        arrived = Set.copyOf(arrived);
+        datedAhead = Set.copyOf(datedAhead);
+        knownTonight = Set.copyOf(knownTonight);
+    }
+
+    /** The versions of {@code source} among the ledger's entries known on a night, sorted. */
+    public static Set<String> versions(Source source, List<FileLedger.Entry> known) {
+        Set<String> out = new TreeSet<>();
+        for (FileLedger.Entry e : known) if (e.source().equals(source.folder())) out.add(e.version());
+        return out;
+    }
+
+    /**
+     * The increment from a night {@code before} that knew {@code knownBefore} to {@code tonight}, whose
+     * ledger entries are {@code knownTonight}; empty when tonight does not only add to that night.
+     */
+    public static Optional<KnownIncrement> between(Source source, LocalDate before, Collection<String> knownBefore, LocalDate tonight,
+                                                   List<FileLedger.Entry> knownTonight) {
+        if (tonight.isBefore(before)) return Optional.empty();
+        Set<String> tonightVersions = versions(source, knownTonight);
+        if (!tonightVersions.containsAll(knownBefore)) return Optional.empty();
+        Set<String> arrived = new TreeSet<>(tonightVersions);
+        arrived.removeAll(knownBefore);
+        Set<String> datedAhead = new TreeSet<>();
+        Set<String> was = Set.copyOf(knownBefore);
+        for (FileLedger.Entry e : knownTonight) {
+            if (!e.source().equals(source.folder()) || !was.contains(e.version())) continue;
+            // A ledger written before latestOwnDay was kept cannot say whether rows of this version are dated ahead.
+            if (e.latestOwnDay() == null) {
+                if (e.rowsAccepted() > 0) return Optional.empty();
+                continue;
+            }
+            if (LocalDate.parse(e.latestOwnDay()).isAfter(before)) datedAhead.add(e.version());
+        }
+        return Optional.of(new KnownIncrement(source, before, tonight, arrived, datedAhead, tonightVersions));
+    }
+
+    /** Whether nothing became known: tonight's rows are the earlier night's. */
+    public boolean empty() {
+        return arrived.isEmpty() && (datedAhead.isEmpty() || tonight.equals(before));
+    }
+
+    /**
+     * Selects, among the accepted rows of the source, those that became known: to be applied to rows of the
+     * versions known tonight (StateTables#newlyKnown does both).
+     */
+    Column newlyKnown() {
+        Column own = StateTables.ownDate(source, tonight);
+        Column fromArrived = arrived.isEmpty() ? lit(false) : StateTables.versionIn(arrived).and(own.leq(lit(tonight)));
+        Column fromAhead = datedAhead.isEmpty() ? lit(false)
+            : StateTables.versionIn(datedAhead).and(own.gt(lit(before))).and(own.leq(lit(tonight)));
+        return fromArrived.or(fromAhead);
+    }
+
+    /** Selects, among the accepted rows of the versions known tonight, those known on the earlier night. */
+    Column knownBefore() {
+        Set<String> earlier = new TreeSet<>(knownTonight);
+        earlier.removeAll(arrived);
+        return earlier.isEmpty() ? lit(false) : StateTables.versionIn(earlier).and(StateTables.ownDate(source, before).leq(lit(before)));
+    }
+}

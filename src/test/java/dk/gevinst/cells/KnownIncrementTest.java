@@ -1,0 +1,52 @@
+package dk.gevinst.cells;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.gevinst.ingest.FileLedger;
+import dk.gevinst.source.Source;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** When a night only adds to an earlier night, and what it adds; otherwise no increment, and kept state is rebuilt. */
+class KnownIncrementTest {
+    private static final LocalDate B = LocalDate.parse("2026-05-01"), T = LocalDate.parse("2026-05-02");
+
+    private static FileLedger.Entry entry(String source, String version, long accepted, String latestOwnDay) {
+        return new FileLedger.Entry(source, "f-" + version, version, version + ".csv", 10, 0, "2026-04-01", "2026-04-01T04:00:00Z",
+            "2026-04-01T04:00:00Z", "r1", accepted, accepted, 0, Map.of(), Map.of(), List.of(), List.of(), null, null, null, Map.of(), null,
+            Map.of(), latestOwnDay);
+    }
+
+    @Test
+    void aNightAfterWithNewVersionsAndAVersionDatedAheadIsAnIncrement() {
+        List<FileLedger.Entry> tonight = List.of(entry("cases", "old", 5, "2026-04-30"), entry("cases", "ahead", 5, "2026-05-09"),
+            entry("cases", "new", 3, "2026-05-02"), entry("usage", "u", 2, "2026-05-02"));
+        KnownIncrement inc = KnownIncrement.between(Source.CASES, B, Set.of("old", "ahead"), T, tonight).orElseThrow();
+        assertThat(inc.arrived()).containsExactly("new");
+        assertThat(inc.datedAhead()).containsExactly("ahead");
+        assertThat(inc.knownTonight()).containsExactlyInAnyOrder("old", "ahead", "new");
+        assertThat(inc.empty()).isFalse();
+    }
+
+    @Test
+    void theSameNightAgainAddsNothingThoughAVersionIsDatedAhead() {
+        List<FileLedger.Entry> tonight = List.of(entry("cases", "ahead", 5, "2026-05-09"));
+        assertThat(KnownIncrement.between(Source.CASES, B, Set.of("ahead"), B, tonight).orElseThrow().empty()).isTrue();
+        assertThat(KnownIncrement.between(Source.CASES, B, Set.of("ahead"), T, tonight).orElseThrow().empty())
+            .as("a night later, rows of the version dated ahead may become known").isFalse();
+    }
+
+    @Test
+    void aReplayAWithdrawnVersionOrALedgerWithoutLatestOwnDaysHasNoIncrement() {
+        List<FileLedger.Entry> tonight = List.of(entry("cases", "a", 5, "2026-04-30"));
+        assertThat(KnownIncrement.between(Source.CASES, T, Set.of("a"), B, tonight)).as("an earlier night").isEmpty();
+        assertThat(KnownIncrement.between(Source.CASES, B, Set.of("a", "gone"), T, tonight)).as("a version gone").isEmpty();
+        assertThat(KnownIncrement.between(Source.CASES, B, Set.of("a"), T, List.of(entry("cases", "a", 5, null))))
+            .as("an old ledger's entry with rows").isEmpty();
+        assertThat(KnownIncrement.between(Source.CASES, B, Set.of("a"), T, List.of(entry("cases", "a", 0, null))))
+            .as("a version without accepted rows has no own days to know").isPresent();
+    }
+}
