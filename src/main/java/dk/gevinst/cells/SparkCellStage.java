@@ -39,9 +39,24 @@ import org.apache.spark.sql.types.StructType;
  * about 67 a unit, the cell stage took eight times as long as for one pilot (docs/benchmarks.md, P5).
  * Only the measure × unit pairs and pilots some pilot binds are summed, and nothing before the first period of
  * any pilot.
+ *
+ * <p>Cases, by far the largest source, come as measure cells kept between nights ({@link KeptCaseCells}), so a
+ * night ranks only the cases its new rows touch; they are cut to the bound pairs and days here, as the other
+ * sources' observations are.
  */
 public final class SparkCellStage implements CellStage {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkCellStage.class);
+    private final boolean rebuild;
+
+    /** Case cells kept between nights where they can be (see KeptCaseCells). */
+    public SparkCellStage() {
+        this(false);
+    }
+
+    /** {@code rebuild}: case cells from every case version, as {@code run --full} asks. */
+    public SparkCellStage(boolean rebuild) {
+        this.rebuild = rebuild;
+    }
 
     @Override
     public CellTable compute(SparkSession spark, Path stateRoot, List<PilotSpec> pilots, LocalDate asOf) {
@@ -50,7 +65,7 @@ public final class SparkCellStage implements CellStage {
         java.util.Objects.requireNonNull(asOf, "asOf");
         if (pilots.isEmpty()) return new CellTable(List.of());
         List<MeasureCell> measured = new ArrayList<>();
-        for (Row r : measureCells(spark, stateRoot, pilots, asOf).collectAsList()) {
+        for (Row r : measureCells(spark, stateRoot, pilots, asOf, rebuild).collectAsList()) {
             measured.add(new MeasureCell(r.getAs(Observations.MEASURE), r.getAs(Observations.UNIT), r.getAs(Observations.SCOPE),
                 r.getAs(Observations.DAY), r.getAs(Columns.CASE_TYPE),
                 new Moments(r.<Long>getAs(Columns.N), r.<Double>getAs(Columns.SUM), r.<Double>getAs(Columns.SUM_SQ))));
@@ -64,7 +79,7 @@ public final class SparkCellStage implements CellStage {
     }
 
     /** The measure cells as a Dataset, before the collect: package-private so a test can read its physical plan. */
-    static Dataset<Row> measureCells(SparkSession spark, Path stateRoot, List<PilotSpec> pilots, LocalDate asOf) {
+    static Dataset<Row> measureCells(SparkSession spark, Path stateRoot, List<PilotSpec> pilots, LocalDate asOf, boolean rebuild) {
         Set<Measure> caseMeasures = new LinkedHashSet<>();
         Set<Source> sources = new LinkedHashSet<>();
         Set<String> measures = new TreeSet<>();
@@ -75,10 +90,21 @@ public final class SparkCellStage implements CellStage {
                 if (i.definition().source() == Source.CASES) caseMeasures.add(i.definition().measure());
             }
         }
-        List<Dataset<Row>> unitBound = new ArrayList<>();
-        if (!caseMeasures.isEmpty()) {
-            unitBound.add(Observations.fromCases(StateTables.latestCases(spark, stateRoot, asOf), caseMeasures));
+        Column day = col(Observations.DAY);
+        Column wanted = col(Observations.MEASURE).isin(measures.toArray()).and(day.between(lit(CellBindings.firstDay(pilots)), lit(asOf)));
+        Set<String> units = CellBindings.boundUnits(pilots);
+        Column bound = col(Observations.UNIT).isin(units.toArray())
+            .and(concat(col(Observations.MEASURE), lit(CellBindings.KEY_SEPARATOR), col(Observations.UNIT)).isin(CellBindings.boundPairs(pilots).toArray()));
+        List<Dataset<Row>> cells = new ArrayList<>();
+        if (!caseMeasures.isEmpty() && !units.isEmpty()) {
+            KeptCaseCells.Cells cases = KeptCaseCells.tonight(spark, stateRoot, caseMeasures, asOf, rebuild);
+            LOG.info("Case cells: {}", cases.how());
+            cells.add(cases.rows().filter(bound.and(wanted))
+                .select(col(Observations.MEASURE), col(Observations.UNIT), lit(null).cast(DataTypes.StringType).as(Observations.SCOPE), day,
+                    col(Columns.CASE_TYPE), col(Columns.N), col(Columns.SUM).cast(DataTypes.DoubleType).as(Columns.SUM),
+                    col(Columns.SUM_SQ).cast(DataTypes.DoubleType).as(Columns.SUM_SQ)));
         }
+        List<Dataset<Row>> unitBound = new ArrayList<>();
         if (sources.contains(Source.SURVEY_RESPONSES)) {
             unitBound.add(Observations.fromSurveys(StateTables.latestSurveyResponses(spark, stateRoot, asOf), Observations.triedByUnit(pilots)));
         }
@@ -86,11 +112,9 @@ public final class SparkCellStage implements CellStage {
             unitBound.add(Observations.fromUsage(StateTables.latestUsage(spark, stateRoot, asOf), asOf));
         }
         List<Dataset<Row>> observed = new ArrayList<>();
-        Set<String> units = CellBindings.boundUnits(pilots);
         if (!unitBound.isEmpty() && !units.isEmpty()) {
             observed.add(unitBound.stream().reduce(Dataset::unionByName).orElseThrow()
-                .filter(col(Observations.UNIT).isin(units.toArray())
-                    .and(concat(col(Observations.MEASURE), lit(CellBindings.KEY_SEPARATOR), col(Observations.UNIT)).isin(CellBindings.boundPairs(pilots).toArray())))
+                .filter(bound)
                 .select(col(Observations.MEASURE), col(Observations.UNIT), lit(null).cast(DataTypes.StringType).as(Observations.SCOPE),
                     col(Observations.DAY), col(Observations.STRATUM), col(Observations.VALUE)));
         }
@@ -101,13 +125,14 @@ public final class SparkCellStage implements CellStage {
                 .select(col(Observations.MEASURE), lit(null).cast(DataTypes.StringType).as(Observations.UNIT), col(Observations.SCOPE),
                     col(Observations.DAY), lit(null).cast(DataTypes.StringType).as(Observations.STRATUM), col(Observations.VALUE)));
         }
-        if (observed.isEmpty()) return spark.createDataFrame(List.of(), MEASURE_CELLS);
-        Column day = col(Observations.DAY);
-        return observed.stream().reduce(Dataset::unionByName).orElseThrow()
-            .filter(col(Observations.MEASURE).isin(measures.toArray()).and(day.between(lit(CellBindings.firstDay(pilots)), lit(asOf))))
-            .groupBy(col(Observations.MEASURE), col(Observations.UNIT), col(Observations.SCOPE), day, col(Observations.STRATUM).as(Columns.CASE_TYPE))
-            .agg(count(lit(1)).as(Columns.N), exactSum(col(Observations.VALUE)).as(Columns.SUM),
-                exactSum(col(Observations.VALUE).multiply(col(Observations.VALUE))).as(Columns.SUM_SQ));
+        if (!observed.isEmpty()) {
+            cells.add(observed.stream().reduce(Dataset::unionByName).orElseThrow().filter(wanted)
+                .groupBy(col(Observations.MEASURE), col(Observations.UNIT), col(Observations.SCOPE), day, col(Observations.STRATUM).as(Columns.CASE_TYPE))
+                .agg(count(lit(1)).as(Columns.N), exactSum(col(Observations.VALUE)).as(Columns.SUM),
+                    exactSum(col(Observations.VALUE).multiply(col(Observations.VALUE))).as(Columns.SUM_SQ)));
+        }
+        if (cells.isEmpty()) return spark.createDataFrame(List.of(), MEASURE_CELLS);
+        return cells.stream().reduce(Dataset::unionByName).orElseThrow();
     }
 
     /** What {@link #measureCells} yields, for a night where no pilot reads any source. */

@@ -113,6 +113,11 @@ public final class StateTables {
 
     /** The latest version of every key of a source, as known on {@code asOf}. */
     public static Dataset<Row> latest(SparkSession spark, Path stateRoot, Source source, LocalDate asOf) {
+        return latestOf(known(spark, stateRoot, source, asOf), source);
+    }
+
+    /** The latest of the given versions of each key (see the class comment), with the source's stored columns. */
+    static Dataset<Row> latestOf(Dataset<Row> versions, Source source) {
         List<Column> order = new ArrayList<>();
         source.version().ifPresent(v -> order.add(col(v).desc_nulls_last()));
         order.add(col(Columns.FILE).desc());
@@ -120,7 +125,7 @@ public final class StateTables {
         order.add(col(Columns.LINE).desc());
         var latestFirst = Window.partitionBy(source.key().stream().map(c -> col(c)).toArray(Column[]::new))
             .orderBy(order.toArray(Column[]::new));
-        return stored(known(spark, stateRoot, source, asOf)
+        return stored(versions
             .withColumn(Columns.VERSION_RANK, row_number().over(latestFirst))
             .filter(col(Columns.VERSION_RANK).equalTo(1)), source);
     }
@@ -199,6 +204,11 @@ public final class StateTables {
         if (units == null) return out;
         for (Row r : units.filter(col(Columns.UNIT).isNotNull()).distinct().collectAsList()) out.add(r.getString(0));
         return out;
+    }
+
+    /** The ledger's entries of the file versions known on {@code asOf}, every source. */
+    static List<FileLedger.Entry> knownEntries(SparkSession spark, Path stateRoot, LocalDate asOf) {
+        return ledger(spark, stateRoot).knownOn(asOf);
     }
 
     private static FileLedger ledger(SparkSession spark, Path stateRoot) {

@@ -67,6 +67,8 @@ public final class RunCommand implements Callable<Integer> {
     boolean quiet;
     @Option(names = "--simulation", description = "Allow an --as-of after today: a simulated night, written only to an --out of its own.")
     boolean simulation;
+    @Option(names = "--full", description = "Rebuild the case cells from every case version instead of updating those kept from an earlier night (the results are the same; for a suspected fault or after restoring the state).")
+    boolean full;
     @Option(names = "--verbose", description = "Debug logging and stack traces.")
     boolean verbose;
     @Mixin
@@ -104,7 +106,7 @@ public final class RunCommand implements Callable<Integer> {
             var pseudonymizer = key.resolve(c.keyFile(), c.demoKey(), spark.sparkContext().hadoopConfiguration());
             RunSettings s = new RunSettings(Storage.resolve(pilotsDir), Storage.resolve(dataDir), Storage.resolve(outDir), day, language,
                 pseudonymizer, bounds, c.lockTimeoutMinutes() == null ? RunLock.DEFAULT_TIMEOUT : Duration.ofMinutes(c.lockTimeoutMinutes()),
-                c.freshness(), simulation);
+                c.freshness(), simulation, full);
             QuietShutdown.started(verbose);
             NightlyRun.Report report = NightlyRun.execute(spark, s, quiet ? RunProgress.NONE : new StageProgress(System.err), ownSession);
             if (!quiet) print(report, language);

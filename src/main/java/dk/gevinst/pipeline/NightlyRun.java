@@ -105,7 +105,7 @@ public final class NightlyRun {
             });
 
             clock.lap("ingest", ingest.counts().values().stream().mapToLong(c -> c.rowsRead()).sum(), "new rows read");
-            CellTable cells = new SparkCellStage().compute(spark, s.state(), specs.valid(), s.asOf());
+            CellTable cells = new SparkCellStage(s.rebuildCells()).compute(spark, s.state(), specs.valid(), s.asOf());
             clock.lap("cells", cells.collectedCount(), "cells");
             List<CostLine> costs = costs(spark, s);
             FrozenAnalyses frozen = new FrozenAnalyses(storage, s.state());

@@ -14,9 +14,11 @@ import org.apache.hadoop.fs.Path;
  * @param lockTimeout how old a lock's heartbeat may be before another host's run takes it over
  * @param freshness how old each source's newest data may be before a pilot's data counts as stale
  * @param simulation a run of a night that has not happened yet, allowed only into an output folder of its own
+ * @param rebuildCells the case cells from every case version instead of those kept from an earlier night ({@code run --full})
  */
 public record RunSettings(Path pilots, Path data, Path out, LocalDate asOf, Language language, Pseudonymizer pseudonymizer,
-                          PlausibilityBounds bounds, Duration lockTimeout, Freshness freshness, boolean simulation) {
+                          PlausibilityBounds bounds, Duration lockTimeout, Freshness freshness, boolean simulation,
+                          boolean rebuildCells) {
 
     public Path state() {
         return new Path(out, "_state");

@@ -29,6 +29,11 @@ public final class Tables {
             .partitionBy(partitionColumns).parquet(table.toString());
     }
 
+    /** Writes a whole table into a folder of its own, which nothing else writes (kept state under a fresh name). */
+    public static void writeWhole(Dataset<Row> rows, Path table) {
+        rows.write().mode("overwrite").parquet(table.toString());
+    }
+
     /**
      * A table exists once it has a committed partition. Dynamic partition overwrite writes no _SUCCESS
      * marker; a partition folder appears only when its job commits (staging folders start with a dot).

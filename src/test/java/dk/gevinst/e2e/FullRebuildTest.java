@@ -1,0 +1,46 @@
+package dk.gevinst.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.gevinst.cli.Main;
+import dk.gevinst.testing.Repo;
+import dk.gevinst.testing.TempDirs;
+import dk.gevinst.testing.TestSpark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sample's nights keep their case cells from night to night; {@code run --full} rebuilds them from every case
+ * version, and what is published, the cells and the indicator results, is the same.
+ */
+class FullRebuildTest {
+    @Test
+    void aFullRebuildOfTheLastNightPublishesWhatTheKeptCellsGave(@TempDir Path tmp) throws Exception {
+        Path kept = SampleNights.out();
+        JsonNode description = SampleRun.json(kept.resolve("_state/case_cells/kept.json"));
+        assertThat(description.path("asOf").asText()).as("the kept cells moved with the nights").isEqualTo(SampleRun.AS_OF);
+
+        Path rebuilt = TempDirs.copyTree(kept, tmp.resolve("rebuilt"));
+        Path repo = Repo.root();
+        assertThat(Main.execute("run", "--pilots", repo.resolve("jobs/pilots").toString(), "--data", repo.resolve("data-samples").toString(),
+            "--out", rebuilt.toString(), "--as-of", SampleRun.AS_OF, "--demo-key", "--full")).isZero();
+
+        for (String table : List.of("cell_stats", "indicator_results")) {
+            assertThat(rows(rebuilt, table)).as(table).isNotEmpty().isEqualTo(rows(kept, table));
+        }
+        for (String pilot : List.of("chatbot", "datalake", "sagsoverblik", "sagssystem")) {
+            assertThat(SampleRun.json(rebuilt.resolve("decisions/" + pilot + ".json")).path("decision"))
+                .isEqualTo(SampleRun.json(kept.resolve("decisions/" + pilot + ".json")).path("decision"));
+        }
+    }
+
+    private static List<String> rows(Path out, String table) {
+        return TestSpark.session().read().parquet(out.resolve("tables/" + table + "/as_of=" + SampleRun.AS_OF).toString())
+            .collectAsList().stream().map(Row::toString).sorted().toList();
+    }
+}
