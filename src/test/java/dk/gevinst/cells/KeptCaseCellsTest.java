@@ -35,6 +35,14 @@ class KeptCaseCellsTest {
     private static final String HEADER = "case_id,unit,case_type,opened_at,decided_at,updated_at,handling_minutes,appealed,appeal_overturned\n";
     private static final List<Measure> MEASURES = List.of(new Measure(Measure.Kind.COLUMN, "handling_minutes"),
         new Measure(Measure.Kind.ELAPSED_DAYS, null), new Measure(Measure.Kind.FLAG, "appeal_overturned", "appealed"));
+    private static final String A = HEADER + """
+        c1,Nord,Bolig,2026-03-01,2026-03-05T10:00,2026-03-05T10:00,12.3,ja,nej
+        c2,Nord,Pension,2026-03-01,2026-03-06T10:00,2026-03-06T10:00,0.1,nej,nej
+        c3,Syd,Bolig,2026-03-02,2026-03-06T11:00,2026-03-06T11:00,7.77,ja,ja
+        c4,Syd,,2026-03-02,2026-03-07T09:00,2026-03-07T09:00,40,nej,nej
+        c5,Syd,Bolig,2026-03-03,,2026-03-03T09:00,,nej,nej
+        c6,Vest,Pension,2026-03-03,2026-03-08T09:00,2026-03-08T09:00,1e-3,ja,ja
+        """;
 
     @TempDir
     Path tmp;
@@ -43,14 +51,7 @@ class KeptCaseCellsTest {
     void keptCellsEqualCellsFromEveryVersionNightAfterNight() throws Exception {
         Path data = tmp.resolve("data");
         org.apache.hadoop.fs.Path state = Storage.resolve(tmp.resolve("state").toString());
-        TempDirs.write(data, "cases/a.csv", HEADER + """
-            c1,Nord,Bolig,2026-03-01,2026-03-05T10:00,2026-03-05T10:00,12.3,ja,nej
-            c2,Nord,Pension,2026-03-01,2026-03-06T10:00,2026-03-06T10:00,0.1,nej,nej
-            c3,Syd,Bolig,2026-03-02,2026-03-06T11:00,2026-03-06T11:00,7.77,ja,ja
-            c4,Syd,,2026-03-02,2026-03-07T09:00,2026-03-07T09:00,40,nej,nej
-            c5,Syd,Bolig,2026-03-03,,2026-03-03T09:00,,nej,nej
-            c6,Vest,Pension,2026-03-03,2026-03-08T09:00,2026-03-08T09:00,1e-3,ja,ja
-            """);
+        TempDirs.write(data, "cases/a.csv", A);
         TempDirs.write(data, "cases/ahead.csv", HEADER + "c2,Nord,Pension,2026-03-01,2026-03-06T10:00,2026-03-12T08:00,0.7,nej,nej\n");
         List<String> hows = new ArrayList<>();
         hows.add(night(data, state, "2026-03-10", "r1"));
@@ -66,14 +67,10 @@ class KeptCaseCellsTest {
         hows.add(night(data, state, "2026-03-12", "r3"));
         hows.add(night(data, state, "2026-03-12", "r3-again"));
 
-        TempDirs.write(data, "cases/a.csv", HEADER + """
-            c1,Nord,Bolig,2026-03-01,2026-03-05T10:00,2026-03-05T10:00,12.3,ja,nej
-            c2,Nord,Pension,2026-03-01,2026-03-06T10:00,2026-03-06T10:00,0.1,nej,nej
-            c3,Syd,Bolig,2026-03-02,2026-03-06T11:00,2026-03-06T11:00,7.77,ja,ja
-            c4,Syd,,2026-03-02,2026-03-07T09:00,2026-03-07T09:00,40,nej,nej
-            c5,Syd,Bolig,2026-03-03,2026-03-04T09:00,2026-03-04T09:00,9.5,nej,nej
-            c6,Vest,Pension,2026-03-03,2026-03-08T09:00,2026-03-08T09:00,1e-3,ja,ja
-            """);
+        // Re-delivered with c5 decided: a new version of the file replaces the old one.
+        String redelivered = A.replace("c5,Syd,Bolig,2026-03-03,,2026-03-03T09:00,,", "c5,Syd,Bolig,2026-03-03,2026-03-04T09:00,2026-03-04T09:00,9.5,");
+        assertThat(redelivered).isNotEqualTo(A);
+        TempDirs.write(data, "cases/a.csv", redelivered);
         Files.setLastModifiedTime(data.resolve("cases/a.csv"), java.nio.file.attribute.FileTime.from(Instant.parse("2026-03-13T01:00:00Z")));
         hows.add(night(data, state, "2026-03-13", "r4"));
 
