@@ -129,6 +129,7 @@ final class KeptCaseCells {
         Column same = key.stream().map(c -> col(c).eqNullSafe(col(TOUCHED + c))).reduce(Column::and).orElseThrow();
         Dataset<Row> versions = StateTables.known(spark, stateRoot, Source.CASES, inc.tonight())
             .join(broadcast(touched), same, "left_semi").withColumn(BEFORE, inc.knownBefore())
+            .select(ranked(measures).stream().map(c -> col(c)).toArray(Column[]::new))
             .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> putIn = sums(Observations.fromCases(StateTables.latestOf(versions, Source.CASES), measures), false);
         Dataset<Row> takenOut = sums(Observations.fromCases(StateTables.latestOf(versions.filter(col(BEFORE)), Source.CASES), measures), true);
@@ -136,6 +137,21 @@ final class KeptCaseCells {
     }
 
     private record Change(Dataset<Row> cells, Dataset<Row> persisted) {}
+
+    /**
+     * The columns that ranking and observing the touched cases read: the whole state's other columns (ids, notes,
+     * the extra map when no measure reads it) are left in the files, and the one scan reads less.
+     */
+    private static List<String> ranked(Collection<Measure> measures) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(Source.CASES.key());
+        Source.CASES.version().ifPresent(out::add);
+        out.addAll(List.of(Columns.FILE, Columns.FILE_REF, Columns.LINE, Columns.UNIT, Columns.CASE_TYPE, Columns.OPENED_AT, Columns.DECIDED_AT));
+        for (Measure m : measures) {
+            for (String c : m.optionalColumns()) out.add(Source.CASES.indexOf(c) >= 0 ? c : Columns.EXTRA);
+        }
+        out.add(BEFORE);
+        return List.copyOf(out);
+    }
 
     /** The accepted rows of the versions that arrived or hold rows that came due: at most what the increment reads. */
     private static long incrementRows(KnownIncrement inc, List<dk.gevinst.ingest.FileLedger.Entry> known) {

@@ -113,10 +113,13 @@ public final class StateTables {
 
     /** The latest version of every key of a source, as known on {@code asOf}. */
     public static Dataset<Row> latest(SparkSession spark, Path stateRoot, Source source, LocalDate asOf) {
-        return latestOf(known(spark, stateRoot, source, asOf), source);
+        return stored(latestOf(known(spark, stateRoot, source, asOf), source), source);
     }
 
-    /** The latest of the given versions of each key (see the class comment), with the source's stored columns. */
+    /**
+     * The latest of the given versions of each key (see the class comment), with the columns they came with;
+     * they must hold the key, the version column, the file, file reference and line.
+     */
     static Dataset<Row> latestOf(Dataset<Row> versions, Source source) {
         List<Column> order = new ArrayList<>();
         source.version().ifPresent(v -> order.add(col(v).desc_nulls_last()));
@@ -125,9 +128,8 @@ public final class StateTables {
         order.add(col(Columns.LINE).desc());
         var latestFirst = Window.partitionBy(source.key().stream().map(c -> col(c)).toArray(Column[]::new))
             .orderBy(order.toArray(Column[]::new));
-        return stored(versions
-            .withColumn(Columns.VERSION_RANK, row_number().over(latestFirst))
-            .filter(col(Columns.VERSION_RANK).equalTo(1)), source);
+        return versions.withColumn(Columns.VERSION_RANK, row_number().over(latestFirst))
+            .filter(col(Columns.VERSION_RANK).equalTo(1)).drop(Columns.VERSION_RANK);
     }
 
     /**
