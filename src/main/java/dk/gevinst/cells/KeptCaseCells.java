@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.gevinst.indicator.Measure;
+import dk.gevinst.ingest.FileLedger;
 import dk.gevinst.source.Columns;
 import dk.gevinst.source.Source;
 import dk.gevinst.spark.Tables;
@@ -15,9 +16,13 @@ import dk.gevinst.storage.Storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -36,9 +41,10 @@ import org.apache.spark.storage.StorageLevel;
  * <p>A forward night (see KnownIncrement) ranks only the keys that newly known rows touch: their latest version as
  * known on the kept night is taken out of the cells, their latest version as known tonight put in. Sums are exact
  * decimals, so taking out and putting in leaves the very sums a rebuild makes, bit for bit once cast to double
- * (KeptCaseCellsTest runs nights of late, repeated, withdrawn and dated-ahead data both ways). Anything else, a
- * replay, a withdrawn or re-delivered file, other measures, kept cells of another format or {@code run --full},
- * rebuilds them from every version; a replay of an earlier night leaves the kept cells as they are.
+ * (KeptCaseCellsTest runs nights of late, repeated, withdrawn and dated-ahead data both ways). They are rebuilt
+ * from every version after a withdrawn, re-delivered or re-read file, for other measures, for many new rows (see
+ * {@link #small}), for kept cells of another format, incomplete or that no longer match (a cell below no case),
+ * and for {@code run --full}. A replay of an earlier night computes from every version and leaves them alone.
  *
  * <p>The cells live in a folder of their own under {@code case_cells/} with a small description beside it
  * ({@link Kept}) naming the folder, its night, the versions it knew and its measures. The description is
@@ -61,21 +67,32 @@ final class KeptCaseCells {
         .add(Observations.DAY, DataTypes.DateType).add(Columns.CASE_TYPE, DataTypes.StringType)
         .add(Columns.N, DataTypes.LongType).add(Columns.SUM, EXACT).add(Columns.SUM_SQ, EXACT);
 
-    /** How tonight's cells were had. */
+    /** How tonight's cells were had; the last is written into kept.json ({@code made}). */
     enum How { KEPT, UPDATED, REBUILT, REPLAYED }
 
-    /** What the kept folder holds: written beside it, read before it is trusted. */
-    record Kept(int format, String asOf, List<String> versions, List<String> measures, String folder) {}
+    /**
+     * What the kept folder holds, written beside it and read before it is trusted: its night, the case versions
+     * it knew with the run that read each (a file withdrawn and put back unchanged has the same reference but
+     * is read again), the measures, and the latest own day of versions whose ledger entry lacks one.
+     */
+    record Kept(int format, String asOf, Map<String, String> versions, List<String> measures, String folder, Map<String, String> latestOwnDays,
+                String made) {
+        boolean complete() {
+            return asOf != null && versions != null && measures != null && folder != null && latestOwnDays != null && made != null;
+        }
+    }
 
     record Cells(Dataset<Row> rows, How how) {}
 
     private KeptCaseCells() {}
 
     /**
-     * Above this many rows in the versions that arrived or came due, a night rebuilds instead: their keys are
-     * broadcast to every task, and for a large share of the state one ranking of everything costs less.
+     * An increment is taken when the rows of the versions that arrived are at most this many, or at most a
+     * quarter of the known case rows and at most {@link #MAX_INCREMENT_ROWS}: their keys are broadcast to every
+     * task, and for a large share of the state one ranking of everything costs less.
      */
-    static final long MAX_INCREMENT_ROWS = 2_000_000;
+    static final long SMALL_INCREMENT_ROWS = 10_000;
+    static final long MAX_INCREMENT_ROWS = 1_000_000;
 
     /** Tonight's case cells for the given measures, every unit and day (callers filter), from kept cells where they can. */
     static Cells tonight(SparkSession spark, Path stateRoot, Collection<Measure> measures, LocalDate asOf, boolean rebuild) {
@@ -86,34 +103,76 @@ final class KeptCaseCells {
         Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
         Path root = new Path(stateRoot, FOLDER);
         List<String> keys = List.copyOf(new TreeSet<>(measures.stream().map(MeasureKeys::of).toList()));
-        var known = StateTables.knownEntries(spark, stateRoot, asOf);
-        Kept kept = rebuild ? null : read(storage, root);
-        if (kept != null && kept.format() == FORMAT && kept.measures().equals(keys)) {
-            Optional<KnownIncrement> increment = KnownIncrement.between(Source.CASES, LocalDate.parse(kept.asOf()), kept.versions(), asOf, known);
-            if (increment.isPresent() && incrementRows(increment.get(), known) <= maxIncrementRows) {
-                KnownIncrement inc = increment.get();
-                Dataset<Row> before = spark.read().schema(SCHEMA).parquet(new Path(root, kept.folder()).toString());
-                if (inc.empty()) {
-                    if (!asOf.equals(LocalDate.parse(kept.asOf()))) describe(storage, root, new Kept(FORMAT, asOf.toString(), kept.versions(), keys, kept.folder()));
-                    return new Cells(before, How.KEPT);
-                }
-                Change change = change(spark, stateRoot, inc, measures);
-                try {
-                    Dataset<Row> next = before.unionByName(change.cells())
-                        .groupBy(col(Observations.MEASURE), col(Observations.UNIT), col(Observations.DAY), col(Columns.CASE_TYPE))
-                        .agg(sum(col(Columns.N)).as(Columns.N), sum(col(Columns.SUM)).as(Columns.SUM), sum(col(Columns.SUM_SQ)).as(Columns.SUM_SQ))
-                        .filter(col(Columns.N).gt(0));
-                    return new Cells(keep(spark, storage, root, next, asOf, inc.knownTonight(), keys), How.UPDATED);
-                } finally {
-                    change.persisted().unpersist();
-                }
-            }
+        List<FileLedger.Entry> known = StateTables.knownEntries(spark, stateRoot, asOf);
+        Kept kept = read(storage, root);
+        if (kept != null && asOf.isBefore(LocalDate.parse(kept.asOf()))) {
+            return new Cells(fromEveryVersion(spark, stateRoot, measures, asOf), How.REPLAYED);
         }
-        Dataset<Row> all = fromEveryVersion(spark, stateRoot, measures, asOf);
-        if (kept != null && asOf.isBefore(LocalDate.parse(kept.asOf()))) return new Cells(all, How.REPLAYED);
-        List<String> versions = List.copyOf(KnownIncrement.versions(Source.CASES, known));
+        Optional<KnownIncrement> increment = rebuild || kept == null || kept.format() != FORMAT || !kept.measures().equals(keys)
+            || !sameReads(kept, known) ? Optional.empty()
+            : KnownIncrement.between(Source.CASES, LocalDate.parse(kept.asOf()), kept.versions().keySet(), asOf, known, kept.latestOwnDays());
+        if (increment.isPresent() && small(increment.get(), known, maxIncrementRows)) {
+            KnownIncrement inc = increment.get();
+            Dataset<Row> before = spark.read().schema(SCHEMA).parquet(new Path(root, kept.folder()).toString());
+            if (inc.empty()) {
+                describe(storage, root, new Kept(FORMAT, asOf.toString(), kept.versions(), keys, kept.folder(), kept.latestOwnDays(), How.KEPT.name()));
+                return new Cells(before, How.KEPT);
+            }
+            Change change = change(spark, stateRoot, inc, measures);
+            try {
+                Dataset<Row> next = before.unionByName(change.cells())
+                    .groupBy(col(Observations.MEASURE), col(Observations.UNIT), col(Observations.DAY), col(Columns.CASE_TYPE))
+                    .agg(sum(col(Columns.N)).as(Columns.N), sum(col(Columns.SUM)).as(Columns.SUM), sum(col(Columns.SUM_SQ)).as(Columns.SUM_SQ))
+                    .filter(col(Columns.N).notEqual(0));
+                Dataset<Row> written = keep(spark, storage, root, next, asOf, known, keys, kept.latestOwnDays(), How.UPDATED, kept.folder());
+                // A cell taken below no case is a kept state that no longer matches the versions: never published.
+                if (written.filter(col(Columns.N).lt(0)).isEmpty()) return new Cells(written, How.UPDATED);
+                LOG.warn("Kept case cells under {} did not match the case versions (a cell with fewer than no cases); rebuilt from every version", root);
+            } finally {
+                change.persisted().unpersist();
+            }
+            return tonight(spark, stateRoot, measures, asOf, true, maxIncrementRows);
+        }
         LOG.info("Case cells rebuilt from every case version ({})", rebuild ? "asked for" : kept == null ? "none kept" : "kept cells cannot be updated");
-        return new Cells(keep(spark, storage, root, all, asOf, versions, keys), How.REBUILT);
+        Set<String> unrecorded = new TreeSet<>();
+        for (FileLedger.Entry e : known) {
+            if (e.source().equals(Source.CASES.folder()) && e.latestOwnDay() == null && e.rowsAccepted() > 0) unrecorded.add(e.version());
+        }
+        Map<String, String> latestOwnDays = StateTables.latestOwnDays(spark, stateRoot, Source.CASES, unrecorded);
+        return new Cells(keep(spark, storage, root, fromEveryVersion(spark, stateRoot, measures, asOf), asOf, known, keys, latestOwnDays, How.REBUILT,
+            kept == null ? null : kept.folder()), How.REBUILT);
+    }
+
+    /** Whether every version the kept cells knew is known tonight as read by the same run. */
+    private static boolean sameReads(Kept kept, List<FileLedger.Entry> known) {
+        Map<String, String> tonight = reads(known);
+        for (Map.Entry<String, String> v : kept.versions().entrySet()) {
+            if (tonight.containsKey(v.getKey()) && !tonight.get(v.getKey()).equals(v.getValue())) return false;
+        }
+        return true;
+    }
+
+    /** Each known case version with the run that read it. */
+    private static Map<String, String> reads(List<FileLedger.Entry> known) {
+        Map<String, String> out = new TreeMap<>();
+        for (FileLedger.Entry e : known) if (e.source().equals(Source.CASES.folder())) out.put(e.version(), e.runId());
+        return out;
+    }
+
+    /**
+     * Whether the rows of the versions that arrived are few enough for an increment (see SMALL_INCREMENT_ROWS).
+     * Rows of older versions that came due are not counted: a version dated ahead is read each night, but only
+     * its rows that came due are new, and they are few.
+     */
+    private static boolean small(KnownIncrement inc, List<FileLedger.Entry> known, long maxIncrementRows) {
+        long arrived = 0, all = 0;
+        for (FileLedger.Entry e : known) {
+            if (!e.source().equals(Source.CASES.folder())) continue;
+            all += e.rowsAccepted();
+            if (inc.arrived().contains(e.version())) arrived += e.rowsAccepted();
+        }
+        if (arrived > maxIncrementRows) return false;
+        return arrived <= SMALL_INCREMENT_ROWS || arrived <= all / 4;
     }
 
     /**
@@ -129,7 +188,7 @@ final class KeptCaseCells {
         Column same = key.stream().map(c -> col(c).eqNullSafe(col(TOUCHED + c))).reduce(Column::and).orElseThrow();
         Dataset<Row> versions = StateTables.known(spark, stateRoot, Source.CASES, inc.tonight())
             .join(broadcast(touched), same, "left_semi").withColumn(BEFORE, inc.knownBefore())
-            .select(ranked(measures).stream().map(c -> col(c)).toArray(Column[]::new))
+            .select(columnsRead(measures).stream().map(c -> col(c)).toArray(Column[]::new))
             .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> putIn = sums(Observations.fromCases(StateTables.latestOf(versions, Source.CASES), measures), false);
         Dataset<Row> takenOut = sums(Observations.fromCases(StateTables.latestOf(versions.filter(col(BEFORE)), Source.CASES), measures), true);
@@ -142,8 +201,8 @@ final class KeptCaseCells {
      * The columns that ranking and observing the touched cases read: the whole state's other columns (ids, notes,
      * the extra map when no measure reads it) are left in the files, and the one scan reads less.
      */
-    private static List<String> ranked(Collection<Measure> measures) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>(Source.CASES.key());
+    private static List<String> columnsRead(Collection<Measure> measures) {
+        Set<String> out = new java.util.LinkedHashSet<>(Source.CASES.key());
         Source.CASES.version().ifPresent(out::add);
         out.addAll(List.of(Columns.FILE, Columns.FILE_REF, Columns.LINE, Columns.UNIT, Columns.CASE_TYPE, Columns.OPENED_AT, Columns.DECIDED_AT));
         for (Measure m : measures) {
@@ -151,17 +210,6 @@ final class KeptCaseCells {
         }
         out.add(BEFORE);
         return List.copyOf(out);
-    }
-
-    /** The accepted rows of the versions that arrived or hold rows that came due: at most what the increment reads. */
-    private static long incrementRows(KnownIncrement inc, List<dk.gevinst.ingest.FileLedger.Entry> known) {
-        long rows = 0;
-        for (var e : known) {
-            if (e.source().equals(Source.CASES.folder()) && (inc.arrived().contains(e.version()) || inc.datedAhead().contains(e.version()))) {
-                rows += e.rowsAccepted();
-            }
-        }
-        return rows;
     }
 
     /** The cells from the latest of every case version known on {@code asOf}: what kept cells must equal. */
@@ -177,16 +225,24 @@ final class KeptCaseCells {
                 sum(out ? negate(square) : square).as(Columns.SUM_SQ));
     }
 
-    private static Dataset<Row> keep(SparkSession spark, Storage storage, Path root, Dataset<Row> cells, LocalDate asOf, Collection<String> versions,
-                                     List<String> keys) {
+    /**
+     * Writes the cells into a folder of their own, then names it in kept.json (replaced atomically), then removes
+     * the folder it replaces. Only that one: a folder left by a killed run is small, and another run that took over
+     * a stale lock may be reading its own.
+     */
+    private static Dataset<Row> keep(SparkSession spark, Storage storage, Path root, Dataset<Row> cells, LocalDate asOf, List<FileLedger.Entry> known,
+                                     List<String> keys, Map<String, String> latestOwnDays, How made, String previous) {
         String folder = "cells-" + asOf + "-" + Long.toHexString(System.nanoTime());
         Path target = new Path(root, folder);
-        Tables.writeWhole(cells.select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new)), target);
-        describe(storage, root, new Kept(FORMAT, asOf.toString(), List.copyOf(new TreeSet<>(versions)), keys, folder));
-        try {
-            for (Path p : storage.listDirectories(root)) if (!p.getName().equals(folder)) storage.delete(p);
-        } catch (IOException e) {
-            LOG.warn("Could not remove earlier case cells under {}: {}", root, e.getMessage());
+        Tables.writeWhole(cells.select(Arrays.stream(SCHEMA.fields()).map(f -> col(f.name()).cast(f.dataType()).as(f.name())).toArray(Column[]::new)),
+            target);
+        describe(storage, root, new Kept(FORMAT, asOf.toString(), reads(known), keys, folder, latestOwnDays, made.name()));
+        if (previous != null && !previous.equals(folder)) {
+            try {
+                storage.delete(new Path(root, previous));
+            } catch (IOException e) {
+                LOG.warn("Could not remove the earlier case cells {} under {}: {}", previous, root, e.getMessage());
+            }
         }
         return spark.read().schema(SCHEMA).parquet(target.toString());
     }
@@ -196,8 +252,10 @@ final class KeptCaseCells {
         try {
             if (!storage.exists(p)) return null;
             Kept k = JSON.readValue(storage.readText(p), Kept.class);
-            return storage.exists(new Path(root, k.folder())) ? k : null;
-        } catch (IOException e) {
+            if (k.complete() && storage.exists(new Path(root, k.folder()))) return k;
+            LOG.warn("Kept case cells under {} are incomplete and will be rebuilt", root);
+            return null;
+        } catch (IOException | RuntimeException e) {
             LOG.warn("Kept case cells under {} are unreadable and will be rebuilt: {}", root, e.getMessage());
             return null;
         }

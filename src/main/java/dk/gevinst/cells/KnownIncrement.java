@@ -7,6 +7,7 @@ import dk.gevinst.source.Source;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,7 +22,9 @@ import org.apache.spark.sql.Column;
  * own date on or before T, and the rows of versions known on B whose own date falls in (B, T] (a version dated
  * ahead, found without reading it from the ledger's latestOwnDay). Anything else, a replay of an earlier night, a
  * withdrawn or re-delivered file, or a version whose latest own day the ledger does not know, has no increment:
- * the kept state is rebuilt from the whole state.
+ * the kept state is rebuilt from the whole state. A version is named by its reference (path, size and
+ * modification time); a kept state also compares the run that read it (KeptCaseCells), since a file withdrawn
+ * and put back unchanged is read again under the same reference.
  *
  * @param arrived       versions known tonight that were not known on {@code before}
  * @param datedAhead    versions known on {@code before} with rows whose own date is after it
@@ -48,7 +51,17 @@ public record KnownIncrement(Source source, LocalDate before, LocalDate tonight,
      */
     public static Optional<KnownIncrement> between(Source source, LocalDate before, Collection<String> knownBefore, LocalDate tonight,
                                                    List<FileLedger.Entry> knownTonight) {
-        if (tonight.isBefore(before)) return Optional.empty();
+        return between(source, before, knownBefore, tonight, knownTonight, Map.of());
+    }
+
+    /**
+     * As above, with the latest own day of versions whose ledger entry, written before it was kept, lacks one
+     * (a kept state records them when it is rebuilt). Costs have no increment: a cost line without valid_from
+     * counts from whatever night is evaluated, so its own date is not a property of its version.
+     */
+    public static Optional<KnownIncrement> between(Source source, LocalDate before, Collection<String> knownBefore, LocalDate tonight,
+                                                   List<FileLedger.Entry> knownTonight, Map<String, String> latestOwnDays) {
+        if (source == Source.COSTS || tonight.isBefore(before)) return Optional.empty();
         Set<String> tonightVersions = versions(source, knownTonight);
         if (!tonightVersions.containsAll(knownBefore)) return Optional.empty();
         Set<String> arrived = new TreeSet<>(tonightVersions);
@@ -58,11 +71,12 @@ public record KnownIncrement(Source source, LocalDate before, LocalDate tonight,
         for (FileLedger.Entry e : knownTonight) {
             if (!e.source().equals(source.folder()) || !was.contains(e.version())) continue;
             // A ledger written before latestOwnDay was kept cannot say whether rows of this version are dated ahead.
-            if (e.latestOwnDay() == null) {
+            String latest = e.latestOwnDay() != null ? e.latestOwnDay() : latestOwnDays.get(e.version());
+            if (latest == null) {
                 if (e.rowsAccepted() > 0) return Optional.empty();
                 continue;
             }
-            if (LocalDate.parse(e.latestOwnDay()).isAfter(before)) datedAhead.add(e.version());
+            if (LocalDate.parse(latest).isAfter(before)) datedAhead.add(e.version());
         }
         return Optional.of(new KnownIncrement(source, before, tonight, arrived, datedAhead, tonightVersions));
     }

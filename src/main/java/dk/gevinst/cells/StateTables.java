@@ -236,6 +236,21 @@ public final class StateTables {
         return rows.filter(versionIn(read).and(increment.newlyKnown()));
     }
 
+    /**
+     * The latest own day of an accepted row of each given version of a source, read from the state: for versions
+     * whose ledger entry was written before the ledger kept it (FileLedger.Entry#latestOwnDay). One Spark job.
+     */
+    static Map<String, String> latestOwnDays(SparkSession spark, Path stateRoot, Source source, Set<String> versions) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (versions.isEmpty()) return out;
+        for (Row r : accepted(spark, stateRoot, source).filter(versionIn(versions))
+                .groupBy(col(Columns.FILE_REF)).agg(org.apache.spark.sql.functions.max(ownDate(source, LocalDate.MIN)).as(Columns.DAY))
+                .filter(col(Columns.DAY).isNotNull()).collectAsList()) {
+            out.put(r.getString(0), r.getLocalDate(1).toString());
+        }
+        return out;
+    }
+
     /** Selects the rows of the given file versions; on the partition column, so other versions' folders are not read. */
     static Column versionIn(Set<String> versions) {
         return col(Columns.FILE_REF).isin(versions.toArray());

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeptCaseCellsTest {
     private static final SparkSession SPARK = TestSpark.session();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String HEADER = "case_id,unit,case_type,opened_at,decided_at,updated_at,handling_minutes,appealed,appeal_overturned\n";
     private static final List<Measure> MEASURES = List.of(new Measure(Measure.Kind.COLUMN, "handling_minutes"),
         new Measure(Measure.Kind.ELAPSED_DAYS, null), new Measure(Measure.Kind.FLAG, "appeal_overturned", "appealed"));
@@ -104,6 +105,26 @@ class KeptCaseCellsTest {
         KeptCaseCells.Cells many = KeptCaseCells.tonight(SPARK, state, fewer, last, false, 0);
         assertThat(many.how()).as("more new rows than an increment takes").isEqualTo(KeptCaseCells.How.REBUILT);
         assertThat(sorted(many.rows())).isEqualTo(sorted(KeptCaseCells.fromEveryVersion(SPARK, state, fewer, last)));
+
+        // A ledger written before it kept each version's latest own day: one night rebuilds and records them, the next updates.
+        try (var files = Files.list(tmp.resolve("state/ledger"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                var entries = (com.fasterxml.jackson.databind.node.ArrayNode) JSON.readTree(f.toFile());
+                entries.forEach(e -> ((com.fasterxml.jackson.databind.node.ObjectNode) e).remove("latestOwnDay"));
+                JSON.writeValue(f.toFile(), entries);
+            }
+        }
+        List<String> old = new ArrayList<>();
+        for (String[] n : List.of(new String[] {"g", "2026-03-18", "c1"}, new String[] {"h", "2026-03-19", "c10"})) {
+            TempDirs.write(data, "cases/" + n[0] + ".csv", HEADER + n[2] + ",Nord,Bolig,2026-03-01,2026-03-05T10:00," + n[1] + "T01:00,2,nej,nej\n");
+            LocalDate day = LocalDate.parse(n[1]);
+            new SparkIngest().ingest(SPARK, new IngestRequest(Storage.resolve(data.toString()), state, PlausibilityBounds.DEFAULTS,
+                Pseudonymizer.demo(), "old-" + n[0], day, Instant.parse(day.plusDays(1) + "T04:00:00Z")));
+            KeptCaseCells.Cells cells = KeptCaseCells.tonight(SPARK, state, fewer, day, false);
+            assertThat(sorted(cells.rows())).isEqualTo(sorted(KeptCaseCells.fromEveryVersion(SPARK, state, fewer, day)));
+            old.add(cells.how().name());
+        }
+        assertThat(old).containsExactly("REBUILT", "UPDATED");
     }
 
     /** Ingests the data root as of the night, then compares the cells had from kept ones with the cells from every version. */

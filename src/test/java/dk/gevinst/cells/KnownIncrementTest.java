@@ -46,6 +46,10 @@ class KnownIncrementTest {
         assertThat(KnownIncrement.between(Source.CASES, B, Set.of("a", "gone"), T, tonight)).as("a version gone").isEmpty();
         assertThat(KnownIncrement.between(Source.CASES, B, Set.of("a"), T, List.of(entry("cases", "a", 5, null))))
             .as("an old ledger's entry with rows").isEmpty();
+        assertThat(KnownIncrement.between(Source.CASES, B, Set.of("a"), T, List.of(entry("cases", "a", 5, null)), Map.of("a", "2026-05-02"))
+            .orElseThrow().datedAhead()).as("its latest own day as a kept state recorded it").containsExactly("a");
+        assertThat(KnownIncrement.between(Source.COSTS, B, Set.of("a"), T, List.of(entry("costs", "a", 5, "2026-04-30"))))
+            .as("a cost line's own date depends on the night evaluated").isEmpty();
         assertThat(KnownIncrement.between(Source.CASES, B, Set.of("a"), T, List.of(entry("cases", "a", 0, null))))
             .as("a version without accepted rows has no own days to know").isPresent();
     }

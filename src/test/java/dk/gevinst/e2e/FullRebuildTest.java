@@ -24,6 +24,8 @@ class FullRebuildTest {
         Path kept = SampleNights.out();
         JsonNode description = SampleRun.json(kept.resolve("_state/case_cells/kept.json"));
         assertThat(description.path("asOf").asText()).as("the kept cells moved with the nights").isEqualTo(SampleRun.AS_OF);
+        assertThat(description.path("made").asText()).as("the last night updated the kept cells (rows dated after the first night came due)")
+            .isEqualTo("UPDATED");
 
         Path rebuilt = TempDirs.copyTree(kept, tmp.resolve("rebuilt"));
         Path repo = Repo.root();
