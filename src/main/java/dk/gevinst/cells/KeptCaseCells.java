@@ -56,7 +56,8 @@ final class KeptCaseCells {
     private static final String DESCRIPTION = "kept.json";
     /** Raise when what a case contributes to a cell changes (Observations.fromCases, the ranking): kept cells are rebuilt. */
     static final int FORMAT = 1;
-    private static final DataType EXACT = DataTypes.createDecimalType(38, 18);
+    /** Exact sums, the same here and in SparkCellStage's sums of the other sources. */
+    static final DataType EXACT = DataTypes.createDecimalType(38, 18);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BEFORE = "_known_before";
     private static final String TOUCHED = "_touched_";

@@ -147,6 +147,6 @@ public final class SparkCellStage implements CellStage {
      * A double sum's last bits follow the partitioning, and a cluster must decide byte for byte as a laptop does.
      */
     private static Column exactSum(Column x) {
-        return sum(x.cast("decimal(38,18)")).cast("double");
+        return sum(x.cast(KeptCaseCells.EXACT)).cast("double");
     }
 }

@@ -210,8 +210,8 @@ final class SourceIngest {
                 .agg(count(lit(1)), min(col(OWN_DAY)), max(col(OWN_DAY))).collectAsList()) {
             String ref = r.getString(0);
             long n = r.getLong(4);
-            // A unit counts from its earliest own day; a row without one is never known (StateTables#knownUnits).
             if (r.isNullAt(1) && !r.isNullAt(6)) latestOwnDay.merge(ref, r.getLocalDate(6).toString(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            // A unit counts from its earliest own day; a row without one is never known (StateTables#knownUnits).
             if (r.isNullAt(1) && !r.isNullAt(3) && !r.isNullAt(5)) {
                 units.computeIfAbsent(ref, k -> new TreeMap<>()).merge(r.getString(3), r.getLocalDate(5).toString(),
                     (a, b) -> a.compareTo(b) <= 0 ? a : b);
