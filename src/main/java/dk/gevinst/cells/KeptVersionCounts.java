@@ -129,8 +129,19 @@ public final class KeptVersionCounts {
             if (later || unchanged) continue;
             write(storage, stateRoot, KeptCounts.of(source, asOf, KnownIncrement.versions(source, known), c.getValue()));
         }
-        if (!basis.isEmpty()) LOG.info("Version counts as of {}: {}", asOf, basis);
+        if (!basis.isEmpty()) LOG.info("Version counts as of {}: {}", asOf, describe(basis, kept));
         return new Counted(counts, basis);
+    }
+
+    /** How each source was counted, for the run log: "cases updated from 2026-11-26, usage recounted". */
+    private static String describe(Map<Source, Basis> basis, Map<Source, Optional<KeptCounts>> kept) {
+        List<String> out = new ArrayList<>();
+        basis.forEach((source, how) -> out.add(source.folder() + switch (how) {
+            case KEPT -> " unchanged since " + kept.get(source).orElseThrow().night();
+            case UPDATED -> " updated from " + kept.get(source).orElseThrow().night();
+            case RECOUNTED -> " recounted";
+        }));
+        return String.join(", ", out);
     }
 
     /** The kept counts of a source; one that cannot be read is ignored (the source is recounted), with a warning. */
