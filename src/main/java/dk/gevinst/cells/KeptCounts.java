@@ -7,8 +7,10 @@ import dk.gevinst.source.Source;
 import dk.gevinst.storage.Storage;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -25,8 +27,8 @@ record KeptCounts(String source, String night, List<String> versions, long store
         versions = List.copyOf(versions);
     }
 
-    static KeptCounts of(Source source, LocalDate night, java.util.Collection<String> versions, VersionCounts counts) {
-        return new KeptCounts(source.folder(), night.toString(), List.copyOf(new java.util.TreeSet<>(versions)), counts.stored(), counts.current(),
+    static KeptCounts of(Source source, LocalDate night, Collection<String> versions, VersionCounts counts) {
+        return new KeptCounts(source.folder(), night.toString(), List.copyOf(new TreeSet<>(versions)), counts.stored(), counts.current(),
             counts.superseded(), counts.duplicate());
     }
 

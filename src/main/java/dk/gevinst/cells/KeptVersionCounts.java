@@ -120,17 +120,23 @@ public final class KeptVersionCounts {
                 basis.put(source, Basis.UPDATED);
             });
         }
-        for (Map.Entry<Source, VersionCounts> c : counts.entrySet()) {
-            Source source = c.getKey();
-            Optional<KeptCounts> before = kept.getOrDefault(source, Optional.empty());
-            // A replay leaves counts kept for a later night as they are: they remain the base of the next night.
-            boolean later = before.isPresent() && before.get().nightDate().isAfter(asOf);
-            boolean unchanged = basis.get(source) == Basis.KEPT && before.orElseThrow().nightDate().equals(asOf);
-            if (later || unchanged) continue;
-            write(storage, stateRoot, KeptCounts.of(source, asOf, KnownIncrement.versions(source, known), c.getValue()));
-        }
+        counts.forEach((source, c) -> keep(storage, stateRoot, kept.getOrDefault(source, Optional.empty()), basis.get(source),
+            KeptCounts.of(source, asOf, KnownIncrement.versions(source, known), c)));
         if (!basis.isEmpty()) LOG.info("Version counts as of {}: {}", asOf, describe(basis, kept));
         return new Counted(counts, basis);
+    }
+
+    /** Writes tonight's counts in place of the kept ones, unless those are for a later night or unchanged. */
+    private static void keep(Storage storage, Path stateRoot, Optional<KeptCounts> before, Basis basis, KeptCounts tonight) {
+        // A replay leaves counts kept for a later night as they are: they remain the base of the next night.
+        boolean later = before.isPresent() && before.get().nightDate().isAfter(tonight.nightDate());
+        boolean unchanged = basis == Basis.KEPT && before.orElseThrow().night().equals(tonight.night());
+        if (later || unchanged) return;
+        try {
+            tonight.write(storage, stateRoot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the kept version counts under " + stateRoot + ": " + e.getMessage(), e);
+        }
     }
 
     /** How each source was counted, for the run log: "cases updated from 2026-11-26, usage recounted". */
@@ -152,14 +158,6 @@ public final class KeptVersionCounts {
             LOG.warn("{}: the kept version counts cannot be read ({}); they are counted again from the state", KeptCounts.file(stateRoot, source),
                 e.getMessage());
             return Optional.empty();
-        }
-    }
-
-    private static void write(Storage storage, Path stateRoot, KeptCounts counts) {
-        try {
-            counts.write(storage, stateRoot);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the kept version counts under " + stateRoot + ": " + e.getMessage(), e);
         }
     }
 
