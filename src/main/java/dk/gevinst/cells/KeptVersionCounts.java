@@ -101,9 +101,9 @@ public final class KeptVersionCounts {
             if (increment.isPresent() && increment.get().empty()) {
                 counts.put(source, kept.get(source).orElseThrow().counts());
                 basis.put(source, Basis.KEPT);
-            } else if (increment.isPresent()) {
+            } else if (increment.isPresent() && !aboutAsLargeAsTheState(increment.get(), known)) {
                 increments.put(source, increment.get());
-            } else if (isRequired || kept.get(source).isEmpty()) {
+            } else if (increment.isPresent() || isRequired || kept.get(source).isEmpty()) {
                 recount.add(source);
             }
         }
@@ -137,6 +137,22 @@ public final class KeptVersionCounts {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the kept version counts under " + stateRoot + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether the versions that may hold newly known rows hold at least half as many accepted rows as the other
+     * versions known tonight (by the ledger, without reading them): a file re-delivered whole under a new name,
+     * a long gap between nights. Their keys would then be a large part of all keys, too many to broadcast, and
+     * a recount costs about the same.
+     */
+    private static boolean aboutAsLargeAsTheState(KnownIncrement increment, List<FileLedger.Entry> known) {
+        long all = 0, maybeNew = 0;
+        for (FileLedger.Entry e : known) {
+            if (!e.source().equals(increment.source().folder())) continue;
+            all += e.rowsAccepted();
+            if (increment.arrived().contains(e.version()) || increment.datedAhead().contains(e.version())) maybeNew += e.rowsAccepted();
+        }
+        return 2 * maybeNew >= all - maybeNew;
     }
 
     /** How each source was counted, for the run log: "cases updated from 2026-11-26, usage recounted". */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.gevinst.cells.KeptVersionCounts;
 import dk.gevinst.cells.StateTables;
 import dk.gevinst.source.Source;
 import dk.gevinst.testing.TempDirs;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Version counts kept between nights (cells.KeptVersionCounts) equal a count over the whole state, exactly, over
  * a sequence of nights: late updates and an exact duplicate in a new file, rows dated ahead that become known
  * with no new file, a stale kept file (a run killed before writing it), a re-delivered file, a withdrawn file, a
- * replay, a rerun and an unreadable kept file. A forward night shuffles only the touched keys' rows, never the
- * state, and a rerun of a night starts no Spark job.
+ * replay, a rerun, an unreadable kept file and a file as large as the state again. A forward night shuffles only
+ * the touched keys' rows, never the state, and a rerun of a night starts no Spark job.
  */
 class KeptVersionCountsTest {
     private static final String CASES = "case_id,unit,opened_at,handling_minutes,updated_at\n";
@@ -91,10 +92,21 @@ class KeptVersionCountsTest {
         IngestResult unreadable = night(f, "n6-again", "2026-04-09", Instant.parse("2026-04-10T05:00:00Z")).result();
         assertThat(kept(keptCases)).as("an unreadable kept file is recounted and written anew").isEqualTo(Map.entry("2026-04-09", 5));
 
+        assertThat(unreadable.counts().get(Source.CASES).versions()).isNotNull();
+
+        Files.copy(f.data.resolve("cases/base.csv"), f.data.resolve("cases/base-again.csv"));
+        Path beforeAgain = Files.copy(keptCases, tmp.resolve("cases-n6.json"));
+        Night again = night(f, "n7", "2026-04-10");
+        assertThat(again.result().counts().get(Source.CASES).versions().duplicate()).isGreaterThanOrEqualTo(300);
+        Files.copy(beforeAgain, keptCases, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(KeptVersionCounts.forNight(f.spark, f.stateRoot(), LocalDate.parse("2026-04-10"), List.of()).basis().get(Source.CASES))
+            .as("a file as large as the state, delivered again under a new name, is recounted: its keys are too many to broadcast")
+            .isEqualTo(KeptVersionCounts.Basis.RECOUNTED);
+
         IngestFixture scratch = new IngestFixture(tmp.resolve("scratch"));
         TempDirs.copyTree(f.data, scratch.data);
-        IngestResult all = scratch.ingest("s1", LocalDate.parse("2026-04-09"), Instant.parse("2026-04-10T04:00:00Z"));
-        assertThat(unreadable.counts().get(Source.CASES).versions()).as("the nights' counts equal an ingest from scratch")
+        IngestResult all = scratch.ingest("s1", LocalDate.parse("2026-04-10"), Instant.parse("2026-04-11T04:00:00Z"));
+        assertThat(again.result().counts().get(Source.CASES).versions()).as("the nights' counts equal an ingest from scratch")
             .isEqualTo(all.counts().get(Source.CASES).versions());
     }
 
