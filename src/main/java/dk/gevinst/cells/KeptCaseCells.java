@@ -109,9 +109,8 @@ final class KeptCaseCells {
         if (kept != null && asOf.isBefore(LocalDate.parse(kept.asOf()))) {
             return new Cells(fromEveryVersion(spark, stateRoot, measures, asOf), How.REPLAYED);
         }
-        Optional<KnownIncrement> increment = rebuild || kept == null || kept.format() != FORMAT || !kept.measures().equals(keys)
-            || !sameReads(kept, known) ? Optional.empty()
-            : KnownIncrement.between(Source.CASES, LocalDate.parse(kept.asOf()), kept.versions().keySet(), asOf, known, kept.latestOwnDays());
+        Optional<KnownIncrement> increment = rebuild || kept == null || kept.format() != FORMAT || !kept.measures().equals(keys) ? Optional.empty()
+            : KnownIncrement.between(Source.CASES, LocalDate.parse(kept.asOf()), kept.versions(), asOf, known, kept.latestOwnDays());
         if (increment.isPresent() && small(increment.get(), known, maxIncrementRows)) {
             KnownIncrement inc = increment.get();
             Dataset<Row> before = spark.read().schema(SCHEMA).parquet(new Path(root, kept.folder()).toString());
@@ -142,22 +141,6 @@ final class KeptCaseCells {
         Map<String, String> latestOwnDays = StateTables.latestOwnDays(spark, stateRoot, Source.CASES, unrecorded);
         return new Cells(keep(spark, storage, root, fromEveryVersion(spark, stateRoot, measures, asOf), asOf, known, keys, latestOwnDays, How.REBUILT,
             kept == null ? null : kept.folder()), How.REBUILT);
-    }
-
-    /** Whether every version the kept cells knew is known tonight as read by the same run. */
-    private static boolean sameReads(Kept kept, List<FileLedger.Entry> known) {
-        Map<String, String> tonight = reads(known);
-        for (Map.Entry<String, String> v : kept.versions().entrySet()) {
-            if (tonight.containsKey(v.getKey()) && !tonight.get(v.getKey()).equals(v.getValue())) return false;
-        }
-        return true;
-    }
-
-    /** Each known case version with the run that read it. */
-    private static Map<String, String> reads(List<FileLedger.Entry> known) {
-        Map<String, String> out = new TreeMap<>();
-        for (FileLedger.Entry e : known) if (e.source().equals(Source.CASES.folder())) out.put(e.version(), e.runId());
-        return out;
     }
 
     /**
@@ -237,7 +220,7 @@ final class KeptCaseCells {
         Path target = new Path(root, folder);
         Tables.writeWhole(cells.select(Arrays.stream(SCHEMA.fields()).map(f -> col(f.name()).cast(f.dataType()).as(f.name())).toArray(Column[]::new)),
             target);
-        describe(storage, root, new Kept(FORMAT, asOf.toString(), reads(known), keys, folder, latestOwnDays, made.name()));
+        describe(storage, root, new Kept(FORMAT, asOf.toString(), KnownIncrement.reads(Source.CASES, known), keys, folder, latestOwnDays, made.name()));
         if (previous != null && !previous.equals(folder)) {
             try {
                 storage.delete(new Path(root, previous));

@@ -45,6 +45,27 @@ public record KnownIncrement(Source source, LocalDate before, LocalDate tonight,
         return out;
     }
 
+    /** The versions of {@code source} among the ledger's entries known on a night, each with the run that read it. */
+    public static Map<String, String> reads(Source source, List<FileLedger.Entry> known) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (FileLedger.Entry e : known) if (e.source().equals(source.folder())) out.put(e.version(), e.runId());
+        return out;
+    }
+
+    /**
+     * The increment from a night {@code before} whose versions were read by the runs {@code readBefore} (see
+     * #reads): none when one of them has since been read again by another run (a file withdrawn and put back
+     * unchanged keeps its reference, and its rows may be typed anew).
+     */
+    public static Optional<KnownIncrement> between(Source source, LocalDate before, Map<String, String> readBefore, LocalDate tonight,
+                                                   List<FileLedger.Entry> knownTonight, Map<String, String> latestOwnDays) {
+        Map<String, String> now = reads(source, knownTonight);
+        for (Map.Entry<String, String> v : readBefore.entrySet()) {
+            if (now.containsKey(v.getKey()) && !now.get(v.getKey()).equals(v.getValue())) return Optional.empty();
+        }
+        return between(source, before, readBefore.keySet(), tonight, knownTonight, latestOwnDays);
+    }
+
     /**
      * The increment from a night {@code before} that knew {@code knownBefore} to {@code tonight}, whose
      * ledger entries are {@code knownTonight}; empty when tonight does not only add to that night.

@@ -134,13 +134,23 @@ public final class StateTables {
 
     /**
      * How the known rows of each source split into current, superseded and duplicate versions (see
-     * VersionCounts), all sources in one query. Keys and contents are compared by 64-bit hashes: a collision
-     * could shift a row between these counts, which changes only this accounting, never which row is current.
+     * VersionCounts): of the given sources, and of any other whose counts kept from an earlier night lead to
+     * tonight or that has none kept yet (see KeptVersionCounts, which keeps them between nights).
+     */
+    public static Map<Source, VersionCounts> versionCounts(SparkSession spark, Path stateRoot, List<Source> sources, LocalDate asOf) {
+        return KeptVersionCounts.forNight(spark, stateRoot, asOf, sources).counts();
+    }
+
+    /**
+     * How the known rows of each source split into current, superseded and duplicate versions (see
+     * VersionCounts), counted over the whole known state, all sources in one query. Keys and contents are
+     * compared by 64-bit hashes: a collision could shift a row between these counts, which changes only this
+     * accounting, never which row is current.
      * Few Spark jobs (each costs planning and code generation on a cold JVM, see docs/benchmarks.md): the rows
      * are shuffled once by key, which both the count per version and the count per key then share. (Spark
      * still broadcasts the marked rows once per source: it pushes the anti-join below the union.)
      */
-    public static Map<Source, VersionCounts> versionCounts(SparkSession spark, Path stateRoot, List<Source> sources, LocalDate asOf) {
+    public static Map<Source, VersionCounts> versionCountsFromScratch(SparkSession spark, Path stateRoot, List<Source> sources, LocalDate asOf) {
         Map<Source, VersionCounts> out = new EnumMap<>(Source.class);
         if (sources.isEmpty()) return out;
         List<FileLedger.Entry> known = ledger(spark, stateRoot).knownOn(asOf);
@@ -152,7 +162,7 @@ public final class StateTables {
             Dataset<Row> rows = Tables.readOrEmpty(spark, new Path(stateRoot, source.folder()), SparkSchemas.table(source))
                 .filter(col(Columns.REASON_CODE).isNull().and(col(Columns.FILE_REF).isin(versions)).and(ownDate(source, asOf).leq(lit(asOf))));
             Dataset<Row> h = rows.select(lit(source.name()).as(Columns.SOURCE), col(Columns.FILE_REF), col(Columns.LINE),
-                xxhash64(source.key().stream().map(c -> col(c)).toArray(Column[]::new)).as(KEY_HASH), col(Columns.CONTENT_HASH));
+                keyHash(source).as(KEY_HASH), col(Columns.CONTENT_HASH));
             hashes = hashes == null ? h : hashes.unionByName(h);
         }
         hashes = hashes.join(marked, hashes.col(Columns.FILE_REF).equalTo(marked.col(Columns.FILE_REF))
@@ -211,6 +221,11 @@ public final class StateTables {
     /** The ledger's entries of the file versions known on {@code asOf}, every source. */
     static List<FileLedger.Entry> knownEntries(SparkSession spark, Path stateRoot, LocalDate asOf) {
         return ledger(spark, stateRoot).knownOn(asOf);
+    }
+
+    /** A 64-bit hash of a row's key (Source#key): how version counts tell keys apart. */
+    static Column keyHash(Source source) {
+        return xxhash64(source.key().stream().map(c -> col(c)).toArray(Column[]::new));
     }
 
     private static FileLedger ledger(SparkSession spark, Path stateRoot) {
