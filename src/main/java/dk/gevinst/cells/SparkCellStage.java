@@ -28,9 +28,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * One scan for every pilot and indicator, and Spark's work independent of the number of pilots. Each
- * source becomes observations; a single aggregation yields n, Σx and Σx² per measure × unit × day (and
- * case type for cases; per measure × pilot × day for technical metrics, which a pilot reports for itself).
+ * One query for every pilot and indicator, and Spark's work independent of the number of pilots. The
+ * sources other than cases become observations, and a single aggregation yields their n, Σx and Σx² per
+ * measure × unit × day (per measure × pilot × day for technical metrics, which a pilot reports for itself);
+ * cases come as kept measure cells per measure × unit × day × case type (below).
  * The driver collects only those measure cells and gives them their pilots, arms and periods
  * ({@link CellBindings}): a pilot's day cell is the measure cell of its unit and day.
  *
