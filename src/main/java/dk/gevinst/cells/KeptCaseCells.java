@@ -149,14 +149,9 @@ final class KeptCaseCells {
      * its rows that came due are new, and they are few.
      */
     private static boolean small(KnownIncrement inc, List<FileLedger.Entry> known, long maxIncrementRows) {
-        long arrived = 0, all = 0;
-        for (FileLedger.Entry e : known) {
-            if (!e.source().equals(Source.CASES.folder())) continue;
-            all += e.rowsAccepted();
-            if (inc.arrived().contains(e.version())) arrived += e.rowsAccepted();
-        }
-        if (arrived > maxIncrementRows) return false;
-        return arrived <= SMALL_INCREMENT_ROWS || arrived <= all / 4;
+        KnownIncrement.Rows rows = inc.rows(known);
+        if (rows.arrived() > maxIncrementRows) return false;
+        return rows.arrived() <= SMALL_INCREMENT_ROWS || rows.arrived() <= rows.known() / 4;
     }
 
     /**
@@ -247,9 +242,7 @@ final class KeptCaseCells {
 
     private static void describe(Storage storage, Path root, Kept kept) {
         try {
-            Path tmp = new Path(root, "." + DESCRIPTION + ".tmp");
-            storage.writeText(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(kept));
-            storage.replaceAtomically(tmp, new Path(root, DESCRIPTION));
+            storage.writeTextAtomically(new Path(root, DESCRIPTION), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(kept));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot describe the kept case cells under " + root + ": " + e.getMessage(), e);
         }

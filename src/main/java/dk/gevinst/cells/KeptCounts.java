@@ -61,11 +61,8 @@ record KeptCounts(String source, String night, Map<String, String> versions, lon
         return Optional.of(kept);
     }
 
-    /** Writes to a hidden temporary file, then replaces the kept file in one step: a reader sees the old counts or the new. */
+    /** Replaces the kept file in one step: a reader sees the old counts or the new. */
     void write(Storage storage, Path stateRoot) throws IOException {
-        Path target = file(stateRoot, Source.byFolder(source).orElseThrow());
-        Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
-        storage.writeText(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this));
-        storage.replaceAtomically(tmp, target);
+        storage.writeTextAtomically(file(stateRoot, Source.byFolder(source).orElseThrow()), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this));
     }
 }

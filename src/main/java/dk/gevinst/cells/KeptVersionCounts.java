@@ -74,12 +74,7 @@ public final class KeptVersionCounts {
      */
     public static Counted forNight(SparkSession spark, Path stateRoot, LocalDate asOf, Collection<Source> required) {
         Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
-        List<FileLedger.Entry> known;
-        try {
-            known = FileLedger.load(storage, stateRoot).knownOn(asOf);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the file ledger under " + stateRoot + ": " + e.getMessage(), e);
-        }
+        List<FileLedger.Entry> known = StateTables.knownEntries(spark, stateRoot, asOf);
         Map<Source, VersionCounts> counts = new EnumMap<>(Source.class);
         Map<Source, Basis> basis = new EnumMap<>(Source.class);
         Map<Source, Optional<KeptCounts>> kept = new EnumMap<>(Source.class);
@@ -146,13 +141,9 @@ public final class KeptVersionCounts {
      * a recount costs about the same.
      */
     private static boolean aboutAsLargeAsTheState(KnownIncrement increment, List<FileLedger.Entry> known) {
-        long all = 0, maybeNew = 0;
-        for (FileLedger.Entry e : known) {
-            if (!e.source().equals(increment.source().folder())) continue;
-            all += e.rowsAccepted();
-            if (increment.arrived().contains(e.version()) || increment.datedAhead().contains(e.version())) maybeNew += e.rowsAccepted();
-        }
-        return 2 * maybeNew >= all - maybeNew;
+        KnownIncrement.Rows rows = increment.rows(known);
+        long maybeNew = rows.arrived() + rows.datedAhead();
+        return 2 * maybeNew >= rows.known() - maybeNew;
     }
 
     /** How each source was counted, for the run log: "cases updated from 2026-11-26, usage recounted". */

@@ -102,6 +102,24 @@ public record KnownIncrement(Source source, LocalDate before, LocalDate tonight,
         return Optional.of(new KnownIncrement(source, before, tonight, arrived, datedAhead, tonightVersions));
     }
 
+    /**
+     * The accepted rows, by the ledger and without reading them, of the versions that arrived, of the versions
+     * known before that hold rows dated ahead, and of every version known tonight: what a kept state weighs
+     * against a recount before taking the increment.
+     */
+    public record Rows(long arrived, long datedAhead, long known) {}
+
+    public Rows rows(List<FileLedger.Entry> knownTonight) {
+        long arrivedRows = 0, aheadRows = 0, all = 0;
+        for (FileLedger.Entry e : knownTonight) {
+            if (!e.source().equals(source.folder())) continue;
+            all += e.rowsAccepted();
+            if (arrived.contains(e.version())) arrivedRows += e.rowsAccepted();
+            else if (datedAhead.contains(e.version())) aheadRows += e.rowsAccepted();
+        }
+        return new Rows(arrivedRows, aheadRows, all);
+    }
+
     /** Whether nothing became known: tonight's rows are the earlier night's. */
     public boolean empty() {
         return arrived.isEmpty() && (datedAhead.isEmpty() || tonight.equals(before));

@@ -218,6 +218,16 @@ public final class Storage {
     }
 
     /**
+     * Writes a small file so that a reader sees the old content or the new, whole: written beside it under a
+     * hidden name, then put in its place in one step (see #replaceAtomically).
+     */
+    public void writeTextAtomically(Path target, String text) throws IOException {
+        Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
+        writeText(tmp, text);
+        replaceAtomically(tmp, target);
+    }
+
+    /**
      * Replaces {@code target} by {@code source} in one step, so a reader sees the old file or the new one:
      * rename(2) on a local disk, and a rename with OVERWRITE on HDFS, which the NameNode does atomically.
      * Other filesystems (S3) offer no atomic replace; there the file is briefly absent.
