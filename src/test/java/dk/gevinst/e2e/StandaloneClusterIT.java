@@ -71,7 +71,7 @@ class StandaloneClusterIT {
             "--host", HOST, "--port", String.valueOf(freePort()), "--webui-port", String.valueOf(freePort()),
             "--cores", "2", "--memory", "2g", "--work-dir", tmp.resolve("work").toString()));
 
-        // The embedded run to compare with, while the daemons start.
+        // The embedded run to compare with: the unit tests' run of the same build, or run here while the daemons start.
         Path embedded = SampleRun.out();
         assertThat(SampleRun.exitCode()).isZero();
         long t1 = System.nanoTime();
