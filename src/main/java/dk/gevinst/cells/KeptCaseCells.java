@@ -54,10 +54,13 @@ final class KeptCaseCells {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KeptCaseCells.class);
     static final String FOLDER = "case_cells";
     private static final String DESCRIPTION = "kept.json";
-    /** Raise when what a case contributes to a cell changes (Observations.fromCases, the ranking): kept cells are rebuilt. */
-    static final int FORMAT = 1;
+    /**
+     * Raise when what a case contributes to a cell changes (Observations.fromCases, the ranking, the sums' type):
+     * kept cells are rebuilt. 2: the sums keep 12 decimals, not 18 (ExactSums).
+     */
+    static final int FORMAT = 2;
     /** Exact sums, the same here and in SparkCellStage's sums of the other sources. */
-    static final DataType EXACT = DataTypes.createDecimalType(38, 18);
+    static final DataType EXACT = ExactSums.EXACT;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BEFORE = "_known_before";
     private static final String TOUCHED = "_touched_";
@@ -158,9 +161,9 @@ final class KeptCaseCells {
      * What the newly known rows change: the latest versions, as known on the kept night and tonight, of every key
      * a newly known row has, the former taken out and the latter put in. Only those keys' versions are ranked;
      * they are found by a broadcast semi-join (the touched keys are few), not by a shuffle of the whole state.
-     * Kept in memory while both rankings read them; the caller unpersists.
+     * Kept in memory while both rankings read them; the caller unpersists. Package-private for the plan test.
      */
-    private static Change change(SparkSession spark, Path stateRoot, KnownIncrement inc, Collection<Measure> measures) {
+    static Change change(SparkSession spark, Path stateRoot, KnownIncrement inc, Collection<Measure> measures) {
         List<String> key = Source.CASES.key();
         Dataset<Row> touched = StateTables.newlyKnown(spark, stateRoot, inc)
             .select(key.stream().map(c -> col(c).as(TOUCHED + c)).toArray(Column[]::new)).distinct();
@@ -174,7 +177,7 @@ final class KeptCaseCells {
         return new Change(putIn.unionByName(takenOut), versions);
     }
 
-    private record Change(Dataset<Row> cells, Dataset<Row> persisted) {}
+    record Change(Dataset<Row> cells, Dataset<Row> persisted) {}
 
     /**
      * The columns that ranking and observing the touched cases read: the whole state's other columns (ids, notes,
@@ -226,7 +229,7 @@ final class KeptCaseCells {
         return spark.read().schema(SCHEMA).parquet(target.toString());
     }
 
-    private static Kept read(Storage storage, Path root) {
+    static Kept read(Storage storage, Path root) {
         Path p = new Path(root, DESCRIPTION);
         try {
             if (!storage.exists(p)) return null;

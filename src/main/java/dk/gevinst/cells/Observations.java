@@ -63,7 +63,7 @@ final class Observations {
         return latestCases.filter(col(Columns.DECIDED_AT).isNotNull())
             .select(col(Columns.UNIT).as(UNIT), to_date(col(Columns.DECIDED_AT)).as(DAY),
                 coalesce(col(Columns.CASE_TYPE), lit(CellStats.NO_CASE_TYPE)).as(STRATUM), explode(array(pairs.toArray(Column[]::new))).as("o"))
-            .filter(col("o.v").isNotNull())
+            .filter(ExactSums.within(col("o.v")))
             .select(col(UNIT), col(DAY), col(STRATUM), col("o.k").as(MEASURE), col("o.v").as(VALUE));
     }
 

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 
 import dk.gevinst.config.PilotIndicator;
 import dk.gevinst.config.PilotSpec;
@@ -127,10 +126,10 @@ public final class SparkCellStage implements CellStage {
                     col(Observations.DAY), lit(null).cast(DataTypes.StringType).as(Observations.STRATUM), col(Observations.VALUE)));
         }
         if (!observed.isEmpty()) {
-            cells.add(observed.stream().reduce(Dataset::unionByName).orElseThrow().filter(wanted)
+            cells.add(observed.stream().reduce(Dataset::unionByName).orElseThrow().filter(wanted.and(ExactSums.within(col(Observations.VALUE))))
                 .groupBy(col(Observations.MEASURE), col(Observations.UNIT), col(Observations.SCOPE), day, col(Observations.STRATUM).as(Columns.CASE_TYPE))
-                .agg(count(lit(1)).as(Columns.N), exactSum(col(Observations.VALUE)).as(Columns.SUM),
-                    exactSum(col(Observations.VALUE).multiply(col(Observations.VALUE))).as(Columns.SUM_SQ)));
+                .agg(count(lit(1)).as(Columns.N), ExactSums.sum(col(Observations.VALUE)).as(Columns.SUM),
+                    ExactSums.sum(col(Observations.VALUE).multiply(col(Observations.VALUE))).as(Columns.SUM_SQ)));
         }
         if (cells.isEmpty()) return spark.createDataFrame(List.of(), MEASURE_CELLS);
         return cells.stream().reduce(Dataset::unionByName).orElseThrow();
@@ -142,12 +141,4 @@ public final class SparkCellStage implements CellStage {
         .add(Observations.SCOPE, DataTypes.StringType).add(Observations.DAY, DataTypes.DateType)
         .add(Columns.CASE_TYPE, DataTypes.StringType).add(Columns.N, DataTypes.LongType)
         .add(Columns.SUM, DataTypes.DoubleType).add(Columns.SUM_SQ, DataTypes.DoubleType);
-
-    /**
-     * A sum that does not depend on how Spark splits the rows: added as an exact decimal, rounded to a double once.
-     * A double sum's last bits follow the partitioning, and a cluster must decide byte for byte as a laptop does.
-     */
-    private static Column exactSum(Column x) {
-        return sum(x.cast(KeptCaseCells.EXACT)).cast("double");
-    }
 }

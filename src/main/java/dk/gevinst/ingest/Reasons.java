@@ -26,6 +26,11 @@ public final class Reasons {
         return "implausible:" + column;
     }
 
+    /** A number beyond ±1,000,000,000 (cells.ExactSums.LIMIT): more than the exact sums can hold. */
+    public static String outOfRange(String column) {
+        return "out_of_range:" + column;
+    }
+
     /** A value that should name a candidate of a comparison covering the row's unit, and names none. */
     public static String unknownCandidate(String column) {
         return "unknown_candidate:" + column;

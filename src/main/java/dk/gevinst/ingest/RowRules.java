@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import dk.gevinst.cells.ExactSums;
 import dk.gevinst.source.Columns;
 import dk.gevinst.source.Source;
 import org.apache.spark.sql.Column;
@@ -21,7 +22,7 @@ final class RowRules {
             case COSTS -> when(col(Columns.KIND).isin(CostKind.ONE_OFF, CostKind.YEARLY).equalTo(false), lit(Reasons.badValue(Columns.KIND)))
                 .otherwise(range(Columns.AMOUNT_DKK, bounds));
             case USAGE -> range(Columns.ACTIVE_MINUTES, bounds);
-            case TECH_METRICS -> lit(null).cast("string");
+            case TECH_METRICS -> when(ExactSums.within(col(Columns.VALUE)).equalTo(false), lit(Reasons.outOfRange(Columns.VALUE)));
         };
     }
 
@@ -31,7 +32,7 @@ final class RowRules {
         Column rule = when(v.lt(0), lit(Reasons.negative(column)));
         double max = bounds.max(column);
         if (Double.isFinite(max)) rule = rule.when(v.gt(max), lit(Reasons.implausible(column)));
-        return rule;
+        return rule.when(ExactSums.within(v).equalTo(false), lit(Reasons.outOfRange(column)));
     }
 
     /**
@@ -49,6 +50,7 @@ final class RowRules {
             .when(instrument.equalTo(SurveyInstruments.PREFERENCE).and(item.notEqual(1)), lit(badItem))
             .when(instrument.equalTo(SurveyInstruments.PREFERENCE).and(score.isin(0, 1).equalTo(false)), lit(badScore))
             .when(instrument.equalTo(SurveyInstruments.PREFERENCE).and(candidates.unknown(col(Columns.UNIT), col(Columns.CANDIDATE))),
-                lit(Reasons.unknownCandidate(Columns.CANDIDATE)));
+                lit(Reasons.unknownCandidate(Columns.CANDIDATE)))
+            .when(ExactSums.within(score).equalTo(false), lit(Reasons.outOfRange(Columns.SCORE)));
     }
 }
