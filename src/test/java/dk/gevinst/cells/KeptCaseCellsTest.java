@@ -21,6 +21,11 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.columnar.InMemoryTableScanExec;
+import org.apache.spark.sql.execution.exchange.ShuffleExchangeLike;
+import org.apache.spark.sql.execution.joins.BroadcastHashJoinExec;
+import org.apache.spark.sql.execution.joins.CartesianProductExec;
 import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,6 +130,50 @@ class KeptCaseCellsTest {
             old.add(cells.how().name());
         }
         assertThat(old).containsExactly("REBUILT", "UPDATED");
+    }
+
+    /**
+     * The issue's "no nested loop", for the forward night's own query: the versions of the touched keys are found by
+     * a broadcast semi-join of the state against the touched keys, so the state's side is never shuffled and no
+     * join of the two is a nested loop or a sort-merge. The rankings and sums above it then shuffle only those
+     * versions, held in memory.
+     */
+    @Test
+    void aForwardNightFindsTheTouchedCasesByABroadcastSemiJoinAndNeverShufflesTheState() throws Exception {
+        Path data = tmp.resolve("data");
+        org.apache.hadoop.fs.Path state = Storage.resolve(tmp.resolve("state").toString());
+        TempDirs.write(data, "cases/a.csv", A);
+        assertThat(night(data, state, "2026-03-10", "r1")).isEqualTo("REBUILT");
+        TempDirs.write(data, "cases/b.csv", HEADER + "c1,Syd,Pension,2026-03-01,2026-03-09T10:00,2026-03-11T07:00,13.3,ja,ja\n");
+        LocalDate asOf = LocalDate.parse("2026-03-11");
+        new SparkIngest().ingest(SPARK, new IngestRequest(Storage.resolve(data.toString()), state, PlausibilityBounds.DEFAULTS,
+            Pseudonymizer.demo(), "r2", asOf, Instant.parse("2026-03-12T04:00:00Z")));
+        KeptCaseCells.Kept kept = KeptCaseCells.read(new Storage(SPARK.sparkContext().hadoopConfiguration()),
+            new org.apache.hadoop.fs.Path(state, KeptCaseCells.FOLDER));
+        KnownIncrement inc = KnownIncrement.between(dk.gevinst.source.Source.CASES, LocalDate.parse(kept.asOf()), kept.versions(), asOf,
+            StateTables.knownEntries(SPARK, state, asOf), kept.latestOwnDays()).orElseThrow();
+        KeptCaseCells.Change change = KeptCaseCells.change(SPARK, state, inc, MEASURES);
+        try {
+            // Persisted, the versions read as a scan of memory; the plan that filled it is the one to check.
+            SparkPlan versions = PhysicalPlans.all(change.persisted().queryExecution().executedPlan()).stream()
+                .filter(p -> p instanceof InMemoryTableScanExec).map(p -> ((InMemoryTableScanExec) p).relation().cachedPlan())
+                .findFirst().orElseThrow();
+            List<SparkPlan> joins = PhysicalPlans.all(versions).stream().filter(p -> p.getClass().getSimpleName().contains("Join")
+                || p instanceof CartesianProductExec).toList();
+            assertThat(joins).as("one join, a broadcast hash semi-join").singleElement().isInstanceOfSatisfying(BroadcastHashJoinExec.class,
+                j -> assertThat(j.joinType().toString()).isEqualTo("LeftSemi"));
+            BroadcastHashJoinExec join = (BroadcastHashJoinExec) joins.get(0);
+            SparkPlan streamed = join.buildSide().toString().equals("BuildRight") ? join.left() : join.right();
+            assertThat(PhysicalPlans.all(streamed)).as("the state's side of the semi-join").noneMatch(p -> p instanceof ShuffleExchangeLike)
+                .anyMatch(p -> p.getClass().getSimpleName().equals("FileSourceScanExec"));
+            List<SparkPlan> above = PhysicalPlans.all(change.cells().queryExecution().executedPlan());
+            assertThat(above).as("the rankings and sums over the touched versions").noneMatch(p -> p.getClass().getSimpleName().contains("Join"))
+                .anyMatch(p -> p.getClass().getSimpleName().equals("InMemoryTableScanExec"))
+                .noneMatch(p -> p.getClass().getSimpleName().equals("FileSourceScanExec"));
+            assertThat(change.cells().collectAsList()).as("c1 moved: taken out of Nord, put in Syd").hasSizeGreaterThanOrEqualTo(2);
+        } finally {
+            change.persisted().unpersist();
+        }
     }
 
     /** Ingests the data root as of the night, then compares the cells had from kept ones with the cells from every version. */
