@@ -56,9 +56,9 @@ final class KeptCaseCells {
     private static final String DESCRIPTION = "kept.json";
     /**
      * Raise when what a case contributes to a cell changes (Observations.fromCases, the ranking, the sums' type):
-     * kept cells are rebuilt. 2: the sums keep 12 decimals, not 18 (ExactSums).
+     * kept cells are rebuilt.
      */
-    static final int FORMAT = 2;
+    static final int FORMAT = 1;
     /** Exact sums, the same here and in SparkCellStage's sums of the other sources. */
     static final DataType EXACT = ExactSums.EXACT;
     private static final ObjectMapper JSON = new ObjectMapper();

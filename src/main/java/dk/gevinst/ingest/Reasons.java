@@ -26,7 +26,7 @@ public final class Reasons {
         return "implausible:" + column;
     }
 
-    /** A number beyond ±1,000,000,000 (cells.ExactSums.LIMIT): more than the exact sums can hold. */
+    /** A summed number beyond ±10,000,000 (cells.ExactSums.LIMIT): more than the exact sums can hold. */
     public static String outOfRange(String column) {
         return "out_of_range:" + column;
     }

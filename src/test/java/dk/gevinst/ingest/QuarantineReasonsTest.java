@@ -71,6 +71,26 @@ class QuarantineReasonsTest {
         assertThat(f.quarantine("cases/a.csv")).containsExactly(Map.entry(2L, "implausible:handling_minutes"));
     }
 
+    /** Beyond ±10,000,000 a summed value is out_of_range (its bound raised, so implausible does not come first); a cost is not summed. */
+    @Test
+    void summedValuesBeyondTheExactSumsRangeAreOutOfRangeButACostIsNot(@TempDir Path tmp) throws Exception {
+        IngestFixture f = new IngestFixture(tmp);
+        TempDirs.write(f.data, "cases/a.csv", "case_id,unit,opened_at,handling_minutes\nc1,U,2026-01-01,20000000\nc2,U,2026-01-01,9999999\n");
+        TempDirs.write(f.data, "usage/u.csv", "user_id,unit,day,active_minutes\nu,U,2026-01-05,20000000\n");
+        TempDirs.write(f.data, "survey_responses/s.csv", "response_id,respondent_id,unit,answered_at,instrument,item,score\n"
+            + "r1,kw1,U,2026-01-05,trivsel,1,20000000\nr2,kw1,U,2026-01-05,trivsel,1,-3\n");
+        TempDirs.write(f.data, "tech_metrics/t.csv", "pilot_id,day,metric,value\np,2026-01-05,saldo,-20000000\np,2026-01-06,saldo,-12.5\n");
+        TempDirs.write(f.data, "costs/c.csv", "pilot_id,option,kind,amount_dkk\np,cloud,one_off,2000000000\n");
+        new SparkIngest().ingest(f.spark, new IngestRequest(dk.gevinst.storage.Storage.resolve(f.data.toString()), f.stateRoot(),
+            PlausibilityBounds.DEFAULTS.with(Map.of("handling_minutes", 1e12, "active_minutes", 1e12)), dk.gevinst.privacy.Pseudonymizer.demo(), "r1",
+            IngestFixture.AS_OF));
+        assertThat(f.quarantine("cases/a.csv")).containsExactly(Map.entry(2L, "out_of_range:handling_minutes"));
+        assertThat(f.quarantine("usage/u.csv")).containsExactly(Map.entry(2L, "out_of_range:active_minutes"));
+        assertThat(f.quarantine("survey_responses/s.csv")).containsExactly(Map.entry(2L, "out_of_range:score"));
+        assertThat(f.quarantine("tech_metrics/t.csv")).containsExactly(Map.entry(2L, "out_of_range:value"));
+        assertThat(f.quarantine("costs/c.csv")).isEmpty();
+    }
+
     @Test
     void aPreferenceNamesOnlyACandidateOfAComparisonCoveringItsUnit(@TempDir Path tmp) throws Exception {
         IngestFixture f = new IngestFixture(tmp);
