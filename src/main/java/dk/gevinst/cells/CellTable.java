@@ -37,11 +37,18 @@ public final class CellTable {
     };
     private final List<CellStats> cells;
     private final int collected;
+    private final String caseCells;
     private final Map<String, List<CellStats>> byPilotAndIndicator;
     private final Map<String, List<CellStats>> strataByPilotAndIndicator;
 
     /** @param collected the cells as the cell stage made them: with a stratum for case indicators, or already summed */
     public CellTable(List<CellStats> collected) {
+        this(collected, null);
+    }
+
+    /** @param caseCells how the case cells were had tonight (KeptCaseCells: KEPT, UPDATED, REBUILT, REPLAYED), or null */
+    public CellTable(List<CellStats> collected, String caseCells) {
+        this.caseCells = caseCells;
         this.collected = collected.size();
         this.cells = List.copyOf(sumOverStrata(collected));
         this.byPilotAndIndicator = index(this.cells);
@@ -51,6 +58,11 @@ public final class CellTable {
     /** Every day cell, summed over strata. */
     public List<CellStats> cells() {
         return cells;
+    }
+
+    /** How the case cells were had tonight, for the run manifest; null when no pilot has a case indicator. */
+    public String caseCells() {
+        return caseCells;
     }
 
     /** How many cells the cell stage collected, before strata were summed away. */

@@ -65,21 +65,25 @@ public final class SparkCellStage implements CellStage {
         java.util.Objects.requireNonNull(asOf, "asOf");
         if (pilots.isEmpty()) return new CellTable(List.of());
         List<MeasureCell> measured = new ArrayList<>();
-        for (Row r : measureCells(spark, stateRoot, pilots, asOf, rebuild).collectAsList()) {
+        Measured cells = measureCells(spark, stateRoot, pilots, asOf, rebuild);
+        for (Row r : cells.rows().collectAsList()) {
             measured.add(new MeasureCell(r.getAs(Observations.MEASURE), r.getAs(Observations.UNIT), r.getAs(Observations.SCOPE),
                 r.getAs(Observations.DAY), r.getAs(Columns.CASE_TYPE),
                 new Moments(r.<Long>getAs(Columns.N), r.<Double>getAs(Columns.SUM), r.<Double>getAs(Columns.SUM_SQ))));
         }
         List<CellStats> out = CellBindings.bind(pilots, measured, asOf);
         out.sort(CellTable.ORDER.thenComparing(CellStats::stratum, Comparator.nullsFirst(Comparator.naturalOrder())));
-        CellTable table = new CellTable(out);
+        CellTable table = new CellTable(out, cells.caseCells());
         LOG.info("Cell stage: {} measure cells summed, {} cells for {} pilots ({} after summing case types)", measured.size(), out.size(),
             pilots.size(), table.cells().size());
         return table;
     }
 
+    /** The measure cells before the collect, and how the case cells were had (null: no case indicator). */
+    record Measured(Dataset<Row> rows, String caseCells) {}
+
     /** The measure cells as a Dataset, before the collect: package-private so a test can read its physical plan. */
-    static Dataset<Row> measureCells(SparkSession spark, Path stateRoot, List<PilotSpec> pilots, LocalDate asOf, boolean rebuild) {
+    static Measured measureCells(SparkSession spark, Path stateRoot, List<PilotSpec> pilots, LocalDate asOf, boolean rebuild) {
         Set<Measure> caseMeasures = new LinkedHashSet<>();
         Set<Source> sources = new LinkedHashSet<>();
         Set<String> measures = new TreeSet<>();
@@ -96,9 +100,11 @@ public final class SparkCellStage implements CellStage {
         Column bound = col(Observations.UNIT).isin(units.toArray())
             .and(concat(col(Observations.MEASURE), lit(CellBindings.KEY_SEPARATOR), col(Observations.UNIT)).isin(CellBindings.boundPairs(pilots).toArray()));
         List<Dataset<Row>> cells = new ArrayList<>();
+        String caseCells = null;
         if (!caseMeasures.isEmpty() && !units.isEmpty()) {
             KeptCaseCells.Cells cases = KeptCaseCells.tonight(spark, stateRoot, caseMeasures, asOf, rebuild);
             LOG.info("Case cells: {}", cases.how());
+            caseCells = cases.how().name();
             cells.add(cases.rows().filter(bound.and(wanted))
                 .select(col(Observations.MEASURE), col(Observations.UNIT), lit(null).cast(DataTypes.StringType).as(Observations.SCOPE), day,
                     col(Columns.CASE_TYPE), col(Columns.N), col(Columns.SUM).cast(DataTypes.DoubleType).as(Columns.SUM),
@@ -131,8 +137,8 @@ public final class SparkCellStage implements CellStage {
                 .agg(count(lit(1)).as(Columns.N), ExactSums.sum(col(Observations.VALUE)).as(Columns.SUM),
                     ExactSums.sum(col(Observations.VALUE).multiply(col(Observations.VALUE))).as(Columns.SUM_SQ)));
         }
-        if (cells.isEmpty()) return spark.createDataFrame(List.of(), MEASURE_CELLS);
-        return cells.stream().reduce(Dataset::unionByName).orElseThrow();
+        if (cells.isEmpty()) return new Measured(spark.createDataFrame(List.of(), MEASURE_CELLS), caseCells);
+        return new Measured(cells.stream().reduce(Dataset::unionByName).orElseThrow(), caseCells);
     }
 
     /** What {@link #measureCells} yields, for a night where no pilot reads any source. */

@@ -161,7 +161,8 @@ public final class NightlyRun {
             ExitCode exit = exitCode(ingest, specs, tonight);
             Path manifest = new Path(new Path(s.out(), "runs"), runId + ".json");
             Path tmp = new Path(new Path(s.out(), "runs"), "." + runId + ".json.tmp");
-            storage.writeText(tmp, Json.MAPPER.writeValueAsString(RunManifest.build(runId, s.asOf(), started, ingest, tonight, dropped, exit, clock, s.simulation())));
+            storage.writeText(tmp, Json.MAPPER.writeValueAsString(RunManifest.build(runId, s.asOf(), started, ingest, cells.caseCells(), tonight, dropped, exit, clock,
+                s.simulation())));
             storage.rename(tmp, manifest);
             Set<String> invalidSpecs = new HashSet<>();
             specs.failures().forEach(f -> invalidSpecs.add(f.pilotId()));

@@ -267,8 +267,8 @@ class SparkCellStageTest {
      */
     @Test
     void cellPlanHasNoJoinAndShufflesOnceWhateverTheNumberOfPilots() throws Exception {
-        List<String> one = operators(SparkCellStage.measureCells(SPARK, state, pilots(1), AS_OF, false), "1 pilot");
-        List<String> many = operators(SparkCellStage.measureCells(SPARK, state, pilots(200), AS_OF, false), "200 pilots");
+        List<String> one = operators(SparkCellStage.measureCells(SPARK, state, pilots(1), AS_OF, false).rows(), "1 pilot");
+        List<String> many = operators(SparkCellStage.measureCells(SPARK, state, pilots(200), AS_OF, false).rows(), "200 pilots");
         assertThat(many).as("the operators of the plan for 200 pilots and for one").isEqualTo(one);
     }
 

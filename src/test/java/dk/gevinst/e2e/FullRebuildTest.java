@@ -32,6 +32,8 @@ class FullRebuildTest {
         assertThat(Main.execute("run", "--pilots", repo.resolve("jobs/pilots").toString(), "--data", repo.resolve("data-samples").toString(),
             "--out", rebuilt.toString(), "--as-of", SampleRun.AS_OF, "--demo-key", "--full")).isZero();
 
+        assertThat(SampleRun.lastManifest(kept).path("case_cells").asText()).as("the kept night's manifest").isEqualTo("UPDATED");
+        assertThat(SampleRun.lastManifest(rebuilt).path("case_cells").asText()).as("the --full night's manifest").isEqualTo("REBUILT");
         for (String table : List.of("cell_stats", "indicator_results")) {
             assertThat(rows(rebuilt, table)).as(table).isNotEmpty().isEqualTo(rows(kept, table));
         }

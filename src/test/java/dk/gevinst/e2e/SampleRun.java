@@ -32,8 +32,8 @@ public final class SampleRun {
     }
 
     /**
-     * The run lives in target/sample-run, stamped with a digest of what decides it (the compiled classes, the
-     * pilot specs, the sample data). The unit tests always run it afresh: some check what their own JVM saw
+     * The run lives in target/sample-run, stamped with a digest of what decides it (the compiled classes and test
+     * classes, the pom with its dependencies, the pilot specs, the sample data). The unit tests always run it afresh: some check what their own JVM saw
      * being published. The integration tests of the same {@code mvn verify} (Failsafe sets
      * gevinst.sampleRun.reuse) compare with that run instead of running the sample a second time in their own
      * JVM; anything changed, or no stamp, and they run it afresh too.
@@ -42,7 +42,8 @@ public final class SampleRun {
         Path root = Repo.root();
         Path folder = root.resolve("target/sample-run");
         Path stamp = root.resolve("target/sample-run.stamp");
-        String digest = digestOf(List.of(root.resolve("target/classes"), root.resolve("jobs/pilots"), root.resolve("data-samples")));
+        String digest = digestOf(List.of(root.resolve("target/classes"), root.resolve("target/test-classes"), root.resolve("pom.xml"),
+            root.resolve("jobs/pilots"), root.resolve("data-samples")));
         if (Boolean.getBoolean("gevinst.sampleRun.reuse") && Files.isRegularFile(stamp)) {
             String[] said = Files.readString(stamp).trim().split(" ");
             if (said.length == 2 && said[0].equals(digest) && Files.isDirectory(folder)) {
