@@ -90,17 +90,10 @@ final class KeptCaseCells {
 
     private KeptCaseCells() {}
 
-    /**
-     * An increment is taken when the rows of the versions that arrived are at most this many, or at most a
-     * quarter of the known case rows and at most {@link #MAX_INCREMENT_ROWS}: their keys are broadcast to every
-     * task, and for a large share of the state one ranking of everything costs less.
-     */
-    static final long SMALL_INCREMENT_ROWS = 10_000;
-    static final long MAX_INCREMENT_ROWS = 1_000_000;
 
     /** Tonight's case cells for the given measures, every unit and day (callers filter), from kept cells where they can. */
     static Cells tonight(SparkSession spark, Path stateRoot, Collection<Measure> measures, LocalDate asOf, boolean rebuild) {
-        return tonight(spark, stateRoot, measures, asOf, rebuild, MAX_INCREMENT_ROWS);
+        return tonight(spark, stateRoot, measures, asOf, rebuild, KnownIncrement.MAX_ROWS);
     }
 
     static Cells tonight(SparkSession spark, Path stateRoot, Collection<Measure> measures, LocalDate asOf, boolean rebuild, long maxIncrementRows) {
@@ -114,7 +107,7 @@ final class KeptCaseCells {
         }
         Optional<KnownIncrement> increment = rebuild || kept == null || kept.format() != FORMAT || !kept.measures().equals(keys) ? Optional.empty()
             : KnownIncrement.between(Source.CASES, LocalDate.parse(kept.asOf()), kept.versions(), asOf, known, kept.latestOwnDays());
-        if (increment.isPresent() && small(increment.get(), known, maxIncrementRows)) {
+        if (increment.isPresent() && increment.get().small(known, KnownIncrement.SMALL_ROWS, maxIncrementRows)) {
             KnownIncrement inc = increment.get();
             Dataset<Row> before = spark.read().schema(SCHEMA).parquet(new Path(root, kept.folder()).toString());
             if (inc.empty()) {
@@ -144,17 +137,6 @@ final class KeptCaseCells {
         Map<String, String> latestOwnDays = StateTables.latestOwnDays(spark, stateRoot, Source.CASES, unrecorded);
         return new Cells(keep(spark, storage, root, fromEveryVersion(spark, stateRoot, measures, asOf), asOf, known, keys, latestOwnDays, How.REBUILT,
             kept == null ? null : kept.folder()), How.REBUILT);
-    }
-
-    /**
-     * Whether the rows of the versions that arrived are few enough for an increment (see SMALL_INCREMENT_ROWS).
-     * Rows of older versions that came due are not counted: a version dated ahead is read each night, but only
-     * its rows that came due are new, and they are few.
-     */
-    private static boolean small(KnownIncrement inc, List<FileLedger.Entry> known, long maxIncrementRows) {
-        KnownIncrement.Rows rows = inc.rows(known);
-        if (rows.arrived() > maxIncrementRows) return false;
-        return rows.arrived() <= SMALL_INCREMENT_ROWS || rows.arrived() <= rows.known() / 4;
     }
 
     /**

@@ -73,6 +73,11 @@ public final class KeptVersionCounts {
      * written for tonight, unless they are for a later night (a replay does not move them back).
      */
     public static Counted forNight(SparkSession spark, Path stateRoot, LocalDate asOf, Collection<Source> required) {
+        return forNight(spark, stateRoot, asOf, required, KnownIncrement.SMALL_ROWS);
+    }
+
+    /** As above, with the rows an increment may always have ({@link KnownIncrement#small}); public for a test in ingest. */
+    public static Counted forNight(SparkSession spark, Path stateRoot, LocalDate asOf, Collection<Source> required, long smallRows) {
         Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
         List<FileLedger.Entry> known = StateTables.knownEntries(spark, stateRoot, asOf);
         Map<Source, VersionCounts> counts = new EnumMap<>(Source.class);
@@ -96,7 +101,7 @@ public final class KeptVersionCounts {
             if (increment.isPresent() && increment.get().empty()) {
                 counts.put(source, kept.get(source).orElseThrow().counts());
                 basis.put(source, Basis.KEPT);
-            } else if (increment.isPresent() && !aboutAsLargeAsTheState(increment.get(), known)) {
+            } else if (increment.isPresent() && increment.get().small(known, smallRows, KnownIncrement.MAX_ROWS)) {
                 increments.put(source, increment.get());
             } else if (increment.isPresent() || isRequired || kept.get(source).isEmpty()) {
                 recount.add(source);
@@ -132,18 +137,6 @@ public final class KeptVersionCounts {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the kept version counts under " + stateRoot + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Whether the versions that may hold newly known rows hold at least half as many accepted rows as the other
-     * versions known tonight (by the ledger, without reading them): a file re-delivered whole under a new name,
-     * a long gap between nights. Their keys would then be a large part of all keys, too many to broadcast, and
-     * a recount costs about the same.
-     */
-    private static boolean aboutAsLargeAsTheState(KnownIncrement increment, List<FileLedger.Entry> known) {
-        KnownIncrement.Rows rows = increment.rows(known);
-        long maybeNew = rows.arrived() + rows.datedAhead();
-        return 2 * maybeNew >= rows.known() - maybeNew;
     }
 
     /** How each source was counted, for the run log: "cases updated from 2026-11-26, usage recounted". */

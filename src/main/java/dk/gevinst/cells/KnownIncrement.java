@@ -109,6 +109,24 @@ public record KnownIncrement(Source source, LocalDate before, LocalDate tonight,
      */
     public record Rows(long arrived, long datedAhead, long known) {}
 
+    /** An increment's rows are few enough at or below this many, whatever the state's size. */
+    public static final long SMALL_ROWS = 10_000;
+    /** ... and never above this many: every task holds the touched keys. */
+    public static final long MAX_ROWS = 1_000_000;
+
+    /**
+     * Whether an increment is cheaper than a pass over the whole known state, for both kept states (case cells,
+     * version counts): the rows of the versions that arrived are at most {@code smallRows}, or at most a quarter of
+     * the known rows, and never more than {@code maxRows}. Rows of versions dated ahead are not counted: such a
+     * version is read each night, but only its rows that came due are new, and they are few. A judgement, not a
+     * measured crossover: the touched keys are broadcast to every task, and for a large share of the state one
+     * pass over everything costs about the same.
+     */
+    public boolean small(List<FileLedger.Entry> knownTonight, long smallRows, long maxRows) {
+        Rows r = rows(knownTonight);
+        return r.arrived() <= maxRows && (r.arrived() <= smallRows || r.arrived() <= r.known() / 4);
+    }
+
     public Rows rows(List<FileLedger.Entry> knownTonight) {
         long arrivedRows = 0, aheadRows = 0, all = 0;
         for (FileLedger.Entry e : knownTonight) {

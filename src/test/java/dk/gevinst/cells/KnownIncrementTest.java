@@ -53,4 +53,25 @@ class KnownIncrementTest {
         assertThat(KnownIncrement.between(Source.CASES, B, Set.of("a"), T, List.of(entry("cases", "a", 0, null))))
             .as("a version without accepted rows has no own days to know").isPresent();
     }
+
+    /** One rule for both kept states: up to 10,000 arrived rows, or up to a quarter of the known rows (theirs included); never over 1 M. */
+    @Test
+    void anIncrementIsSmallUpToTenThousandRowsOrAQuarterOfTheStateAndNeverOverAMillion() {
+        assertThat(small(10_000, 1)).as("10,000 rows on a state of one").isTrue();
+        assertThat(small(10_001, 30_000)).as("just over 10,000 rows, just over a quarter of the 40,001 known").isFalse();
+        assertThat(small(10_001, 30_003)).as("a quarter of the 40,004 known").isTrue();
+        assertThat(small(1_000_000, 10_000_000)).as("a million rows, a tenth").isTrue();
+        assertThat(small(1_000_001, 10_000_000)).as("over a million").isFalse();
+        List<FileLedger.Entry> ahead = List.of(entry("cases", "old", 100, "2026-04-30"), entry("cases", "ahead", 50_000, "2026-05-09"),
+            entry("cases", "new", 10, "2026-05-02"));
+        assertThat(KnownIncrement.between(Source.CASES, B, Set.of("old", "ahead"), T, ahead).orElseThrow().small(ahead, 0, 1_000_000))
+            .as("rows of a version dated ahead are not counted: only its rows that came due are new").isTrue();
+    }
+
+    /** Whether {@code arrived} new rows on a state of {@code old} rows are small, by the default allowance. */
+    private static boolean small(long arrived, long old) {
+        List<FileLedger.Entry> tonight = List.of(entry("cases", "old", old, "2026-04-30"), entry("cases", "new", arrived, "2026-05-02"));
+        return KnownIncrement.between(Source.CASES, B, Set.of("old"), T, tonight).orElseThrow().small(tonight, KnownIncrement.SMALL_ROWS,
+            KnownIncrement.MAX_ROWS);
+    }
 }
