@@ -10,8 +10,8 @@ import org.apache.spark.sql.types.DataTypes;
  * Spark's ANSI mode a sum beyond it fails the night's one aggregation for every pilot; so an observation lies
  * within ±{@link #LIMIT}, and ingest quarantines a summed value beyond it (out_of_range).
  *
- * <p>With 18 decimals a sum holds 20 integer digits: Σx² of a million values at the limit (10^14 each), far more
- * than a cell (one unit's cases of one day and case type) holds. The 18 decimals keep the squares of small values
+ * <p>With 18 decimals a sum holds 20 integer digits: Σx² of just under a million values at the limit (10^14 each),
+ * far more than a cell (one unit's cases of one day and case type) holds. The 18 decimals keep the squares of small values
  * (a metric of 10^-6 seconds) exact enough for a variance; a larger limit would cost them.
  */
 public final class ExactSums {

@@ -56,9 +56,10 @@ final class KeptCaseCells {
     private static final String DESCRIPTION = "kept.json";
     /**
      * Raise when what a case contributes to a cell changes (Observations.fromCases, the ranking, the sums' type):
-     * kept cells are rebuilt.
+     * kept cells are rebuilt. Never reuse a number. 2: observations cut to ExactSums' range, which cells kept
+     * before could hold outside it.
      */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     /** Exact sums, the same here and in SparkCellStage's sums of the other sources. */
     static final DataType EXACT = ExactSums.EXACT;
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -99,6 +99,9 @@ class KeptVersionCountsTest {
         Night again = night(f, "n7", "2026-04-10");
         assertThat(again.result().counts().get(Source.CASES).versions().duplicate()).isGreaterThanOrEqualTo(300);
         Files.copy(beforeAgain, keptCases, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(KeptVersionCounts.forNight(f.spark, f.stateRoot(), LocalDate.parse("2026-04-10"), List.of()).basis().get(Source.CASES))
+            .as("as many rows again, but at most 10,000 (KnownIncrement.SMALL_ROWS): updated").isEqualTo(KeptVersionCounts.Basis.UPDATED);
+        Files.copy(beforeAgain, keptCases, StandardCopyOption.REPLACE_EXISTING);
         // At this size any increment is cheap (KnownIncrement.SMALL_ROWS); with no such allowance the rule itself shows.
         assertThat(KeptVersionCounts.forNight(f.spark, f.stateRoot(), LocalDate.parse("2026-04-10"), List.of(), 0).basis().get(Source.CASES))
             .as("a file as large as the state, delivered again under a new name, is recounted: its keys are too many to broadcast")
