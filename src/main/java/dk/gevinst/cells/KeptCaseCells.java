@@ -43,7 +43,7 @@ import org.apache.spark.storage.StorageLevel;
  * decimals, so taking out and putting in leaves the very sums a rebuild makes, bit for bit once cast to double
  * (KeptCaseCellsTest runs nights of late, repeated, withdrawn and dated-ahead data both ways). They are rebuilt
  * from every version after a withdrawn, re-delivered or re-read file, for other measures, for many new rows (see
- * {@link #small}), for kept cells of another format, incomplete or that no longer match (a cell below no case),
+ * {@link KnownIncrement#small}), for kept cells of another format, incomplete or that no longer match (a cell below no case),
  * and for {@code run --full}. A replay of an earlier night computes from every version and leaves them alone.
  *
  * <p>The cells live in a folder of their own under {@code case_cells/} with a small description beside it

@@ -102,13 +102,6 @@ public record KnownIncrement(Source source, LocalDate before, LocalDate tonight,
         return Optional.of(new KnownIncrement(source, before, tonight, arrived, datedAhead, tonightVersions));
     }
 
-    /**
-     * The accepted rows, by the ledger and without reading them, of the versions that arrived, of the versions
-     * known before that hold rows dated ahead, and of every version known tonight: what a kept state weighs
-     * against a recount before taking the increment.
-     */
-    public record Rows(long arrived, long datedAhead, long known) {}
-
     /** An increment's rows are few enough at or below this many, whatever the state's size. */
     public static final long SMALL_ROWS = 10_000;
     /** ... and never above this many: every task holds the touched keys. */
@@ -123,19 +116,14 @@ public record KnownIncrement(Source source, LocalDate before, LocalDate tonight,
      * pass over everything costs about the same.
      */
     public boolean small(List<FileLedger.Entry> knownTonight, long smallRows, long maxRows) {
-        Rows r = rows(knownTonight);
-        return r.arrived() <= maxRows && (r.arrived() <= smallRows || r.arrived() <= r.known() / 4);
-    }
-
-    public Rows rows(List<FileLedger.Entry> knownTonight) {
-        long arrivedRows = 0, aheadRows = 0, all = 0;
+        // Accepted rows by the ledger, without reading them.
+        long arrivedRows = 0, all = 0;
         for (FileLedger.Entry e : knownTonight) {
             if (!e.source().equals(source.folder())) continue;
             all += e.rowsAccepted();
             if (arrived.contains(e.version())) arrivedRows += e.rowsAccepted();
-            else if (datedAhead.contains(e.version())) aheadRows += e.rowsAccepted();
         }
-        return new Rows(arrivedRows, aheadRows, all);
+        return arrivedRows <= maxRows && (arrivedRows <= smallRows || arrivedRows <= all / 4);
     }
 
     /** Whether nothing became known: tonight's rows are the earlier night's. */

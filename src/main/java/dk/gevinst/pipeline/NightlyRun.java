@@ -160,10 +160,8 @@ public final class NightlyRun {
 
             ExitCode exit = exitCode(ingest, specs, tonight);
             Path manifest = new Path(new Path(s.out(), "runs"), runId + ".json");
-            Path tmp = new Path(new Path(s.out(), "runs"), "." + runId + ".json.tmp");
-            storage.writeText(tmp, Json.MAPPER.writeValueAsString(RunManifest.build(runId, s.asOf(), started, ingest, cells.caseCells(), tonight, dropped, exit, clock,
-                s.simulation())));
-            storage.rename(tmp, manifest);
+            storage.writeTextAtomically(manifest, Json.MAPPER.writeValueAsString(RunManifest.build(runId, s.asOf(), started, ingest, cells.caseCells(),
+                tonight, dropped, exit, clock, s.simulation())));
             Set<String> invalidSpecs = new HashSet<>();
             specs.failures().forEach(f -> invalidSpecs.add(f.pilotId()));
             List<PilotSummary> summary = tonight.stream().map(t -> new PilotSummary(t.pilotId(), t.status(), t.decision(),
