@@ -14,6 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
@@ -32,6 +36,8 @@ public final class SparkIngest implements IngestStage {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkIngest.class);
     /** Where an older Gevinst kept quarantined rows; now they are in each source's table (see SourceIngest). */
     static final String LEGACY_QUARANTINE = "quarantine";
+    /** Sources ingested side by side (see eachSource); read from gevinst.ingest.threads for measuring. */
+    static final int THREADS = Integer.getInteger("gevinst.ingest.threads", 2);
 
     @Override
     public IngestResult ingest(SparkSession spark, IngestRequest request) {
@@ -54,42 +60,19 @@ public final class SparkIngest implements IngestStage {
         if (ledger.legacy()) ledger = LegacyState.moveAside(storage, request.stateRoot(), request.runId());
         LocalDate today = LocalDate.ofInstant(request.now(), ZoneOffset.UTC);
         String knownFrom = ledger.knownFromForNewFiles(request.asOf(), today).toString();
+        List<Ingested> ingested = eachSource(spark, storage, request, ledger, knownFrom);
         Map<Source, SourceCounts> counts = new LinkedHashMap<>();
         List<FileProblem> rejected = new ArrayList<>(), skipped = new ArrayList<>(), removed = new ArrayList<>();
         Map<String, Long> masked = new HashMap<>();
         List<FileLedger.Entry> records = new ArrayList<>();
-        for (Source source : Source.values()) {
-            FileInventory inventory = FileInventory.list(storage, request.dataRoot(), source, request.pseudonymizer());
-            skipped.addAll(inventory.skipped());
-            List<SourceIngest.Fresh> fresh = new ArrayList<>();
-            for (SourceFile f : inventory.files()) {
-                if (ledger.hasLive(f.versionRef())) continue;
-                HeaderCheck.Head head = HeaderCheck.read(storage, source, f.path(), f.format(), f.size());
-                if (head.ok()) fresh.add(new SourceIngest.Fresh(f, head));
-                else rejected.add(new FileProblem(source.folder(), f.display(), head.problem()));
-            }
-            records.addAll(withdraw(storage, request, ledger, inventory, removed, skipped));
-            if (fresh.isEmpty()) {
-                counts.put(source, SourceCounts.of(List.of()));
-                continue;
-            }
-            List<FileCounts> files = SourceIngest.run(spark, request, source, fresh);
-            Map<String, FileLedger.Entry> replaced = new HashMap<>();
-            for (FileLedger.Entry e : ledger.knownOn(LocalDate.MAX)) if (e.source().equals(source.folder())) replaced.put(e.file(), e);
-            for (int i = 0; i < fresh.size(); i++) {
-                SourceFile f = fresh.get(i).file();
-                FileCounts c = files.get(i);
-                c.cprMasked().forEach((k, v) -> masked.merge(k, v, Long::sum));
-                FileLedger.Entry previous = replaced.get(f.fileRef());
-                String cutOff = CutOffFiles.check(storage, f, fresh.get(i).head(), c.rowsRead(), previous);
-                if (cutOff != null) LOG.warn("{}: {}", f.display(), cutOff);
-                records.add(new FileLedger.Entry(source.folder(), f.fileRef(), f.versionRef(), f.display(), f.size(), f.modified(),
-                    knownFrom, request.now().toString(), request.now().toString(), request.runId(), c.rowsRead(), c.rowsAccepted(),
-                    c.rowsQuarantined(), c.byReason(), c.cprMasked(), fresh.get(i).head().columns(), fresh.get(i).head().warnings(),
-                    c.note(), null, cutOff, c.units(), previous == null ? null : previous.rowsRead(), c.unknownCandidates(),
-                    c.latestOwnDay()));
-            }
-            counts.put(source, SourceCounts.of(files));
+        // Merged in source order, whatever order the sources finished in: the ledger and messages stay deterministic.
+        for (Ingested i : ingested) {
+            counts.put(i.source(), i.counts());
+            rejected.addAll(i.rejected());
+            skipped.addAll(i.skipped());
+            removed.addAll(i.removed());
+            i.masked().forEach((k, v) -> masked.merge(k, v, Long::sum));
+            records.addAll(i.records());
         }
         ledger.record(request.runId(), records);
         List<Source> read = counts.entrySet().stream().filter(e -> !e.getValue().files().isEmpty()).map(Map.Entry::getKey).toList();
@@ -98,6 +81,83 @@ public final class SparkIngest implements IngestStage {
         List<FileLedger.Entry> known = ledger.knownOn(request.asOf());
         List<CutOffFile> cutOff = known.stream().filter(e -> e.cutOff() != null).map(CutOffFile::of).toList();
         return new IngestResult(counts, rejected, skipped, removed, masked, warnings(known), cutOff, known);
+    }
+
+    /** What one source's new and withdrawn files gave: its counts, the files' problems and the ledger records. */
+    private record Ingested(Source source, SourceCounts counts, List<FileProblem> rejected, List<FileProblem> skipped,
+                            List<FileProblem> removed, Map<String, Long> masked, List<FileLedger.Entry> records) {}
+
+    /**
+     * Every source, on {@link #THREADS} threads. A source is a few Spark jobs, each with seconds of planning, code
+     * generation and class loading on the driver while the cores wait, and a small source's jobs are little else;
+     * sources ingested side by side fill those gaps with another source's tasks. The sources share nothing
+     * but the whole-file rules' table, where each writes only the partitions of its own file versions. Every
+     * source finishes before a failure is thrown (the first in source order), so no write outlives the run.
+     */
+    private static List<Ingested> eachSource(SparkSession spark, Storage storage, IngestRequest request, FileLedger ledger,
+                                             String knownFrom) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "gevinst-ingest");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Ingested>> futures = new ArrayList<>();
+            for (Source source : Source.values()) futures.add(pool.submit(() -> source(spark, storage, request, ledger, knownFrom, source)));
+            List<Ingested> out = new ArrayList<>();
+            Throwable failure = null;
+            for (Future<Ingested> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    if (failure == null) failure = e.getCause();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    if (failure == null) failure = e;
+                }
+            }
+            if (failure instanceof IOException io) throw io;
+            if (failure instanceof RuntimeException re) throw re;
+            if (failure instanceof Error err) throw err;
+            if (failure != null) throw new IllegalStateException("ingest interrupted", failure);
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Ingested source(SparkSession spark, Storage storage, IngestRequest request, FileLedger ledger, String knownFrom,
+                                   Source source) throws IOException {
+        List<FileProblem> rejected = new ArrayList<>(), skipped = new ArrayList<>(), removed = new ArrayList<>();
+        Map<String, Long> masked = new HashMap<>();
+        FileInventory inventory = FileInventory.list(storage, request.dataRoot(), source, request.pseudonymizer());
+        skipped.addAll(inventory.skipped());
+        List<SourceIngest.Fresh> fresh = new ArrayList<>();
+        for (SourceFile f : inventory.files()) {
+            if (ledger.hasLive(f.versionRef())) continue;
+            HeaderCheck.Head head = HeaderCheck.read(storage, source, f.path(), f.format(), f.size());
+            if (head.ok()) fresh.add(new SourceIngest.Fresh(f, head));
+            else rejected.add(new FileProblem(source.folder(), f.display(), head.problem()));
+        }
+        List<FileLedger.Entry> records = new ArrayList<>(withdraw(storage, request, ledger, inventory, removed, skipped));
+        if (fresh.isEmpty()) return new Ingested(source, SourceCounts.of(List.of()), rejected, skipped, removed, masked, records);
+        List<FileCounts> files = SourceIngest.run(spark, request, source, fresh);
+        Map<String, FileLedger.Entry> replaced = new HashMap<>();
+        for (FileLedger.Entry e : ledger.knownOn(LocalDate.MAX)) if (e.source().equals(source.folder())) replaced.put(e.file(), e);
+        for (int i = 0; i < fresh.size(); i++) {
+            SourceFile f = fresh.get(i).file();
+            FileCounts c = files.get(i);
+            c.cprMasked().forEach((k, v) -> masked.merge(k, v, Long::sum));
+            FileLedger.Entry previous = replaced.get(f.fileRef());
+            String cutOff = CutOffFiles.check(storage, f, fresh.get(i).head(), c.rowsRead(), previous);
+            if (cutOff != null) LOG.warn("{}: {}", f.display(), cutOff);
+            records.add(new FileLedger.Entry(source.folder(), f.fileRef(), f.versionRef(), f.display(), f.size(), f.modified(),
+                knownFrom, request.now().toString(), request.now().toString(), request.runId(), c.rowsRead(), c.rowsAccepted(),
+                c.rowsQuarantined(), c.byReason(), c.cprMasked(), fresh.get(i).head().columns(), fresh.get(i).head().warnings(),
+                c.note(), null, cutOff, c.units(), previous == null ? null : previous.rowsRead(), c.unknownCandidates(),
+                c.latestOwnDay()));
+        }
+        return new Ingested(source, SourceCounts.of(files), rejected, skipped, removed, masked, records);
     }
 
     /**

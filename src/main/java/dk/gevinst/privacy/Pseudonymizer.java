@@ -34,7 +34,7 @@ public final class Pseudonymizer implements Serializable {
      */
     public String pseudonym(String raw) {
         if (raw == null || raw.isBlank()) return null;
-        return letters("p_", mac().doFinal(raw.trim().getBytes(StandardCharsets.UTF_8)));
+        return letters("p_", digest(raw.trim().getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -43,7 +43,7 @@ public final class Pseudonymizer implements Serializable {
      * can hold a CPR number, and separated from person pseudonyms by a prefix so the two never coincide.
      */
     public String fileReference(String pathAndVersion) {
-        return letters("f_", mac().doFinal(("file:" + pathAndVersion).getBytes(StandardCharsets.UTF_8)));
+        return letters("f_", digest(("file:" + pathAndVersion).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String letters(String prefix, byte[] digest) {
@@ -52,6 +52,14 @@ public final class Pseudonymizer implements Serializable {
             b.append((char) ('a' + ((digest[i] >> 4) & 0xF))).append((char) ('a' + (digest[i] & 0xF)));
         }
         return b.toString();
+    }
+
+    /**
+     * One digest at a time: a Mac is not thread-safe, and the driver names several sources' files at once
+     * (SparkIngest). Tasks each hold their own copy, so they never wait here for another task.
+     */
+    private synchronized byte[] digest(byte[] input) {
+        return mac().doFinal(input);
     }
 
     private Mac mac() {
