@@ -155,7 +155,7 @@ public final class SparkIngest implements IngestStage {
                 knownFrom, request.now().toString(), request.now().toString(), request.runId(), c.rowsRead(), c.rowsAccepted(),
                 c.rowsQuarantined(), c.byReason(), c.cprMasked(), fresh.get(i).head().columns(), fresh.get(i).head().warnings(),
                 c.note(), null, cutOff, c.units(), previous == null ? null : previous.rowsRead(), c.unknownCandidates(),
-                c.latestOwnDay()));
+                c.latestOwnDay(), c.notNumbers()));
         }
         return new Ingested(source, SourceCounts.of(files), rejected, skipped, removed, masked, records);
     }

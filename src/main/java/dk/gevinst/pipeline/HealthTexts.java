@@ -36,9 +36,11 @@ final class HealthTexts {
     static final String UNIT_WITHOUT_DATA = "unit_without_data";
     /** The health flag of a comparison whose units gave preference answers naming a candidate it does not list (UnknownCandidates). */
     static final String UNKNOWN_CANDIDATE = "unknown_candidate";
+    /** The health flag of values of a custom indicator's column that are no number it can observe (ValuesNotNumbers). */
+    static final String VALUES_NOT_NUMBERS = "values_not_numbers";
     /** Reasons and health flags that belong to one night only: a kept decision does not carry them into the next. */
     static final List<String> NIGHTLY_CODES = List.of(STALE_DATA, PARTIAL_DATA, INVALID_SPEC, EVALUATION_FAILED, KEPT_DECISION, COLUMN_TYPO,
-        UNIT_WITHOUT_DATA, UNKNOWN_CANDIDATE);
+        UNIT_WITHOUT_DATA, UNKNOWN_CANDIDATE, VALUES_NOT_NUMBERS);
 
     private HealthTexts() {}
 

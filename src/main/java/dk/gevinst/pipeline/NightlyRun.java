@@ -117,7 +117,7 @@ public final class NightlyRun {
                 PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen);
                 evaluations.add(e);
                 PilotHealth h = PilotHealth.of(e, s.freshness(), ingest.rejected(), typos, ingest.cutOff()).withUnitsKnown(spec, units)
-                    .withUnknownCandidates(spec, ingest.ledger());
+                    .withKnownFiles(spec, ingest.ledger());
                 h.missingUnits().forEach(m -> LOG.warn("{}", m.en(spec.id())));
                 health.put(e.pilotId(), h);
             }

@@ -33,10 +33,13 @@ import java.util.TreeMap;
  * @param cutOff known files of sources the pilot uses that look cut off during export: its decision rests on partial data
  * @param missingUnits units the spec names that have no rows in the data known tonight: the pilot is decided on other teams than specified
  * @param unknownCandidates preference answers from a comparison's units quarantined as unknown_candidate (see UnknownCandidates)
+ * @param notNumbers values of a custom indicator's column that are no number it can observe (see ValuesNotNumbers)
  */
 record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProblem> rejected, List<ColumnTypos.InFiles> typos,
-                   List<CutOffFile> cutOff, List<UnitsWithoutData.Missing> missingUnits, UnknownCandidates unknownCandidates) {
-    static final PilotHealth NOT_EVALUATED = new PilotHealth(null, List.of(), List.of(), List.of(), List.of(), List.of(), UnknownCandidates.NONE);
+                   List<CutOffFile> cutOff, List<UnitsWithoutData.Missing> missingUnits, UnknownCandidates unknownCandidates,
+                   List<ValuesNotNumbers> notNumbers) {
+    static final PilotHealth NOT_EVALUATED = new PilotHealth(null, List.of(), List.of(), List.of(), List.of(), List.of(), UnknownCandidates.NONE,
+        List.of());
 
     /** A source too old to decide on: its newest day, the day it should at least reach, and the days allowed. */
     record StaleSource(Source source, LocalDate newest, LocalDate expectedFrom, int maxAgeDays) {}
@@ -47,6 +50,7 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         typos = List.copyOf(typos);
         cutOff = List.copyOf(cutOff);
         missingUnits = List.copyOf(missingUnits);
+        notNumbers = List.copyOf(notNumbers);
     }
 
     /**
@@ -55,13 +59,18 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
      */
     PilotHealth withUnitsKnown(PilotSpec spec, Set<String> knownUnits) {
         if (spec == null || this == NOT_EVALUATED || knownUnits.isEmpty()) return this;
-        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, UnitsWithoutData.of(spec, knownUnits), unknownCandidates);
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, UnitsWithoutData.of(spec, knownUnits), unknownCandidates, notNumbers);
     }
 
-    /** This health with the unknown_candidate answers from the comparison's units (none for a pilot; see UnknownCandidates). */
-    PilotHealth withUnknownCandidates(PilotSpec spec, List<FileLedger.Entry> known) {
+    /**
+     * This health with what the known files' ledger entries say of the pilot's own data: the unknown_candidate answers
+     * from a comparison's units (none for a pilot; see UnknownCandidates), and the values of its custom indicators'
+     * columns that are no number (see ValuesNotNumbers).
+     */
+    PilotHealth withKnownFiles(PilotSpec spec, List<FileLedger.Entry> known) {
         if (this == NOT_EVALUATED) return this;
-        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, UnknownCandidates.of(spec, known));
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, UnknownCandidates.of(spec, known),
+            ValuesNotNumbers.of(spec, known));
     }
 
     boolean isStale() {
@@ -108,7 +117,7 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         List<FileProblem> rejected = rejectedTonight.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
         List<ColumnTypos.InFiles> typos = knownTypos.stream().filter(t -> used.contains(t.typo().source())).toList();
         List<CutOffFile> cutOff = knownCutOff.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
-        return new PilotHealth(through, stale, rejected, typos, cutOff, List.of(), UnknownCandidates.NONE);
+        return new PilotHealth(through, stale, rejected, typos, cutOff, List.of(), UnknownCandidates.NONE, List.of());
     }
 
     /** Days between the newest data and the night evaluated; for messages. */
