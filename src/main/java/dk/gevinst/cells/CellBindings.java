@@ -2,6 +2,7 @@ package dk.gevinst.cells;
 
 import dk.gevinst.config.PilotIndicator;
 import dk.gevinst.config.PilotSpec;
+import dk.gevinst.indicator.Measure;
 import dk.gevinst.source.Source;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -39,9 +41,10 @@ final class CellBindings {
         for (PilotSpec p : pilots) {
             for (PilotIndicator i : p.indicators()) {
                 if (i.definition().source() == Source.TECH_METRICS) continue;
-                String measure = MeasureKeys.of(i.definition().measure());
-                for (String unit : p.pilotUnits()) out.add(key(measure, unit));
-                for (String unit : p.controlUnits()) out.add(key(measure, unit));
+                for (String measure : MeasureKeys.withUnobserved(i.definition().measure())) {
+                    for (String unit : p.pilotUnits()) out.add(key(measure, unit));
+                    for (String unit : p.controlUnits()) out.add(key(measure, unit));
+                }
             }
         }
         return out;
@@ -84,6 +87,39 @@ final class CellBindings {
             }
         }
         return out;
+    }
+
+    /**
+     * Per pilot, the cases of its units and periods that a custom column indicator could not observe (see
+     * {@link MeasureKeys#readsExtraColumn}): the same units and days as the indicator's own cells, so the count is
+     * of exactly the cases its analysis leaves out. Sorted by pilot, then indicator.
+     */
+    static List<Unobserved> unobserved(List<PilotSpec> pilots, List<MeasureCell> measureCells, LocalDate asOf) {
+        Map<String, List<MeasureCell>> byUnit = new HashMap<>();
+        for (MeasureCell c : measureCells) if (c.unit() != null) byUnit.computeIfAbsent(key(c.measure(), c.unit()), k -> new ArrayList<>()).add(c);
+        List<Unobserved> out = new ArrayList<>();
+        for (PilotSpec p : pilots) {
+            for (PilotIndicator i : p.indicators()) {
+                Measure m = i.definition().measure();
+                if (i.definition().source() != Source.CASES || !MeasureKeys.readsExtraColumn(m)) continue;
+                Windows windows = new Windows(p, i, asOf);
+                Map<String, Long> notNumbers = new TreeMap<>(), outOfRange = new TreeMap<>();
+                List<String> units = new ArrayList<>(p.pilotUnits());
+                units.addAll(p.controlUnits());
+                for (String unit : new TreeSet<>(units)) {
+                    countIn(notNumbers, unit, byUnit.get(key(MeasureKeys.notANumber(m), unit)), windows);
+                    countIn(outOfRange, unit, byUnit.get(key(MeasureKeys.outOfRange(m), unit)), windows);
+                }
+                if (!notNumbers.isEmpty() || !outOfRange.isEmpty()) out.add(new Unobserved(p.id(), i.id(), m.argument(), notNumbers, outOfRange));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Unobserved::pilotId).thenComparing(Unobserved::indicatorId));
+        return out;
+    }
+
+    private static void countIn(Map<String, Long> byUnit, String unit, List<MeasureCell> cells, Windows windows) {
+        if (cells == null) return;
+        for (MeasureCell c : cells) if (windows.periodOf(c.day()) != null) byUnit.merge(unit, c.moments().n(), Long::sum);
     }
 
     private static void bindTo(List<CellStats> out, PilotSpec p, PilotIndicator i, String unit, Arm arm, List<MeasureCell> cells,

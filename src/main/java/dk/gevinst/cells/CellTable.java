@@ -38,17 +38,25 @@ public final class CellTable {
     private final List<CellStats> cells;
     private final int collected;
     private final String caseCells;
+    private final Map<String, List<Unobserved>> unobserved;
     private final Map<String, List<CellStats>> byPilotAndIndicator;
     private final Map<String, List<CellStats>> strataByPilotAndIndicator;
 
     /** @param collected the cells as the cell stage made them: with a stratum for case indicators, or already summed */
     public CellTable(List<CellStats> collected) {
-        this(collected, null);
+        this(collected, null, List.of());
     }
 
-    /** @param caseCells how the case cells were had tonight (KeptCaseCells: KEPT, UPDATED, REBUILT, REPLAYED), or null */
-    public CellTable(List<CellStats> collected, String caseCells) {
+    /**
+     * @param caseCells  how the case cells were had tonight (KeptCaseCells: KEPT, UPDATED, REBUILT, REPLAYED), or null
+     * @param unobserved the cases custom column indicators could not observe, per pilot and indicator
+     */
+    public CellTable(List<CellStats> collected, String caseCells, List<Unobserved> unobserved) {
         this.caseCells = caseCells;
+        Map<String, List<Unobserved>> byPilot = new HashMap<>();
+        for (Unobserved u : unobserved) byPilot.computeIfAbsent(u.pilotId(), k -> new ArrayList<>()).add(u);
+        byPilot.replaceAll((k, v) -> List.copyOf(v));
+        this.unobserved = byPilot;
         this.collected = collected.size();
         this.cells = List.copyOf(sumOverStrata(collected));
         this.byPilotAndIndicator = index(this.cells);
@@ -63,6 +71,11 @@ public final class CellTable {
     /** How the case cells were had tonight, for the run manifest; null when no pilot has a case indicator. */
     public String caseCells() {
         return caseCells;
+    }
+
+    /** One pilot's cases that its custom column indicators could not observe, by indicator; empty when there are none. */
+    public List<Unobserved> unobserved(String pilotId) {
+        return unobserved.getOrDefault(pilotId, List.of());
     }
 
     /** How many cells the cell stage collected, before strata were summed away. */

@@ -59,6 +59,14 @@ final class Observations {
         List<Column> pairs = new ArrayList<>();
         for (Measure m : measures) {
             pairs.add(struct(lit(MeasureKeys.of(m)).as("k"), observedValue(m).cast(DataTypes.DoubleType).as("v")));
+            if (MeasureKeys.readsExtraColumn(m)) {
+                // A value that is no observation is counted, not dropped in silence: a 0 under a key of its own (values_not_numbers).
+                Column selected = m.among() == null ? lit(true) : coalesce(col(m.among()), lit(false));
+                Column raw = col(Columns.EXTRA).getItem(m.argument()), number = raw.try_cast(DataTypes.DoubleType);
+                pairs.add(struct(lit(MeasureKeys.notANumber(m)).as("k"), when(selected.and(raw.isNotNull()).and(number.isNull()), lit(0.0)).as("v")));
+                pairs.add(struct(lit(MeasureKeys.outOfRange(m)).as("k"),
+                    when(selected.and(number.isNotNull()).and(coalesce(ExactSums.within(number), lit(false)).equalTo(false)), lit(0.0)).as("v")));
+            }
         }
         return latestCases.filter(col(Columns.DECIDED_AT).isNotNull())
             .select(col(Columns.UNIT).as(UNIT), to_date(col(Columns.DECIDED_AT)).as(DAY),

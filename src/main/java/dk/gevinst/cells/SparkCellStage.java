@@ -73,7 +73,7 @@ public final class SparkCellStage implements CellStage {
         }
         List<CellStats> out = CellBindings.bind(pilots, measured, asOf);
         out.sort(CellTable.ORDER.thenComparing(CellStats::stratum, Comparator.nullsFirst(Comparator.naturalOrder())));
-        CellTable table = new CellTable(out, cells.caseCells());
+        CellTable table = new CellTable(out, cells.caseCells(), CellBindings.unobserved(pilots, measured, asOf));
         LOG.info("Cell stage: {} measure cells summed, {} cells for {} pilots ({} after summing case types)", measured.size(), out.size(),
             pilots.size(), table.cells().size());
         return table;
@@ -90,7 +90,7 @@ public final class SparkCellStage implements CellStage {
         for (PilotSpec p : pilots) {
             for (PilotIndicator i : p.indicators()) {
                 sources.add(i.definition().source());
-                measures.add(MeasureKeys.of(i.definition().measure()));
+                measures.addAll(MeasureKeys.withUnobserved(i.definition().measure()));
                 if (i.definition().source() == Source.CASES) caseMeasures.add(i.definition().measure());
             }
         }

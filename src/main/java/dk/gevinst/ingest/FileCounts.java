@@ -10,14 +10,12 @@ import java.util.TreeMap;
  * {@code path} is the display path: under the data root, CPR-shaped text masked. {@code unknownCandidates}: per
  * unit, the rows quarantined as {@code unknown_candidate} (see FileLedger.Entry#unknownCandidates).
  * {@code latestOwnDay}: the latest own day of an accepted row (ISO date, null when none has one; see
- * FileLedger.Entry#latestOwnDay). {@code notNumbers}: per extra column, the accepted rows whose value there is no
- * number within the exact sums' range (see FileLedger.Entry#notNumbers).
+ * FileLedger.Entry#latestOwnDay).
  */
 public record FileCounts(String source, String path, String fileRef, long rowsRead, long rowsAccepted, long rowsQuarantined,
                          Map<String, Long> byReason, Map<String, Long> cprMasked, String note, Map<String, String> units,
-                         Map<String, Long> unknownCandidates, String latestOwnDay, Map<String, Long> notNumbers) {
+                         Map<String, Long> unknownCandidates, String latestOwnDay) {
     public FileCounts {
-        notNumbers = new TreeMap<>(notNumbers);
         unknownCandidates = new TreeMap<>(unknownCandidates);
         byReason = new TreeMap<>(byReason);
         units = new TreeMap<>(units);

@@ -53,15 +53,13 @@ public final class FileLedger {
      * {@code latestOwnDay}: the latest own day (StateTables#ownDate) of an accepted row, so that a night after
      * the version arrived knows, without reading it, whether any of its rows became known since an earlier night
      * (a version dated ahead); null when no row has one, and in ledgers written before it.
-     * {@code notNumbers}: per extra column of a case file, the accepted rows whose value there is not a number within
-     * ±10,000,000, so a custom indicator on that column observes nothing from them; null in ledgers written before it.
      */
     public record Entry(String source, String file, String version, String display, long size, long modified,
                         String knownFrom, String firstSeenAt, String recordedAt, String runId,
                         long rowsRead, long rowsAccepted, long rowsQuarantined, Map<String, Long> byReason,
                         Map<String, Long> cprMasked, List<String> columns, List<String> warnings, String note, String removedAt,
                         String cutOff, Map<String, String> units, Long replacedRowsRead, Map<String, Long> unknownCandidates,
-                        String latestOwnDay, Map<String, Long> notNumbers) {
+                        String latestOwnDay) {
         public LocalDate knownFromDate() {
             return LocalDate.parse(knownFrom);
         }
@@ -72,8 +70,7 @@ public final class FileLedger {
 
         Entry removedAt(Instant when) {
             return new Entry(source, file, version, display, size, modified, knownFrom, firstSeenAt, when.toString(), runId,
-                rowsRead, rowsAccepted, rowsQuarantined, byReason, cprMasked, columns, warnings, note, when.toString(), cutOff, units, replacedRowsRead, unknownCandidates, latestOwnDay,
-                notNumbers);
+                rowsRead, rowsAccepted, rowsQuarantined, byReason, cprMasked, columns, warnings, note, when.toString(), cutOff, units, replacedRowsRead, unknownCandidates, latestOwnDay);
         }
     }
 

@@ -1,10 +1,6 @@
 package dk.gevinst.ingest;
 
-import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_sort;
-import static org.apache.spark.sql.functions.map_filter;
-import static org.apache.spark.sql.functions.map_keys;
-import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.col;
@@ -17,7 +13,6 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
-import dk.gevinst.cells.ExactSums;
 import dk.gevinst.cells.StateTables;
 import dk.gevinst.ingest.HeaderCheck.Head;
 import dk.gevinst.privacy.CprScrubber;
@@ -65,8 +60,6 @@ final class SourceIngest {
     /** A row's unit and own day (see StateTables#knownUnits), under names of their own: the unit column may be a rule's. */
     private static final String UNIT = "_unit";
     private static final String OWN_DAY = "_own_day";
-    /** The extra columns of a row whose value is not an observation (see {@link #notNumbers}). */
-    private static final String NOT_NUMBERS = "_not_numbers";
 
     /** A new file version and what its head said. */
     record Fresh(SourceFile file, Head head) {}
@@ -94,14 +87,13 @@ final class SourceIngest {
         boolean hasUnit = source.indexOf(Columns.UNIT) >= 0;
         narrow.add((hasUnit ? col(Columns.UNIT) : lit(null).cast(DataTypes.StringType)).as(UNIT));
         narrow.add(StateTables.ownDate(source, request.asOf()).as(OWN_DAY));
-        narrow.add(notNumbers(source).as(NOT_NUMBERS));
         Dataset<Row> written = Tables.readOrEmpty(spark, table, SparkSchemas.table(source)).filter(col(Columns.FILE_REF).isin(versions.toArray()))
             .select(narrow.toArray(Column[]::new));
         // The rules' marks feed two actions, the marks' write and the counts: kept (a few narrow columns) so that
         // the file is read and sorted once.
         Dataset<Row> marked = FileRules.marked(source, written)
             .select(col(Columns.FILE_REF), col(Columns.FILE), col(Columns.LINE), col(Columns.REASON_CODE), col(Columns.CPR_MASKED),
-                col(FileRules.MARK), col(UNIT), col(OWN_DAY), col(NOT_NUMBERS))
+                col(FileRules.MARK), col(UNIT), col(OWN_DAY))
             .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Tables.replacePartitions(marked.filter(col(FileRules.MARK).isNotNull()).select(lit(source.folder()).as(Columns.SOURCE),
@@ -139,19 +131,6 @@ final class SourceIngest {
             out.add(value.as(c));
         }
         return out.toArray(Column[]::new);
-    }
-
-    /**
-     * The extra columns whose value is there but is no number within the exact sums' range, joined by
-     * RowTyping#SEPARATOR; null when there is none. A custom indicator (`column:` in a spec) observes a case's extra
-     * column only when it is such a number (Observations), so these values are counted here and a pilot that uses
-     * the column is told (values_not_numbers). Only cases have custom column indicators; the other sources give null.
-     */
-    private static Column notNumbers(Source source) {
-        if (source != Source.CASES) return lit(null).cast(DataTypes.StringType);
-        Column names = array_sort(map_keys(map_filter(col(Columns.EXTRA),
-            (k, v) -> coalesce(ExactSums.within(v.try_cast(DataTypes.DoubleType)), lit(false)).equalTo(false))));
-        return nullif(array_join(names, RowTyping.SEPARATOR), lit(""));
     }
 
     /** A hash of a row's values; a map is hashed as its entries sorted by key, since equal maps may differ in order. */
@@ -227,15 +206,14 @@ final class SourceIngest {
         Map<String, String> latestOwnDay = new HashMap<>();
         String unknownCandidate = Reasons.unknownCandidate(Columns.CANDIDATE);
         Pattern separator = Pattern.compile(Pattern.quote(RowTyping.SEPARATOR));
-        Map<String, Map<String, Long>> notNumbers = new HashMap<>();
-        for (Row r : marked.groupBy(col(Columns.FILE_REF), coalesce(col(FileRules.MARK), col(Columns.REASON_CODE)), col(Columns.CPR_MASKED), col(UNIT),
-                col(NOT_NUMBERS)).agg(count(lit(1)), min(col(OWN_DAY)), max(col(OWN_DAY))).collectAsList()) {
+        for (Row r : marked.groupBy(col(Columns.FILE_REF), coalesce(col(FileRules.MARK), col(Columns.REASON_CODE)), col(Columns.CPR_MASKED), col(UNIT))
+                .agg(count(lit(1)), min(col(OWN_DAY)), max(col(OWN_DAY))).collectAsList()) {
             String ref = r.getString(0);
-            long n = r.getLong(5);
-            if (r.isNullAt(1) && !r.isNullAt(7)) latestOwnDay.merge(ref, r.getLocalDate(7).toString(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            long n = r.getLong(4);
+            if (r.isNullAt(1) && !r.isNullAt(6)) latestOwnDay.merge(ref, r.getLocalDate(6).toString(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
             // A unit counts from its earliest own day; a row without one is never known (StateTables#knownUnits).
-            if (r.isNullAt(1) && !r.isNullAt(3) && !r.isNullAt(6)) {
-                units.computeIfAbsent(ref, k -> new TreeMap<>()).merge(r.getString(3), r.getLocalDate(6).toString(),
+            if (r.isNullAt(1) && !r.isNullAt(3) && !r.isNullAt(5)) {
+                units.computeIfAbsent(ref, k -> new TreeMap<>()).merge(r.getString(3), r.getLocalDate(5).toString(),
                     (a, b) -> a.compareTo(b) <= 0 ? a : b);
             }
             // The unit of an answer naming an unlisted candidate: the comparisons covering it are flagged (PilotHealth).
@@ -243,9 +221,6 @@ final class SourceIngest {
                 unknownCandidates.computeIfAbsent(ref, k -> new TreeMap<>()).merge(r.getString(3), n, Long::sum);
             }
             add(totals, reasons, ref, r.isNullAt(1) ? null : r.getString(1), n);
-            if (r.isNullAt(1) && !r.isNullAt(4)) for (String column : separator.split(r.getString(4), -1)) {
-                notNumbers.computeIfAbsent(ref, k -> new TreeMap<>()).merge(column, n, Long::sum);
-            }
             // As Spark's split(): every entry, an empty one and a trailing one included.
             if (!r.isNullAt(2)) for (String column : separator.split(r.getString(2), -1)) {
                 masked.computeIfAbsent(ref, k -> new TreeMap<>()).merge(source.folder() + "." + column, n, Long::sum);
@@ -263,7 +238,7 @@ final class SourceIngest {
             String note = t[0] + t[1] == 0 ? (f.file().format() == FileFormat.PARQUET ? "no rows" : "header only: no rows") : null;
             out.add(new FileCounts(source.folder(), f.file().display(), ref, t[0] + t[1], t[0], t[1],
                 reasons.getOrDefault(ref, Map.of()), cpr, note, units.getOrDefault(ref, Map.of()), unknownCandidates.getOrDefault(ref, Map.of()),
-                latestOwnDay.get(ref), notNumbers.getOrDefault(ref, Map.of())));
+                latestOwnDay.get(ref)));
         }
         return out;
     }

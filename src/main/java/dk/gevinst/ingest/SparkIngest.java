@@ -36,8 +36,8 @@ public final class SparkIngest implements IngestStage {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkIngest.class);
     /** Where an older Gevinst kept quarantined rows; now they are in each source's table (see SourceIngest). */
     static final String LEGACY_QUARANTINE = "quarantine";
-    /** Sources ingested side by side (see eachSource); read from gevinst.ingest.threads for measuring. */
-    static final int THREADS = Integer.getInteger("gevinst.ingest.threads", 2);
+    /** Sources ingested side by side (see eachSource): five measured the same as two on the sample (docs/benchmarks.md). */
+    private static final int THREADS = 2;
 
     @Override
     public IngestResult ingest(SparkSession spark, IngestRequest request) {
@@ -96,33 +96,58 @@ public final class SparkIngest implements IngestStage {
      */
     private static List<Ingested> eachSource(SparkSession spark, Storage storage, IngestRequest request, FileLedger ledger,
                                              String knownFrom) throws IOException {
+        java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "gevinst-ingest");
+            Thread t = new Thread(r, "gevinst-ingest-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         try {
             List<Future<Ingested>> futures = new ArrayList<>();
-            for (Source source : Source.values()) futures.add(pool.submit(() -> source(spark, storage, request, ledger, knownFrom, source)));
+            for (Source source : Source.values()) {
+                futures.add(pool.submit(() -> {
+                    // Thread-local: the Spark UI and event log then name each job's source.
+                    spark.sparkContext().setJobDescription("ingest " + source.folder());
+                    try {
+                        return source(spark, storage, request, ledger, knownFrom, source);
+                    } finally {
+                        spark.sparkContext().setJobDescription(null);
+                    }
+                }));
+            }
             List<Ingested> out = new ArrayList<>();
             Throwable failure = null;
             for (Future<Ingested> f : futures) {
                 try {
-                    out.add(f.get());
+                    out.add(waitFor(f));
                 } catch (ExecutionException e) {
                     if (failure == null) failure = e.getCause();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    if (failure == null) failure = e;
+                    else failure.addSuppressed(e.getCause());
                 }
             }
             if (failure instanceof IOException io) throw io;
             if (failure instanceof RuntimeException re) throw re;
             if (failure instanceof Error err) throw err;
-            if (failure != null) throw new IllegalStateException("ingest interrupted", failure);
+            if (failure != null) throw new IllegalStateException("ingest failed: " + failure, failure);
             return out;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** A source's result, waiting even through an interrupt: a source's writes must not outlive the run's ingest. */
+    private static Ingested waitFor(Future<Ingested> f) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 
@@ -155,7 +180,7 @@ public final class SparkIngest implements IngestStage {
                 knownFrom, request.now().toString(), request.now().toString(), request.runId(), c.rowsRead(), c.rowsAccepted(),
                 c.rowsQuarantined(), c.byReason(), c.cprMasked(), fresh.get(i).head().columns(), fresh.get(i).head().warnings(),
                 c.note(), null, cutOff, c.units(), previous == null ? null : previous.rowsRead(), c.unknownCandidates(),
-                c.latestOwnDay(), c.notNumbers()));
+                c.latestOwnDay()));
         }
         return new Ingested(source, SourceCounts.of(files), rejected, skipped, removed, masked, records);
     }

@@ -117,7 +117,7 @@ public final class NightlyRun {
                 PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen);
                 evaluations.add(e);
                 PilotHealth h = PilotHealth.of(e, s.freshness(), ingest.rejected(), typos, ingest.cutOff()).withUnitsKnown(spec, units)
-                    .withKnownFiles(spec, ingest.ledger());
+                    .withUnknownCandidates(spec, ingest.ledger()).withUnobserved(cells.unobserved(spec.id()));
                 h.missingUnits().forEach(m -> LOG.warn("{}", m.en(spec.id())));
                 health.put(e.pilotId(), h);
             }

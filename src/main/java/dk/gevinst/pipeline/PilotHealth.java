@@ -1,6 +1,7 @@
 package dk.gevinst.pipeline;
 
 import dk.gevinst.cells.CellStats;
+import dk.gevinst.cells.Unobserved;
 import dk.gevinst.config.Freshness;
 import dk.gevinst.config.PilotIndicator;
 import dk.gevinst.config.PilotSpec;
@@ -33,11 +34,11 @@ import java.util.TreeMap;
  * @param cutOff known files of sources the pilot uses that look cut off during export: its decision rests on partial data
  * @param missingUnits units the spec names that have no rows in the data known tonight: the pilot is decided on other teams than specified
  * @param unknownCandidates preference answers from a comparison's units quarantined as unknown_candidate (see UnknownCandidates)
- * @param notNumbers values of a custom indicator's column that are no number it can observe (see ValuesNotNumbers)
+ * @param unobserved the pilot's cases its custom column indicators could not observe (see ValuesNotNumbers)
  */
 record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProblem> rejected, List<ColumnTypos.InFiles> typos,
                    List<CutOffFile> cutOff, List<UnitsWithoutData.Missing> missingUnits, UnknownCandidates unknownCandidates,
-                   List<ValuesNotNumbers> notNumbers) {
+                   List<Unobserved> unobserved) {
     static final PilotHealth NOT_EVALUATED = new PilotHealth(null, List.of(), List.of(), List.of(), List.of(), List.of(), UnknownCandidates.NONE,
         List.of());
 
@@ -50,7 +51,7 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         typos = List.copyOf(typos);
         cutOff = List.copyOf(cutOff);
         missingUnits = List.copyOf(missingUnits);
-        notNumbers = List.copyOf(notNumbers);
+        unobserved = List.copyOf(unobserved);
     }
 
     /**
@@ -59,18 +60,19 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
      */
     PilotHealth withUnitsKnown(PilotSpec spec, Set<String> knownUnits) {
         if (spec == null || this == NOT_EVALUATED || knownUnits.isEmpty()) return this;
-        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, UnitsWithoutData.of(spec, knownUnits), unknownCandidates, notNumbers);
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, UnitsWithoutData.of(spec, knownUnits), unknownCandidates, unobserved);
     }
 
-    /**
-     * This health with what the known files' ledger entries say of the pilot's own data: the unknown_candidate answers
-     * from a comparison's units (none for a pilot; see UnknownCandidates), and the values of its custom indicators'
-     * columns that are no number (see ValuesNotNumbers).
-     */
-    PilotHealth withKnownFiles(PilotSpec spec, List<FileLedger.Entry> known) {
+    /** This health with the unknown_candidate answers from the comparison's units (none for a pilot; see UnknownCandidates). */
+    PilotHealth withUnknownCandidates(PilotSpec spec, List<FileLedger.Entry> known) {
         if (this == NOT_EVALUATED) return this;
-        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, UnknownCandidates.of(spec, known),
-            ValuesNotNumbers.of(spec, known));
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, UnknownCandidates.of(spec, known), unobserved);
+    }
+
+    /** This health with the cases its custom column indicators could not observe (CellTable#unobserved). */
+    PilotHealth withUnobserved(List<Unobserved> cases) {
+        if (this == NOT_EVALUATED) return this;
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, unknownCandidates, cases);
     }
 
     boolean isStale() {

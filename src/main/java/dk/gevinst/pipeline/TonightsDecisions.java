@@ -137,7 +137,7 @@ final class TonightsDecisions {
         h.typos().forEach(t -> tonight.add(HealthTexts.columnTypoFlag(t)));
         h.missingUnits().forEach(m -> tonight.add(HealthTexts.unitWithoutDataFlag(m)));
         if (h.unknownCandidates().any()) tonight.add(h.unknownCandidates().flag());
-        h.notNumbers().forEach(v -> tonight.add(v.flag()));
+        ValuesNotNumbers.flags(h.unobserved()).forEach(tonight::add);
         ArrayNode health = DecisionDocument.health(tonight);
         for (JsonNode f : doc.path("health")) if (f.isObject() && !HealthTexts.NIGHTLY_CODES.contains(f.path("code").asText())) health.add(f);
         doc.set("health", health);

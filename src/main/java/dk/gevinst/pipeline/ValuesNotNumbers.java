@@ -1,14 +1,10 @@
 package dk.gevinst.pipeline;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.gevinst.config.PilotIndicator;
-import dk.gevinst.config.PilotSpec;
-import dk.gevinst.indicator.Measure;
-import dk.gevinst.ingest.FileLedger;
+import dk.gevinst.cells.Unobserved;
+import dk.gevinst.privacy.CprScrubber;
 import dk.gevinst.publish.HealthFlag;
 import dk.gevinst.publish.Json;
-import dk.gevinst.source.Source;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,73 +12,54 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Values of a custom indicator's column (`column:` in a spec, an extra column of the case exports) that are not
- * a number within ±10,000,000: a case gives that indicator an observation only when its value is such a number,
- * so these cases are left out of it. Counted per file at ingest (FileLedger.Entry#notNumbers, accepted rows of
- * every version known tonight); this puts them on the pilot whose indicator reads the column, as a warning
- * naming the column, the indicators, how many values and the files, and the fix.
- *
- * @param column the case column
- * @param indicators the pilot's indicators that read it
- * @param values the values that are no such number, in the known files
- * @param files those values per file (display paths)
+ * The health warning {@code values_not_numbers}: cases of the pilot's units and periods that a custom indicator
+ * ({@code column:} in a spec, an extra column of the case exports) leaves out, because their value there is not a
+ * number or is a number beyond ±10,000,000. The counts come from the cells the indicator itself is summed from
+ * (the latest version of each decided case; see Unobserved), so a value corrected in a later version is no longer
+ * counted. A warning, not an error: the indicator stands on the other cases, but these need not be missing at random
+ * (a team that writes "ukendt" for its hardest cases).
  */
-record ValuesNotNumbers(String column, List<String> indicators, long values, Map<String, Long> files) {
-    ValuesNotNumbers {
-        indicators = List.copyOf(indicators);
-        files = new TreeMap<>(files);
+final class ValuesNotNumbers {
+    private ValuesNotNumbers() {}
+
+    static List<HealthFlag> flags(List<Unobserved> unobserved) {
+        return unobserved.stream().map(ValuesNotNumbers::flag).toList();
     }
 
-    /** One per column a custom indicator of the pilot reads that has such values in the files known tonight. */
-    static List<ValuesNotNumbers> of(PilotSpec spec, List<FileLedger.Entry> known) {
-        if (spec == null) return List.of();
-        Map<String, TreeSet<String>> readers = new TreeMap<>();
-        for (PilotIndicator i : spec.indicators()) {
-            Measure m = i.definition().measure();
-            boolean extraColumn = m.kind() == Measure.Kind.COLUMN && Source.CASES.indexOf(m.argument()) < 0;
-            if (i.definition().source() == Source.CASES && extraColumn) readers.computeIfAbsent(m.argument(), k -> new TreeSet<>()).add(i.id());
+    /** Names the indicator, the column, how many of each kind per unit, and the fix for each kind. */
+    static HealthFlag flag(Unobserved u) {
+        long text = u.notNumberCount(), beyond = u.outOfRangeCount();
+        Map<String, Long> byUnit = new TreeMap<>();
+        u.notNumbers().forEach((unit, n) -> byUnit.merge(CprScrubber.mask(unit), n, Long::sum));
+        u.outOfRange().forEach((unit, n) -> byUnit.merge(CprScrubber.mask(unit), n, Long::sum));
+        String units = String.join(", ", new TreeSet<>(byUnit.keySet()));
+        String column = u.column(), indicator = u.indicatorId();
+        long cases = text + beyond;
+
+        List<String> kindsDa = new ArrayList<>(), kindsEn = new ArrayList<>(), fixDa = new ArrayList<>(), fixEn = new ArrayList<>();
+        if (text > 0) {
+            kindsDa.add(text + (text == 1 ? " har en værdi, der ikke er et tal" : " har værdier, der ikke er tal"));
+            kindsEn.add(text + (text == 1 ? " has a value that is not a number" : " have values that are not numbers"));
+            fixDa.add("eksportér kolonnen som tal med decimalpunktum (decimalkomma læses kun i filer med semikolon som skilletegn)");
+            fixEn.add("export the column as numbers with a decimal point (a decimal comma is read only in semicolon-separated files)");
         }
-        List<ValuesNotNumbers> out = new ArrayList<>();
-        readers.forEach((column, indicators) -> {
-            Map<String, Long> files = new TreeMap<>();
-            long values = 0;
-            for (FileLedger.Entry e : known) {
-                if (!e.source().equals(Source.CASES.folder()) || e.notNumbers() == null) continue;
-                long n = e.notNumbers().getOrDefault(column, 0L);
-                if (n == 0) continue;
-                files.merge(e.display(), n, Long::sum);
-                values += n;
-            }
-            if (values > 0) out.add(new ValuesNotNumbers(column, List.copyOf(indicators), values, files));
-        });
-        return out;
-    }
-
-    /**
-     * A warning, not an error: the indicator stands on the cases whose value is a number, but the others are
-     * missing from it, and they need not be missing at random (a team that writes "ukendt" for its slowest cases).
-     */
-    HealthFlag flag() {
-        String names = String.join(", ", indicators);
-        List<String> shown = new ArrayList<>(files.keySet()).subList(0, Math.min(3, files.size()));
-        String moreDa = files.size() > 3 ? " og " + (files.size() - 3) + " filer mere" : "";
-        String moreEn = files.size() > 3 ? " and " + (files.size() - 3) + " more files" : "";
-        boolean one = values == 1;
-        ObjectNode details = Json.MAPPER.createObjectNode().put("column", column).put("values", values);
-        ArrayNode readers = details.putArray("indicators");
-        indicators.forEach(readers::add);
-        ArrayNode list = details.putArray("files");
-        files.forEach((f, n) -> list.addObject().put("source", Source.CASES.folder()).put("path", f)
-            .put("message", n + (n == 1 ? " value" : " values") + " of column '" + column + "' " + (n == 1 ? "is" : "are")
-                + " not a number within ±10,000,000"));
+        if (beyond > 0) {
+            kindsDa.add(beyond + (beyond == 1 ? " har et tal" : " har tal") + " uden for ±10.000.000");
+            kindsEn.add(beyond + (beyond == 1 ? " has a number" : " have numbers") + " beyond ±10,000,000");
+            fixDa.add("brug en større enhed, så værdierne ligger inden for ±10.000.000");
+            fixEn.add("use a larger unit, so that the values lie within ±10,000,000");
+        }
+        ObjectNode details = Json.MAPPER.createObjectNode().put("column", column).put("indicator", indicator)
+            .put("not_numbers", text).put("out_of_range", beyond);
+        ObjectNode perUnit = details.putObject("units");
+        byUnit.forEach(perUnit::put);
         return new HealthFlag(HealthTexts.VALUES_NOT_NUMBERS, HealthFlag.Severity.WARNING,
-            (one ? "En værdi" : values + " værdier") + " i kolonnen '" + column + "' i sagerne (" + String.join(", ", shown) + moreDa + ") "
-                + " er ikke et tal mellem −10.000.000 og 10.000.000, så " + (one ? "sagen" : "de sager") + " indgår ikke i " + names
-                + ". Ret: eksportér kolonnen som tal (decimalkomma eller -punktum, uden enhed), og lever filerne igen; en ændret fil læses den følgende nat.",
-            (one ? "A value" : values + " values") + " of column '" + column + "' in the cases (" + String.join(", ", shown) + moreEn + ") "
-                + (one ? "is" : "are") + " not a number between −10,000,000 and 10,000,000, so " + (one ? "that case is" : "those cases are")
-                + " left out of " + names + ". Fix: export the column as numbers (a decimal comma or point, no unit), and deliver the files again; "
-                + "a changed file is read the following night.",
+            (cases == 1 ? "En sag" : cases + " sager") + " fra " + units + " i evalueringens perioder indgår ikke i " + indicator
+                + ", fordi kolonnen '" + column + "' ikke giver et brugbart tal: " + String.join(", og ", kindsDa) + ". Ret: "
+                + String.join("; ", fixDa) + ". Lever derefter sagerne igen; en ændret fil læses den følgende nat.",
+            (cases == 1 ? "One case" : cases + " cases") + " from " + units + " in the evaluation's periods " + (cases == 1 ? "is" : "are")
+                + " left out of " + indicator + ", because column '" + column + "' gives no usable number: " + String.join(", and ", kindsEn)
+                + ". Fix: " + String.join("; ", fixEn) + ". Then deliver the cases again; a changed file is read the following night.",
             details);
     }
 }

@@ -39,8 +39,10 @@ class KeptCaseCellsTest {
     private static final SparkSession SPARK = TestSpark.session();
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String HEADER = "case_id,unit,case_type,opened_at,decided_at,updated_at,handling_minutes,appealed,appeal_overturned\n";
+    /** fte is an extra column: a custom measure, whose text and out-of-range values are counted in cells of their own. */
     private static final List<Measure> MEASURES = List.of(new Measure(Measure.Kind.COLUMN, "handling_minutes"),
-        new Measure(Measure.Kind.ELAPSED_DAYS, null), new Measure(Measure.Kind.FLAG, "appeal_overturned", "appealed"));
+        new Measure(Measure.Kind.ELAPSED_DAYS, null), new Measure(Measure.Kind.FLAG, "appeal_overturned", "appealed"),
+        new Measure(Measure.Kind.COLUMN, "fte"));
     private static final String A = HEADER + """
         c1,Nord,Bolig,2026-03-01,2026-03-05T10:00,2026-03-05T10:00,12.3,ja,nej
         c2,Nord,Pension,2026-03-01,2026-03-06T10:00,2026-03-06T10:00,0.1,nej,nej
@@ -57,18 +59,18 @@ class KeptCaseCellsTest {
     void keptCellsEqualCellsFromEveryVersionNightAfterNight() throws Exception {
         Path data = tmp.resolve("data");
         org.apache.hadoop.fs.Path state = Storage.resolve(tmp.resolve("state").toString());
-        TempDirs.write(data, "cases/a.csv", A);
-        TempDirs.write(data, "cases/ahead.csv", HEADER + "c2,Nord,Pension,2026-03-01,2026-03-06T10:00,2026-03-12T08:00,0.7,nej,nej\n");
+        TempDirs.write(data, "cases/a.csv", withFte(A));
+        TempDirs.write(data, "cases/ahead.csv", withFte(HEADER + "c2,Nord,Pension,2026-03-01,2026-03-06T10:00,2026-03-12T08:00,0.7,nej,nej\n"));
         List<String> hows = new ArrayList<>();
         hows.add(night(data, state, "2026-03-10", "r1"));
 
-        TempDirs.write(data, "cases/b.csv", HEADER + """
+        TempDirs.write(data, "cases/b.csv", withFte(HEADER + """
             c1,Syd,Pension,2026-03-01,2026-03-09T10:00,2026-03-11T07:00,13.3,ja,ja
             c7,Nord,Bolig,2026-03-10,2026-03-11T06:00,2026-03-11T06:00,3.33333,nej,nej
             c3,Syd,Bolig,2026-03-02,2026-03-06T11:00,2026-03-06T11:00,7.77,ja,ja
             c4,Syd,,2026-03-02,2026-03-08T09:00,2026-03-10T09:00,41,nej,nej
             c5,Syd,Bolig,2026-03-03,2026-03-10T09:00,2026-03-10T09:00,5,ja,nej
-            """);
+            """));
         hows.add(night(data, state, "2026-03-11", "r2"));
         hows.add(night(data, state, "2026-03-12", "r3"));
         hows.add(night(data, state, "2026-03-12", "r3-again"));
@@ -76,22 +78,22 @@ class KeptCaseCellsTest {
         // Re-delivered with c5 decided: a new version of the file replaces the old one.
         String redelivered = A.replace("c5,Syd,Bolig,2026-03-03,,2026-03-03T09:00,,", "c5,Syd,Bolig,2026-03-03,2026-03-04T09:00,2026-03-04T09:00,9.5,");
         assertThat(redelivered).isNotEqualTo(A);
-        TempDirs.write(data, "cases/a.csv", redelivered);
+        TempDirs.write(data, "cases/a.csv", withFte(redelivered));
         Files.setLastModifiedTime(data.resolve("cases/a.csv"), java.nio.file.attribute.FileTime.from(Instant.parse("2026-03-13T01:00:00Z")));
         hows.add(night(data, state, "2026-03-13", "r4"));
 
         Files.delete(data.resolve("cases/b.csv"));
         hows.add(night(data, state, "2026-03-14", "r5"));
 
-        TempDirs.write(data, "cases/d.csv", HEADER + """
+        TempDirs.write(data, "cases/d.csv", withFte(HEADER + """
             c6,Nord,Bolig,2026-03-03,2026-03-14T09:00,2026-03-15T09:00,2.5,ja,nej
             c8,Vest,Pension,2026-03-14,2026-03-15T08:00,2026-03-15T08:00,0.3,ja,ja
             c8,Vest,Pension,2026-03-14,2026-03-15T08:00,2026-03-15T08:00,0.3,ja,ja
-            """);
+            """));
         hows.add(night(data, state, "2026-03-15", "r6"));
         hows.add(night(data, state, "2026-03-11", "replay"));
 
-        TempDirs.write(data, "cases/e.csv", HEADER + "c7,Vest,Bolig,2026-03-10,2026-03-11T06:00,2026-03-16T06:00,4.44,nej,nej\n");
+        TempDirs.write(data, "cases/e.csv", withFte(HEADER + "c7,Vest,Bolig,2026-03-10,2026-03-11T06:00,2026-03-16T06:00,4.44,nej,nej\n"));
         hows.add(night(data, state, "2026-03-16", "r7"));
 
         assertThat(hows).containsExactly("REBUILT", "UPDATED", "UPDATED", "KEPT", "REBUILT", "REBUILT", "UPDATED", "REPLAYED", "UPDATED");
@@ -103,7 +105,7 @@ class KeptCaseCellsTest {
         assertThat(KeptCaseCells.tonight(SPARK, state, fewer, LocalDate.parse("2026-03-16"), true).how()).as("run --full")
             .isEqualTo(KeptCaseCells.How.REBUILT);
 
-        TempDirs.write(data, "cases/f.csv", HEADER + "c9,Vest,Bolig,2026-03-16,2026-03-17T06:00,2026-03-17T06:00,1,nej,nej\n");
+        TempDirs.write(data, "cases/f.csv", withFte(HEADER + "c9,Vest,Bolig,2026-03-16,2026-03-17T06:00,2026-03-17T06:00,1,nej,nej\n"));
         LocalDate last = LocalDate.parse("2026-03-17");
         new SparkIngest().ingest(SPARK, new IngestRequest(Storage.resolve(data.toString()), state, PlausibilityBounds.DEFAULTS,
             Pseudonymizer.demo(), "r8", last, Instant.parse("2026-03-18T04:00:00Z")));
@@ -142,9 +144,9 @@ class KeptCaseCellsTest {
     void aForwardNightFindsTheTouchedCasesByABroadcastSemiJoinAndNeverShufflesTheState() throws Exception {
         Path data = tmp.resolve("data");
         org.apache.hadoop.fs.Path state = Storage.resolve(tmp.resolve("state").toString());
-        TempDirs.write(data, "cases/a.csv", A);
+        TempDirs.write(data, "cases/a.csv", withFte(A));
         assertThat(night(data, state, "2026-03-10", "r1")).isEqualTo("REBUILT");
-        TempDirs.write(data, "cases/b.csv", HEADER + "c1,Syd,Pension,2026-03-01,2026-03-09T10:00,2026-03-11T07:00,13.3,ja,ja\n");
+        TempDirs.write(data, "cases/b.csv", withFte(HEADER + "c1,Syd,Pension,2026-03-01,2026-03-09T10:00,2026-03-11T07:00,13.3,ja,ja\n"));
         LocalDate asOf = LocalDate.parse("2026-03-11");
         new SparkIngest().ingest(SPARK, new IngestRequest(Storage.resolve(data.toString()), state, PlausibilityBounds.DEFAULTS,
             Pseudonymizer.demo(), "r2", asOf, Instant.parse("2026-03-12T04:00:00Z")));
@@ -184,7 +186,21 @@ class KeptCaseCellsTest {
         KeptCaseCells.Cells cells = KeptCaseCells.tonight(SPARK, state, MEASURES, asOf, false);
         List<String> kept = sorted(cells.rows()), full = sorted(KeptCaseCells.fromEveryVersion(SPARK, state, MEASURES, asOf));
         assertThat(kept).as("night " + night + " (" + cells.how() + ")").isEqualTo(full).isNotEmpty();
+        Measure fte = MEASURES.get(3);
+        assertThat(kept).as("the cases whose fte is text, and the one beyond the range, in cells of their own")
+            .anyMatch(r -> r.startsWith("[" + MeasureKeys.notANumber(fte) + ",")).anyMatch(r -> r.startsWith("[" + MeasureKeys.outOfRange(fte) + ","));
         return cells.how().name();
+    }
+
+    /** Adds the extra column fte to every row: text for c1, c3 and c7, a number beyond the range for c4, else a number. */
+    private static String withFte(String csv) {
+        StringBuilder out = new StringBuilder();
+        for (String line : csv.split("\n")) {
+            String id = line.substring(0, line.indexOf(','));
+            String fte = id.equals("case_id") ? "fte" : List.of("c1", "c3", "c7").contains(id) ? "ukendt" : id.equals("c4") ? "5e10" : "1.5";
+            out.append(line).append(',').append(fte).append('\n');
+        }
+        return out.toString();
     }
 
     /** Every cell as text, its exact sums and the doubles the cell stage reads, in one order. */

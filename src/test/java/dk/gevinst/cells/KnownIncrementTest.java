@@ -17,7 +17,7 @@ class KnownIncrementTest {
     private static FileLedger.Entry entry(String source, String version, long accepted, String latestOwnDay) {
         return new FileLedger.Entry(source, "f-" + version, version, version + ".csv", 10, 0, "2026-04-01", "2026-04-01T04:00:00Z",
             "2026-04-01T04:00:00Z", "r1", accepted, accepted, 0, Map.of(), Map.of(), List.of(), List.of(), null, null, null, Map.of(), null,
-            Map.of(), latestOwnDay, null);
+            Map.of(), latestOwnDay);
     }
 
     @Test

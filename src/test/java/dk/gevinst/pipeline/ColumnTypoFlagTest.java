@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ColumnTypoFlagTest {
     private static FileLedger.Entry file(String source, String display, List<String> columns) {
         return new FileLedger.Entry(source, "ref-" + display, "ver-" + display, display, 10, 0, "2026-03-01", "2026-03-02T04:00:00Z",
-            "2026-03-02T04:00:00Z", "r1", 1, 1, 0, Map.of(), Map.of(), columns, List.of(), null, null, null, null, null, null, null, null);
+            "2026-03-02T04:00:00Z", "r1", 1, 1, 0, Map.of(), Map.of(), columns, List.of(), null, null, null, null, null, null, null);
     }
 
     @Test
