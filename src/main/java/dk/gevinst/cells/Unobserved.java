@@ -1,5 +1,6 @@
 package dk.gevinst.cells;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,8 +16,8 @@ import java.util.TreeMap;
  */
 public record Unobserved(String pilotId, String indicatorId, String column, Map<String, Long> notNumbers, Map<String, Long> outOfRange) {
     public Unobserved {
-        notNumbers = new TreeMap<>(notNumbers);
-        outOfRange = new TreeMap<>(outOfRange);
+        notNumbers = Collections.unmodifiableMap(new TreeMap<>(notNumbers));
+        outOfRange = Collections.unmodifiableMap(new TreeMap<>(outOfRange));
     }
 
     public long notNumberCount() {
