@@ -7,6 +7,7 @@ import dk.gevinst.source.Source;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,22 +105,29 @@ final class CellBindings {
                 if (i.definition().source() != Source.CASES || !MeasureKeys.readsExtraColumn(m)) continue;
                 Windows windows = new Windows(p, i, asOf);
                 Map<String, Long> notNumbers = new TreeMap<>(), outOfRange = new TreeMap<>();
+                Map<String, List<LocalDate>> days = new TreeMap<>();
                 List<String> units = new ArrayList<>(p.pilotUnits());
                 units.addAll(p.controlUnits());
                 for (String unit : new TreeSet<>(units)) {
-                    countIn(notNumbers, unit, byUnit.get(key(MeasureKeys.notANumber(m), unit)), windows);
-                    countIn(outOfRange, unit, byUnit.get(key(MeasureKeys.outOfRange(m), unit)), windows);
+                    countIn(notNumbers, days, unit, byUnit.get(key(MeasureKeys.notANumber(m), unit)), windows);
+                    countIn(outOfRange, days, unit, byUnit.get(key(MeasureKeys.outOfRange(m), unit)), windows);
                 }
-                if (!notNumbers.isEmpty() || !outOfRange.isEmpty()) out.add(new Unobserved(p.id(), i.id(), m.argument(), notNumbers, outOfRange));
+                if (!days.isEmpty()) out.add(new Unobserved(p.id(), i.id(), m.argument(), notNumbers, outOfRange, days));
             }
         }
-        out.sort(java.util.Comparator.comparing(Unobserved::pilotId).thenComparing(Unobserved::indicatorId));
+        out.sort(Comparator.comparing(Unobserved::pilotId).thenComparing(Unobserved::indicatorId));
         return out;
     }
 
-    private static void countIn(Map<String, Long> byUnit, String unit, List<MeasureCell> cells, Windows windows) {
+    private static void countIn(Map<String, Long> byUnit, Map<String, List<LocalDate>> days, String unit, List<MeasureCell> cells,
+                                Windows windows) {
         if (cells == null) return;
-        for (MeasureCell c : cells) if (windows.periodOf(c.day()) != null) byUnit.merge(unit, c.moments().n(), Long::sum);
+        for (MeasureCell c : cells) {
+            if (windows.periodOf(c.day()) == null) continue;
+            byUnit.merge(unit, c.moments().n(), Long::sum);
+            days.merge(unit, List.of(c.day(), c.day()), (a, b) -> List.of(a.get(0).isBefore(b.get(0)) ? a.get(0) : b.get(0),
+                a.get(1).isAfter(b.get(1)) ? a.get(1) : b.get(1)));
+        }
     }
 
     private static void bindTo(List<CellStats> out, PilotSpec p, PilotIndicator i, String unit, Arm arm, List<MeasureCell> cells,

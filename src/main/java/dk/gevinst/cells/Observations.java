@@ -1,5 +1,6 @@
 package dk.gevinst.cells;
 
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.coalesce;
@@ -11,9 +12,11 @@ import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -25,7 +28,6 @@ import dk.gevinst.config.PilotSpec;
 import dk.gevinst.indicator.Measure;
 import dk.gevinst.ingest.SurveyInstruments;
 import dk.gevinst.source.Columns;
-import dk.gevinst.source.Source;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,21 +60,29 @@ final class Observations {
     static Dataset<Row> fromCases(Dataset<Row> latestCases, Collection<Measure> measures) {
         List<Column> pairs = new ArrayList<>();
         for (Measure m : measures) {
-            pairs.add(struct(lit(MeasureKeys.of(m)).as("k"), observedValue(m).cast(DataTypes.DoubleType).as("v")));
-            if (MeasureKeys.readsExtraColumn(m)) {
-                // A value that is no observation is counted, not dropped in silence: a 0 under a key of its own (values_not_numbers).
-                Column selected = m.among() == null ? lit(true) : coalesce(col(m.among()), lit(false));
-                Column raw = col(Columns.EXTRA).getItem(m.argument()), number = raw.try_cast(DataTypes.DoubleType);
-                pairs.add(struct(lit(MeasureKeys.notANumber(m)).as("k"), when(selected.and(raw.isNotNull()).and(number.isNull()), lit(0.0)).as("v")));
-                pairs.add(struct(lit(MeasureKeys.outOfRange(m)).as("k"),
-                    when(selected.and(number.isNotNull()).and(coalesce(ExactSums.within(number), lit(false)).equalTo(false)), lit(0.0)).as("v")));
-            }
+            pairs.add(MeasureKeys.readsExtraColumn(m) ? extraColumnPair(m)
+                : struct(lit(MeasureKeys.of(m)).as("k"), observedValue(m).cast(DataTypes.DoubleType).as("v")));
         }
         return latestCases.filter(col(Columns.DECIDED_AT).isNotNull())
             .select(col(Columns.UNIT).as(UNIT), to_date(col(Columns.DECIDED_AT)).as(DAY),
                 coalesce(col(Columns.CASE_TYPE), lit(CellStats.NO_CASE_TYPE)).as(STRATUM), explode(array(pairs.toArray(Column[]::new))).as("o"))
             .filter(ExactSums.within(col("o.v")))
             .select(col(UNIT), col(DAY), col(STRATUM), col("o.k").as(MEASURE), col("o.v").as(VALUE));
+    }
+
+    /**
+     * A custom column measure's pair (see MeasureKeys#readsExtraColumn): the value under the measure's key when it is a
+     * finite number within the range; otherwise, when a value is there, a 0 under MeasureKeys#notANumber (text, NaN, an
+     * infinity) or #outOfRange, so the cases the measure leaves out are counted rather than dropped in silence
+     * (values_not_numbers). One pair per case, as for every other measure.
+     */
+    private static Column extraColumnPair(Measure m) {
+        Column selected = m.among() == null ? lit(true) : coalesce(col(m.among()), lit(false));
+        Column raw = col(Columns.EXTRA).getItem(m.argument()), number = raw.try_cast(DataTypes.DoubleType);
+        Column finite = number.isNotNull().and(not(isnan(number))).and(abs(number).notEqual(lit(Double.POSITIVE_INFINITY)));
+        Column observed = finite.and(ExactSums.within(number));
+        Column key = when(observed, lit(MeasureKeys.of(m))).when(finite, lit(MeasureKeys.outOfRange(m))).otherwise(lit(MeasureKeys.notANumber(m)));
+        return struct(key.as("k"), when(selected.and(raw.isNotNull()), when(observed, number).otherwise(lit(0.0))).as("v"));
     }
 
     /** The case's value, or null (no observation) when the measure observes only cases its {@code among} flag selects. */
@@ -83,9 +93,8 @@ final class Observations {
 
     private static Column caseValue(Measure m) {
         return switch (m.kind()) {
-            case COLUMN -> Source.CASES.indexOf(m.argument()) >= 0
-                ? col(m.argument())
-                : col(Columns.EXTRA).getItem(m.argument()).try_cast(DataTypes.DoubleType);
+            // A contract column; an extra column is read by extraColumnPair.
+            case COLUMN -> col(m.argument());
             case ELAPSED_DAYS -> timestamp_diff("SECOND", col(Columns.OPENED_AT), col(Columns.DECIDED_AT)).divide(86400.0);
             case FLAG -> when(col(m.argument()), 1.0).otherwise(0.0);
             case NOT_FLAG -> when(col(m.argument()), 0.0).otherwise(1.0);

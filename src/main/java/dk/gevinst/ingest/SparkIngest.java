@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
@@ -96,7 +97,7 @@ public final class SparkIngest implements IngestStage {
      */
     private static List<Ingested> eachSource(SparkSession spark, Storage storage, IngestRequest request, FileLedger ledger,
                                              String knownFrom) throws IOException {
-        java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "gevinst-ingest-" + threads.incrementAndGet());
             t.setDaemon(true);
@@ -110,6 +111,10 @@ public final class SparkIngest implements IngestStage {
                     spark.sparkContext().setJobDescription("ingest " + source.folder());
                     try {
                         return source(spark, storage, request, ledger, knownFrom, source);
+                    } catch (IOException | RuntimeException e) {
+                        // Two sources run at once: say which one failed, since the exception may not.
+                        LOG.error("ingest of {} failed: {}", source.folder(), e.toString());
+                        throw e;
                     } finally {
                         spark.sparkContext().setJobDescription(null);
                     }
@@ -117,13 +122,26 @@ public final class SparkIngest implements IngestStage {
             }
             List<Ingested> out = new ArrayList<>();
             Throwable failure = null;
+            boolean interrupted = false;
             for (Future<Ingested> f : futures) {
-                try {
-                    out.add(waitFor(f));
-                } catch (ExecutionException e) {
-                    if (failure == null) failure = e.getCause();
-                    else failure.addSuppressed(e.getCause());
+                // Waits even through an interrupt: a source's writes must not outlive the run's ingest.
+                while (true) {
+                    try {
+                        out.add(f.get());
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (ExecutionException e) {
+                        if (failure == null) failure = e.getCause();
+                        else if (failure != e.getCause()) failure.addSuppressed(e.getCause());
+                        break;
+                    }
                 }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+                // The ledger is not written, so the next run reads these files again.
+                if (failure == null) failure = new IllegalStateException("ingest was interrupted; the next run reads tonight's new files again");
             }
             if (failure instanceof IOException io) throw io;
             if (failure instanceof RuntimeException re) throw re;
@@ -132,22 +150,6 @@ public final class SparkIngest implements IngestStage {
             return out;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** A source's result, waiting even through an interrupt: a source's writes must not outlive the run's ingest. */
-    private static Ingested waitFor(Future<Ingested> f) throws ExecutionException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return f.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 

@@ -7,9 +7,6 @@ import dk.gevinst.publish.HealthFlag;
 import dk.gevinst.publish.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The health warning {@code values_not_numbers}: cases of the pilot's units and periods that a custom indicator
@@ -26,22 +23,30 @@ final class ValuesNotNumbers {
         return unobserved.stream().map(ValuesNotNumbers::flag).toList();
     }
 
-    /** Names the indicator, the column, how many of each kind per unit, and the fix for each kind. */
+    /** Names the indicator, the column, how many of each kind, where they are (units and days) and the fix for each kind. */
     static HealthFlag flag(Unobserved u) {
-        long text = u.notNumberCount(), beyond = u.outOfRangeCount();
-        Map<String, Long> byUnit = new TreeMap<>();
-        u.notNumbers().forEach((unit, n) -> byUnit.merge(CprScrubber.mask(unit), n, Long::sum));
-        u.outOfRange().forEach((unit, n) -> byUnit.merge(CprScrubber.mask(unit), n, Long::sum));
-        String units = String.join(", ", new TreeSet<>(byUnit.keySet()));
+        long text = u.notNumberCount(), beyond = u.outOfRangeCount(), cases = text + beyond;
         String column = u.column(), indicator = u.indicatorId();
-        long cases = text + beyond;
-
+        List<String> whereDa = new ArrayList<>(), whereEn = new ArrayList<>();
+        ObjectNode details = Json.MAPPER.createObjectNode().put("column", column).put("indicator", indicator)
+            .put("not_numbers", text).put("out_of_range", beyond);
+        ObjectNode perUnit = details.putObject("units"), perUnitDays = details.putObject("days");
+        u.days().forEach((unit, days) -> {
+            String shown = CprScrubber.mask(unit);
+            long n = u.notNumbers().getOrDefault(unit, 0L) + u.outOfRange().getOrDefault(unit, 0L);
+            String from = days.get(0).toString(), to = days.get(1).toString();
+            boolean oneDay = from.equals(to);
+            whereDa.add(shown + " (" + n + ", afgjort " + (oneDay ? from : from + " til " + to) + ")");
+            whereEn.add(shown + " (" + n + ", decided " + (oneDay ? "on " + from : from + " to " + to) + ")");
+            perUnit.put(shown, n);
+            perUnitDays.putArray(shown).add(from).add(to);
+        });
         List<String> kindsDa = new ArrayList<>(), kindsEn = new ArrayList<>(), fixDa = new ArrayList<>(), fixEn = new ArrayList<>();
         if (text > 0) {
             kindsDa.add(text + (text == 1 ? " har en værdi, der ikke er et tal" : " har værdier, der ikke er tal"));
             kindsEn.add(text + (text == 1 ? " has a value that is not a number" : " have values that are not numbers"));
-            fixDa.add("eksportér kolonnen som tal med decimalpunktum (decimalkomma læses kun i filer med semikolon som skilletegn)");
-            fixEn.add("export the column as numbers with a decimal point (a decimal comma is read only in semicolon-separated files)");
+            fixDa.add("skriv kolonnen som tal med samme decimaltegn som filens øvrige tal (punktum i kommaseparerede filer og i JSON)");
+            fixEn.add("write the column as numbers with the same decimal mark as the file's other numbers (a point in comma-separated files and in JSON)");
         }
         if (beyond > 0) {
             kindsDa.add(beyond + (beyond == 1 ? " har et tal" : " har tal") + " uden for ±10.000.000");
@@ -49,17 +54,20 @@ final class ValuesNotNumbers {
             fixDa.add("brug en større enhed, så værdierne ligger inden for ±10.000.000");
             fixEn.add("use a larger unit, so that the values lie within ±10,000,000");
         }
-        ObjectNode details = Json.MAPPER.createObjectNode().put("column", column).put("indicator", indicator)
-            .put("not_numbers", text).put("out_of_range", beyond);
-        ObjectNode perUnit = details.putObject("units");
-        byUnit.forEach(perUnit::put);
         return new HealthFlag(HealthTexts.VALUES_NOT_NUMBERS, HealthFlag.Severity.WARNING,
-            (cases == 1 ? "En sag" : cases + " sager") + " fra " + units + " i evalueringens perioder indgår ikke i " + indicator
-                + ", fordi kolonnen '" + column + "' ikke giver et brugbart tal: " + String.join(", og ", kindsDa) + ". Ret: "
-                + String.join("; ", fixDa) + ". Lever derefter sagerne igen; en ændret fil læses den følgende nat.",
-            (cases == 1 ? "One case" : cases + " cases") + " from " + units + " in the evaluation's periods " + (cases == 1 ? "is" : "are")
-                + " left out of " + indicator + ", because column '" + column + "' gives no usable number: " + String.join(", and ", kindsEn)
-                + ". Fix: " + String.join("; ", fixEn) + ". Then deliver the cases again; a changed file is read the following night.",
+            (cases == 1 ? "En sag" : cases + " sager") + " i evalueringens perioder indgår ikke i " + indicator + ", fordi kolonnen '" + column
+                + "' ikke giver et brugbart tal: " + String.join(", og ", kindsDa) + ". " + (cases == 1 ? "Den" : "De") + " er fra "
+                + joined(whereDa, " og ") + ". Ret: " + String.join("; ", fixDa) + ". Lever derefter sagerne igen; en ændret fil læses den følgende nat.",
+            (cases == 1 ? "One case" : cases + " cases") + " in the evaluation's periods " + (cases == 1 ? "is" : "are") + " left out of " + indicator
+                + ", because column '" + column + "' gives no usable number: " + String.join(", and ", kindsEn) + ". " + (cases == 1 ? "It is" : "They are")
+                + " from " + joined(whereEn, " and ") + ". Fix: " + String.join("; ", fixEn)
+                + ". Then deliver the cases again; a changed file is read the following night.",
             details);
+    }
+
+    /** "A", "A og B", "A, B og C". */
+    private static String joined(List<String> items, String and) {
+        if (items.size() <= 1) return String.join("", items);
+        return String.join(", ", items.subList(0, items.size() - 1)) + and + items.get(items.size() - 1);
     }
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ValuesNotNumbersTest {
     private static final String FTE = "  fte: {role: descriptive, column: fte, direction: higher_is_better}\n";
+    /** A week's ramp-up after the start on 2 March: cases decided then are in no period. */
     private static final String SMALL = TinyRuns.GOOD_SPEC.replace("  handling_time: {role: success, mde: \"10%\"}\n",
-        "  handling_time: {role: success, mde: \"10%\"}\n" + FTE);
+        "  handling_time: {role: success, mde: \"10%\"}\n" + FTE).replace("baseline_start: 2026-01-05\n", "baseline_start: 2026-01-05\nramp_up_days: 7\n");
     private static final String OTHER = TinyRuns.GOOD_SPEC.replace("id: small", "id: other");
     private static final String ON_C = SMALL.replace("id: small", "id: on-c").replace("arms: {pilot: [A], control: [B]}",
         "arms: {pilot: [C], control: [B]}");
@@ -41,6 +42,7 @@ class ValuesNotNumbersTest {
         a.append("a1,A,").append(day(5)).append(',').append(day(5)).append("T15:00,30,ukendt\n"); // a duplicate line: quarantined
         a.append("undecided,A,2026-03-20,,30,ukendt\n"); // no decided_at: never observed
         a.append("early,A,2025-12-20,2025-12-20T15:00,30,ukendt\n"); // before the baseline: in no period
+        a.append("ramp,A,2026-03-05,2026-03-05T15:00,30,ukendt\n"); // in the ramp-up: in no period either
         TempDirs.write(data, "cases/a.csv", a.toString());
         // A later file corrects a12: its latest version has a number, so its "ukendt" no longer counts.
         TempDirs.write(data, "cases/a2.csv", "case_id,unit,opened_at,decided_at,handling_minutes,fte\na12,A," + day(16) + "," + day(16)
@@ -48,14 +50,14 @@ class ValuesNotNumbersTest {
         // Unit B, a semicolon export with decimal commas, where 0,5 is a number.
         StringBuilder b = new StringBuilder("case_id;unit;opened_at;decided_at;handling_minutes;fte\n");
         for (int i = 1; i <= 24; i++) {
-            b.append(String.join(";", "b" + i, "B", day(i + 4), day(i + 4) + "T15:00", "30", i % 6 == 0 ? "n/a" : "0," + (i % 9 + 1))).append('\n');
+            b.append(String.join(";", "b" + i, "B", day(i + 4), day(i + 4) + "T15:00", "30", i % 6 == 0 ? "n/a" : i == 1 ? "NaN" : "0," + (i % 9 + 1))).append('\n');
         }
         TempDirs.write(data, "cases/b.csv", b.toString());
         // Unit C, JSON lines: a text value in every fifth case.
         StringBuilder c = new StringBuilder();
         for (int i = 1; i <= 24; i++) {
             c.append("{\"case_id\":\"c").append(i).append("\",\"unit\":\"C\",\"opened_at\":\"").append(day(i + 4)).append("\",\"decided_at\":\"")
-                .append(day(i + 4)).append("T15:00\",\"handling_minutes\":30,\"fte\":").append(i % 5 == 0 ? "\"ukendt\"" : "0.5").append("}\n");
+                .append(day(i + 4)).append("T15:00\",\"handling_minutes\":30,\"fte\":").append(i % 5 == 0 ? "\"ukendt\"" : i == 1 ? "\"Infinity\"" : "0.5").append("}\n");
         }
         TempDirs.write(data, "cases/c.jsonl", c.toString());
         Path pilots = tmp.resolve("pilots");
@@ -66,26 +68,29 @@ class ValuesNotNumbersTest {
 
         assertThat(TinyRuns.run(pilots, data, out, TinyRuns.NEWEST)).isZero();
 
-        // A: a6, a18, a24 and a9 ("0,5" in a comma file) are text, a5 is beyond the range; B: b6, b12, b18, b24.
+        // A: a6, a18, a24 and a9 ("0,5" in a comma file) are text, a5 is beyond the range; B: b6, b12, b18, b24 and b1 (NaN).
         JsonNode flag = SampleRun.healthFlag(SampleRun.json(out.resolve("decisions/small.json")), "values_not_numbers");
         assertThat(flag.path("severity").asText()).isEqualTo("warning");
         assertThat(flag.path("column").asText()).isEqualTo("fte");
         assertThat(flag.path("indicator").asText()).isEqualTo("fte");
-        assertThat(flag.path("not_numbers").asLong()).isEqualTo(8);
+        assertThat(flag.path("not_numbers").asLong()).isEqualTo(9);
         assertThat(flag.path("out_of_range").asLong()).isEqualTo(1);
-        assertThat(flag.path("units").toString()).isEqualTo("{\"A\":5,\"B\":4}");
-        assertThat(flag.path("text_da").asText()).isEqualTo("9 sager fra A, B i evalueringens perioder indgår ikke i fte, fordi kolonnen 'fte' "
-            + "ikke giver et brugbart tal: 8 har værdier, der ikke er tal, og 1 har et tal uden for ±10.000.000. Ret: eksportér kolonnen som tal "
-            + "med decimalpunktum (decimalkomma læses kun i filer med semikolon som skilletegn); brug en større enhed, så værdierne ligger inden "
-            + "for ±10.000.000. Lever derefter sagerne igen; en ændret fil læses den følgende nat.");
-        assertThat(flag.path("text_en").asText()).startsWith("9 cases from A, B in the evaluation's periods are left out of fte, because column "
-            + "'fte' gives no usable number: 8 have values that are not numbers, and 1 has a number beyond ±10,000,000. Fix: export");
+        assertThat(flag.path("units").toString()).isEqualTo("{\"A\":5,\"B\":5}");
+        assertThat(flag.path("days").toString()).isEqualTo("{\"A\":[\"2026-01-09\",\"2026-03-28\"],\"B\":[\"2026-01-05\",\"2026-03-28\"]}");
+        assertThat(flag.path("text_da").asText()).isEqualTo("10 sager i evalueringens perioder indgår ikke i fte, fordi kolonnen 'fte' ikke giver "
+            + "et brugbart tal: 9 har værdier, der ikke er tal, og 1 har et tal uden for ±10.000.000. De er fra A (5, afgjort 2026-01-09 til "
+            + "2026-03-28) og B (5, afgjort 2026-01-05 til 2026-03-28). Ret: skriv kolonnen som tal med samme decimaltegn som filens øvrige tal "
+            + "(punktum i kommaseparerede filer og i JSON); brug en større enhed, så værdierne ligger inden for ±10.000.000. Lever derefter "
+            + "sagerne igen; en ændret fil læses den følgende nat.");
+        assertThat(flag.path("text_en").asText()).startsWith("10 cases in the evaluation's periods are left out of fte, because column 'fte' "
+            + "gives no usable number: 9 have values that are not numbers, and 1 has a number beyond ±10,000,000. They are from A (5, decided "
+            + "2026-01-09 to 2026-03-28) and B (5, decided 2026-01-05 to 2026-03-28). Fix: write the column");
 
-        // C's JSON cases count for the pilot that has C, and only text there.
+        // C's JSON cases (c5, c10, c15, c20 and c1, Infinity) count for the pilot that has C, and only as text.
         JsonNode onC = SampleRun.healthFlag(SampleRun.json(out.resolve("decisions/on-c.json")), "values_not_numbers");
-        assertThat(onC.path("units").toString()).isEqualTo("{\"B\":4,\"C\":4}");
+        assertThat(onC.path("units").toString()).isEqualTo("{\"B\":5,\"C\":5}");
         assertThat(onC.path("out_of_range").asLong()).isZero();
-        assertThat(onC.path("text_en").asText()).contains("8 have values that are not numbers. Fix: export the column as numbers")
+        assertThat(onC.path("text_en").asText()).contains("10 have values that are not numbers. They are from B (5, ")
             .doesNotContain("larger unit");
 
         assertThat(SampleRun.json(out.resolve("decisions/other.json")).path("health").findValuesAsText("code"))
@@ -94,6 +99,6 @@ class ValuesNotNumbersTest {
         var cells = TestSpark.session().read().parquet(out.resolve("tables/cell_stats").toString()).filter("pilot_id = 'small'");
         assertThat(cells.filter("indicator = 'handling_time'").count()).as("every case").isEqualTo(48);
         assertThat(cells.filter("indicator = 'fte'").count()).as("the cases whose fte is a number within the range, and only they")
-            .isEqualTo(48 - 9 - 1);
+            .isEqualTo(48 - 10 - 1);
     }
 }
