@@ -1,6 +1,5 @@
 package dk.gevinst.cells;
 
-import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.coalesce;
@@ -12,11 +11,9 @@ import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -28,6 +25,7 @@ import dk.gevinst.config.PilotSpec;
 import dk.gevinst.indicator.Measure;
 import dk.gevinst.ingest.SurveyInstruments;
 import dk.gevinst.source.Columns;
+import dk.gevinst.source.ValueColumns;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,16 +70,17 @@ final class Observations {
 
     /**
      * A custom column measure's pair (see MeasureKeys#readsExtraColumn): the value under the measure's key when it is a
-     * finite number within the range; otherwise, when a value is there, a 0 under MeasureKeys#notANumber (text, NaN, an
-     * infinity) or #outOfRange, so the cases the measure leaves out are counted rather than dropped in silence
-     * (values_not_numbers). One pair per case, as for every other measure.
+     * number within the range; otherwise, when a value is there, a 0 under MeasureKeys#notANumber or #outOfRange, so
+     * the cases the measure leaves out are counted rather than dropped in silence (values_not_numbers). One pair per
+     * case, as for every other measure. A number is what a contract column accepts (ValueColumns#number, the text as
+     * ingest left it, a decimal comma already a point): not Spark's cast, which takes 12d, 0x1p3, NaN and Infinity.
      */
     private static Column extraColumnPair(Measure m) {
         Column selected = m.among() == null ? lit(true) : coalesce(col(m.among()), lit(false));
-        Column raw = col(Columns.EXTRA).getItem(m.argument()), number = raw.try_cast(DataTypes.DoubleType);
-        Column finite = number.isNotNull().and(not(isnan(number))).and(abs(number).notEqual(lit(Double.POSITIVE_INFINITY)));
-        Column observed = finite.and(ExactSums.within(number));
-        Column key = when(observed, lit(MeasureKeys.of(m))).when(finite, lit(MeasureKeys.outOfRange(m))).otherwise(lit(MeasureKeys.notANumber(m)));
+        Column raw = col(Columns.EXTRA).getItem(m.argument()), number = ValueColumns.number(raw, false);
+        Column observed = number.isNotNull().and(ExactSums.within(number));
+        Column key = when(observed, lit(MeasureKeys.of(m))).when(number.isNotNull(), lit(MeasureKeys.outOfRange(m)))
+            .otherwise(lit(MeasureKeys.notANumber(m)));
         return struct(key.as("k"), when(selected.and(raw.isNotNull()), when(observed, number).otherwise(lit(0.0))).as("v"));
     }
 

@@ -16,12 +16,13 @@ public record IngestResult(Map<Source, SourceCounts> counts, List<FileProblem> r
                            List<FileProblem> removed, Map<String, Long> cprMasked, List<FileProblem> columnWarnings,
                            List<CutOffFile> cutOff, List<FileLedger.Entry> ledger) {
     public IngestResult {
-        counts = Map.copyOf(counts);
+        // In source order, so the run's log and manifest list sources the same way every run (Map.copyOf would not).
+        counts = counts.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(counts));
         ledger = List.copyOf(ledger);
         rejected = List.copyOf(rejected);
         skipped = List.copyOf(skipped);
         removed = List.copyOf(removed);
-        cprMasked = Map.copyOf(cprMasked);
+        cprMasked = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(cprMasked));
         columnWarnings = List.copyOf(columnWarnings);
         cutOff = List.copyOf(cutOff);
     }

@@ -61,6 +61,7 @@ public final class SparkIngest implements IngestStage {
         if (ledger.legacy()) ledger = LegacyState.moveAside(storage, request.stateRoot(), request.runId());
         LocalDate today = LocalDate.ofInstant(request.now(), ZoneOffset.UTC);
         String knownFrom = ledger.knownFromForNewFiles(request.asOf(), today).toString();
+        dropStaging(storage, request.stateRoot());
         List<Ingested> ingested = eachSource(spark, storage, request, ledger, knownFrom);
         Map<Source, SourceCounts> counts = new LinkedHashMap<>();
         List<FileProblem> rejected = new ArrayList<>(), skipped = new ArrayList<>(), removed = new ArrayList<>();
@@ -83,6 +84,27 @@ public final class SparkIngest implements IngestStage {
         List<CutOffFile> cutOff = known.stream().filter(e -> e.cutOff() != null).map(CutOffFile::of).toList();
         return new IngestResult(counts, rejected, skipped, removed, masked, warnings(known), cutOff, known);
     }
+
+    /**
+     * Removes what a killed run's writes left in the state tables: Spark's dynamic partition overwrite stages each
+     * write under {@code .spark-staging-<id>} and removes it only when the job ends. Readers skip hidden folders, so
+     * this is only disk; no live run holds one, since a run holds the lock on its output for as long as it runs.
+     */
+    private static void dropStaging(Storage storage, Path stateRoot) throws IOException {
+        List<String> tables = new ArrayList<>();
+        for (Source source : Source.values()) tables.add(source.folder());
+        tables.add(StateTables.FILE_RULES);
+        for (String table : tables) {
+            for (Storage.FileEntry f : storage.listHidden(new Path(stateRoot, table))) {
+                if (!f.path().getName().startsWith(STAGING)) continue;
+                LOG.info("Removing {}, left by a run that did not finish", f.path());
+                storage.delete(f.path());
+            }
+        }
+    }
+
+    /** How Spark names the folder a dynamic partition overwrite stages its write in. */
+    static final String STAGING = ".spark-staging-";
 
     /** What one source's new and withdrawn files gave: its counts, the files' problems and the ledger records. */
     private record Ingested(Source source, SourceCounts counts, List<FileProblem> rejected, List<FileProblem> skipped,

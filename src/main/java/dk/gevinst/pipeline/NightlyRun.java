@@ -10,6 +10,7 @@ import dk.gevinst.config.PilotSpec;
 import dk.gevinst.config.SpecLoad;
 import dk.gevinst.config.SpecLoader;
 import dk.gevinst.dashboard.DashboardWriter;
+import dk.gevinst.decision.Analysis;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.PilotEvaluator;
 import dk.gevinst.ingest.ColumnTypos;
@@ -117,7 +118,9 @@ public final class NightlyRun {
                 PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen);
                 evaluations.add(e);
                 PilotHealth h = PilotHealth.of(e, s.freshness(), ingest.rejected(), typos, ingest.cutOff()).withUnitsKnown(spec, units)
-                    .withUnknownCandidates(spec, ingest.ledger()).withUnobserved(cells.unobserved(spec.id()));
+                    .withUnknownCandidates(spec, ingest.ledger())
+                    // A final analysis is locked: tonight's count would not describe it, and corrections no longer change it.
+                    .withUnobserved(spec, Analysis.FINAL.equals(e.analysis()) ? List.of() : cells.unobserved(spec.id()));
                 h.missingUnits().forEach(m -> LOG.warn("{}", m.en(spec.id())));
                 health.put(e.pilotId(), h);
             }

@@ -38,7 +38,7 @@ import java.util.TreeMap;
  */
 record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProblem> rejected, List<ColumnTypos.InFiles> typos,
                    List<CutOffFile> cutOff, List<UnitsWithoutData.Missing> missingUnits, UnknownCandidates unknownCandidates,
-                   List<Unobserved> unobserved) {
+                   List<ValuesNotNumbers.LeftOut> unobserved) {
     static final PilotHealth NOT_EVALUATED = new PilotHealth(null, List.of(), List.of(), List.of(), List.of(), List.of(), UnknownCandidates.NONE,
         List.of());
 
@@ -69,10 +69,13 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, UnknownCandidates.of(spec, known), unobserved);
     }
 
-    /** This health with the cases its custom column indicators could not observe (CellTable#unobserved). */
-    PilotHealth withUnobserved(List<Unobserved> cases) {
+    /**
+     * This health with the cases its custom column indicators could not observe (CellTable#unobserved), named as the
+     * pilot's page names the indicators.
+     */
+    PilotHealth withUnobserved(PilotSpec spec, List<Unobserved> cases) {
         if (this == NOT_EVALUATED) return this;
-        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, unknownCandidates, cases);
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, unknownCandidates, ValuesNotNumbers.named(spec, cases));
     }
 
     boolean isStale() {

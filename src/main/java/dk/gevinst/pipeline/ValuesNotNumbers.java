@@ -2,6 +2,8 @@ package dk.gevinst.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.gevinst.cells.Unobserved;
+import dk.gevinst.config.PilotIndicator;
+import dk.gevinst.config.PilotSpec;
 import dk.gevinst.privacy.CprScrubber;
 import dk.gevinst.publish.HealthFlag;
 import dk.gevinst.publish.Json;
@@ -19,12 +21,26 @@ import java.util.List;
 final class ValuesNotNumbers {
     private ValuesNotNumbers() {}
 
-    static List<HealthFlag> flags(List<Unobserved> unobserved) {
-        return unobserved.stream().map(ValuesNotNumbers::flag).toList();
+    /** One indicator's cases left out, with the indicator's names as the pilot's page shows them. */
+    record LeftOut(Unobserved cases, String labelDa, String labelEn) {}
+
+    static List<LeftOut> named(PilotSpec spec, List<Unobserved> unobserved) {
+        List<LeftOut> out = new ArrayList<>();
+        for (Unobserved u : unobserved) {
+            PilotIndicator i = spec.indicators().stream().filter(x -> x.id().equals(u.indicatorId())).findFirst().orElse(null);
+            out.add(i == null ? new LeftOut(u, u.indicatorId(), u.indicatorId())
+                : new LeftOut(u, i.definition().label("da"), i.definition().label("en")));
+        }
+        return out;
+    }
+
+    static List<HealthFlag> flags(List<LeftOut> leftOut) {
+        return leftOut.stream().map(ValuesNotNumbers::flag).toList();
     }
 
     /** Names the indicator, the column, how many of each kind, where they are (units and days) and the fix for each kind. */
-    static HealthFlag flag(Unobserved u) {
+    static HealthFlag flag(LeftOut named) {
+        Unobserved u = named.cases();
         long text = u.notNumberCount(), beyond = u.outOfRangeCount(), cases = text + beyond;
         String column = u.column(), indicator = u.indicatorId();
         List<String> whereDa = new ArrayList<>(), whereEn = new ArrayList<>();
@@ -55,10 +71,10 @@ final class ValuesNotNumbers {
             fixEn.add("use a larger unit, so that the values lie within ±10,000,000");
         }
         return new HealthFlag(HealthTexts.VALUES_NOT_NUMBERS, HealthFlag.Severity.WARNING,
-            (cases == 1 ? "En sag" : cases + " sager") + " i evalueringens perioder indgår ikke i " + indicator + ", fordi kolonnen '" + column
+            (cases == 1 ? "En sag" : cases + " sager") + " i evalueringens perioder indgår ikke i " + named.labelDa() + ", fordi kolonnen '" + column
                 + "' ikke giver et brugbart tal: " + String.join(", og ", kindsDa) + ". " + (cases == 1 ? "Den" : "De") + " er fra "
                 + joined(whereDa, " og ") + ". Ret: " + String.join("; ", fixDa) + ". Lever derefter sagerne igen; en ændret fil læses den følgende nat.",
-            (cases == 1 ? "One case" : cases + " cases") + " in the evaluation's periods " + (cases == 1 ? "is" : "are") + " left out of " + indicator
+            (cases == 1 ? "One case" : cases + " cases") + " in the evaluation's periods " + (cases == 1 ? "is" : "are") + " left out of " + named.labelEn()
                 + ", because column '" + column + "' gives no usable number: " + String.join(", and ", kindsEn) + ". " + (cases == 1 ? "It is" : "They are")
                 + " from " + joined(whereEn, " and ") + ". Fix: " + String.join("; ", fixEn)
                 + ". Then deliver the cases again; a changed file is read the following night.",

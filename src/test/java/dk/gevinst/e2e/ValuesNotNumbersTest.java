@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * empty value is no value at all, and a pilot that does not read the column is not told.
  */
 class ValuesNotNumbersTest {
-    private static final String FTE = "  fte: {role: descriptive, column: fte, direction: higher_is_better}\n";
+    private static final String FTE = "  fte: {role: descriptive, column: fte, direction: higher_is_better, label_da: Årsværk, label_en: FTE}\n";
     /** A week's ramp-up after the start on 2 March: cases decided then are in no period. */
     private static final String SMALL = TinyRuns.GOOD_SPEC.replace("  handling_time: {role: success, mde: \"10%\"}\n",
         "  handling_time: {role: success, mde: \"10%\"}\n" + FTE).replace("baseline_start: 2026-01-05\n", "baseline_start: 2026-01-05\nramp_up_days: 7\n");
@@ -36,7 +36,9 @@ class ValuesNotNumbersTest {
         // Unit A, a comma-separated export: a text, a quoted decimal comma (text here), a number beyond the range, an empty value.
         StringBuilder a = new StringBuilder("case_id,unit,opened_at,decided_at,handling_minutes,fte\n");
         for (int i = 1; i <= 24; i++) {
-            String fte = i % 6 == 0 ? "ukendt" : i == 5 ? "5e10" : i == 7 ? "" : i == 9 ? "\"0,5\"" : "0." + (i % 9 + 1);
+            // 12d and 0x1p3 pass Spark's cast to double, but are no number anyone exported.
+            String fte = i % 6 == 0 ? "ukendt" : i == 5 ? "5e10" : i == 7 ? "" : i == 9 ? "\"0,5\"" : i == 11 ? "12d" : i == 13 ? "0x1p3"
+                : "0." + (i % 9 + 1);
             a.append(String.join(",", "a" + i, "A", day(i + 4), day(i + 4) + "T15:00", "30", fte)).append('\n');
         }
         a.append("a1,A,").append(day(5)).append(',').append(day(5)).append("T15:00,30,ukendt\n"); // a duplicate line: quarantined
@@ -68,22 +70,22 @@ class ValuesNotNumbersTest {
 
         assertThat(TinyRuns.run(pilots, data, out, TinyRuns.NEWEST)).isZero();
 
-        // A: a6, a18, a24 and a9 ("0,5" in a comma file) are text, a5 is beyond the range; B: b6, b12, b18, b24 and b1 (NaN).
+        // A: a6, a18, a24, a9 ("0,5" in a comma file), a11 and a13 are no number, a5 is beyond the range; B: b6, b12, b18, b24 and b1 (NaN).
         JsonNode flag = SampleRun.healthFlag(SampleRun.json(out.resolve("decisions/small.json")), "values_not_numbers");
         assertThat(flag.path("severity").asText()).isEqualTo("warning");
         assertThat(flag.path("column").asText()).isEqualTo("fte");
         assertThat(flag.path("indicator").asText()).isEqualTo("fte");
-        assertThat(flag.path("not_numbers").asLong()).isEqualTo(9);
+        assertThat(flag.path("not_numbers").asLong()).isEqualTo(11);
         assertThat(flag.path("out_of_range").asLong()).isEqualTo(1);
-        assertThat(flag.path("units").toString()).isEqualTo("{\"A\":5,\"B\":5}");
+        assertThat(flag.path("units").toString()).isEqualTo("{\"A\":7,\"B\":5}");
         assertThat(flag.path("days").toString()).isEqualTo("{\"A\":[\"2026-01-09\",\"2026-03-28\"],\"B\":[\"2026-01-05\",\"2026-03-28\"]}");
-        assertThat(flag.path("text_da").asText()).isEqualTo("10 sager i evalueringens perioder indgår ikke i fte, fordi kolonnen 'fte' ikke giver "
-            + "et brugbart tal: 9 har værdier, der ikke er tal, og 1 har et tal uden for ±10.000.000. De er fra A (5, afgjort 2026-01-09 til "
+        assertThat(flag.path("text_da").asText()).isEqualTo("12 sager i evalueringens perioder indgår ikke i Årsværk, fordi kolonnen 'fte' ikke giver "
+            + "et brugbart tal: 11 har værdier, der ikke er tal, og 1 har et tal uden for ±10.000.000. De er fra A (7, afgjort 2026-01-09 til "
             + "2026-03-28) og B (5, afgjort 2026-01-05 til 2026-03-28). Ret: skriv kolonnen som tal med samme decimaltegn som filens øvrige tal "
             + "(punktum i kommaseparerede filer og i JSON); brug en større enhed, så værdierne ligger inden for ±10.000.000. Lever derefter "
             + "sagerne igen; en ændret fil læses den følgende nat.");
-        assertThat(flag.path("text_en").asText()).startsWith("10 cases in the evaluation's periods are left out of fte, because column 'fte' "
-            + "gives no usable number: 9 have values that are not numbers, and 1 has a number beyond ±10,000,000. They are from A (5, decided "
+        assertThat(flag.path("text_en").asText()).startsWith("12 cases in the evaluation's periods are left out of FTE, because column 'fte' "
+            + "gives no usable number: 11 have values that are not numbers, and 1 has a number beyond ±10,000,000. They are from A (7, decided "
             + "2026-01-09 to 2026-03-28) and B (5, decided 2026-01-05 to 2026-03-28). Fix: write the column");
 
         // C's JSON cases (c5, c10, c15, c20 and c1, Infinity) count for the pilot that has C, and only as text.
@@ -99,6 +101,6 @@ class ValuesNotNumbersTest {
         var cells = TestSpark.session().read().parquet(out.resolve("tables/cell_stats").toString()).filter("pilot_id = 'small'");
         assertThat(cells.filter("indicator = 'handling_time'").count()).as("every case").isEqualTo(48);
         assertThat(cells.filter("indicator = 'fte'").count()).as("the cases whose fte is a number within the range, and only they")
-            .isEqualTo(48 - 10 - 1);
+            .isEqualTo(48 - 12 - 1);
     }
 }

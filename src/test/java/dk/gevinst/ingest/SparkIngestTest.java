@@ -61,9 +61,18 @@ class SparkIngestTest {
         assertThat(quarantine).extracting(r -> r.<Long>getAs(Columns.LINE)).containsExactlyInAnyOrder(3L, 4L, 5L);
         assertThat(quarantine).allMatch(r -> "cases/a.csv".equals(r.getAs(Columns.FILE)));
 
+        // What a run killed in the middle of a write leaves: Spark's staging folders. The next ingest removes them.
+        Path casesTable = tmp.resolve("out/state/cases"), rulesTable = tmp.resolve("out/state/file_rules");
+        TempDirs.write(casesTable, SparkIngest.STAGING + "killed/file_ref=f_x/part-0.parquet", "half");
+        TempDirs.write(rulesTable, SparkIngest.STAGING + "killed-too/part-0.parquet", "half");
+        TempDirs.write(casesTable, ".not-spark/keep", "someone else's");
+
         IngestResult second = new SparkIngest().ingest(spark, request(data, tmp.resolve("out"), "r2"));
         assertThat(second.counts().get(Source.CASES).rowsRead()).isZero();
         assertThat(state(tmp.resolve("out"), Source.CASES)).hasSize(1);
+        assertThat(casesTable.resolve(SparkIngest.STAGING + "killed")).doesNotExist();
+        assertThat(rulesTable.resolve(SparkIngest.STAGING + "killed-too")).doesNotExist();
+        assertThat(casesTable.resolve(".not-spark/keep")).exists();
     }
 
     @Test
