@@ -162,9 +162,10 @@ public final class NightlyRun {
             LOG.info("Stage times: {}", clock);
 
             ExitCode exit = exitCode(ingest, specs, tonight);
-            Path manifest = new Path(new Path(s.out(), "runs"), runId + ".json");
-            storage.writeTextAtomically(manifest, Json.MAPPER.writeValueAsString(RunManifest.build(runId, s.asOf(), started, ingest, cells.caseCells(),
-                tonight, dropped, exit, clock, s.simulation())));
+            Path runs = new Path(s.out(), "runs"), manifest = new Path(runs, runId + ".json");
+            storage.writeTextAtomically(manifest, Json.MAPPER.writeValueAsString(RunManifest.withUnfinishedReads(RunManifest.build(runId, s.asOf(),
+                started, ingest, cells.caseCells(), tonight, dropped, exit, clock, s.simulation()),
+                UnfinishedReads.since(storage, runs, runId, ingest.ledger()))));
             Set<String> invalidSpecs = new HashSet<>();
             specs.failures().forEach(f -> invalidSpecs.add(f.pilotId()));
             List<PilotSummary> summary = tonight.stream().map(t -> new PilotSummary(t.pilotId(), t.status(), t.decision(),

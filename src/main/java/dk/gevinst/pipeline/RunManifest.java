@@ -72,6 +72,16 @@ final class RunManifest {
         return root;
     }
 
+    /** Adds the file versions read by runs that never finished (UnfinishedReads), with their counts. */
+    static ObjectNode withUnfinishedReads(ObjectNode root, List<dk.gevinst.ingest.FileLedger.Entry> reads) {
+        ArrayNode out = root.putArray("read_by_unfinished_runs");
+        for (dk.gevinst.ingest.FileLedger.Entry e : reads) {
+            ObjectNode o = out.addObject().put("source", e.source()).put("path", e.display()).put("file_ref", e.version()).put("run_id", e.runId());
+            counts(o, e.rowsRead(), e.rowsAccepted(), e.rowsQuarantined(), e.byReason() == null ? java.util.Map.of() : e.byReason());
+        }
+        return root;
+    }
+
     private static void problems(com.fasterxml.jackson.databind.node.ArrayNode to, List<FileProblem> problems) {
         for (FileProblem p : problems) to.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
     }
