@@ -58,9 +58,10 @@ final class KeptCaseCells {
      * Raise when what a case contributes to a cell changes (Observations.fromCases, the ranking, the sums' type):
      * kept cells are rebuilt. Never reuse a number. 2: observations cut to ExactSums' range, which cells kept
      * before could hold outside it. 3: a custom column measure's values that are no observation are counted in
-     * cells of their own (MeasureKeys#notANumber, #outOfRange), which cells kept before lack.
+     * cells of their own (MeasureKeys#notANumber, #outOfRange), which cells kept before lack. 4: a custom column's
+     * value is a number only as a contract column's is (ValueColumns#number; Spark's cast took 12d as 12).
      */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     /** Exact sums, the same here and in SparkCellStage's sums of the other sources. */
     static final DataType EXACT = ExactSums.EXACT;
     private static final ObjectMapper JSON = new ObjectMapper();

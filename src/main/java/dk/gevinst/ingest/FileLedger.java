@@ -97,6 +97,11 @@ public final class FileLedger {
         return ledger;
     }
 
+    /** The latest record of every file version, withdrawn ones included. */
+    public List<Entry> records() {
+        return List.copyOf(byVersion.values());
+    }
+
     /** True when the ledger was written by a Gevinst that named files by their raw path (before file references). */
     public boolean legacy() {
         return legacy;

@@ -19,7 +19,8 @@ public final class IndicatorColumns {
 
     /**
      * A file's columns as its header (or first JSON object, or Parquet footer) named them, and the units its accepted
-     * rows name (null when not known: a file not yet read, or a ledger written before units were kept).
+     * rows name (null or empty when not known: a file not yet read, a ledger written before units were kept, or a
+     * file with no accepted row, which is the likeliest broken export and is named for every pilot).
      */
     public record FileColumns(String source, String path, List<String> columns, Set<String> units) {
         public FileColumns(String source, String path, List<String> columns) {
@@ -32,7 +33,7 @@ public final class IndicatorColumns {
         for (FileColumns f : files) {
             Map<String, TreeSet<String>> users = new LinkedHashMap<>();
             for (PilotSpec p : pilots) {
-                if (f.units() != null && p.pilotUnits().stream().noneMatch(f.units()::contains)
+                if (f.units() != null && !f.units().isEmpty() && p.pilotUnits().stream().noneMatch(f.units()::contains)
                     && p.controlUnits().stream().noneMatch(f.units()::contains)) continue;
                 for (PilotIndicator i : p.indicators()) {
                     if (!i.definition().source().folder().equals(f.source())) continue;

@@ -88,7 +88,8 @@ public final class SparkIngest implements IngestStage {
     /**
      * Removes what a killed run's writes left in the state tables: Spark's dynamic partition overwrite stages each
      * write under {@code .spark-staging-<id>} and removes it only when the job ends. Readers skip hidden folders, so
-     * this is only disk; no live run holds one, since a run holds the lock on its output for as long as it runs.
+     * this is only disk. Only folders untouched for longer than the longest lock timeout (a day) go: a run whose lock
+     * was taken over as stale may still be alive on another host, writing into its own.
      */
     private static void dropStaging(Storage storage, Path stateRoot) throws IOException {
         List<String> tables = new ArrayList<>();
@@ -96,7 +97,7 @@ public final class SparkIngest implements IngestStage {
         tables.add(StateTables.FILE_RULES);
         for (String table : tables) {
             for (Storage.FileEntry f : storage.listHidden(new Path(stateRoot, table))) {
-                if (!f.path().getName().startsWith(STAGING)) continue;
+                if (!f.path().getName().startsWith(STAGING) || f.modified() > System.currentTimeMillis() - STAGING_AGE_MS) continue;
                 LOG.info("Removing {}, left by a run that did not finish", f.path());
                 storage.delete(f.path());
             }
@@ -105,6 +106,8 @@ public final class SparkIngest implements IngestStage {
 
     /** How Spark names the folder a dynamic partition overwrite stages its write in. */
     static final String STAGING = ".spark-staging-";
+    /** The age after which a staging folder is surely a dead run's: the longest lock timeout (RunConfig), and an hour. */
+    static final long STAGING_AGE_MS = java.time.Duration.ofHours(25).toMillis();
 
     /** What one source's new and withdrawn files gave: its counts, the files' problems and the ledger records. */
     private record Ingested(Source source, SourceCounts counts, List<FileProblem> rejected, List<FileProblem> skipped,

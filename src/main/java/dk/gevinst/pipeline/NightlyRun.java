@@ -4,16 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.gevinst.business.CostLine;
 import dk.gevinst.cells.CellTable;
+import dk.gevinst.cells.Unobserved;
 import dk.gevinst.cells.SparkCellStage;
 import dk.gevinst.cells.StateTables;
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.config.SpecLoad;
 import dk.gevinst.config.SpecLoader;
 import dk.gevinst.dashboard.DashboardWriter;
-import dk.gevinst.decision.Analysis;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.PilotEvaluator;
 import dk.gevinst.ingest.ColumnTypos;
+import dk.gevinst.ingest.FileLedger;
 import dk.gevinst.ingest.IndicatorColumns;
 import dk.gevinst.ingest.CandidateIds;
 import dk.gevinst.ingest.IngestRequest;
@@ -119,8 +120,7 @@ public final class NightlyRun {
                 evaluations.add(e);
                 PilotHealth h = PilotHealth.of(e, s.freshness(), ingest.rejected(), typos, ingest.cutOff()).withUnitsKnown(spec, units)
                     .withUnknownCandidates(spec, ingest.ledger())
-                    // A final analysis is locked: tonight's count would not describe it, and corrections no longer change it.
-                    .withUnobserved(spec, Analysis.FINAL.equals(e.analysis()) ? List.of() : cells.unobserved(spec.id()));
+                    .withUnobserved(spec, unobservedUnlessFrozen(cells, spec, frozen, s.asOf()));
                 h.missingUnits().forEach(m -> LOG.warn("{}", m.en(spec.id())));
                 health.put(e.pilotId(), h);
             }
@@ -165,7 +165,7 @@ public final class NightlyRun {
             Path runs = new Path(s.out(), "runs"), manifest = new Path(runs, runId + ".json");
             storage.writeTextAtomically(manifest, Json.MAPPER.writeValueAsString(RunManifest.withUnfinishedReads(RunManifest.build(runId, s.asOf(),
                 started, ingest, cells.caseCells(), tonight, dropped, exit, clock, s.simulation()),
-                UnfinishedReads.since(storage, runs, runId, ingest.ledger()))));
+                UnfinishedReads.notListed(storage, runs, runId, FileLedger.load(storage, s.state()).records()))));
             Set<String> invalidSpecs = new HashSet<>();
             specs.failures().forEach(f -> invalidSpecs.add(f.pilotId()));
             List<PilotSummary> summary = tonight.stream().map(t -> new PilotSummary(t.pilotId(), t.status(), t.decision(),
@@ -185,6 +185,24 @@ public final class NightlyRun {
         if (tonight.stream().anyMatch(t -> t.health().isStale())) return ExitCode.STALE_DATA;
         if (!specs.failures().isEmpty() || tonight.stream().anyMatch(t -> "error".equals(t.status()))) return ExitCode.BAD_SPEC_OR_ARGUMENTS;
         return ExitCode.OK;
+    }
+
+    /**
+     * The cases the pilot's custom column indicators leave out, but none for an indicator whose final analysis is
+     * frozen (FrozenAnalyses, saved before this is asked): tonight's count would not describe the published numbers,
+     * and a correction no longer changes them. Until it is frozen, after the end too, the indicator is recomputed
+     * every night and the count stands.
+     */
+    private static List<Unobserved> unobservedUnlessFrozen(CellTable cells, PilotSpec spec, FrozenAnalyses frozen, LocalDate asOf) {
+        List<Unobserved> all = cells.unobserved(spec.id());
+        if (all.isEmpty()) return all;
+        try {
+            Set<String> fixed = frozen.load(spec, asOf).keySet();
+            return all.stream().filter(u -> !fixed.contains(u.indicatorId())).toList();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Pilot {}: the frozen analyses cannot be read ({}); values_not_numbers counts every indicator", spec.id(), e.toString());
+            return all;
+        }
     }
 
     /**

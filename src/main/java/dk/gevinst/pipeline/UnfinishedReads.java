@@ -1,40 +1,46 @@
 package dk.gevinst.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dk.gevinst.ingest.FileLedger;
+import dk.gevinst.publish.Json;
 import dk.gevinst.storage.Storage;
 import java.io.IOException;
-import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The file versions that runs which never finished read since the last run that did. A run killed after its ingest
- * has recorded what it read in the ledger, so the next run does not read those files again, but it wrote no
+ * The file versions read by runs that never finished and that no manifest has listed yet. A run killed after its
+ * ingest has recorded what it read in the ledger, so the next run does not read those files again, but it wrote no
  * manifest: without this, no manifest would ever count those rows. The next run's manifest lists them under
- * {@code read_by_unfinished_runs}.
+ * {@code read_by_unfinished_runs}, once, whatever became of the versions since (replaced, withdrawn, or not known
+ * on a replayed night). Run ids, not times, say what was listed: a run's start and a manifest's write are stamped by
+ * different clocks.
  */
 final class UnfinishedReads {
     private UnfinishedReads() {}
 
     /**
-     * @param runs  OUT/runs, the finished runs' manifests ({@code <run_id>.json})
-     * @param known the ledger's entries known tonight
+     * @param runs    OUT/runs, the finished runs' manifests ({@code <run_id>.json})
+     * @param records every record of the ledger, superseded and withdrawn versions included
      */
-    static List<FileLedger.Entry> since(Storage storage, Path runs, String tonight, List<FileLedger.Entry> known) throws IOException {
-        Set<String> finished = new HashSet<>();
-        long lastFinished = Long.MIN_VALUE;
+    static List<FileLedger.Entry> notListed(Storage storage, Path runs, String tonight, List<FileLedger.Entry> records) throws IOException {
+        Set<String> finished = new HashSet<>(), listed = new HashSet<>();
         for (Storage.FileEntry f : storage.listFiles(runs)) {
             String name = f.path().getName();
             if (!name.endsWith(".json")) continue;
             finished.add(name.substring(0, name.length() - ".json".length()));
-            lastFinished = Math.max(lastFinished, f.modified());
+            try {
+                for (JsonNode r : Json.MAPPER.readTree(storage.readText(f.path())).path("read_by_unfinished_runs")) listed.add(r.path("run_id").asText());
+            } catch (IOException | RuntimeException e) {
+                // A manifest that cannot be read lists nothing; its own run is finished all the same.
+            }
         }
-        long since = lastFinished;
-        return known.stream()
-            .filter(e -> e.runId() != null && !e.runId().equals(tonight) && !finished.contains(e.runId()))
-            .filter(e -> Instant.parse(e.recordedAt()).toEpochMilli() > since)
+        return records.stream()
+            .filter(e -> e.runId() != null && !e.runId().equals(tonight) && !finished.contains(e.runId()) && !listed.contains(e.runId()))
+            .sorted(Comparator.comparing(FileLedger.Entry::source).thenComparing(FileLedger.Entry::display).thenComparing(FileLedger.Entry::version))
             .toList();
     }
 }

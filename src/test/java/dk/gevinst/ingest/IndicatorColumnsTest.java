@@ -31,10 +31,12 @@ class IndicatorColumnsTest {
         List<String> columns = List.of("case_id", "unit", "opened_at", "decided_at", "handling_minutes");
         List<FileProblem> named = IndicatorColumns.absent(List.of(
             new IndicatorColumns.FileColumns("cases", "cases/a.csv", columns, Set.of("A", "Q")),
-            new IndicatorColumns.FileColumns("cases", "cases/unknown.csv", columns)), pilots);
+            new IndicatorColumns.FileColumns("cases", "cases/unknown.csv", columns),
+            new IndicatorColumns.FileColumns("cases", "cases/all-quarantined.csv", columns, Set.of())), pilots);
 
         assertThat(named).extracting(FileProblem::toString).containsExactly(
             "cases/a.csv: has no column 'fte', so its rows give nothing to fte (control-only), fte (north)",
-            "cases/unknown.csv: has no column 'fte', so its rows give nothing to fte (control-only), fte (north), fte (south)");
+            "cases/unknown.csv: has no column 'fte', so its rows give nothing to fte (control-only), fte (north), fte (south)",
+            "cases/all-quarantined.csv: has no column 'fte', so its rows give nothing to fte (control-only), fte (north), fte (south)");
     }
 }

@@ -66,6 +66,10 @@ class SparkIngestTest {
         TempDirs.write(casesTable, SparkIngest.STAGING + "killed/file_ref=f_x/part-0.parquet", "half");
         TempDirs.write(rulesTable, SparkIngest.STAGING + "killed-too/part-0.parquet", "half");
         TempDirs.write(casesTable, ".not-spark/keep", "someone else's");
+        TempDirs.write(casesTable, SparkIngest.STAGING + "alive/part-0.parquet", "a run on another host may still write here");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(Instant.now().minus(java.time.Duration.ofDays(2)));
+        java.nio.file.Files.setLastModifiedTime(casesTable.resolve(SparkIngest.STAGING + "killed"), old);
+        java.nio.file.Files.setLastModifiedTime(rulesTable.resolve(SparkIngest.STAGING + "killed-too"), old);
 
         IngestResult second = new SparkIngest().ingest(spark, request(data, tmp.resolve("out"), "r2"));
         assertThat(second.counts().get(Source.CASES).rowsRead()).isZero();
@@ -73,6 +77,7 @@ class SparkIngestTest {
         assertThat(casesTable.resolve(SparkIngest.STAGING + "killed")).doesNotExist();
         assertThat(rulesTable.resolve(SparkIngest.STAGING + "killed-too")).doesNotExist();
         assertThat(casesTable.resolve(".not-spark/keep")).exists();
+        assertThat(casesTable.resolve(SparkIngest.STAGING + "alive")).as("touched within a day").exists();
     }
 
     @Test
