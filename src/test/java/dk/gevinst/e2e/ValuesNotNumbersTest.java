@@ -103,4 +103,36 @@ class ValuesNotNumbersTest {
         assertThat(cells.filter("indicator = 'fte'").count()).as("the cases whose fte is a number within the range, and only they")
             .isEqualTo(48 - 12 - 1);
     }
+
+    /**
+     * After the pilot's end the indicator is still recomputed every night until its final analysis is frozen (the end
+     * plus its maturity): the warning stands until then, and goes with the freeze, when corrections no longer change it.
+     */
+    @Test
+    void theWarningStandsUntilTheIndicatorsFinalAnalysisIsFrozen(@TempDir Path tmp) throws Exception {
+        Path data = tmp.resolve("data");
+        StringBuilder csv = new StringBuilder("case_id,unit,opened_at,decided_at,handling_minutes,fte\n");
+        int id = 0;
+        for (String unit : java.util.List.of("A", "B")) {
+            for (int d = 5; d <= 28; d++) {
+                id++;
+                csv.append(String.join(",", "c" + id, unit, day(d), day(d) + "T15:00", "30", id % 4 == 0 ? "ukendt" : "0.5")).append('\n');
+            }
+        }
+        TempDirs.write(data, "cases/c.csv", csv.toString());
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC.replace("end: 2026-06-30", "end: 2026-03-20").replace(
+            "  handling_time: {role: success, mde: \"10%\"}\n",
+            "  handling_time: {role: success, mde: \"10%\"}\n  fte: {role: success, column: fte, direction: higher_is_better, mde: 0.1, maturity_days: 5}\n"));
+        Path out = tmp.resolve("out");
+
+        assertThat(TinyRuns.run(pilots, data, out, "2026-03-22")).isZero();
+        assertThat(SampleRun.json(out.resolve("decisions/small.json")).path("health").findValuesAsText("code"))
+            .as("after the end, before the freeze on 25 March").contains("values_not_numbers");
+
+        assertThat(TinyRuns.run(pilots, data, out, TinyRuns.NEWEST)).isZero();
+        JsonNode doc = SampleRun.json(out.resolve("decisions/small.json"));
+        assertThat(doc.path("analysis").asText()).isEqualTo("final");
+        assertThat(doc.path("health").findValuesAsText("code")).as("frozen").doesNotContain("values_not_numbers");
+    }
 }
