@@ -96,6 +96,10 @@ final class CellBindings {
      * of exactly the cases its analysis leaves out. Sorted by pilot, then indicator.
      */
     static List<Unobserved> unobserved(List<PilotSpec> pilots, List<MeasureCell> measureCells, LocalDate asOf) {
+        // Most nights no pilot has a custom column indicator: then the measure cells are not indexed a second time.
+        boolean any = pilots.stream().flatMap(p -> p.indicators().stream())
+            .anyMatch(i -> i.definition().source() == Source.CASES && MeasureKeys.readsExtraColumn(i.definition().measure()));
+        if (!any) return List.of();
         Map<String, List<MeasureCell>> byUnit = new HashMap<>();
         for (MeasureCell c : measureCells) if (c.unit() != null) byUnit.computeIfAbsent(key(c.measure(), c.unit()), k -> new ArrayList<>()).add(c);
         List<Unobserved> out = new ArrayList<>();

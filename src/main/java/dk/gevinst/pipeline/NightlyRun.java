@@ -163,9 +163,9 @@ public final class NightlyRun {
 
             ExitCode exit = exitCode(ingest, specs, tonight);
             Path runs = new Path(s.out(), "runs"), manifest = new Path(runs, runId + ".json");
-            storage.writeTextAtomically(manifest, Json.MAPPER.writeValueAsString(RunManifest.withUnfinishedReads(RunManifest.build(runId, s.asOf(),
-                started, ingest, cells.caseCells(), tonight, dropped, exit, clock, s.simulation()),
-                UnfinishedReads.notListed(storage, runs, runId, FileLedger.load(storage, s.state()).records()))));
+            ObjectNode built = RunManifest.build(runId, s.asOf(), started, ingest, cells.caseCells(), tonight, dropped, exit, clock, s.simulation());
+            List<FileLedger.Entry> unfinished = UnfinishedReads.notListed(storage, runs, runId, FileLedger.load(storage, s.state()).records());
+            storage.writeTextAtomically(manifest, Json.MAPPER.writeValueAsString(RunManifest.withUnfinishedReads(built, unfinished)));
             Set<String> invalidSpecs = new HashSet<>();
             specs.failures().forEach(f -> invalidSpecs.add(f.pilotId()));
             List<PilotSummary> summary = tonight.stream().map(t -> new PilotSummary(t.pilotId(), t.status(), t.decision(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.gevinst.ingest.CutOffFile;
 import dk.gevinst.ingest.FileCounts;
+import dk.gevinst.ingest.FileLedger;
 import dk.gevinst.ingest.FileProblem;
 import dk.gevinst.ingest.IngestResult;
 import dk.gevinst.ingest.SourceCounts;
@@ -73,9 +74,9 @@ final class RunManifest {
     }
 
     /** Adds the file versions read by runs that never finished (UnfinishedReads), with their counts. */
-    static ObjectNode withUnfinishedReads(ObjectNode root, List<dk.gevinst.ingest.FileLedger.Entry> reads) {
+    static ObjectNode withUnfinishedReads(ObjectNode root, List<FileLedger.Entry> reads) {
         ArrayNode out = root.putArray("read_by_unfinished_runs");
-        for (dk.gevinst.ingest.FileLedger.Entry e : reads) {
+        for (FileLedger.Entry e : reads) {
             ObjectNode o = out.addObject().put("source", e.source()).put("path", e.display()).put("file_ref", e.version()).put("run_id", e.runId());
             counts(o, e.rowsRead(), e.rowsAccepted(), e.rowsQuarantined(), e.byReason() == null ? java.util.Map.of() : e.byReason());
         }

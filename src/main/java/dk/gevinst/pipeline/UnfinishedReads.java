@@ -27,19 +27,22 @@ final class UnfinishedReads {
      * @param records every record of the ledger, superseded and withdrawn versions included
      */
     static List<FileLedger.Entry> notListed(Storage storage, Path runs, String tonight, List<FileLedger.Entry> records) throws IOException {
-        Set<String> finished = new HashSet<>(), listed = new HashSet<>();
-        for (Storage.FileEntry f : storage.listFiles(runs)) {
-            String name = f.path().getName();
-            if (!name.endsWith(".json")) continue;
-            finished.add(name.substring(0, name.length() - ".json".length()));
+        List<Storage.FileEntry> manifests = storage.listFiles(runs).stream().filter(f -> f.path().getName().endsWith(".json")).toList();
+        Set<String> finished = new HashSet<>();
+        for (Storage.FileEntry f : manifests) finished.add(f.path().getName().substring(0, f.path().getName().length() - ".json".length()));
+        List<FileLedger.Entry> unfinished = records.stream()
+            .filter(e -> e.runId() != null && !e.runId().equals(tonight) && !finished.contains(e.runId())).toList();
+        // Almost every night no run died: then no manifest needs reading, only their names.
+        if (unfinished.isEmpty()) return unfinished;
+        Set<String> listed = new HashSet<>();
+        for (Storage.FileEntry f : manifests) {
             try {
                 for (JsonNode r : Json.MAPPER.readTree(storage.readText(f.path())).path("read_by_unfinished_runs")) listed.add(r.path("run_id").asText());
             } catch (IOException | RuntimeException e) {
                 // A manifest that cannot be read lists nothing; its own run is finished all the same.
             }
         }
-        return records.stream()
-            .filter(e -> e.runId() != null && !e.runId().equals(tonight) && !finished.contains(e.runId()) && !listed.contains(e.runId()))
+        return unfinished.stream().filter(e -> !listed.contains(e.runId()))
             .sorted(Comparator.comparing(FileLedger.Entry::source).thenComparing(FileLedger.Entry::display).thenComparing(FileLedger.Entry::version))
             .toList();
     }
