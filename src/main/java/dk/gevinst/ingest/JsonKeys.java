@@ -43,7 +43,10 @@ final class JsonKeys implements UDF1<String, String> {
      */
     static String normalise(String key) {
         UTF8String trimmed = UTF8String.fromString(key.replace("\uFEFF", "")).trim();
-        return CprScrubber.mask(CollationSupport.Lower.execBinaryICU(trimmed).toString());
+        // An ASCII key takes ASCII lower-casing, as Spark's ICU path itself does, but without loading that path:
+        // its class builds a table of every code point on first use (1.4 s of a task's CPU, docs/benchmarks.md).
+        UTF8String lower = trimmed.isFullAscii() ? trimmed.toLowerCaseAscii() : CollationSupport.Lower.execBinaryICU(trimmed);
+        return CprScrubber.mask(lower.toString());
     }
 
     @Override

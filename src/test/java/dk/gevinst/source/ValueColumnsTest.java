@@ -56,4 +56,19 @@ class ValueColumnsTest {
         assertThat(parse(t -> t, "  x  ", " \t ", "")).containsExactly("x", null, null);
         assertThat(parse(t -> ValueColumns.normaliseNumberText(t, true), "12,5", "1.234", "a.b")).containsExactly("12.5", "1234.0", "a.b");
     }
+
+    @Test
+    void booleansReadAsSparksLowerCaseOfTheWordsDid() {
+        // Cases, non-ASCII capitals (dotted I, the Kelvin and Ångström signs, long s, Greek, a full-width digit), blanks.
+        String[] values = {"Ja", "JA", "jA", "SAND", "Falsk", "NEJ", "Yes", "nO", "y", "N", "1", "0", " ja\n", "jaa", "j a",
+            "\u0130", "JA\u0130", "\u212Aja", "\u212B", "\u017Fand", "\u017F", "\u039D\u039F", "\uFF11", "maybe"};
+        List<Object> lowerCased = parse(org.apache.spark.sql.functions::lower, values);
+        List<Object> before = new ArrayList<>();
+        for (Object lower : lowerCased) {
+            before.add(List.of("true", "1", "ja", "j", "yes", "y", "sand").contains(lower) ? Boolean.TRUE
+                : List.of("false", "0", "nej", "n", "no", "falsk").contains(lower) ? Boolean.FALSE : null);
+        }
+        assertThat(parse(ValueColumns::bool, values)).containsExactlyElementsOf(before);
+        assertThat(before).startsWith(true, true, true, true, false, false, true, false, true, false, true, false, true, null);
+    }
 }

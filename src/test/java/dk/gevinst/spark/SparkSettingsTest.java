@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 /** Which Spark setting wins: gevinst's defaults, then the config file, then spark-submit, then --conf; a few are fixed. */
 class SparkSettingsTest {
     @Test
-    void localRunsGetFewShufflePartitionsAndClustersKeepSparksOwn() {
+    void localRunsGetFewShufflePartitionsAndDriverListingAndClustersKeepSparksOwn() {
         assertThat(SparkSettings.resolve("local[*]", Map.of(), Map.of(), Map.of()))
-            .containsEntry("spark.sql.shuffle.partitions", "8").containsEntry("spark.sql.adaptive.enabled", "true");
+            .containsEntry("spark.sql.shuffle.partitions", "8").containsEntry("spark.sql.adaptive.enabled", "true")
+            .containsEntry("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000");
         assertThat(SparkSettings.resolve("spark://m:7077", Map.of(), Map.of(), Map.of()))
-            .doesNotContainKey("spark.sql.shuffle.partitions").containsEntry("spark.sql.adaptive.coalescePartitions.enabled", "true");
+            .doesNotContainKey("spark.sql.shuffle.partitions").doesNotContainKey("spark.sql.sources.parallelPartitionDiscovery.threshold")
+            .containsEntry("spark.sql.adaptive.coalescePartitions.enabled", "true");
     }
 
     @Test
