@@ -2,12 +2,12 @@ package dk.gevinst.ingest;
 
 import static org.apache.spark.sql.functions.udf;
 
+import com.ibm.icu.lang.UCharacter;
 import dk.gevinst.privacy.CprScrubber;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.catalyst.util.CollationSupport;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.unsafe.types.UTF8String;
 
@@ -18,7 +18,7 @@ import org.apache.spark.unsafe.types.UTF8String;
  * (6 % of a first night's samples in the profile, docs/benchmarks.md).
  *
  * <p>The result is the one the Spark expression {@code mask(lower(btrim(regexp_replace(k, "\uFEFF", ""))))}
- * gave before: Spark's {@code btrim} removes only spaces, and Spark's {@code lower} is its ICU case mapping
+ * gave before: Spark's {@code btrim} removes only spaces, and Spark's {@code lower} is ICU's case mapping
  * (called here directly, not Java's {@code toLowerCase}, which differs from it for some letters).
  * JsonKeysTest compares the two on awkward keys.
  */
@@ -37,16 +37,17 @@ final class JsonKeys implements UDF1<String, String> {
     }
 
     /**
-     * One key normalised, without the cache. Spark's own ICU lower-casing (an internal class, so a Spark
-     * upgrade may need this line changed; JsonKeysTest compares it with Spark's {@code lower}), which is
-     * what {@code lower} does while {@code spark.sql.icu.caseMappings.enabled} keeps its default, true.
+     * One key normalised, without the cache. Lower-cased as Spark's {@code lower} does while
+     * {@code spark.sql.icu.caseMappings.enabled} keeps its default, true (JsonKeysTest compares the two, so a Spark
+     * upgrade that changes {@code lower} shows there).
      */
     static String normalise(String key) {
         UTF8String trimmed = UTF8String.fromString(key.replace("\uFEFF", "")).trim();
-        // An ASCII key takes ASCII lower-casing, as Spark's ICU path itself does, but without loading that path:
-        // its class builds a table of every code point on first use (1.4 s of a task's CPU, docs/benchmarks.md).
-        UTF8String lower = trimmed.isFullAscii() ? trimmed.toLowerCaseAscii() : CollationSupport.Lower.execBinaryICU(trimmed);
-        return CprScrubber.mask(lower.toString());
+        // Spark's lower does exactly this (CollationAwareUTF8String.toLowerCase), but its class builds a table of every
+        // code point's title case when first used (1.4 s of a task's CPU, docs/benchmarks.md), which lower-casing
+        // never reads: so the same two steps here, ASCII first.
+        String lower = trimmed.isFullAscii() ? trimmed.toLowerCaseAscii().toString() : UCharacter.toLowerCase(trimmed.toValidString());
+        return CprScrubber.mask(lower);
     }
 
     @Override

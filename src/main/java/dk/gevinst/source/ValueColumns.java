@@ -31,9 +31,13 @@ public final class ValueColumns {
     /** Danish dd-MM-yyyy or dd.MM.yyyy (one separator), optionally with HH:mm[:ss]. */
     private static final String DANISH = "^([0-9]{2})([-.])([0-9]{2})\\2([0-9]{4})( [0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$";
     private static final String SLASHED_DATE = "^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$";
-    /** Ended by {@code \z}, not {@code $}, which also matches before a final line end (a quoted {@code ja} and a line break). */
+    /**
+     * Ended by {@code \z}, not {@code $}, which also matches before a final line end that the trim leaves (U+2028,
+     * U+0085). The Kelvin sign is the one non-ASCII capital that lower-cases to an ASCII letter (k), so
+     * {@code falsk} takes it by name: {@code lower} read {@code FALS\u212A} as false.
+     */
     private static final String TRUE_WORDS = "(?i)^(true|1|ja|j|yes|y|sand)\\z";
-    private static final String FALSE_WORDS = "(?i)^(false|0|nej|n|no|falsk)\\z";
+    private static final String FALSE_WORDS = "(?i)^(false|0|nej|n|no|fals[k\u212A])\\z";
     /** What Java's String.trim removes that matters in exports: spaces, tabs, line ends, form feeds. */
     private static final String BLANKS = " \t\r\n\f\u000B";
 
@@ -76,10 +80,9 @@ public final class ValueColumns {
     }
 
     /**
-     * Yes and no in either language, in any ASCII case. Matched case-insensitively rather than through Spark's
-     * {@code lower}: its ICU case mapping builds a table of every code point the first time a JVM calls it
-     * (1.4 s of one task's CPU, 1.8 s with C1 only, docs/benchmarks.md). The words hold no {@code k}, the only
-     * ASCII letter a non-ASCII capital (the Kelvin sign) lower-cases to, so the two read the same values.
+     * Yes and no in either language, in any case. Matched case-insensitively rather than through Spark's
+     * {@code lower}, which read the same values: its ICU case mapping builds a table of every code point the first
+     * time a JVM calls it (1.4 s of one task's CPU, 1.8 s with C1 only, docs/benchmarks.md).
      */
     public static Column bool(Column text) {
         return when(text.rlike(TRUE_WORDS), lit(true)).when(text.rlike(FALSE_WORDS), lit(false));

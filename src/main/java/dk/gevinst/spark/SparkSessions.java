@@ -10,9 +10,9 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
     private SparkSessions() {}
 
-    /** An embedded session with a given number of shuffle partitions (tests, tools). */
+    /** An embedded session with a given number of shuffle partitions, for tables on this machine's disk (tests, tools). */
     public static SparkSession create(String master, int shufflePartitions) {
-        return create(master, SparkSettings.resolve(master, Map.of(), SparkSettings.fromSubmit(),
+        return create(master, SparkSettings.resolve(master, true, Map.of(), SparkSettings.fromSubmit(),
             Map.of("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))));
     }
 

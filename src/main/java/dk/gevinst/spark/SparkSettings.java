@@ -28,22 +28,22 @@ public final class SparkSettings {
 
     /**
      * What gevinst sets unless told otherwise: adaptive execution, which merges small shuffle partitions on a
-     * cluster too, and a local filesystem that does not fork a process to set a file's permissions. Locally also
-     * few shuffle partitions, and tables listed on the driver.
+     * cluster too, and a local filesystem that does not fork a process to set a file's permissions. On a local master
+     * also few shuffle partitions, and, when the tables are on this machine's disk ({@code localTables}), their
+     * folders listed by the driver.
      */
-    public static Map<String, String> defaults(String master) {
+    public static Map<String, String> defaults(String master, boolean localTables) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("spark.sql.adaptive.enabled", "true");
         d.put("spark.sql.adaptive.coalescePartitions.enabled", "true");
         // Local files get their permissions through java.nio, not one forked chmod per directory and file.
         d.put("spark.hadoop.fs.file.impl", LocalPermissionsFileSystem.class.getName());
-        if (isLocal(master)) {
-            d.put("spark.sql.shuffle.partitions", String.valueOf(LOCAL_SHUFFLE_PARTITIONS));
-            // Spark lists a table of more than 32 partition folders with a job of one task per folder. Locally those
-            // tasks run in this JVM on the same cores, and each such job cost 0.2 to 0.9 s on a night whose case
-            // table had 36 source files, several times a night; the driver lists them in milliseconds.
-            d.put(LISTING_JOB_THRESHOLD, String.valueOf(LOCAL_LISTING_JOB_THRESHOLD));
-        }
+        if (isLocal(master)) d.put("spark.sql.shuffle.partitions", String.valueOf(LOCAL_SHUFFLE_PARTITIONS));
+        // Spark lists a table of more than 32 partition folders with a job of one task per folder. On a local master
+        // those tasks share the driver's cores, and each such job cost 0.2 to 0.9 s on a night whose case table had 36
+        // source files, several times a night, where the driver lists local folders in milliseconds. On a remote store
+        // each listing is a round trip, which a job makes side by side: there Spark's threshold stays.
+        if (isLocal(master) && localTables) d.put(LISTING_JOB_THRESHOLD, String.valueOf(LOCAL_LISTING_JOB_THRESHOLD));
         return d;
     }
 
@@ -51,13 +51,13 @@ public final class SparkSettings {
      * The settings to put on the session builder. Keys spark-submit already set are left to it unless
      * {@code flags} names them; the fixed settings come last.
      */
-    public static Map<String, String> resolve(String master, Map<String, String> fromConfig, Map<String, String> fromSubmit,
-                                              Map<String, String> flags) {
+    public static Map<String, String> resolve(String master, boolean localTables, Map<String, String> fromConfig,
+                                              Map<String, String> fromSubmit, Map<String, String> flags) {
         checkNotFixed(fromConfig, "the spark: block of the run config");
         checkNotFixed(fromSubmit, "spark-submit's settings");
         checkNotFixed(flags, "--conf");
         Map<String, String> out = new LinkedHashMap<>();
-        defaults(master).forEach((k, v) -> {
+        defaults(master, localTables).forEach((k, v) -> {
             if (!fromSubmit.containsKey(k)) out.put(k, v);
         });
         fromConfig.forEach((k, v) -> {
@@ -82,6 +82,12 @@ public final class SparkSettings {
     /** Under spark-submit, the master it was given; otherwise null. */
     public static String submittedMaster() {
         return System.getProperty("spark.master");
+    }
+
+    /** Whether a location is on this machine's filesystem (no scheme, or file:), where listing a folder is cheap. */
+    public static boolean onLocalDisk(org.apache.hadoop.fs.Path location) {
+        String scheme = location.toUri().getScheme();
+        return scheme == null || scheme.equals("file");
     }
 
     public static boolean isLocal(String master) {

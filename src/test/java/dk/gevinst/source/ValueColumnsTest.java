@@ -59,9 +59,11 @@ class ValueColumnsTest {
 
     @Test
     void booleansReadAsSparksLowerCaseOfTheWordsDid() {
-        // Cases, non-ASCII capitals (dotted I, the Kelvin and Ångström signs, long s, Greek, a full-width digit), blanks.
+        // Cases, non-ASCII capitals (dotted I, the Kelvin and Ångström signs, long s, Greek, a full-width digit), blanks,
+        // and line ends that the trim leaves after a word.
         String[] values = {"Ja", "JA", "jA", "SAND", "Falsk", "NEJ", "Yes", "nO", "y", "N", "1", "0", " ja\n", "jaa", "j a",
-            "\u0130", "JA\u0130", "\u212Aja", "\u212B", "\u017Fand", "\u017F", "\u039D\u039F", "\uFF11", "maybe"};
+            "\u0130", "JA\u0130", "\u212Aja", "\u212B", "\u017Fand", "\u017F", "\u039D\u039F", "\uFF11", "maybe",
+            "FALS\u212A", "fals\u212A", "ja\u2028", "nej\u0085"};
         List<Object> lowerCased = parse(org.apache.spark.sql.functions::lower, values);
         List<Object> before = new ArrayList<>();
         for (Object lower : lowerCased) {
@@ -69,6 +71,7 @@ class ValueColumnsTest {
                 : List.of("false", "0", "nej", "n", "no", "falsk").contains(lower) ? Boolean.FALSE : null);
         }
         assertThat(parse(ValueColumns::bool, values)).containsExactlyElementsOf(before);
-        assertThat(before).startsWith(true, true, true, true, false, false, true, false, true, false, true, false, true, null);
+        assertThat(before).startsWith(true, true, true, true, false, false, true, false, true, false, true, false, true, null)
+            .endsWith(false, false, null, null);
     }
 }

@@ -17,7 +17,7 @@ public final class TestSpark {
 
     public static synchronized SparkSession session() {
         if (session == null) {
-            session = SparkSessions.create("local[2]", SparkSettings.resolve("local[2]", Map.of(), SparkSettings.fromSubmit(),
+            session = SparkSessions.create("local[2]", SparkSettings.resolve("local[2]", true, Map.of(), SparkSettings.fromSubmit(),
                 Map.of("spark.sql.shuffle.partitions", "2", "spark.sql.codegen.cache.maxEntries", "4000")));
         }
         return session;
