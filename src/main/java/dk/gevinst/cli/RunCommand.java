@@ -93,9 +93,9 @@ public final class RunCommand implements Callable<Integer> {
         String requested = first(master, c.master(), "local[*]", "--master");
         String effective = SparkSettings.submittedMaster() != null ? SparkSettings.submittedMaster() : requested;
         conf.keySet().forEach(k -> SparkSettings.checkKey(k, "--conf"));
-        // The tables Spark lists (state and published) are under the output root.
-        Map<String, String> settings = SparkSettings.resolve(effective, SparkSettings.onLocalDisk(Storage.resolve(outDir)), c.spark(),
-            SparkSettings.fromSubmit(), conf);
+        // Spark lists the tables (state and published) under the output root, and the new files under the data root.
+        boolean localFiles = SparkSettings.onLocalDisk(Storage.resolve(outDir)) && SparkSettings.onLocalDisk(Storage.resolve(dataDir));
+        Map<String, String> settings = SparkSettings.resolve(effective, localFiles, c.spark(), SparkSettings.fromSubmit(), conf);
         ClusterCheck.masterAnswers(effective);
 
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();

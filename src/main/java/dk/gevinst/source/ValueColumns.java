@@ -33,8 +33,9 @@ public final class ValueColumns {
     private static final String SLASHED_DATE = "^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$";
     /**
      * Ended by {@code \z}, not {@code $}, which also matches before a final line end that the trim leaves (U+2028,
-     * U+0085). The Kelvin sign is the one non-ASCII capital that lower-cases to an ASCII letter (k), so
-     * {@code falsk} takes it by name: {@code lower} read {@code FALS\u212A} as false.
+     * U+0085). The Kelvin sign is the one non-ASCII letter that lower-cases to an ASCII letter the words hold (k), so
+     * {@code falsk} takes it by name: {@code lower} read {@code FALS\u212A} as false. (Under a Turkish default
+     * locale a dotted capital I lower-cases to i, which no word holds.)
      */
     private static final String TRUE_WORDS = "(?i)^(true|1|ja|j|yes|y|sand)\\z";
     private static final String FALSE_WORDS = "(?i)^(false|0|nej|n|no|fals[k\u212A])\\z";

@@ -29,10 +29,10 @@ public final class SparkSettings {
     /**
      * What gevinst sets unless told otherwise: adaptive execution, which merges small shuffle partitions on a
      * cluster too, and a local filesystem that does not fork a process to set a file's permissions. On a local master
-     * also few shuffle partitions, and, when the tables are on this machine's disk ({@code localTables}), their
-     * folders listed by the driver.
+     * also few shuffle partitions, and, when the files Spark reads are on this machine's disk ({@code localFiles}:
+     * the data and output roots), their folders listed by the driver.
      */
-    public static Map<String, String> defaults(String master, boolean localTables) {
+    public static Map<String, String> defaults(String master, boolean localFiles) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("spark.sql.adaptive.enabled", "true");
         d.put("spark.sql.adaptive.coalescePartitions.enabled", "true");
@@ -43,7 +43,7 @@ public final class SparkSettings {
         // those tasks share the driver's cores, and each such job cost 0.2 to 0.9 s on a night whose case table had 36
         // source files, several times a night, where the driver lists local folders in milliseconds. On a remote store
         // each listing is a round trip, which a job makes side by side: there Spark's threshold stays.
-        if (isLocal(master) && localTables) d.put(LISTING_JOB_THRESHOLD, String.valueOf(LOCAL_LISTING_JOB_THRESHOLD));
+        if (isLocal(master) && localFiles) d.put(LISTING_JOB_THRESHOLD, String.valueOf(LOCAL_LISTING_JOB_THRESHOLD));
         return d;
     }
 
@@ -51,13 +51,13 @@ public final class SparkSettings {
      * The settings to put on the session builder. Keys spark-submit already set are left to it unless
      * {@code flags} names them; the fixed settings come last.
      */
-    public static Map<String, String> resolve(String master, boolean localTables, Map<String, String> fromConfig,
+    public static Map<String, String> resolve(String master, boolean localFiles, Map<String, String> fromConfig,
                                               Map<String, String> fromSubmit, Map<String, String> flags) {
         checkNotFixed(fromConfig, "the spark: block of the run config");
         checkNotFixed(fromSubmit, "spark-submit's settings");
         checkNotFixed(flags, "--conf");
         Map<String, String> out = new LinkedHashMap<>();
-        defaults(master, localTables).forEach((k, v) -> {
+        defaults(master, localFiles).forEach((k, v) -> {
             if (!fromSubmit.containsKey(k)) out.put(k, v);
         });
         fromConfig.forEach((k, v) -> {

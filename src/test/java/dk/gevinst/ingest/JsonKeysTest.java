@@ -11,6 +11,8 @@ import dk.gevinst.source.Columns;
 import dk.gevinst.source.Source;
 import dk.gevinst.testing.TempDirs;
 import dk.gevinst.testing.TestSpark;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,20 @@ class JsonKeysTest {
         assertThat(spark2).isEqualTo(spark1);
         assertThat(driver).isEqualTo(spark1);
         assertThat(spark1.get(8)).isEqualTo("note ######-####");
+    }
+
+    @Test
+    void lowerCasingKeysLeavesSparksCodePointTableUnbuilt() throws Exception {
+        // In a JVM of its own, as a night's first task is: in this one other tests have called Spark's lower, whose
+        // class (CollationAwareUTF8String) builds a title-case table of every code point when first used, 1.4 s.
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-verbose:class"));
+        command.addAll(List.of(Files.readString(Path.of("target", "jvm-options")).trim().split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), JsonKeysProbe.class.getName(), " Unit ", "M\u00C5NED", "\u0130L"));
+        Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(probe.waitFor()).as(out).isZero();
+        assertThat(out).contains("normalised: unit m\u00E5ned " + JsonKeys.normalise("\u0130L"))
+            .contains("com.ibm.icu.lang.UCharacter").doesNotContain("CollationAwareUTF8String");
     }
 
     @Test
