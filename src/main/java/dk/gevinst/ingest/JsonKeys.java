@@ -17,10 +17,10 @@ import org.apache.spark.unsafe.types.UTF8String;
  * remembers it, instead of running the lower-casing and two regular expressions on every key of every record
  * (6 % of a first night's samples in the profile, docs/benchmarks.md).
  *
- * <p>The result is the one the Spark expression {@code mask(lower(btrim(regexp_replace(k, "\uFEFF", ""))))}
- * gave before: Spark's {@code btrim} removes only spaces, and Spark's {@code lower} is ICU's case mapping
- * (called here directly, not Java's {@code toLowerCase}, which differs from it for some letters).
- * JsonKeysTest compares the two on awkward keys.
+ * <p>Trimmed as CSV headers are (Java's {@code trim}: spaces, tabs, line ends and other control characters), and
+ * lower-cased as Spark's {@code lower} does, which is ICU's case mapping (called here directly, not Java's
+ * {@code toLowerCase}, which differs from it for some letters). JsonKeysTest compares the result with those
+ * Spark expressions on awkward keys.
  */
 final class JsonKeys implements UDF1<String, String> {
     private static final long serialVersionUID = 1L;
@@ -42,7 +42,9 @@ final class JsonKeys implements UDF1<String, String> {
      * upgrade that changes {@code lower} shows there).
      */
     static String normalise(String key) {
-        UTF8String trimmed = UTF8String.fromString(key.replace("\uFEFF", "")).trim();
+        // Trimmed as a CSV header is (FileDialect.normaliseName): tabs and line ends too, not only spaces. A key
+        // "reopened<tab>" would otherwise name no column, and its value would be lost without a word.
+        UTF8String trimmed = UTF8String.fromString(key.replace("\uFEFF", "").trim());
         // Spark's lower does exactly this (CollationAwareUTF8String.toLowerCase), but its class builds a table of every
         // code point's title case when first used (1.4 s of a task's CPU, docs/benchmarks.md), which lower-casing
         // never reads: so the same two steps here, ASCII first.

@@ -2,6 +2,7 @@ package dk.gevinst.ingest;
 
 import static org.apache.spark.sql.functions.btrim;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,12 +29,15 @@ class JsonKeysTest {
 
     @Test
     void aKeyNormalisesAsSparksLowerTrimAndMaskDid() {
-        // Awkward on purpose: a tab (Spark's btrim keeps it, Java's trim would not), letters whose lower case
+        // Awkward on purpose: a tab and line ends (trimmed, as in a CSV header), letters whose lower case
         // differs between ICU and Java or needs context (dotted I, final sigma), BOMs, a CPR number in a key.
-        List<String> keys = List.of(" Unit ", "\uFEFFCase_ID", "\tUnit", "ÆØÅ Enhed", "İSTANBUL", "ΟΔΟΣ ΣΑΣ", "Ǆ", "ẞ",
-            "note 010190-1234", "CPR 0101901234x", " \uFEFF Reopened\uFEFF ", "", "   ");
+        List<String> keys = List.of(" Unit ", "\uFEFFCase_ID", "\tUnit", "reopened\t", "\r\nAppealed\n", "ÆØÅ Enhed", "İSTANBUL", "ΟΔΟΣ ΣΑΣ",
+            "Ǆ", "ẞ", "note 010190-1234", "CPR 0101901234x", " \uFEFF Reopened\uFEFF ", "", "   ", "\u00A0unit");
+        // What Java's trim removes, as Spark's btrim is told it: every character up to a space.
+        StringBuilder controls = new StringBuilder();
+        for (char c = 0; c <= ' '; c++) controls.append(c);
         List<String> spark1 = spark.createDataset(keys, Encoders.STRING())
-            .select(CprScrubber.mask(lower(btrim(regexp_replace(col("value"), "\uFEFF", "")))))
+            .select(CprScrubber.mask(lower(btrim(regexp_replace(col("value"), "\uFEFF", ""), lit(controls.toString())))))
             .as(Encoders.STRING()).collectAsList();
         List<String> spark2 = spark.createDataset(keys, Encoders.STRING()).select(JsonKeys.normalised(col("value")))
             .as(Encoders.STRING()).collectAsList();
@@ -41,7 +45,9 @@ class JsonKeysTest {
         keys.forEach(k -> driver.add(JsonKeys.normalise(k)));
         assertThat(spark2).isEqualTo(spark1);
         assertThat(driver).isEqualTo(spark1);
-        assertThat(spark1.get(8)).isEqualTo("note ######-####");
+        assertThat(spark1.get(10)).isEqualTo("note ######-####");
+        assertThat(driver.subList(2, 5)).as("as a CSV header is trimmed").containsExactly("unit", "reopened", "appealed");
+        assertThat(driver.get(15)).as("a no-break space is not trimmed, in a header either").isEqualTo("\u00A0unit");
     }
 
     @Test
@@ -66,15 +72,19 @@ class JsonKeysTest {
             {"CASE_ID":"B"," unit ":"Syd","Opened_At":"2026-03-02","team ":"y","010190-1234":"z"}
             {" Case_Id":"C","UNIT":"Vest","opened_at ":"2026-03-03","TEAM":"w","0101901234":"v"}
             {"case_id":"D","unit":"Øst","\uFEFFopened_at":"2026-03-04"}
+            {"case_id":"E","unit\\t":"Nord","opened_at":"2026-03-05","reopened\\t":"ja"}
             """);
         IngestResult r = f.ingest("r1");
 
-        assertThat(r.counts().get(Source.CASES).rowsAccepted()).isEqualTo(4);
+        assertThat(r.counts().get(Source.CASES).rowsAccepted()).isEqualTo(5);
         List<Row> stored = f.stored(Source.CASES);
         assertThat(stored).extracting(row -> row.<String>getAs(Columns.CASE_ID) + ":" + row.getAs(Columns.UNIT))
-            .containsExactlyInAnyOrder("A:Nord", "B:Syd", "C:Vest", "D:Øst");
+            .containsExactlyInAnyOrder("A:Nord", "B:Syd", "C:Vest", "D:Øst", "E:Nord");
+        // A key with a tab after it is the column, as a CSV header with one is: the case was reopened.
+        assertThat(stored).filteredOn(row -> "E".equals(row.getAs(Columns.CASE_ID))).extracting(row -> row.<Boolean>getAs(Columns.REOPENED))
+            .containsExactly(true);
         assertThat(stored).extracting(row -> row.<scala.collection.Map<String, String>>getAs(Columns.EXTRA).get("team").getOrElse(() -> null))
-            .containsExactlyInAnyOrder("x", "y", "w", null);
+            .containsExactlyInAnyOrder("x", "y", "w", null, null);
         // Two records had a CPR-shaped key; each is counted, although the task normalised the key text once per spelling.
         assertThat(r.cprMasked()).containsEntry("cases.column_names", 2L);
         assertThat(stored.toString()).doesNotContain("010190").doesNotContain("0101901234").contains("######-####");
