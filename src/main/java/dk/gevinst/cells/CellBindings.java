@@ -97,16 +97,14 @@ final class CellBindings {
      */
     static List<Unobserved> unobserved(List<PilotSpec> pilots, List<MeasureCell> measureCells, LocalDate asOf) {
         // Most nights no pilot has a custom column indicator: then the measure cells are not indexed a second time.
-        boolean any = pilots.stream().flatMap(p -> p.indicators().stream())
-            .anyMatch(i -> i.definition().source() == Source.CASES && MeasureKeys.readsExtraColumn(i.definition().measure()));
-        if (!any) return List.of();
+        if (pilots.stream().flatMap(p -> p.indicators().stream()).noneMatch(CellBindings::readsCustomColumn)) return List.of();
         Map<String, List<MeasureCell>> byUnit = new HashMap<>();
         for (MeasureCell c : measureCells) if (c.unit() != null) byUnit.computeIfAbsent(key(c.measure(), c.unit()), k -> new ArrayList<>()).add(c);
         List<Unobserved> out = new ArrayList<>();
         for (PilotSpec p : pilots) {
             for (PilotIndicator i : p.indicators()) {
                 Measure m = i.definition().measure();
-                if (i.definition().source() != Source.CASES || !MeasureKeys.readsExtraColumn(m)) continue;
+                if (!readsCustomColumn(i)) continue;
                 Windows windows = new Windows(p, i, asOf);
                 Map<String, Long> notNumbers = new TreeMap<>(), outOfRange = new TreeMap<>();
                 Map<String, List<LocalDate>> days = new TreeMap<>();
@@ -121,6 +119,11 @@ final class CellBindings {
         }
         out.sort(Comparator.comparing(Unobserved::pilotId).thenComparing(Unobserved::indicatorId));
         return out;
+    }
+
+    /** A case indicator on an extra column of the exports (a custom column), whose values may be no number. */
+    private static boolean readsCustomColumn(PilotIndicator i) {
+        return i.definition().source() == Source.CASES && MeasureKeys.readsExtraColumn(i.definition().measure());
     }
 
     private static void countIn(Map<String, Long> byUnit, Map<String, List<LocalDate>> days, String unit, List<MeasureCell> cells,

@@ -1,8 +1,12 @@
 package dk.gevinst.ingest;
 
 import dk.gevinst.source.Source;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one ingest did: counts per source for the files it read this run; files it rejected (exit code 3),
@@ -17,19 +21,19 @@ public record IngestResult(Map<Source, SourceCounts> counts, List<FileProblem> r
                            List<CutOffFile> cutOff, List<FileLedger.Entry> ledger) {
     public IngestResult {
         // In source order, so the run's log and manifest list sources the same way every run (Map.copyOf would not).
-        counts = counts.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(counts));
+        counts = counts.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(counts));
         ledger = List.copyOf(ledger);
         rejected = List.copyOf(rejected);
         skipped = List.copyOf(skipped);
         removed = List.copyOf(removed);
-        cprMasked = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(cprMasked));
+        cprMasked = Collections.unmodifiableMap(new TreeMap<>(cprMasked));
         columnWarnings = List.copyOf(columnWarnings);
         cutOff = List.copyOf(cutOff);
     }
 
     /** The same result with more column warnings (those that need the pilot specs, see IndicatorColumns). */
     public IngestResult withColumnWarnings(List<FileProblem> more) {
-        List<FileProblem> all = new java.util.ArrayList<>(columnWarnings);
+        List<FileProblem> all = new ArrayList<>(columnWarnings);
         all.addAll(more);
         return new IngestResult(counts, rejected, skipped, removed, cprMasked, all, cutOff, ledger);
     }

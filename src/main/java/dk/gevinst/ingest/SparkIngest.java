@@ -5,6 +5,7 @@ import dk.gevinst.source.Source;
 import dk.gevinst.storage.Storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ public final class SparkIngest implements IngestStage {
     /** How Spark names the folder a dynamic partition overwrite stages its write in. */
     static final String STAGING = ".spark-staging-";
     /** The age after which a staging folder is surely a dead run's: the longest lock timeout (RunConfig), and an hour. */
-    static final long STAGING_AGE_MS = java.time.Duration.ofHours(25).toMillis();
+    static final long STAGING_AGE_MS = Duration.ofHours(25).toMillis();
 
     /** What one source's new and withdrawn files gave: its counts, the files' problems and the ledger records. */
     private record Ingested(Source source, SourceCounts counts, List<FileProblem> rejected, List<FileProblem> skipped,

@@ -13,6 +13,7 @@ import dk.gevinst.source.Source;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /** {@code OUT/runs/<run_id>.json}: what one run read, accepted and quarantined, per source and per file. */
@@ -78,16 +79,16 @@ final class RunManifest {
         ArrayNode out = root.putArray("read_by_unfinished_runs");
         for (FileLedger.Entry e : reads) {
             ObjectNode o = out.addObject().put("source", e.source()).put("path", e.display()).put("file_ref", e.version()).put("run_id", e.runId());
-            counts(o, e.rowsRead(), e.rowsAccepted(), e.rowsQuarantined(), e.byReason() == null ? java.util.Map.of() : e.byReason());
+            counts(o, e.rowsRead(), e.rowsAccepted(), e.rowsQuarantined(), e.byReason() == null ? Map.of() : e.byReason());
         }
         return root;
     }
 
-    private static void problems(com.fasterxml.jackson.databind.node.ArrayNode to, List<FileProblem> problems) {
+    private static void problems(ArrayNode to, List<FileProblem> problems) {
         for (FileProblem p : problems) to.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
     }
 
-    private static void counts(ObjectNode o, long read, long accepted, long quarantined, java.util.Map<String, Long> reasons) {
+    private static void counts(ObjectNode o, long read, long accepted, long quarantined, Map<String, Long> reasons) {
         o.put("rows_read", read).put("rows_accepted", accepted).put("rows_quarantined", quarantined);
         ObjectNode by = o.putObject("by_reason");
         new TreeMap<>(reasons).forEach(by::put);

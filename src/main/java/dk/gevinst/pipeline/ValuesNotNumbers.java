@@ -7,6 +7,7 @@ import dk.gevinst.config.PilotSpec;
 import dk.gevinst.privacy.CprScrubber;
 import dk.gevinst.publish.HealthFlag;
 import dk.gevinst.publish.Json;
+import dk.gevinst.text.Language;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,17 +74,11 @@ final class ValuesNotNumbers {
         return new HealthFlag(HealthTexts.VALUES_NOT_NUMBERS, HealthFlag.Severity.WARNING,
             (cases == 1 ? "En sag" : cases + " sager") + " i evalueringens perioder indgår ikke i " + named.labelDa() + ", fordi kolonnen '" + column
                 + "' ikke giver et brugbart tal: " + String.join(", og ", kindsDa) + ". " + (cases == 1 ? "Den" : "De") + " er fra "
-                + joined(whereDa, " og ") + ". Ret: " + String.join("; ", fixDa) + ". Lever derefter sagerne igen; en ændret fil læses den følgende nat.",
+                + Language.DA.list(whereDa) + ". Ret: " + String.join("; ", fixDa) + ". Lever derefter sagerne igen; en ændret fil læses den følgende nat.",
             (cases == 1 ? "One case" : cases + " cases") + " in the evaluation's periods " + (cases == 1 ? "is" : "are") + " left out of " + named.labelEn()
                 + ", because column '" + column + "' gives no usable number: " + String.join(", and ", kindsEn) + ". " + (cases == 1 ? "It is" : "They are")
-                + " from " + joined(whereEn, " and ") + ". Fix: " + String.join("; ", fixEn)
+                + " from " + Language.EN.list(whereEn) + ". Fix: " + String.join("; ", fixEn)
                 + ". Then deliver the cases again; a changed file is read the following night.",
             details);
-    }
-
-    /** "A", "A og B", "A, B og C". */
-    private static String joined(List<String> items, String and) {
-        if (items.size() <= 1) return String.join("", items);
-        return String.join(", ", items.subList(0, items.size() - 1)) + and + items.get(items.size() - 1);
     }
 }

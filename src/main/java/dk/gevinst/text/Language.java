@@ -2,6 +2,7 @@ package dk.gevinst.text;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,6 +33,12 @@ public enum Language {
 
     public Locale locale() {
         return locale;
+    }
+
+    /** Items as a sentence lists them: "A", "A og B", "A, B og C" (in English "and"). */
+    public String list(List<String> items) {
+        if (items.size() <= 1) return String.join("", items);
+        return String.join(", ", items.subList(0, items.size() - 1)) + (this == DA ? " og " : " and ") + items.get(items.size() - 1);
     }
 
     public String number(double value, int decimals) {

@@ -123,7 +123,6 @@ final class ComparisonReasons {
     }
 
     private static String names(List<CandidateEvidence> left, Language l) {
-        List<String> v = left.stream().map(CandidateEvidence::vendor).toList();
-        return v.size() == 1 ? v.get(0) : String.join(", ", v.subList(0, v.size() - 1)) + l.pick(" og ", " and ") + v.get(v.size() - 1);
+        return l.list(left.stream().map(CandidateEvidence::vendor).toList());
     }
 }
