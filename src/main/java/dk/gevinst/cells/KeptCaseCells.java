@@ -1,6 +1,5 @@
 package dk.gevinst.cells;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.negate;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -32,15 +30,15 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The case measure cells, n, Σx and Σx² per measure × unit × day × case type over every unit, kept between
  * nights, so that a night pays for what became known instead of re-ranking every case version.
  *
  * <p>A forward night (see KnownIncrement) ranks only the keys that newly known rows touch: their latest version as
- * known on the kept night is taken out of the cells, their latest version as known tonight put in. Sums are exact
- * decimals, so taking out and putting in leaves the very sums a rebuild makes, bit for bit once cast to double
+ * known on the kept night is taken out of the cells, their latest version as known tonight put in. Those versions
+ * are read once a night, for the version counts too, when both were kept on the same night (TouchedCaseVersions).
+ * Sums are exact decimals, so taking out and putting in leaves the very sums a rebuild makes, bit for bit once cast to double
  * (KeptCaseCellsTest runs nights of late, repeated, withdrawn and dated-ahead data both ways). They are rebuilt
  * from every version after a withdrawn, re-delivered or re-read file, for other measures, for many new rows (see
  * {@link KnownIncrement#small}), for kept cells of another format, incomplete or that no longer match (a cell below no case),
@@ -65,8 +63,6 @@ final class KeptCaseCells {
     /** Exact sums, the same here and in SparkCellStage's sums of the other sources. */
     static final DataType EXACT = ExactSums.EXACT;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String BEFORE = "_known_before";
-    private static final String TOUCHED = "_touched_";
 
     /** The cells' schema: measure key, unit, day, case type, then n and the exact sums. */
     static final StructType SCHEMA = new StructType()
@@ -100,6 +96,17 @@ final class KeptCaseCells {
     }
 
     static Cells tonight(SparkSession spark, Path stateRoot, Collection<Measure> measures, LocalDate asOf, boolean rebuild, long maxIncrementRows) {
+        try (TouchedCaseVersions touched = TouchedCaseVersions.forOneStage()) {
+            return tonight(spark, stateRoot, measures, asOf, rebuild, maxIncrementRows, touched);
+        }
+    }
+
+    /**
+     * As above, reading the touched versions of a forward night from {@code touched}, which the version counts may
+     * have read already; the cells returned do not depend on it, so the caller may close it when they are collected.
+     */
+    static Cells tonight(SparkSession spark, Path stateRoot, Collection<Measure> measures, LocalDate asOf, boolean rebuild, long maxIncrementRows,
+                         TouchedCaseVersions touched) {
         Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
         Path root = new Path(stateRoot, FOLDER);
         List<String> keys = List.copyOf(new TreeSet<>(measures.stream().map(MeasureKeys::of).toList()));
@@ -117,20 +124,15 @@ final class KeptCaseCells {
                 describe(storage, root, new Kept(FORMAT, asOf.toString(), kept.versions(), keys, kept.folder(), kept.latestOwnDays(), How.KEPT.name()));
                 return new Cells(before, How.KEPT);
             }
-            Change change = change(spark, stateRoot, inc, measures);
-            try {
-                Dataset<Row> next = before.unionByName(change.cells())
-                    .groupBy(col(Observations.MEASURE), col(Observations.UNIT), col(Observations.DAY), col(Columns.CASE_TYPE))
-                    .agg(sum(col(Columns.N)).as(Columns.N), sum(col(Columns.SUM)).as(Columns.SUM), sum(col(Columns.SUM_SQ)).as(Columns.SUM_SQ))
-                    .filter(col(Columns.N).notEqual(0));
-                Dataset<Row> written = keep(spark, storage, root, next, asOf, known, keys, kept.latestOwnDays(), How.UPDATED, kept.folder());
-                // A cell taken below no case is a kept state that no longer matches the versions: never published.
-                if (written.filter(col(Columns.N).lt(0)).isEmpty()) return new Cells(written, How.UPDATED);
-                LOG.warn("Kept case cells under {} did not match the case versions (a cell with fewer than no cases); rebuilt from every version", root);
-            } finally {
-                change.persisted().unpersist();
-            }
-            return tonight(spark, stateRoot, measures, asOf, true, maxIncrementRows);
+            Dataset<Row> next = before.unionByName(change(spark, stateRoot, inc, measures, touched))
+                .groupBy(col(Observations.MEASURE), col(Observations.UNIT), col(Observations.DAY), col(Columns.CASE_TYPE))
+                .agg(sum(col(Columns.N)).as(Columns.N), sum(col(Columns.SUM)).as(Columns.SUM), sum(col(Columns.SUM_SQ)).as(Columns.SUM_SQ))
+                .filter(col(Columns.N).notEqual(0));
+            Dataset<Row> written = keep(spark, storage, root, next, asOf, known, keys, kept.latestOwnDays(), How.UPDATED, kept.folder());
+            // A cell taken below no case is a kept state that no longer matches the versions: never published.
+            if (written.filter(col(Columns.N).lt(0)).isEmpty()) return new Cells(written, How.UPDATED);
+            LOG.warn("Kept case cells under {} did not match the case versions (a cell with fewer than no cases); rebuilt from every version", root);
+            return tonight(spark, stateRoot, measures, asOf, true, maxIncrementRows, touched);
         }
         LOG.info("Case cells rebuilt from every case version ({})", rebuild ? "asked for" : kept == null ? "none kept" : "kept cells cannot be updated");
         Set<String> unrecorded = new TreeSet<>();
@@ -144,39 +146,15 @@ final class KeptCaseCells {
 
     /**
      * What the newly known rows change: the latest versions, as known on the kept night and tonight, of every key
-     * a newly known row has, the former taken out and the latter put in. Only those keys' versions are ranked;
-     * they are found by a broadcast semi-join (the touched keys are few), not by a shuffle of the whole state.
-     * Kept in memory while both rankings read them; the caller unpersists. Package-private for the plan test.
+     * a newly known row has, the former taken out and the latter put in. Only those keys' versions are ranked,
+     * read from {@code touched} (held in memory while both rankings read them). Package-private for the plan test.
      */
-    static Change change(SparkSession spark, Path stateRoot, KnownIncrement inc, Collection<Measure> measures) {
-        List<String> key = Source.CASES.key();
-        Dataset<Row> touched = StateTables.newlyKnown(spark, stateRoot, inc)
-            .select(key.stream().map(c -> col(c).as(TOUCHED + c)).toArray(Column[]::new)).distinct();
-        Column same = key.stream().map(c -> col(c).eqNullSafe(col(TOUCHED + c))).reduce(Column::and).orElseThrow();
-        Dataset<Row> versions = StateTables.known(spark, stateRoot, Source.CASES, inc.tonight())
-            .join(broadcast(touched), same, "left_semi").withColumn(BEFORE, inc.knownBefore())
-            .select(columnsRead(measures).stream().map(c -> col(c)).toArray(Column[]::new))
-            .persist(StorageLevel.MEMORY_AND_DISK());
+    static Dataset<Row> change(SparkSession spark, Path stateRoot, KnownIncrement inc, Collection<Measure> measures, TouchedCaseVersions touched) {
+        Dataset<Row> versions = touched.versions(spark, stateRoot, inc, measures);
         Dataset<Row> putIn = sums(Observations.fromCases(StateTables.latestOf(versions, Source.CASES), measures), false);
-        Dataset<Row> takenOut = sums(Observations.fromCases(StateTables.latestOf(versions.filter(col(BEFORE)), Source.CASES), measures), true);
-        return new Change(putIn.unionByName(takenOut), versions);
-    }
-
-    record Change(Dataset<Row> cells, Dataset<Row> persisted) {}
-
-    /**
-     * The columns that ranking and observing the touched cases read: the whole state's other columns (ids, notes,
-     * the extra map when no measure reads it) are left in the files, and the one scan reads less.
-     */
-    private static List<String> columnsRead(Collection<Measure> measures) {
-        Set<String> out = new java.util.LinkedHashSet<>(Source.CASES.key());
-        Source.CASES.version().ifPresent(out::add);
-        out.addAll(List.of(Columns.FILE, Columns.FILE_REF, Columns.LINE, Columns.UNIT, Columns.CASE_TYPE, Columns.OPENED_AT, Columns.DECIDED_AT));
-        for (Measure m : measures) {
-            for (String c : m.optionalColumns()) out.add(Source.CASES.indexOf(c) >= 0 ? c : Columns.EXTRA);
-        }
-        out.add(BEFORE);
-        return List.copyOf(out);
+        Dataset<Row> takenOut = sums(Observations.fromCases(StateTables.latestOf(versions.filter(col(TouchedCaseVersions.KNOWN_BEFORE)), Source.CASES),
+            measures), true);
+        return putIn.unionByName(takenOut);
     }
 
     /** The cells from the latest of every case version known on {@code asOf}: what kept cells must equal. */

@@ -35,7 +35,8 @@ import org.apache.spark.sql.SparkSession;
  * <p>Per source, the counts of a kept night B (KeptCounts) are brought to tonight T when tonight only adds to B
  * (KnownIncrement): the keys of the newly known rows are the touched keys, and for them alone the rows known
  * tonight are counted twice, as known on B and as known on T, in one scan of the source with a broadcast
- * semi-join on the touched keys, so only their rows are shuffled. A key's rows known on B are among those known
+ * semi-join on the touched keys, so only their rows are shuffled; for cases, that scan's rows are kept for the
+ * cell stage, whose kept cells need the same ones (TouchedCaseVersions). A key's rows known on B are among those known
  * on T, so counts(T) = counts(B) − counts of the touched keys on B + their counts on T, exactly. Otherwise (no
  * kept counts, a replay, a withdrawn or re-delivered file, an old ledger) the source is recounted from scratch
  * (StateTables#versionCountsFromScratch). A night to which nothing became known starts no Spark job.
@@ -78,6 +79,14 @@ public final class KeptVersionCounts {
 
     /** As above, with the rows an increment may always have ({@link KnownIncrement#small}); public for a test in ingest. */
     public static Counted forNight(SparkSession spark, Path stateRoot, LocalDate asOf, Collection<Source> required, long smallRows) {
+        try (TouchedCaseVersions touched = TouchedCaseVersions.forOneStage()) {
+            return forNight(spark, stateRoot, asOf, required, smallRows, touched);
+        }
+    }
+
+    /** As above, reading the versions that tonight's case rows touch from {@code touched}, for the cell stage to read them again. */
+    public static Counted forNight(SparkSession spark, Path stateRoot, LocalDate asOf, Collection<Source> required, long smallRows,
+                                   TouchedCaseVersions touched) {
         Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
         List<FileLedger.Entry> known = StateTables.knownEntries(spark, stateRoot, asOf);
         Map<Source, VersionCounts> counts = new EnumMap<>(Source.class);
@@ -114,7 +123,7 @@ public final class KeptVersionCounts {
             });
         }
         if (!increments.isEmpty()) {
-            Map<Source, Delta> deltas = deltas(spark, stateRoot, increments.values());
+            Map<Source, Delta> deltas = deltas(spark, stateRoot, increments.values(), touched);
             increments.forEach((source, increment) -> {
                 counts.put(source, deltas.getOrDefault(source, Delta.NONE).applyTo(kept.get(source).orElseThrow().counts()));
                 basis.put(source, Basis.UPDATED);
@@ -176,17 +185,27 @@ public final class KeptVersionCounts {
         }
     }
 
-    /** The touched keys' counts before and after, every source in one query (one scan per source, one shuffle of the touched rows). */
-    private static Map<Source, Delta> deltas(SparkSession spark, Path stateRoot, Collection<KnownIncrement> increments) {
+    /**
+     * The touched keys' counts before and after, every source in one query (one scan per source, one shuffle of the
+     * touched rows). The touched cases' versions come from {@code cases}, which keeps them for the cell stage.
+     */
+    private static Map<Source, Delta> deltas(SparkSession spark, Path stateRoot, Collection<KnownIncrement> increments, TouchedCaseVersions cases) {
         Dataset<Row> rows = null;
         for (KnownIncrement increment : increments) {
             Source source = increment.source();
-            Dataset<Row> touched = StateTables.newlyKnown(spark, stateRoot, increment).select(StateTables.keyHash(source).as(TOUCHED)).distinct();
-            Dataset<Row> r = StateTables.known(spark, stateRoot, source, increment.tonight())
-                .select(lit(source.name()).as(Columns.SOURCE), StateTables.keyHash(source).as(KEY_HASH), col(Columns.CONTENT_HASH),
-                    when(increment.knownBefore(), lit(1L)).otherwise(lit(0L)).as(BEFORE));
-            // Broadcast: the touched keys are few, and the state is then filtered where it is read, never shuffled.
-            r = r.join(broadcast(touched), col(KEY_HASH).equalTo(col(TOUCHED)), "left_semi");
+            Dataset<Row> r;
+            if (source == Source.CASES) {
+                r = cases.versions(spark, stateRoot, increment, List.of()).select(lit(source.name()).as(Columns.SOURCE),
+                    StateTables.keyHash(source).as(KEY_HASH), col(Columns.CONTENT_HASH),
+                    when(col(TouchedCaseVersions.KNOWN_BEFORE), lit(1L)).otherwise(lit(0L)).as(BEFORE));
+            } else {
+                Dataset<Row> touched = StateTables.newlyKnown(spark, stateRoot, increment).select(StateTables.keyHash(source).as(TOUCHED)).distinct();
+                // Broadcast: the touched keys are few, and the state is then filtered where it is read, never shuffled.
+                r = StateTables.known(spark, stateRoot, source, increment.tonight())
+                    .select(lit(source.name()).as(Columns.SOURCE), StateTables.keyHash(source).as(KEY_HASH), col(Columns.CONTENT_HASH),
+                        when(increment.knownBefore(), lit(1L)).otherwise(lit(0L)).as(BEFORE))
+                    .join(broadcast(touched), col(KEY_HASH).equalTo(col(TOUCHED)), "left_semi");
+            }
             rows = rows == null ? r : rows.unionByName(r);
         }
         Dataset<Row> perKey = rows.repartition(col(Columns.SOURCE), col(KEY_HASH))

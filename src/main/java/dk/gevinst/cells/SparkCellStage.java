@@ -47,15 +47,21 @@ import org.apache.spark.sql.types.StructType;
 public final class SparkCellStage implements CellStage {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkCellStage.class);
     private final boolean rebuild;
+    /** The night's touched case versions, which the ingest's version counts may have read; null: this stage's own. */
+    private final TouchedCaseVersions touched;
 
     /** Case cells kept between nights where they can be (see KeptCaseCells). */
     public SparkCellStage() {
-        this(false);
+        this(false, null);
     }
 
-    /** {@code rebuild}: case cells from every case version, as {@code run --full} asks. */
-    public SparkCellStage(boolean rebuild) {
+    /**
+     * {@code rebuild}: case cells from every case version, as {@code run --full} asks. {@code touched}: the night's
+     * touched case versions, shared with the ingest (null: read here if needed).
+     */
+    public SparkCellStage(boolean rebuild, TouchedCaseVersions touched) {
         this.rebuild = rebuild;
+        this.touched = touched;
     }
 
     @Override
@@ -65,7 +71,13 @@ public final class SparkCellStage implements CellStage {
         java.util.Objects.requireNonNull(asOf, "asOf");
         if (pilots.isEmpty()) return new CellTable(List.of());
         List<MeasureCell> measured = new ArrayList<>();
-        Measured cells = measureCells(spark, stateRoot, pilots, asOf, rebuild);
+        TouchedCaseVersions versions = touched != null ? touched : TouchedCaseVersions.forOneStage();
+        Measured cells;
+        try {
+            cells = measureCells(spark, stateRoot, pilots, asOf, rebuild, versions);
+        } finally {
+            if (touched == null) versions.close();
+        }
         for (Row r : cells.rows().collectAsList()) {
             measured.add(new MeasureCell(r.getAs(Observations.MEASURE), r.getAs(Observations.UNIT), r.getAs(Observations.SCOPE),
                 r.getAs(Observations.DAY), r.getAs(Columns.CASE_TYPE),
@@ -84,6 +96,13 @@ public final class SparkCellStage implements CellStage {
 
     /** The measure cells as a Dataset, before the collect: package-private so a test can read its physical plan. */
     static Measured measureCells(SparkSession spark, Path stateRoot, List<PilotSpec> pilots, LocalDate asOf, boolean rebuild) {
+        try (TouchedCaseVersions touched = TouchedCaseVersions.forOneStage()) {
+            return measureCells(spark, stateRoot, pilots, asOf, rebuild, touched);
+        }
+    }
+
+    private static Measured measureCells(SparkSession spark, Path stateRoot, List<PilotSpec> pilots, LocalDate asOf, boolean rebuild,
+                                         TouchedCaseVersions touched) {
         Set<Measure> caseMeasures = new LinkedHashSet<>();
         Set<Source> sources = new LinkedHashSet<>();
         Set<String> measures = new TreeSet<>();
@@ -102,7 +121,7 @@ public final class SparkCellStage implements CellStage {
         List<Dataset<Row>> cells = new ArrayList<>();
         String caseCells = null;
         if (!caseMeasures.isEmpty() && !units.isEmpty()) {
-            KeptCaseCells.Cells cases = KeptCaseCells.tonight(spark, stateRoot, caseMeasures, asOf, rebuild);
+            KeptCaseCells.Cells cases = KeptCaseCells.tonight(spark, stateRoot, caseMeasures, asOf, rebuild, KnownIncrement.MAX_ROWS, touched);
             LOG.info("Case cells: {}", cases.how());
             caseCells = cases.how().name();
             cells.add(cases.rows().filter(bound.and(wanted))

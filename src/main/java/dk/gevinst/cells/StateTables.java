@@ -137,8 +137,9 @@ public final class StateTables {
      * VersionCounts): of the given sources, and of any other whose counts kept from an earlier night lead to
      * tonight or that has none kept yet (see KeptVersionCounts, which keeps them between nights).
      */
-    public static Map<Source, VersionCounts> versionCounts(SparkSession spark, Path stateRoot, List<Source> sources, LocalDate asOf) {
-        return KeptVersionCounts.forNight(spark, stateRoot, asOf, sources).counts();
+    public static Map<Source, VersionCounts> versionCounts(SparkSession spark, Path stateRoot, List<Source> sources, LocalDate asOf,
+                                                           TouchedCaseVersions touched) {
+        return KeptVersionCounts.forNight(spark, stateRoot, asOf, sources, KnownIncrement.SMALL_ROWS, touched).counts();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dk.gevinst.ingest;
 
 import dk.gevinst.cells.StateTables;
+import dk.gevinst.cells.TouchedCaseVersions;
 import dk.gevinst.source.Source;
 import dk.gevinst.storage.Storage;
 import java.io.IOException;
@@ -41,15 +42,30 @@ public final class SparkIngest implements IngestStage {
     /** Sources ingested side by side (see eachSource): five measured the same as two on the sample (docs/benchmarks.md). */
     private static final int THREADS = 2;
 
+    /** The night's touched case versions, which the cell stage reads again; null: this ingest's own. */
+    private final TouchedCaseVersions touched;
+
+    /** An ingest on its own. */
+    public SparkIngest() {
+        this(null);
+    }
+
+    /** An ingest whose version counts read the touched case versions from {@code touched}, where the cell stage finds them. */
+    public SparkIngest(TouchedCaseVersions touched) {
+        this.touched = touched;
+    }
+
     @Override
     public IngestResult ingest(SparkSession spark, IngestRequest request) {
         Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
         Map<String, String> previous = wholeFileReading(spark.conf());
+        TouchedCaseVersions versions = touched != null ? touched : TouchedCaseVersions.forOneStage();
         try {
-            return run(spark, storage, request);
+            return run(spark, storage, request, versions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            if (touched == null) versions.close();
             previous.forEach((k, v) -> {
                 if (v == null) spark.conf().unset(k);
                 else spark.conf().set(k, v);
@@ -57,7 +73,7 @@ public final class SparkIngest implements IngestStage {
         }
     }
 
-    private static IngestResult run(SparkSession spark, Storage storage, IngestRequest request) throws IOException {
+    private static IngestResult run(SparkSession spark, Storage storage, IngestRequest request, TouchedCaseVersions touched) throws IOException {
         FileLedger ledger = FileLedger.load(storage, request.stateRoot());
         if (ledger.legacy()) ledger = LegacyState.moveAside(storage, request.stateRoot(), request.runId());
         LocalDate today = LocalDate.ofInstant(request.now(), ZoneOffset.UTC);
@@ -79,7 +95,7 @@ public final class SparkIngest implements IngestStage {
         }
         ledger.record(request.runId(), records);
         List<Source> read = counts.entrySet().stream().filter(e -> !e.getValue().files().isEmpty()).map(Map.Entry::getKey).toList();
-        Map<Source, VersionCounts> versions = StateTables.versionCounts(spark, request.stateRoot(), read, request.asOf());
+        Map<Source, VersionCounts> versions = StateTables.versionCounts(spark, request.stateRoot(), read, request.asOf(), touched);
         counts.replaceAll((source, c) -> versions.containsKey(source) ? SourceCounts.of(c.files(), versions.get(source)) : c);
         List<FileLedger.Entry> known = ledger.knownOn(request.asOf());
         List<CutOffFile> cutOff = known.stream().filter(e -> e.cutOff() != null).map(CutOffFile::of).toList();

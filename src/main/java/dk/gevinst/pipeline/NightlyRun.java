@@ -6,6 +6,7 @@ import dk.gevinst.business.CostLine;
 import dk.gevinst.cells.CellTable;
 import dk.gevinst.cells.Unobserved;
 import dk.gevinst.cells.SparkCellStage;
+import dk.gevinst.cells.TouchedCaseVersions;
 import dk.gevinst.cells.StateTables;
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.config.SpecLoad;
@@ -98,17 +99,22 @@ public final class NightlyRun {
             LOG.info("Run {}: {} pilot specs valid, {} invalid; as of {}", runId, specs.valid().size(), specs.failures().size(), s.asOf());
 
             clock.lap("specs", specs.valid().size() + specs.failures().size(), "pilot specs");
-            IngestResult ingest = new SparkIngest().ingest(spark, new IngestRequest(s.data(), s.state(), s.bounds(), s.pseudonymizer(), runId, s.asOf(), started)
-                .withCandidates(CandidateIds.of(specs.valid())));
-            ingest = ingest.withColumnWarnings(IndicatorColumns.absent(IndicatorColumns.of(ingest.ledger()), specs.valid()));
-            ingest.rejected().forEach(p -> problems.add(p.toString()));
-            ingest.counts().forEach((src, c) -> {
-                if (c.rowsRead() > 0) LOG.info("Ingested {}: {} rows read, {} accepted, {} quarantined", src.folder(), c.rowsRead(), c.rowsAccepted(), c.rowsQuarantined());
-            });
+            IngestResult ingest;
+            CellTable cells;
+            // The case versions tonight's new rows touch: read once, by the ingest's version counts, and again by the cells.
+            try (TouchedCaseVersions touched = TouchedCaseVersions.forPilots(specs.valid())) {
+                ingest = new SparkIngest(touched).ingest(spark, new IngestRequest(s.data(), s.state(), s.bounds(), s.pseudonymizer(), runId, s.asOf(),
+                    started).withCandidates(CandidateIds.of(specs.valid())));
+                ingest = ingest.withColumnWarnings(IndicatorColumns.absent(IndicatorColumns.of(ingest.ledger()), specs.valid()));
+                ingest.rejected().forEach(p -> problems.add(p.toString()));
+                ingest.counts().forEach((src, c) -> {
+                    if (c.rowsRead() > 0) LOG.info("Ingested {}: {} rows read, {} accepted, {} quarantined", src.folder(), c.rowsRead(), c.rowsAccepted(), c.rowsQuarantined());
+                });
 
-            clock.lap("ingest", ingest.counts().values().stream().mapToLong(c -> c.rowsRead()).sum(), "new rows read");
-            CellTable cells = new SparkCellStage(s.rebuildCells()).compute(spark, s.state(), specs.valid(), s.asOf());
-            clock.lap("cells", cells.collectedCount(), "cells");
+                clock.lap("ingest", ingest.counts().values().stream().mapToLong(c -> c.rowsRead()).sum(), "new rows read");
+                cells = new SparkCellStage(s.rebuildCells(), touched).compute(spark, s.state(), specs.valid(), s.asOf());
+                clock.lap("cells", cells.collectedCount(), "cells");
+            }
             List<CostLine> costs = costs(spark, s);
             FrozenAnalyses frozen = new FrozenAnalyses(storage, s.state());
             List<PilotEvaluation> evaluations = new ArrayList<>();

@@ -154,10 +154,10 @@ class KeptCaseCellsTest {
             new org.apache.hadoop.fs.Path(state, KeptCaseCells.FOLDER));
         KnownIncrement inc = KnownIncrement.between(dk.gevinst.source.Source.CASES, LocalDate.parse(kept.asOf()), kept.versions(), asOf,
             StateTables.knownEntries(SPARK, state, asOf), kept.latestOwnDays()).orElseThrow();
-        KeptCaseCells.Change change = KeptCaseCells.change(SPARK, state, inc, MEASURES);
-        try {
+        try (TouchedCaseVersions touched = TouchedCaseVersions.forOneStage()) {
+            Dataset<Row> change = KeptCaseCells.change(SPARK, state, inc, MEASURES, touched);
             // Persisted, the versions read as a scan of memory; the plan that filled it is the one to check.
-            SparkPlan versions = PhysicalPlans.all(change.persisted().queryExecution().executedPlan()).stream()
+            SparkPlan versions = PhysicalPlans.all(touched.versions(SPARK, state, inc, MEASURES).queryExecution().executedPlan()).stream()
                 .filter(p -> p instanceof InMemoryTableScanExec).map(p -> ((InMemoryTableScanExec) p).relation().cachedPlan())
                 .findFirst().orElseThrow();
             List<SparkPlan> joins = PhysicalPlans.all(versions).stream().filter(p -> p.getClass().getSimpleName().contains("Join")
@@ -168,13 +168,11 @@ class KeptCaseCellsTest {
             SparkPlan streamed = join.buildSide().toString().equals("BuildRight") ? join.left() : join.right();
             assertThat(PhysicalPlans.all(streamed)).as("the state's side of the semi-join").noneMatch(p -> p instanceof ShuffleExchangeLike)
                 .anyMatch(p -> p.getClass().getSimpleName().equals("FileSourceScanExec"));
-            List<SparkPlan> above = PhysicalPlans.all(change.cells().queryExecution().executedPlan());
+            List<SparkPlan> above = PhysicalPlans.all(change.queryExecution().executedPlan());
             assertThat(above).as("the rankings and sums over the touched versions").noneMatch(p -> p.getClass().getSimpleName().contains("Join"))
                 .anyMatch(p -> p.getClass().getSimpleName().equals("InMemoryTableScanExec"))
                 .noneMatch(p -> p.getClass().getSimpleName().equals("FileSourceScanExec"));
-            assertThat(change.cells().collectAsList()).as("c1 moved: taken out of Nord, put in Syd").hasSizeGreaterThanOrEqualTo(2);
-        } finally {
-            change.persisted().unpersist();
+            assertThat(change.collectAsList()).as("c1 moved: taken out of Nord, put in Syd").hasSizeGreaterThanOrEqualTo(2);
         }
     }
 

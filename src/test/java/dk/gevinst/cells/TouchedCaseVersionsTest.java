@@ -1,0 +1,136 @@
+package dk.gevinst.cells;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.gevinst.config.PilotSpec;
+import dk.gevinst.config.PilotSpecParser;
+import dk.gevinst.indicator.Catalog;
+import dk.gevinst.ingest.IngestRequest;
+import dk.gevinst.ingest.IngestResult;
+import dk.gevinst.ingest.PlausibilityBounds;
+import dk.gevinst.ingest.SparkIngest;
+import dk.gevinst.ingest.VersionCounts;
+import dk.gevinst.privacy.Pseudonymizer;
+import dk.gevinst.source.Source;
+import dk.gevinst.storage.Storage;
+import dk.gevinst.testing.TempDirs;
+import dk.gevinst.testing.TestSpark;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A forward night reads the case state once: the ingest's version counts and the cell stage's kept cells take
+ * the versions that tonight's rows touch from one scan (TouchedCaseVersions), and give the very counts and cells
+ * that each reading its own gives, and that a count and a rebuild from every version give.
+ */
+class TouchedCaseVersionsTest {
+    private static final SparkSession SPARK = TestSpark.session();
+    private static final String HEADER = "case_id,unit,case_type,opened_at,decided_at,updated_at,handling_minutes,appealed,appeal_overturned\n";
+    private static final String[] UNITS = {"Nord", "Syd", "Vest"};
+    /** Case rows in the state before the forward night: what one scan of it reads. */
+    private static final int STATE_ROWS = 6_000;
+    private static final LocalDate FIRST = LocalDate.parse("2026-04-01"), NEXT = FIRST.plusDays(1);
+
+    @Test
+    void aForwardNightReadsTheCaseStateOnceForItsCountsAndItsCells(@TempDir Path tmp) throws Exception {
+        Path data = tmp.resolve("data");
+        StringBuilder base = new StringBuilder(HEADER);
+        for (int i = 1; i <= STATE_ROWS; i++) base.append(row(i, 1 + i % 28, i % 7 * 10 + 5));
+        TempDirs.write(data, "cases/base.csv", base.toString());
+        List<PilotSpec> pilots = pilots();
+        Path shared = tmp.resolve("shared"), apart = tmp.resolve("apart");
+        try (TouchedCaseVersions touched = TouchedCaseVersions.forPilots(pilots)) {
+            night(data, shared, "r1", FIRST, pilots, touched);
+        }
+        TempDirs.copyTree(shared, apart);
+
+        // Tonight: late updates of 40 cases (some move to another unit) and 10 new cases.
+        StringBuilder day = new StringBuilder(HEADER);
+        for (int i = 1; i <= 40; i++) day.append(String.format("c%05d,%s,Bolig,2026-03-01,2026-04-02T08:00,2026-04-02T08:00,%d,ja,ja%n", i * 97,
+            UNITS[i % 3], 120 + i));
+        for (int i = STATE_ROWS + 1; i <= STATE_ROWS + 10; i++) {
+            day.append(String.format("c%05d,Nord,Pension,2026-04-01,2026-04-02T09:00,2026-04-02T09:00,15,nej,nej%n", i));
+        }
+        TempDirs.write(data, "cases/d-2026-04-02.csv", day.toString());
+
+        Night together;
+        try (TouchedCaseVersions touched = TouchedCaseVersions.forPilots(pilots)) {
+            together = night(data, shared, "r2", NEXT, pilots, touched);
+        }
+        Night alone = night(data, apart, "r2", NEXT, pilots, null);
+
+        assertThat(together.how()).isEqualTo("UPDATED");
+        assertThat(together.counts()).as("the counts, shared or not").isEqualTo(alone.counts())
+            .isEqualTo(StateTables.versionCountsFromScratch(SPARK, state(shared), List.of(Source.CASES), NEXT).get(Source.CASES));
+        assertThat(together.cells().cells()).as("the cells, shared or not").isEqualTo(alone.cells().cells())
+            .isEqualTo(new SparkCellStage(true, null).compute(SPARK, state(shared), pilots, NEXT).cells()).isNotEmpty();
+        assertThat(alone.read()).as("each stage reading its own scans the state twice").isGreaterThan(2L * STATE_ROWS);
+        assertThat(together.read()).as("shared: the state once, and the new file, the kept cells and the broadcast keys")
+            .isGreaterThan(STATE_ROWS).isLessThan(STATE_ROWS * 3L / 2);
+        assertThat(alone.read() - together.read()).as("what sharing saves is one scan of the state")
+            .isBetween(STATE_ROWS * 9L / 10, STATE_ROWS * 11L / 10);
+    }
+
+    /** A case decided on the given day of March, updated then, with the given handling minutes. */
+    private static String row(int i, int dayOfMarch, int minutes) {
+        String d = String.format("2026-03-%02d", dayOfMarch);
+        return String.format("c%05d,%s,%s,2026-03-01,%sT10:00,%sT10:00,%d,%s,nej%n", i, UNITS[i % 3], i % 2 == 0 ? "Bolig" : "Pension", d, d, minutes,
+            i % 5 == 0 ? "ja" : "nej");
+    }
+
+    /** A night's ingest and cells, the cases' version counts, how the case cells were had, and the rows the two read from files. */
+    private record Night(VersionCounts counts, CellTable cells, String how, long read) {}
+
+    private static Night night(Path data, Path stateDir, String runId, LocalDate asOf, List<PilotSpec> pilots, TouchedCaseVersions touched)
+            throws Exception {
+        org.apache.hadoop.fs.Path state = state(stateDir);
+        AtomicLong read = new AtomicLong();
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (end.taskMetrics() != null) read.addAndGet(end.taskMetrics().inputMetrics().recordsRead());
+            }
+        };
+        SPARK.sparkContext().listenerBus().waitUntilEmpty();
+        SPARK.sparkContext().addSparkListener(listener);
+        IngestResult ingest;
+        CellTable cells;
+        try {
+            ingest = new SparkIngest(touched).ingest(SPARK, new IngestRequest(Storage.resolve(data.toString()), state, PlausibilityBounds.DEFAULTS,
+                Pseudonymizer.demo(), runId, asOf, Instant.parse(asOf.plusDays(1) + "T04:00:00Z")));
+            cells = new SparkCellStage(false, touched).compute(SPARK, state, pilots, asOf);
+            SPARK.sparkContext().listenerBus().waitUntilEmpty();
+        } finally {
+            SPARK.sparkContext().removeSparkListener(listener);
+        }
+        return new Night(ingest.counts().get(Source.CASES).versions(), cells, cells.caseCells(), read.get());
+    }
+
+    private static org.apache.hadoop.fs.Path state(Path dir) {
+        return Storage.resolve(dir.toString());
+    }
+
+    private static List<PilotSpec> pilots() throws Exception {
+        return List.of(new PilotSpecParser(Catalog.builtIn()).parse("p.yaml", """
+            id: p
+            title: "Pilot"
+            start: 2026-03-16
+            end: 2026-06-30
+            baseline_start: 2026-03-02
+            arms:
+              pilot: ["Nord"]
+              control: ["Syd", "Vest"]
+            indicators:
+              handling_time: {role: success, mde: "10%"}
+              appeal_overturn_rate: {role: guardrail, margin: 0.05}
+            """));
+    }
+}
