@@ -103,7 +103,8 @@ final class KeptCaseCells {
 
     /**
      * As above, reading the touched versions of a forward night from {@code touched}, which the version counts may
-     * have read already; the cells returned do not depend on it, so the caller may close it when they are collected.
+     * have read already. The cells are its last reader: it is released when they no longer need it, and the cells
+     * returned do not depend on it.
      */
     static Cells tonight(SparkSession spark, Path stateRoot, Collection<Measure> measures, LocalDate asOf, boolean rebuild, long maxIncrementRows,
                          TouchedCaseVersions touched) {
@@ -113,6 +114,7 @@ final class KeptCaseCells {
         List<FileLedger.Entry> known = StateTables.knownEntries(spark, stateRoot, asOf);
         Kept kept = read(storage, root);
         if (kept != null && asOf.isBefore(LocalDate.parse(kept.asOf()))) {
+            touched.close();
             return new Cells(fromEveryVersion(spark, stateRoot, measures, asOf), How.REPLAYED);
         }
         Optional<KnownIncrement> increment = rebuild || kept == null || kept.format() != FORMAT || !kept.measures().equals(keys) ? Optional.empty()
@@ -134,6 +136,8 @@ final class KeptCaseCells {
             LOG.warn("Kept case cells under {} did not match the case versions (a cell with fewer than no cases); rebuilt from every version", root);
             return tonight(spark, stateRoot, measures, asOf, true, maxIncrementRows, touched);
         }
+        // Nothing reads the touched versions tonight: not held through the rebuild.
+        touched.close();
         LOG.info("Case cells rebuilt from every case version ({})", rebuild ? "asked for" : kept == null ? "none kept" : "kept cells cannot be updated");
         Set<String> unrecorded = new TreeSet<>();
         for (FileLedger.Entry e : known) {
@@ -147,12 +151,12 @@ final class KeptCaseCells {
     /**
      * What the newly known rows change: the latest versions, as known on the kept night and tonight, of every key
      * a newly known row has, the former taken out and the latter put in. Only those keys' versions are ranked,
-     * read from {@code touched} (held in memory while both rankings read them). Package-private for the plan test.
+     * read from {@code touched}, which holds them in memory for both rankings. Package-private for the plan test.
      */
     static Dataset<Row> change(SparkSession spark, Path stateRoot, KnownIncrement inc, Collection<Measure> measures, TouchedCaseVersions touched) {
         Dataset<Row> versions = touched.versions(spark, stateRoot, inc, measures);
         Dataset<Row> putIn = sums(Observations.fromCases(StateTables.latestOf(versions, Source.CASES), measures), false);
-        Dataset<Row> takenOut = sums(Observations.fromCases(StateTables.latestOf(versions.filter(col(TouchedCaseVersions.KNOWN_BEFORE)), Source.CASES),
+        Dataset<Row> takenOut = sums(Observations.fromCases(StateTables.latestOf(versions.filter(TouchedCaseVersions.knownBefore()), Source.CASES),
             measures), true);
         return putIn.unionByName(takenOut);
     }

@@ -197,7 +197,7 @@ public final class KeptVersionCounts {
             if (source == Source.CASES) {
                 r = cases.versions(spark, stateRoot, increment, List.of()).select(lit(source.name()).as(Columns.SOURCE),
                     StateTables.keyHash(source).as(KEY_HASH), col(Columns.CONTENT_HASH),
-                    when(col(TouchedCaseVersions.KNOWN_BEFORE), lit(1L)).otherwise(lit(0L)).as(BEFORE));
+                    when(TouchedCaseVersions.knownBefore(), lit(1L)).otherwise(lit(0L)).as(BEFORE));
             } else {
                 Dataset<Row> touched = StateTables.newlyKnown(spark, stateRoot, increment).select(StateTables.keyHash(source).as(TOUCHED)).distinct();
                 // Broadcast: the touched keys are few, and the state is then filtered where it is read, never shuffled.

@@ -76,7 +76,8 @@ public final class SparkCellStage implements CellStage {
         try {
             cells = measureCells(spark, stateRoot, pilots, asOf, rebuild, versions);
         } finally {
-            if (touched == null) versions.close();
+            // The last reader of the night's touched case versions, shared or not: what they held is not needed again.
+            versions.close();
         }
         for (Row r : cells.rows().collectAsList()) {
             measured.add(new MeasureCell(r.getAs(Observations.MEASURE), r.getAs(Observations.UNIT), r.getAs(Observations.SCOPE),
@@ -103,14 +104,13 @@ public final class SparkCellStage implements CellStage {
 
     private static Measured measureCells(SparkSession spark, Path stateRoot, List<PilotSpec> pilots, LocalDate asOf, boolean rebuild,
                                          TouchedCaseVersions touched) {
-        Set<Measure> caseMeasures = new LinkedHashSet<>();
+        Set<Measure> caseMeasures = caseMeasures(pilots);
         Set<Source> sources = new LinkedHashSet<>();
         Set<String> measures = new TreeSet<>();
         for (PilotSpec p : pilots) {
             for (PilotIndicator i : p.indicators()) {
                 sources.add(i.definition().source());
                 measures.addAll(MeasureKeys.withUnobserved(i.definition().measure()));
-                if (i.definition().source() == Source.CASES) caseMeasures.add(i.definition().measure());
             }
         }
         Column day = col(Observations.DAY);
@@ -158,6 +158,15 @@ public final class SparkCellStage implements CellStage {
         }
         if (cells.isEmpty()) return new Measured(spark.createDataFrame(List.of(), MEASURE_CELLS), caseCells);
         return new Measured(cells.stream().reduce(Dataset::unionByName).orElseThrow(), caseCells);
+    }
+
+    /** The measures of the pilots' case indicators: what the case cells are kept for. */
+    static Set<Measure> caseMeasures(List<PilotSpec> pilots) {
+        Set<Measure> out = new LinkedHashSet<>();
+        for (PilotSpec p : pilots) {
+            for (PilotIndicator i : p.indicators()) if (i.definition().source() == Source.CASES) out.add(i.definition().measure());
+        }
+        return out;
     }
 
     /** What {@link #measureCells} yields, for a night where no pilot reads any source. */

@@ -3,7 +3,6 @@ package dk.gevinst.cells;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
-import dk.gevinst.config.PilotIndicator;
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.indicator.Measure;
 import dk.gevinst.source.Columns;
@@ -23,24 +22,23 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * The case versions of the keys that a night's newly known rows touch, read from the case state once and shared
  * by the two states a forward night brings up to date: the version counts in the ingest (KeptVersionCounts) and
- * the case cells in the cell stage (KeptCaseCells). Each used to scan the whole case state for them, with a
- * broadcast semi-join to the same touched keys: at 10 M cases, two scans of 17.7 M rows, about 8 s each of a
- * one-new-day night of 61.5 s (docs/benchmarks.md).
+ * the case cells in the cell stage (KeptCaseCells), which would otherwise each scan the whole case state for the
+ * same rows (docs/benchmarks.md, session 23).
  *
  * <p>Scoped to one night: the nightly run makes it before the ingest, with the case measures of tonight's specs
- * so that the one scan also reads the columns the cells need, hands it to both stages and closes it after the
- * cell stage, which unpersists what it holds. A JVM-wide cache would go stale across the nights of one JVM (the
- * tests run many). Versions are shared only for an equal increment of the same state: the two kept states
- * usually date from the same night, and where they do not (one was rebuilt, or written by a run killed between
- * them), each stage reads its own, as before.
+ * so that the one scan also reads the columns the cells need, and hands it to both stages. The cell stage is its
+ * last reader and releases it (also before it rebuilds the cells from every version, which reads none of it).
+ * A JVM-wide cache would go stale across the nights of one JVM (the tests run many). Versions are shared only for
+ * an equal increment of the same state: the two kept states date from the same night after a finished run, and
+ * where they do not (a run killed between the two, a night whose specs have no case indicator), each stage
+ * reads its own.
  */
 public final class TouchedCaseVersions implements AutoCloseable {
-    /** Whether a version was known on the increment's earlier night (KnownIncrement#knownBefore). */
-    static final String KNOWN_BEFORE = "_known_before";
-    private static final String TOUCHED = "_touched_";
+    private static final String KNOWN_BEFORE = "_known_before", KEY_HASH = "_key_hash", TOUCHED = "_touched";
 
     private final Set<Measure> measures;
     private final List<Held> held = new ArrayList<>();
+    private boolean released;
 
     private record Held(Path stateRoot, KnownIncrement increment, Set<String> columns, Dataset<Row> versions) {}
 
@@ -49,12 +47,8 @@ public final class TouchedCaseVersions implements AutoCloseable {
     }
 
     /** For a night whose cell stage will read the case indicators of these pilots. */
-    public static TouchedCaseVersions forPilots(Collection<PilotSpec> pilots) {
-        Set<Measure> measures = new LinkedHashSet<>();
-        for (PilotSpec p : pilots) {
-            for (PilotIndicator i : p.indicators()) if (i.definition().source() == Source.CASES) measures.add(i.definition().measure());
-        }
-        return new TouchedCaseVersions(measures);
+    public static TouchedCaseVersions forPilots(List<PilotSpec> pilots) {
+        return new TouchedCaseVersions(SparkCellStage.caseMeasures(pilots));
     }
 
     /** For one stage on its own, which closes it when done. */
@@ -62,13 +56,23 @@ public final class TouchedCaseVersions implements AutoCloseable {
         return new TouchedCaseVersions(List.of());
     }
 
+    /** Selects, among {@link #versions}, those known on the increment's earlier night. */
+    static Column knownBefore() {
+        return col(KNOWN_BEFORE);
+    }
+
     /**
      * The versions known tonight of every case key that a newly known row of {@code increment} has, with the
-     * columns that ranking them, observing {@code wanted} and counting them read, and {@link #KNOWN_BEFORE}. Held
-     * in memory until {@link #close}; the first caller's query fills it, a later caller with the same increment
-     * reads it. They are found by a broadcast semi-join (the touched keys are few), never by a shuffle of the state.
+     * columns that ranking them, observing {@code wanted} and counting them read, and {@link #knownBefore}. Held
+     * in memory until released; the first caller's query fills it, a later caller with the same increment reads it.
+     *
+     * <p>Keys are matched by their 64-bit hash, as the version counts group them (StateTables#keyHash): a key that
+     * shares a touched key's hash comes along, so the counts see every row of each hash they count again. The cells
+     * are not changed by it: an untouched key's latest version is the same on both nights, taken out and put back.
+     * The touched hashes are broadcast (they are few), so the state is never shuffled.
      */
     synchronized Dataset<Row> versions(SparkSession spark, Path stateRoot, KnownIncrement increment, Collection<Measure> wanted) {
+        if (released) throw new IllegalStateException("the touched case versions of this night were released");
         if (increment.source() != Source.CASES) throw new IllegalArgumentException("not an increment of cases: " + increment.source());
         List<String> needed = columnsRead(wanted);
         for (Held h : held) {
@@ -77,12 +81,10 @@ public final class TouchedCaseVersions implements AutoCloseable {
         Set<Measure> all = new LinkedHashSet<>(measures);
         all.addAll(wanted);
         List<String> columns = columnsRead(all);
-        List<String> key = Source.CASES.key();
-        Dataset<Row> touched = StateTables.newlyKnown(spark, stateRoot, increment)
-            .select(key.stream().map(c -> col(c).as(TOUCHED + c)).toArray(Column[]::new)).distinct();
-        Column same = key.stream().map(c -> col(c).eqNullSafe(col(TOUCHED + c))).reduce(Column::and).orElseThrow();
-        Dataset<Row> versions = StateTables.known(spark, stateRoot, Source.CASES, increment.tonight())
-            .join(broadcast(touched), same, "left_semi").withColumn(KNOWN_BEFORE, increment.knownBefore())
+        Column keyHash = StateTables.keyHash(Source.CASES);
+        Dataset<Row> touched = StateTables.newlyKnown(spark, stateRoot, increment).select(keyHash.as(TOUCHED)).distinct();
+        Dataset<Row> versions = StateTables.known(spark, stateRoot, Source.CASES, increment.tonight()).withColumn(KEY_HASH, keyHash)
+            .join(broadcast(touched), col(KEY_HASH).equalTo(col(TOUCHED)), "left_semi").withColumn(KNOWN_BEFORE, increment.knownBefore())
             .select(columns.stream().map(c -> col(c)).toArray(Column[]::new))
             .persist(StorageLevel.MEMORY_AND_DISK());
         held.add(new Held(stateRoot, increment, Set.copyOf(columns), versions));
@@ -105,10 +107,11 @@ public final class TouchedCaseVersions implements AutoCloseable {
         return List.copyOf(out);
     }
 
-    /** Unpersists what it holds. */
+    /** Unpersists what it holds; it can hold nothing more tonight. */
     @Override
     public synchronized void close() {
         held.forEach(h -> h.versions().unpersist());
         held.clear();
+        released = true;
     }
 }

@@ -101,7 +101,7 @@ public final class NightlyRun {
             clock.lap("specs", specs.valid().size() + specs.failures().size(), "pilot specs");
             IngestResult ingest;
             CellTable cells;
-            // The case versions tonight's new rows touch: read once, by the ingest's version counts, and again by the cells.
+            // The case versions tonight's new rows touch: read from the state once, for the ingest's version counts, and kept for the cells.
             try (TouchedCaseVersions touched = TouchedCaseVersions.forPilots(specs.valid())) {
                 ingest = new SparkIngest(touched).ingest(spark, new IngestRequest(s.data(), s.state(), s.bounds(), s.pseudonymizer(), runId, s.asOf(),
                     started).withCandidates(CandidateIds.of(specs.valid())));

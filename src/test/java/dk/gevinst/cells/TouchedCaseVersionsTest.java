@@ -15,10 +15,14 @@ import dk.gevinst.source.Source;
 import dk.gevinst.storage.Storage;
 import dk.gevinst.testing.TempDirs;
 import dk.gevinst.testing.TestSpark;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -61,10 +65,12 @@ class TouchedCaseVersionsTest {
         }
         TempDirs.write(data, "cases/d-2026-04-02.csv", day.toString());
 
+        Path countsOfFirstNight = Files.copy(shared.resolve("version_counts/cases.json"), tmp.resolve("cases-r1.json"));
         Night together;
         try (TouchedCaseVersions touched = TouchedCaseVersions.forPilots(pilots)) {
             together = night(data, shared, "r2", NEXT, pilots, touched);
         }
+        assertThat(SPARK.sharedState().cacheManager().isEmpty()).as("nothing held once the night is done").isTrue();
         Night alone = night(data, apart, "r2", NEXT, pilots, null);
 
         assertThat(together.how()).isEqualTo("UPDATED");
@@ -77,6 +83,66 @@ class TouchedCaseVersionsTest {
             .isGreaterThan(STATE_ROWS).isLessThan(STATE_ROWS * 3L / 2);
         assertThat(alone.read() - together.read()).as("what sharing saves is one scan of the state")
             .isBetween(STATE_ROWS * 9L / 10, STATE_ROWS * 11L / 10);
+
+        // As if the last night had been killed after its cells and before its counts: the two increments differ.
+        Files.copy(countsOfFirstNight, shared.resolve("version_counts/cases.json"), StandardCopyOption.REPLACE_EXISTING);
+        TempDirs.write(data, "cases/d-2026-04-03.csv", HEADER + "c00007,Syd,Bolig,2026-03-01,2026-04-03T08:00,2026-04-03T08:00,77,nej,nej\n");
+        LocalDate third = NEXT.plusDays(1);
+        Night apartNights;
+        try (TouchedCaseVersions touched = TouchedCaseVersions.forPilots(pilots)) {
+            apartNights = night(data, shared, "r3", third, pilots, touched);
+        }
+        assertThat(apartNights.how()).isEqualTo("UPDATED");
+        assertThat(apartNights.counts()).as("counts kept a night earlier than the cells")
+            .isEqualTo(StateTables.versionCountsFromScratch(SPARK, state(shared), List.of(Source.CASES), third).get(Source.CASES));
+        assertThat(apartNights.cells().cells()).isEqualTo(new SparkCellStage(true, null).compute(SPARK, state(shared), pilots, third).cells());
+        assertThat(apartNights.read()).as("each read its own").isGreaterThan(2L * STATE_ROWS);
+    }
+
+    /** The nightly run hands one holder to both stages: a forward night of the command reads the case state once. */
+    @Test
+    void theNightlyRunReadsTheCaseStateOnceOnAForwardNight(@TempDir Path tmp) throws Exception {
+        Path data = tmp.resolve("data"), specs = tmp.resolve("pilots"), out = tmp.resolve("out");
+        StringBuilder base = new StringBuilder(HEADER);
+        for (int i = 1; i <= STATE_ROWS; i++) base.append(row(i, 1 + i % 28, i % 7 * 10 + 5));
+        TempDirs.write(data, "cases/base.csv", base.toString());
+        TempDirs.write(specs, "p.yaml", SPEC);
+        assertThat(run(data, specs, out, FIRST).exit()).isZero();
+        TempDirs.write(data, "cases/d-2026-04-02.csv", HEADER + "c00097,Vest,Bolig,2026-03-01,2026-04-02T08:00,2026-04-02T08:00,130,ja,ja\n");
+        Run next = run(data, specs, out, NEXT);
+        assertThat(next.exit()).isZero();
+        assertThat(next.read()).as("records read by a forward night of the command: the case state once, and the kept cells and the new file")
+            .isGreaterThan(STATE_ROWS).isLessThan(STATE_ROWS * 3L / 2);
+    }
+
+    private record Run(int exit, long read) {}
+
+    private static Run run(Path data, Path specs, Path out, LocalDate asOf) throws Exception {
+        long[] read = new long[1];
+        int exit = reading(read, () -> dk.gevinst.cli.Main.execute("run", "--pilots", specs.toString(), "--data", data.toString(), "--out",
+            out.toString(), "--as-of", asOf.toString(), "--demo-key"));
+        return new Run(exit, read[0]);
+    }
+
+    /** What {@code work} returns, with the records that its Spark tasks read from files (or from memory, a batch a record) in {@code read}. */
+    private static <T> T reading(long[] read, Callable<T> work) throws Exception {
+        AtomicLong records = new AtomicLong();
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (end.taskMetrics() != null) records.addAndGet(end.taskMetrics().inputMetrics().recordsRead());
+            }
+        };
+        SPARK.sparkContext().listenerBus().waitUntilEmpty();
+        SPARK.sparkContext().addSparkListener(listener);
+        try {
+            T out = work.call();
+            SPARK.sparkContext().listenerBus().waitUntilEmpty();
+            read[0] = records.get();
+            return out;
+        } finally {
+            SPARK.sparkContext().removeSparkListener(listener);
+        }
     }
 
     /** A case decided on the given day of March, updated then, with the given handling minutes. */
@@ -92,26 +158,13 @@ class TouchedCaseVersionsTest {
     private static Night night(Path data, Path stateDir, String runId, LocalDate asOf, List<PilotSpec> pilots, TouchedCaseVersions touched)
             throws Exception {
         org.apache.hadoop.fs.Path state = state(stateDir);
-        AtomicLong read = new AtomicLong();
-        SparkListener listener = new SparkListener() {
-            @Override
-            public void onTaskEnd(SparkListenerTaskEnd end) {
-                if (end.taskMetrics() != null) read.addAndGet(end.taskMetrics().inputMetrics().recordsRead());
-            }
-        };
-        SPARK.sparkContext().listenerBus().waitUntilEmpty();
-        SPARK.sparkContext().addSparkListener(listener);
-        IngestResult ingest;
-        CellTable cells;
-        try {
-            ingest = new SparkIngest(touched).ingest(SPARK, new IngestRequest(Storage.resolve(data.toString()), state, PlausibilityBounds.DEFAULTS,
-                Pseudonymizer.demo(), runId, asOf, Instant.parse(asOf.plusDays(1) + "T04:00:00Z")));
-            cells = new SparkCellStage(false, touched).compute(SPARK, state, pilots, asOf);
-            SPARK.sparkContext().listenerBus().waitUntilEmpty();
-        } finally {
-            SPARK.sparkContext().removeSparkListener(listener);
-        }
-        return new Night(ingest.counts().get(Source.CASES).versions(), cells, cells.caseCells(), read.get());
+        long[] read = new long[1];
+        Map.Entry<IngestResult, CellTable> night = reading(read, () -> Map.entry(
+            new SparkIngest(touched).ingest(SPARK, new IngestRequest(Storage.resolve(data.toString()), state, PlausibilityBounds.DEFAULTS,
+                Pseudonymizer.demo(), runId, asOf, Instant.parse(asOf.plusDays(1) + "T04:00:00Z"))),
+            new SparkCellStage(false, touched).compute(SPARK, state, pilots, asOf)));
+        CellTable cells = night.getValue();
+        return new Night(night.getKey().counts().get(Source.CASES).versions(), cells, cells.caseCells(), read[0]);
     }
 
     private static org.apache.hadoop.fs.Path state(Path dir) {
@@ -119,7 +172,10 @@ class TouchedCaseVersionsTest {
     }
 
     private static List<PilotSpec> pilots() throws Exception {
-        return List.of(new PilotSpecParser(Catalog.builtIn()).parse("p.yaml", """
+        return List.of(new PilotSpecParser(Catalog.builtIn()).parse("p.yaml", SPEC));
+    }
+
+    private static final String SPEC = """
             id: p
             title: "Pilot"
             start: 2026-03-16
@@ -131,6 +187,5 @@ class TouchedCaseVersionsTest {
             indicators:
               handling_time: {role: success, mde: "10%"}
               appeal_overturn_rate: {role: guardrail, margin: 0.05}
-            """));
-    }
+            """;
 }
