@@ -103,8 +103,8 @@ final class KeptCaseCells {
 
     /**
      * As above, reading the touched versions of a forward night from {@code touched}, which the version counts may
-     * have read already. The cells are its last reader: it is released when they no longer need it, and the cells
-     * returned do not depend on it.
+     * have read already. A replay or a rebuild releases them first, since it reads none of them; the cells returned
+     * never depend on them, so the caller may release them once it has these.
      */
     static Cells tonight(SparkSession spark, Path stateRoot, Collection<Measure> measures, LocalDate asOf, boolean rebuild, long maxIncrementRows,
                          TouchedCaseVersions touched) {

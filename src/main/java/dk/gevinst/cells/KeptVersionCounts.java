@@ -1,6 +1,5 @@
 package dk.gevinst.cells;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -43,7 +42,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class KeptVersionCounts {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KeptVersionCounts.class);
-    private static final String KEY_HASH = "_key_hash", TOUCHED = "_touched", BEFORE = "_before", N_BEFORE = "_n_before",
+    private static final String KEY_HASH = StateTables.KEY_HASH, BEFORE = "_before", N_BEFORE = "_n_before",
         DISTINCT = "_distinct", DISTINCT_BEFORE = "_distinct_before";
 
     /** How a source's counts were found tonight. */
@@ -193,19 +192,11 @@ public final class KeptVersionCounts {
         Dataset<Row> rows = null;
         for (KnownIncrement increment : increments) {
             Source source = increment.source();
-            Dataset<Row> r;
-            if (source == Source.CASES) {
-                r = cases.versions(spark, stateRoot, increment, List.of()).select(lit(source.name()).as(Columns.SOURCE),
-                    StateTables.keyHash(source).as(KEY_HASH), col(Columns.CONTENT_HASH),
-                    when(TouchedCaseVersions.knownBefore(), lit(1L)).otherwise(lit(0L)).as(BEFORE));
-            } else {
-                Dataset<Row> touched = StateTables.newlyKnown(spark, stateRoot, increment).select(StateTables.keyHash(source).as(TOUCHED)).distinct();
-                // Broadcast: the touched keys are few, and the state is then filtered where it is read, never shuffled.
-                r = StateTables.known(spark, stateRoot, source, increment.tonight())
-                    .select(lit(source.name()).as(Columns.SOURCE), StateTables.keyHash(source).as(KEY_HASH), col(Columns.CONTENT_HASH),
-                        when(increment.knownBefore(), lit(1L)).otherwise(lit(0L)).as(BEFORE))
-                    .join(broadcast(touched), col(KEY_HASH).equalTo(col(TOUCHED)), "left_semi");
-            }
+            Dataset<Row> touched = source == Source.CASES ? cases.versions(spark, stateRoot, increment, List.of())
+                : StateTables.touchedKeys(spark, stateRoot, increment).withColumn(BEFORE, increment.knownBefore());
+            Column before = source == Source.CASES ? TouchedCaseVersions.knownBefore() : col(BEFORE);
+            Dataset<Row> r = touched.select(lit(source.name()).as(Columns.SOURCE), StateTables.keyHash(source).as(KEY_HASH), col(Columns.CONTENT_HASH),
+                when(before, lit(1L)).otherwise(lit(0L)).as(BEFORE));
             rows = rows == null ? r : rows.unionByName(r);
         }
         Dataset<Row> perKey = rows.repartition(col(Columns.SOURCE), col(KEY_HASH))

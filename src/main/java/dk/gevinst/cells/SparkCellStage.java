@@ -57,7 +57,8 @@ public final class SparkCellStage implements CellStage {
 
     /**
      * {@code rebuild}: case cells from every case version, as {@code run --full} asks. {@code touched}: the night's
-     * touched case versions, shared with the ingest (null: read here if needed).
+     * touched case versions, shared with the ingest (null: read here if needed). The stage is their last reader and
+     * releases them when it has computed: a stage given them computes once.
      */
     public SparkCellStage(boolean rebuild, TouchedCaseVersions touched) {
         this.rebuild = rebuild;
@@ -69,11 +70,11 @@ public final class SparkCellStage implements CellStage {
         java.util.Objects.requireNonNull(spark, "spark");
         java.util.Objects.requireNonNull(stateRoot, "stateRoot");
         java.util.Objects.requireNonNull(asOf, "asOf");
-        if (pilots.isEmpty()) return new CellTable(List.of());
         List<MeasureCell> measured = new ArrayList<>();
         TouchedCaseVersions versions = touched != null ? touched : TouchedCaseVersions.forOneStage();
         Measured cells;
         try {
+            if (pilots.isEmpty()) return new CellTable(List.of());
             cells = measureCells(spark, stateRoot, pilots, asOf, rebuild, versions);
         } finally {
             // The last reader of the night's touched case versions, shared or not: what they held is not needed again.

@@ -1,5 +1,6 @@
 package dk.gevinst.cells;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -229,6 +230,18 @@ public final class StateTables {
         return xxhash64(source.key().stream().map(c -> col(c)).toArray(Column[]::new));
     }
 
+    /**
+     * The rows known tonight of every key that a row newly known in {@code increment} has, with every column. Keys
+     * are matched by their hash (#keyHash), as version counts group them: a key that shares a touched key's hash
+     * comes along, so a count sees every row of each hash it counts again. The touched hashes are few and
+     * broadcast, so the state is filtered where it is read and never shuffled.
+     */
+    static Dataset<Row> touchedKeys(SparkSession spark, Path stateRoot, KnownIncrement increment) {
+        Source source = increment.source();
+        Dataset<Row> touched = newlyKnown(spark, stateRoot, increment).select(keyHash(source).as(TOUCHED_HASH)).distinct();
+        return known(spark, stateRoot, source, increment.tonight()).join(broadcast(touched), keyHash(source).equalTo(col(TOUCHED_HASH)), "left_semi");
+    }
+
     private static FileLedger ledger(SparkSession spark, Path stateRoot) {
         try {
             return FileLedger.load(new Storage(spark.sparkContext().hadoopConfiguration()), stateRoot);
@@ -237,7 +250,8 @@ public final class StateTables {
         }
     }
 
-    private static final String KEY_HASH = "_key_hash";
+    static final String KEY_HASH = "_key_hash";
+    private static final String TOUCHED_HASH = "_touched_hash";
     private static final String DISTINCT_VERSIONS = "_distinct_versions";
 
     /**

@@ -1,6 +1,5 @@
 package dk.gevinst.cells;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import dk.gevinst.config.PilotSpec;
@@ -23,7 +22,7 @@ import org.apache.spark.storage.StorageLevel;
  * The case versions of the keys that a night's newly known rows touch, read from the case state once and shared
  * by the two states a forward night brings up to date: the version counts in the ingest (KeptVersionCounts) and
  * the case cells in the cell stage (KeptCaseCells), which would otherwise each scan the whole case state for the
- * same rows (docs/benchmarks.md, session 23).
+ * same rows (docs/benchmarks.md, "Session 23").
  *
  * <p>Scoped to one night: the nightly run makes it before the ingest, with the case measures of tonight's specs
  * so that the one scan also reads the columns the cells need, and hands it to both stages. The cell stage is its
@@ -34,7 +33,7 @@ import org.apache.spark.storage.StorageLevel;
  * reads its own.
  */
 public final class TouchedCaseVersions implements AutoCloseable {
-    private static final String KNOWN_BEFORE = "_known_before", KEY_HASH = "_key_hash", TOUCHED = "_touched";
+    private static final String KNOWN_BEFORE = "_known_before";
 
     private final Set<Measure> measures;
     private final List<Held> held = new ArrayList<>();
@@ -66,10 +65,9 @@ public final class TouchedCaseVersions implements AutoCloseable {
      * columns that ranking them, observing {@code wanted} and counting them read, and {@link #knownBefore}. Held
      * in memory until released; the first caller's query fills it, a later caller with the same increment reads it.
      *
-     * <p>Keys are matched by their 64-bit hash, as the version counts group them (StateTables#keyHash): a key that
-     * shares a touched key's hash comes along, so the counts see every row of each hash they count again. The cells
-     * are not changed by it: an untouched key's latest version is the same on both nights, taken out and put back.
-     * The touched hashes are broadcast (they are few), so the state is never shuffled.
+     * <p>Keys are matched by their 64-bit hash (StateTables#touchedKeys), as the version counts need. The cells are
+     * not changed by a key that comes along by sharing a touched key's hash: its latest version is the same on both
+     * nights, taken out and put back.
      */
     synchronized Dataset<Row> versions(SparkSession spark, Path stateRoot, KnownIncrement increment, Collection<Measure> wanted) {
         if (released) throw new IllegalStateException("the touched case versions of this night were released");
@@ -81,10 +79,7 @@ public final class TouchedCaseVersions implements AutoCloseable {
         Set<Measure> all = new LinkedHashSet<>(measures);
         all.addAll(wanted);
         List<String> columns = columnsRead(all);
-        Column keyHash = StateTables.keyHash(Source.CASES);
-        Dataset<Row> touched = StateTables.newlyKnown(spark, stateRoot, increment).select(keyHash.as(TOUCHED)).distinct();
-        Dataset<Row> versions = StateTables.known(spark, stateRoot, Source.CASES, increment.tonight()).withColumn(KEY_HASH, keyHash)
-            .join(broadcast(touched), col(KEY_HASH).equalTo(col(TOUCHED)), "left_semi").withColumn(KNOWN_BEFORE, increment.knownBefore())
+        Dataset<Row> versions = StateTables.touchedKeys(spark, stateRoot, increment).withColumn(KNOWN_BEFORE, increment.knownBefore())
             .select(columns.stream().map(c -> col(c)).toArray(Column[]::new))
             .persist(StorageLevel.MEMORY_AND_DISK());
         held.add(new Held(stateRoot, increment, Set.copyOf(columns), versions));

@@ -17,7 +17,6 @@ import dk.gevinst.testing.TempDirs;
 import dk.gevinst.testing.TestSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -65,12 +64,12 @@ class TouchedCaseVersionsTest {
         }
         TempDirs.write(data, "cases/d-2026-04-02.csv", day.toString());
 
-        Path countsOfFirstNight = Files.copy(shared.resolve("version_counts/cases.json"), tmp.resolve("cases-r1.json"));
+        Path cellsOfFirstNight = TempDirs.copyTree(shared.resolve(KeptCaseCells.FOLDER), tmp.resolve("cells-r1"));
         Night together;
         try (TouchedCaseVersions touched = TouchedCaseVersions.forPilots(pilots)) {
             together = night(data, shared, "r2", NEXT, pilots, touched);
+            assertThat(SPARK.sharedState().cacheManager().isEmpty()).as("the cell stage, the last reader, released what was held").isTrue();
         }
-        assertThat(SPARK.sharedState().cacheManager().isEmpty()).as("nothing held once the night is done").isTrue();
         Night alone = night(data, apart, "r2", NEXT, pilots, null);
 
         assertThat(together.how()).isEqualTo("UPDATED");
@@ -84,8 +83,9 @@ class TouchedCaseVersionsTest {
         assertThat(alone.read() - together.read()).as("what sharing saves is one scan of the state")
             .isBetween(STATE_ROWS * 9L / 10, STATE_ROWS * 11L / 10);
 
-        // As if the last night had been killed after its cells and before its counts: the two increments differ.
-        Files.copy(countsOfFirstNight, shared.resolve("version_counts/cases.json"), StandardCopyOption.REPLACE_EXISTING);
+        // As if the last night had been killed after its counts and before it named its new cells: the two increments differ.
+        Files.move(shared.resolve(KeptCaseCells.FOLDER), tmp.resolve("cells-r2"));
+        TempDirs.copyTree(cellsOfFirstNight, shared.resolve(KeptCaseCells.FOLDER));
         TempDirs.write(data, "cases/d-2026-04-03.csv", HEADER + "c00007,Syd,Bolig,2026-03-01,2026-04-03T08:00,2026-04-03T08:00,77,nej,nej\n");
         LocalDate third = NEXT.plusDays(1);
         Night apartNights;
@@ -97,6 +97,19 @@ class TouchedCaseVersionsTest {
             .isEqualTo(StateTables.versionCountsFromScratch(SPARK, state(shared), List.of(Source.CASES), third).get(Source.CASES));
         assertThat(apartNights.cells().cells()).isEqualTo(new SparkCellStage(true, null).compute(SPARK, state(shared), pilots, third).cells());
         assertThat(apartNights.read()).as("each read its own").isGreaterThan(2L * STATE_ROWS);
+
+        // run --full: the counts fill the holder, and the cells' rebuild, which reads none of it, releases it first.
+        TempDirs.write(data, "cases/d-2026-04-04.csv", HEADER + "c00008,Syd,Bolig,2026-03-01,2026-04-04T08:00,2026-04-04T08:00,88,nej,nej\n");
+        LocalDate fourth = third.plusDays(1);
+        try (TouchedCaseVersions touched = TouchedCaseVersions.forPilots(pilots)) {
+            new SparkIngest(touched).ingest(SPARK, new IngestRequest(Storage.resolve(data.toString()), state(shared), PlausibilityBounds.DEFAULTS,
+                Pseudonymizer.demo(), "r4", fourth, Instant.parse(fourth.plusDays(1) + "T04:00:00Z")));
+            assertThat(SPARK.sharedState().cacheManager().isEmpty()).as("the counts' increment filled the holder").isFalse();
+            KeptCaseCells.Cells rebuilt = KeptCaseCells.tonight(SPARK, state(shared), SparkCellStage.caseMeasures(pilots), fourth, true,
+                KnownIncrement.MAX_ROWS, touched);
+            assertThat(SPARK.sharedState().cacheManager().isEmpty()).as("released before the rebuild").isTrue();
+            assertThat(rebuilt.how()).isEqualTo(KeptCaseCells.How.REBUILT);
+        }
     }
 
     /** The nightly run hands one holder to both stages: a forward night of the command reads the case state once. */
