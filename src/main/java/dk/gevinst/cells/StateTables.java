@@ -136,7 +136,8 @@ public final class StateTables {
     /**
      * How the known rows of each source split into current, superseded and duplicate versions (see
      * VersionCounts): of the given sources, and of any other whose counts kept from an earlier night lead to
-     * tonight or that has none kept yet (see KeptVersionCounts, which keeps them between nights).
+     * tonight or that has none kept yet (see KeptVersionCounts, which keeps them between nights). The case
+     * versions tonight's rows touch are read into {@code touched}, where the cell stage finds them.
      */
     public static Map<Source, VersionCounts> versionCounts(SparkSession spark, Path stateRoot, List<Source> sources, LocalDate asOf,
                                                            TouchedCaseVersions touched) {
