@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.util.Pair;
+import org.apache.commons.numbers.gamma.Erfc;
 
 /**
  * How uncertain the team drift is, and what that means for an estimate: the restricted likelihood of the
@@ -286,7 +287,7 @@ public final class DriftPosterior {
     }
 
     private static double upperTail(double z) {
-        return 0.5 * Erf.erfc(z / Math.sqrt(2));
+        return 0.5 * Erfc.value(z / Math.sqrt(2));
     }
 
     private static double normalQuantile(double tail) {
