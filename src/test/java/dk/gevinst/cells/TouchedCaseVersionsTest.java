@@ -45,9 +45,7 @@ class TouchedCaseVersionsTest {
     @Test
     void aForwardNightReadsTheCaseStateOnceForItsCountsAndItsCells(@TempDir Path tmp) throws Exception {
         Path data = tmp.resolve("data");
-        StringBuilder base = new StringBuilder(HEADER);
-        for (int i = 1; i <= STATE_ROWS; i++) base.append(row(i, 1 + i % 28, i % 7 * 10 + 5));
-        TempDirs.write(data, "cases/base.csv", base.toString());
+        writeState(data);
         List<PilotSpec> pilots = pilots();
         Path shared = tmp.resolve("shared"), apart = tmp.resolve("apart");
         try (TouchedCaseVersions touched = TouchedCaseVersions.forPilots(pilots)) {
@@ -116,9 +114,7 @@ class TouchedCaseVersionsTest {
     @Test
     void theNightlyRunReadsTheCaseStateOnceOnAForwardNight(@TempDir Path tmp) throws Exception {
         Path data = tmp.resolve("data"), specs = tmp.resolve("pilots"), out = tmp.resolve("out");
-        StringBuilder base = new StringBuilder(HEADER);
-        for (int i = 1; i <= STATE_ROWS; i++) base.append(row(i, 1 + i % 28, i % 7 * 10 + 5));
-        TempDirs.write(data, "cases/base.csv", base.toString());
+        writeState(data);
         TempDirs.write(specs, "p.yaml", SPEC);
         assertThat(run(data, specs, out, FIRST).exit()).isZero();
         TempDirs.write(data, "cases/d-2026-04-02.csv", HEADER + "c00097,Vest,Bolig,2026-03-01,2026-04-02T08:00,2026-04-02T08:00,130,ja,ja\n");
@@ -156,6 +152,13 @@ class TouchedCaseVersionsTest {
         } finally {
             SPARK.sparkContext().removeSparkListener(listener);
         }
+    }
+
+    /** The first night's export: {@link #STATE_ROWS} cases decided in March, over three units and two case types. */
+    private static void writeState(Path data) throws Exception {
+        StringBuilder base = new StringBuilder(HEADER);
+        for (int i = 1; i <= STATE_ROWS; i++) base.append(row(i, 1 + i % 28, i % 7 * 10 + 5));
+        TempDirs.write(data, "cases/base.csv", base.toString());
     }
 
     /** A case decided on the given day of March, updated then, with the given handling minutes. */
