@@ -2,6 +2,12 @@ package dk.gevinst.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.gevinst.ingest.FileInventory;
+import dk.gevinst.ingest.FileLedger;
+import dk.gevinst.ingest.SourceFile;
+import dk.gevinst.privacy.Pseudonymizer;
+import dk.gevinst.source.Source;
+import dk.gevinst.storage.Storage;
 import dk.gevinst.testing.Repo;
 import dk.gevinst.testing.TempDirs;
 import dk.gevinst.testing.TinyRuns;
@@ -145,6 +151,57 @@ class LauncherIT {
         Result wrong = run(launcher, tmp, null, Map.of("GEVINST_SMALL_MB", "32MB"), "run", "--help");
         assertThat(wrong.exit()).isEqualTo(2);
         assertThat(wrong.stderr()).contains("GEVINST_SMALL_MB is '32MB'", "whole number of megabytes");
+    }
+
+    /**
+     * What decides is what the night will read, not the data root: exports whose size and modification time a version
+     * in the state's file ledger has are not new. The ledger here is written by the ingest's own classes, so a change
+     * in what it records (or how it prints it) fails this test rather than silently moving every night back to C2.
+     */
+    @Test
+    void aNightWhoseNewExportsAreSmallCompilesWithC1OnlyOverALargeDataRoot(@TempDir Path tmp) throws Exception {
+        Path launcher = Repo.root().resolve("bin/gevinst");
+        Path data = TinyRuns.data(tmp.resolve("data"));
+        Path out = tmp.resolve("out");
+        String c1 = "-XX:TieredStopAtLevel=1";
+        // The tiny data root takes 1 MB by du's rounding: at a limit of 1 MB it is large, and so is any new export.
+        Map<String, String> limit = Map.of("GEVINST_SMALL_MB", "1");
+        String[] night = {"run", "--help", "--data", data.toString(), "--out", out.toString()};
+
+        assertThat(flags(launcher, tmp, limit, night)).as("a first night reads the whole data root").doesNotContain(c1);
+        recordEveryExport(data, out);
+        assertThat(flags(launcher, tmp, limit, night)).as("every export already ingested").contains(c1);
+        assertThat(flags(launcher, tmp, limit, "run", "--help", "--data=" + data, "--out=file:" + out)).contains(c1);
+        TempDirs.write(tmp, "jobs/nightly.yaml", "pilots: pilots\ndata: ../data\nout: '../out'   # relative to this file\n");
+        assertThat(flags(launcher, tmp, limit, "run", "--help", "--config", tmp.resolve("jobs/nightly.yaml").toString()))
+            .as("data: and out: in the config").contains(c1);
+        assertThat(flags(launcher, tmp, limit, "run", "--help", "--data", data.toString(), "--out", out.toString(), "--full"))
+            .as("a --full rebuild reads the whole state").doesNotContain(c1);
+        assertThat(flags(launcher, tmp, limit, "run", "--help", "--data", data.toString(), "--out", "s3a://bucket/out"))
+            .as("a remote output is not read: the whole data root counts").doesNotContain(c1);
+
+        Path cases = data.resolve("cases/cases.csv");
+        Files.setLastModifiedTime(cases, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(cases).toMillis() + 60_000));
+        assertThat(flags(launcher, tmp, limit, night)).as("a known export delivered again with a new time is a new version").doesNotContain(c1);
+        recordEveryExport(data, out);
+        assertThat(flags(launcher, tmp, limit, night)).contains(c1);
+        TempDirs.write(data, "usage/usage-2026-03.csv", "x\n");
+        assertThat(flags(launcher, tmp, limit, night)).as("a new export of two bytes counts as a megabyte").doesNotContain(c1);
+    }
+
+    /** The file ledger of a night that ingested every case export in the data root, as the ingest writes it. */
+    private static void recordEveryExport(Path data, Path out) throws IOException {
+        Storage storage = new Storage(new org.apache.hadoop.conf.Configuration());
+        FileLedger ledger = FileLedger.load(storage, new org.apache.hadoop.fs.Path(out.resolve("_state").toUri()));
+        List<FileLedger.Entry> entries = new java.util.ArrayList<>();
+        String now = java.time.Instant.now().toString();
+        for (SourceFile f : FileInventory.list(storage, new org.apache.hadoop.fs.Path(data.toUri()), Source.CASES, Pseudonymizer.demo()).files()) {
+            entries.add(new FileLedger.Entry(Source.CASES.folder(), f.fileRef(), f.versionRef(), f.display(), f.size(), f.modified(),
+                "2026-03-28", now, now, "r" + System.nanoTime(), 48, 48, 0, Map.of(), Map.of(), List.of(), List.of(), null, null, null,
+                Map.of(), null, Map.of(), null));
+        }
+        assertThat(entries).isNotEmpty();
+        ledger.record("r" + System.nanoTime(), entries);
     }
 
     /** The flags the JVM was started with, as it prints them itself (before the command's own output). */
