@@ -169,24 +169,36 @@ class LauncherIT {
         String[] night = {"run", "--help", "--data", data.toString(), "--out", out.toString()};
 
         assertThat(flags(launcher, tmp, limit, night)).as("a first night reads the whole data root").doesNotContain(c1);
+        // Milliseconds are cut, not rounded, on both sides: a time just short of the next millisecond pins it.
+        Path cases = data.resolve("cases/cases.csv");
+        Files.setLastModifiedTime(cases, java.nio.file.attribute.FileTime.from(java.time.Instant.ofEpochSecond(1_780_000_000L, 999_999_999)));
         recordEveryExport(data, out);
         assertThat(flags(launcher, tmp, limit, night)).as("every export already ingested").contains(c1);
         assertThat(flags(launcher, tmp, limit, "run", "--help", "--data=" + data, "--out=file:" + out)).contains(c1);
         TempDirs.write(tmp, "jobs/nightly.yaml", "pilots: pilots\ndata: ../data\nout: '../out'   # relative to this file\n");
         assertThat(flags(launcher, tmp, limit, "run", "--help", "--config", tmp.resolve("jobs/nightly.yaml").toString()))
             .as("data: and out: in the config").contains(c1);
+        TempDirs.write(tmp, "jobs/url.yaml", "pilots: pilots\ndata: ../data\nout: file:" + out + "\n");
+        assertThat(flags(launcher, tmp, limit, "run", "--help", "--config", tmp.resolve("jobs/url.yaml").toString()))
+            .as("an out: with a scheme is not relative to the config").contains(c1);
+        // What the ingest does not list is not new: hidden files and folders, files in a subfolder, other types.
+        TempDirs.write(data, "cases/.partial.csv", "x".repeat(2 << 20));
+        TempDirs.write(data, "cases/_tmp.csv", "x".repeat(2 << 20));
+        TempDirs.write(data, "cases/archive/2025.csv", "x".repeat(2 << 20));
+        TempDirs.write(data, "cases/notes.txt", "x".repeat(2 << 20));
+        TempDirs.write(data, ".cache/cases.csv", "x".repeat(2 << 20));
+        assertThat(flags(launcher, tmp, limit, night)).as("files the ingest does not read").contains(c1);
         assertThat(flags(launcher, tmp, limit, "run", "--help", "--data", data.toString(), "--out", out.toString(), "--full"))
             .as("a --full rebuild reads the whole state").doesNotContain(c1);
         assertThat(flags(launcher, tmp, limit, "run", "--help", "--data", data.toString(), "--out", "s3a://bucket/out"))
             .as("a remote output is not read: the whole data root counts").doesNotContain(c1);
 
-        Path cases = data.resolve("cases/cases.csv");
         Files.setLastModifiedTime(cases, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(cases).toMillis() + 60_000));
         assertThat(flags(launcher, tmp, limit, night)).as("a known export delivered again with a new time is a new version").doesNotContain(c1);
         recordEveryExport(data, out);
         assertThat(flags(launcher, tmp, limit, night)).contains(c1);
-        TempDirs.write(data, "usage/usage-2026-03.csv", "x\n");
-        assertThat(flags(launcher, tmp, limit, night)).as("a new export of two bytes counts as a megabyte").doesNotContain(c1);
+        TempDirs.write(data, "usage/usage-2026-03.CSV", "x\n");
+        assertThat(flags(launcher, tmp, limit, night)).as("a new export of two bytes (its extension in capitals) counts as a megabyte").doesNotContain(c1);
     }
 
     /** The file ledger of a night that ingested every case export in the data root, as the ingest writes it. */
