@@ -35,7 +35,8 @@ class MessyTextTest {
         TempDirs.write(f.data, "cases/crlf.csv", "case_id,unit,opened_at\r\nA1,U,2026-03-02\r\n\r\n   \r\nA2,U,not a date\r\n");
         TempDirs.write(f.data, "cases/utf16.csv", "\uFEFFcase_id;unit;opened_at\r\nB1;Jobcenter Øst;02-03-2026\r\nB2;Øst;32-03-2026\r\n",
             StandardCharsets.UTF_16LE);
-        TempDirs.write(f.data, "cases/cp1252.csv", "case_id;unit;opened_at\nC1;Jobcenter Øst – Nord;2026-03-02\nC2;;2026-03-02\n", TextDecoding.WINDOWS_1252);
+        TempDirs.write(f.data, "cases/cp1252.csv", "case_id;unit;opened_at\nC1;Jobcenter Øst – Nord;2026-03-02\nC2;;2026-03-02\nC3;Æblevej Øst;2026-03-02\n",
+            TextDecoding.WINDOWS_1252);
         for (int i = 0; i < 12; i++) {
             StringBuilder csv = new StringBuilder("case_id,unit,opened_at\n");
             for (int l = 2; l < 2 + i; l++) csv.append("M").append(i).append('-').append(l).append(",U,2026-03-02\n");
@@ -51,7 +52,8 @@ class MessyTextTest {
             assertThat(f.quarantine(String.format("cases/many-%02d.csv", i))).as("file " + i).containsExactly(Map.entry(2L + i, "bad_value:opened_at"));
         }
         Map<String, String> units = f.stored(Source.CASES).stream().collect(Collectors.toMap(x -> x.getAs(Columns.CASE_ID), x -> x.getAs(Columns.UNIT)));
-        assertThat(units).containsEntry("B1", "Jobcenter Øst").containsEntry("C1", "Jobcenter Øst – Nord");
+        assertThat(units).containsEntry("B1", "Jobcenter Øst").containsEntry("C1", "Jobcenter Øst – Nord")
+            .as("a Windows-1252 line with none of the characters where it differs from Latin-1").containsEntry("C3", "Æblevej Øst");
     }
 
     @Test
