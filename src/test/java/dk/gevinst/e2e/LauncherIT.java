@@ -100,6 +100,10 @@ class LauncherIT {
         assertThat(help.exit()).isZero();
         assertThat(help.stderr()).isEmpty();
         assertThat(jsa).doesNotExist();
+        // A run that stops early (here: no --pilots, exit 2) loaded too few classes to serve later runs.
+        Result stopped = run(home.resolve("bin/gevinst"), tmp, null, "run", "--data", tmp.resolve("nowhere").toString());
+        assertThat(stopped.exit()).isEqualTo(2);
+        assertThat(jsa).as("no archive from a run that stopped early").doesNotExist();
 
         Path pilots = TempDirs.write(tmp, "pilots/small.yaml", TinyRuns.GOOD_SPEC).getParent();
         Result night = run(home.resolve("bin/gevinst"), tmp, null, "run", "--pilots", pilots.toString(),
@@ -199,6 +203,44 @@ class LauncherIT {
         assertThat(flags(launcher, tmp, limit, night)).contains(c1);
         TempDirs.write(data, "usage/usage-2026-03.CSV", "x\n");
         assertThat(flags(launcher, tmp, limit, night)).as("a new export of two bytes (its extension in capitals) counts as a megabyte").doesNotContain(c1);
+        Files.delete(data.resolve("usage/usage-2026-03.CSV"));
+        assertThat(flags(launcher, tmp, limit, night)).contains(c1);
+
+        // A version withdrawn since (its file was gone for a night) is read again when it comes back.
+        Storage storage = new Storage(new org.apache.hadoop.conf.Configuration());
+        FileLedger ledger = FileLedger.load(storage, new org.apache.hadoop.fs.Path(out.resolve("_state").toUri()));
+        ledger.record("r" + System.nanoTime(), ledger.removals(ledger.live(Source.CASES.folder()), java.time.Instant.now()));
+        assertThat(flags(launcher, tmp, limit, night)).as("a withdrawn version is not known").doesNotContain(c1);
+        recordEveryExport(data, out);
+        assertThat(flags(launcher, tmp, limit, night)).as("read again after its withdrawal").contains(c1);
+
+        // A ledger of an older Gevinst (no version references): the ingest reads every file again.
+        Path legacy = tmp.resolve("legacy-out");
+        TempDirs.write(legacy, "_state/ledger/old.json", Files.readString(single(out.resolve("_state/ledger")))
+            .replaceAll("(?m)^  \"version\" : .*\n", ""));
+        assertThat(flags(launcher, tmp, limit, "run", "--help", "--data", data.toString(), "--out", legacy.toString()))
+            .as("an older ledger").doesNotContain(c1);
+
+        // A link loop in a source folder makes find complain and exit 1; the estimate stands all the same.
+        Files.createSymbolicLink(data.resolve("cases/loop"), data.resolve("cases"));
+        assertThat(flags(launcher, tmp, limit, night)).as("find's complaints do not discard the estimate").contains(c1);
+    }
+
+    /** The one ledger file of a folder that holds one run's records (the newest, which has every version). */
+    private static Path single(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".json")).max(java.util.Comparator.comparing(Path::toString)).orElseThrow();
+        }
+    }
+
+    /** The launcher lists the export files of each source folder the ingest reads: the same folders as Source's. */
+    @Test
+    void theLauncherListsTheSourceFoldersOfTheContract() throws Exception {
+        String launcher = Files.readString(Repo.root().resolve("bin/gevinst"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("for source in ([a-z_ ]+); do").matcher(launcher);
+        assertThat(m.find()).as("the launcher's list of source folders").isTrue();
+        assertThat(List.of(m.group(1).trim().split(" +")))
+            .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(Source.values()).map(Source::folder).toList());
     }
 
     /** The file ledger of a night that ingested every case export in the data root, as the ingest writes it. */
