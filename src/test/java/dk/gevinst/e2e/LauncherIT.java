@@ -105,14 +105,18 @@ class LauncherIT {
         assertThat(stopped.exit()).isEqualTo(2);
         assertThat(jsa).as("no archive from a run that stopped early").doesNotExist();
 
+        // A bad spec beside a good one: the night runs and publishes, then exits 2 (README, exit codes). Its classes
+        // are a whole night's, so its archive is kept.
         Path pilots = TempDirs.write(tmp, "pilots/small.yaml", TinyRuns.GOOD_SPEC).getParent();
+        TempDirs.write(tmp, "pilots/broken.yaml", "id: broken\nname: [unclosed\n");
         Result night = run(home.resolve("bin/gevinst"), tmp, null, "run", "--pilots", pilots.toString(),
             "--data", TinyRuns.data(tmp.resolve("data")).toString(), "--out", tmp.resolve("out").toString(),
             "--as-of", TinyRuns.NEWEST, "--demo-key", "--quiet");
-        assertThat(night.exit()).as(night.stderr()).isZero();
+        assertThat(night.exit()).as(night.stderr()).isEqualTo(2);
         assertThat(night.stdout()).isEmpty();
-        assertThat(night.stderr().lines().filter(l -> !l.startsWith("WARNING: using the demo pseudonym key"))).isEmpty();
-        assertThat(jsa).isRegularFile();
+        assertThat(night.stderr()).contains("gevinst: exit 2 (bad pilot spec or arguments)", "published 1 pilots");
+        assertThat(tmp.resolve("out/decisions/small.json")).as("the good pilot was published").isRegularFile();
+        assertThat(jsa).as("the archive of a night that published and exited 2").isRegularFile();
         assertThat(Files.size(jsa)).as("an archive of a run's classes").isGreaterThan(10_000_000L);
         try (var left = Files.list(home.resolve("target"))) {
             assertThat(left.filter(p -> p.getFileName().toString().endsWith(".tmp"))).as("no half-written archive").isEmpty();
@@ -214,15 +218,29 @@ class LauncherIT {
         recordEveryExport(data, out);
         assertThat(flags(launcher, tmp, limit, night)).as("read again after its withdrawal").contains(c1);
 
-        // A ledger of an older Gevinst (no version references): the ingest reads every file again.
+        // A ledger with one entry of an older Gevinst (no version reference) beside today's: the ingest moves the state
+        // aside and reads every file again.
         Path legacy = tmp.resolve("legacy-out");
-        TempDirs.write(legacy, "_state/ledger/old.json", Files.readString(single(out.resolve("_state/ledger")))
+        try (var files = Files.list(out.resolve("_state/ledger"))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+                TempDirs.write(legacy, "_state/ledger/" + f.getFileName(), Files.readString(f));
+            }
+        }
+        TempDirs.write(legacy, "_state/ledger/0-old.json", Files.readString(single(out.resolve("_state/ledger")))
             .replaceAll("(?m)^  \"version\" : .*\n", ""));
         assertThat(flags(launcher, tmp, limit, "run", "--help", "--data", data.toString(), "--out", legacy.toString()))
-            .as("an older ledger").doesNotContain(c1);
+            .as("an older ledger's entry").doesNotContain(c1);
+        TempDirs.write(tmp, "jobs/colon.yaml", "pilots: pilots\ndata: ../data\nout: outs/2026:q1\n");
+        Files.createDirectories(tmp.resolve("jobs/outs"));
+        Files.move(out, tmp.resolve("jobs/outs/2026:q1"));
+        assertThat(flags(launcher, tmp, limit, "run", "--help", "--config", tmp.resolve("jobs/colon.yaml").toString()))
+            .as("a relative out: with a colon after a slash has no scheme (as RunConfig reads it)").contains(c1);
+        Files.move(tmp.resolve("jobs/outs/2026:q1"), out);
 
-        // A link loop in a source folder makes find complain and exit 1; the estimate stands all the same.
-        Files.createSymbolicLink(data.resolve("cases/loop"), data.resolve("cases"));
+        // A link loop in the last source folder listed makes find complain and exit 1; the estimate stands all the same.
+        for (Source source : Source.values()) Files.createDirectories(data.resolve(source.folder()));
+        assertThat(flags(launcher, tmp, limit, night)).contains(c1);
+        Files.createSymbolicLink(data.resolve("tech_metrics/loop"), data.resolve("tech_metrics"));
         assertThat(flags(launcher, tmp, limit, night)).as("find's complaints do not discard the estimate").contains(c1);
     }
 
@@ -251,8 +269,8 @@ class LauncherIT {
         String now = java.time.Instant.now().toString();
         for (SourceFile f : FileInventory.list(storage, new org.apache.hadoop.fs.Path(data.toUri()), Source.CASES, Pseudonymizer.demo()).files()) {
             entries.add(new FileLedger.Entry(Source.CASES.folder(), f.fileRef(), f.versionRef(), f.display(), f.size(), f.modified(),
-                "2026-03-28", now, now, "r" + System.nanoTime(), 48, 48, 0, Map.of(), Map.of(), List.of(), List.of(), null, null, null,
-                Map.of(), null, Map.of(), null));
+                "2026-03-28", now, now, "r" + System.nanoTime(), 48, 48, 0, Map.of("size", 1L), Map.of("cases.modified", 1L), List.of(),
+                List.of(), null, null, null, Map.of("removedAt", "2026-03-01", "version", "2026-03-02"), null, Map.of("size", 7L), null));
         }
         assertThat(entries).isNotEmpty();
         ledger.record("r" + System.nanoTime(), entries);
