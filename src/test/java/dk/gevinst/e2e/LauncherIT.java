@@ -211,8 +211,7 @@ class LauncherIT {
         assertThat(flags(launcher, tmp, limit, night)).contains(c1);
 
         // A version withdrawn since (its file was gone for a night) is read again when it comes back.
-        Storage storage = new Storage(new org.apache.hadoop.conf.Configuration());
-        FileLedger ledger = FileLedger.load(storage, new org.apache.hadoop.fs.Path(out.resolve("_state").toUri()));
+        FileLedger ledger = ledger(out);
         ledger.record("r" + System.nanoTime(), ledger.removals(ledger.live(Source.CASES.folder()), java.time.Instant.now()));
         assertThat(flags(launcher, tmp, limit, night)).as("a withdrawn version is not known").doesNotContain(c1);
         recordEveryExport(data, out);
@@ -226,7 +225,7 @@ class LauncherIT {
                 TempDirs.write(legacy, "_state/ledger/" + f.getFileName(), Files.readString(f));
             }
         }
-        TempDirs.write(legacy, "_state/ledger/0-old.json", Files.readString(single(out.resolve("_state/ledger")))
+        TempDirs.write(legacy, "_state/ledger/0-old.json", Files.readString(newestLedgerFile(out.resolve("_state/ledger")))
             .replaceAll("(?m)^  \"version\" : .*\n", ""));
         assertThat(flags(launcher, tmp, limit, "run", "--help", "--data", data.toString(), "--out", legacy.toString()))
             .as("an older ledger's entry").doesNotContain(c1);
@@ -244,8 +243,8 @@ class LauncherIT {
         assertThat(flags(launcher, tmp, limit, night)).as("find's complaints do not discard the estimate").contains(c1);
     }
 
-    /** The one ledger file of a folder that holds one run's records (the newest, which has every version). */
-    private static Path single(Path folder) throws IOException {
+    /** The ledger file of the latest run (run ids here sort by time); recordEveryExport's last call put every version in it. */
+    private static Path newestLedgerFile(Path folder) throws IOException {
         try (var files = Files.list(folder)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".json")).max(java.util.Comparator.comparing(Path::toString)).orElseThrow();
         }
@@ -264,7 +263,7 @@ class LauncherIT {
     /** The file ledger of a night that ingested every case export in the data root, as the ingest writes it. */
     private static void recordEveryExport(Path data, Path out) throws IOException {
         Storage storage = new Storage(new org.apache.hadoop.conf.Configuration());
-        FileLedger ledger = FileLedger.load(storage, new org.apache.hadoop.fs.Path(out.resolve("_state").toUri()));
+        FileLedger ledger = ledger(out);
         List<FileLedger.Entry> entries = new java.util.ArrayList<>();
         String now = java.time.Instant.now().toString();
         for (SourceFile f : FileInventory.list(storage, new org.apache.hadoop.fs.Path(data.toUri()), Source.CASES, Pseudonymizer.demo()).files()) {
@@ -274,6 +273,11 @@ class LauncherIT {
         }
         assertThat(entries).isNotEmpty();
         ledger.record("r" + System.nanoTime(), entries);
+    }
+
+    /** The file ledger of the state under {@code out}, as the ingest loads it. */
+    private static FileLedger ledger(Path out) throws IOException {
+        return FileLedger.load(new Storage(new org.apache.hadoop.conf.Configuration()), new org.apache.hadoop.fs.Path(out.resolve("_state").toUri()));
     }
 
     /** The flags the JVM was started with, as it prints them itself (before the command's own output). */
