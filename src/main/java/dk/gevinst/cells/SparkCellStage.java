@@ -14,7 +14,6 @@ import dk.gevinst.stats.Moments;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -86,7 +85,6 @@ public final class SparkCellStage implements CellStage {
                 new Moments(r.<Long>getAs(Columns.N), r.<Double>getAs(Columns.SUM), r.<Double>getAs(Columns.SUM_SQ))));
         }
         List<CellStats> out = CellBindings.bind(pilots, measured, asOf);
-        out.sort(CellTable.ORDER.thenComparing(CellStats::stratum, Comparator.nullsFirst(Comparator.naturalOrder())));
         CellTable table = new CellTable(out, cells.caseCells(), CellBindings.unobserved(pilots, measured, asOf));
         LOG.info("Cell stage: {} measure cells summed, {} cells for {} pilots ({} after summing case types)", measured.size(), out.size(),
             pilots.size(), table.cells().size());

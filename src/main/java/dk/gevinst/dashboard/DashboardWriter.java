@@ -3,6 +3,7 @@ package dk.gevinst.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.gevinst.publish.Json;
+import dk.gevinst.storage.ParallelFiles;
 import dk.gevinst.storage.Storage;
 import dk.gevinst.text.Language;
 import java.io.IOException;
@@ -27,11 +28,12 @@ public final class DashboardWriter {
     private DashboardWriter() {}
 
     public static List<JsonNode> readDecisions(Storage storage, Path decisionsDir) throws IOException {
-        List<JsonNode> docs = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (Storage.FileEntry f : storage.listFiles(decisionsDir)) {
             String name = f.path().getName();
-            if (name.endsWith(".json") && !name.startsWith(".")) docs.add(Json.MAPPER.readTree(storage.readText(f.path())));
+            if (name.endsWith(".json") && !name.startsWith(".")) files.add(f.path());
         }
+        List<JsonNode> docs = new ArrayList<>(ParallelFiles.map(files, f -> Json.MAPPER.readTree(storage.readText(f))));
         docs.sort(Comparator.comparing(Docs::id));
         return docs;
     }

@@ -28,6 +28,7 @@ import dk.gevinst.publish.PublishedHistory;
 import dk.gevinst.publish.PublishedTables;
 import dk.gevinst.source.Columns;
 import dk.gevinst.source.Source;
+import dk.gevinst.storage.ParallelFiles;
 import dk.gevinst.storage.Storage;
 import java.io.IOException;
 import java.time.Instant;
@@ -121,14 +122,21 @@ public final class NightlyRun {
             Map<String, PilotHealth> health = new HashMap<>();
             List<ColumnTypos.InFiles> typos = ColumnTypos.ofKnownFiles(ingest.ledger());
             Set<String> units = StateTables.knownUnits(spark, s.state(), s.asOf());
-            for (PilotSpec spec : specs.valid()) {
+            final IngestResult ingested = ingest;
+            // Pilots are independent and their evaluation is driver arithmetic while Spark's executors wait, so they
+            // share the driver's cores; results come back in spec order, and their warnings are logged in that order.
+            List<Evaluated> evaluated = specs.valid().parallelStream().map(spec -> {
                 PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen);
-                evaluations.add(e);
-                PilotHealth h = PilotHealth.of(e, s.freshness(), ingest.rejected(), typos, ingest.cutOff()).withUnitsKnown(spec, units)
-                    .withUnknownCandidates(spec, ingest.ledger())
+                PilotHealth h = PilotHealth.of(e, s.freshness(), ingested.rejected(), typos, ingested.cutOff()).withUnitsKnown(spec, units)
+                    .withUnknownCandidates(spec, ingested.ledger())
                     .withUnobserved(spec, unobservedUnlessFrozen(cells, spec, frozen, s.asOf()));
-                h.missingUnits().forEach(m -> LOG.warn("{}", m.en(spec.id())));
-                health.put(e.pilotId(), h);
+                return new Evaluated(spec, e, h);
+            }).toList();
+            for (Evaluated x : evaluated) {
+                if (!x.evaluation().ok()) LOG.warn("Pilot {} could not be evaluated: {}", x.spec().id(), x.evaluation().error());
+                x.health().missingUnits().forEach(m -> LOG.warn("{}", m.en(x.spec().id())));
+                evaluations.add(x.evaluation());
+                health.put(x.evaluation().pilotId(), x.health());
             }
             // Only the pilots evaluated count; an invalid spec was not evaluated and is named as such beside them.
             int invalid = specs.failures().size();
@@ -144,14 +152,14 @@ public final class NightlyRun {
             Map<String, List<HistoryEntry>> history = publish.previous(Publication.TABLES)
                 .map(tables -> PublishedHistory.before(spark, tables, s.asOf())).orElse(Map.of());
             Path decisions = publish.staged(Publication.DECISIONS);
-            for (TonightsDecisions.Entry t : tonight) {
+            ParallelFiles.forEach(tonight, t -> {
                 List<HistoryEntry> h = new ArrayList<>(history.getOrDefault(t.pilotId(), List.of()));
                 h.add(PublishedHistory.tonight(t.doc(), t.decidedTonight()));
                 t.doc().set("history", DecisionDocument.history(h));
                 t.doc().set("previous", DecisionDocument.previous(previous.get(t.pilotId())));
                 if (s.simulation()) t.doc().put("simulation", true);
                 storage.writeText(new Path(decisions, t.pilotId() + ".json"), Json.MAPPER.writeValueAsString(t.doc()));
-            }
+            });
             publish.step("decisions");
             clock.lap("decision documents", tonight.size(), "documents");
             Path tables = publish.staged(Publication.TABLES);
@@ -181,6 +189,9 @@ public final class NightlyRun {
                 new Path(Publication.forPeople(storage, s.out(), Publication.DASHBOARD), "index.html"), manifest, summary, problems);
         }
     }
+
+    /** One pilot's evaluation and its health tonight. */
+    private record Evaluated(PilotSpec spec, PilotEvaluation evaluation, PilotHealth health) {}
 
     /**
      * The run's exit code; when several apply, the first: a rejected file (3), stale data (5), a bad spec or a
@@ -226,8 +237,7 @@ public final class NightlyRun {
             if (!s.asOf().isBefore(spec.end()) && dataReachesAsOf(e)) frozen.saveIfFirst(e);
             return e;
         } catch (IOException | RuntimeException ex) {
-            LOG.warn("Pilot {} could not be evaluated: {}", spec.id(), ex.toString());
-            LOG.debug("Evaluation failure", ex);
+            LOG.debug("Pilot {} could not be evaluated", spec.id(), ex);
             String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
             return PilotEvaluation.failed(spec.id(), spec.file(), spec, s.asOf(), HealthTexts.evaluationFailed(error, null), error);
         }

@@ -44,22 +44,9 @@ final class TonightsDecisions {
 
     static List<Entry> build(List<PilotEvaluation> evaluations, List<SpecLoad.Failure> failures, Map<String, PilotHealth> health,
                              Map<String, JsonNode> previous, ObjectNode runQuality, LocalDate asOf) {
-        List<Entry> out = new ArrayList<>();
-        for (PilotEvaluation e : evaluations) {
-            PilotHealth h = health.getOrDefault(e.pilotId(), PilotHealth.NOT_EVALUATED);
-            JsonNode last = lastGood(previous.get(e.pilotId()));
-            if (!e.ok()) {
-                Reason why = HealthTexts.evaluationFailed(e.error(), keptFrom(last));
-                out.add(last != null ? kept(e.pilotId(), last, why, "error", e.error(), runQuality, h, asOf)
-                    : fresh(PilotEvaluation.failed(e.pilotId(), e.file(), e.spec(), asOf, why, e.error()), runQuality, h, false));
-            } else if (h.isStale()) {
-                Reason why = HealthTexts.stale(h.stale(), asOf, keptFrom(last));
-                ObjectNode quality = DataQuality.forPilot(runQuality, e);
-                out.add(last != null ? kept(e.pilotId(), last, why, "stale", null, quality, h, asOf) : withheld(e, why, quality, h));
-            } else {
-                out.add(fresh(e, DataQuality.forPilot(runQuality, e), h, true));
-            }
-        }
+        // Each document is built from its own pilot's evaluation only, so they are built on the driver's cores at once.
+        List<Entry> out = new ArrayList<>(evaluations.parallelStream()
+            .map(e -> entry(e, health.getOrDefault(e.pilotId(), PilotHealth.NOT_EVALUATED), previous, runQuality, asOf)).toList());
         for (SpecLoad.Failure f : failures) {
             JsonNode last = lastGood(previous.get(f.pilotId()));
             Reason why = HealthTexts.invalidSpec(f.problems(), keptFrom(last));
@@ -69,6 +56,21 @@ final class TonightsDecisions {
         }
         out.sort(Comparator.comparing(Entry::pilotId));
         return out;
+    }
+
+    private static Entry entry(PilotEvaluation e, PilotHealth h, Map<String, JsonNode> previous, ObjectNode runQuality, LocalDate asOf) {
+        JsonNode last = lastGood(previous.get(e.pilotId()));
+        if (!e.ok()) {
+            Reason why = HealthTexts.evaluationFailed(e.error(), keptFrom(last));
+            return last != null ? kept(e.pilotId(), last, why, "error", e.error(), runQuality, h, asOf)
+                : fresh(PilotEvaluation.failed(e.pilotId(), e.file(), e.spec(), asOf, why, e.error()), runQuality, h, false);
+        }
+        if (h.isStale()) {
+            Reason why = HealthTexts.stale(h.stale(), asOf, keptFrom(last));
+            ObjectNode quality = DataQuality.forPilot(runQuality, e);
+            return last != null ? kept(e.pilotId(), last, why, "stale", null, quality, h, asOf) : withheld(e, why, quality, h);
+        }
+        return fresh(e, DataQuality.forPilot(runQuality, e), h, true);
     }
 
     /** A published document whose decision can be kept: one that has a decision (the caller passes none from a later night). */

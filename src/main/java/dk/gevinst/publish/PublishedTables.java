@@ -11,6 +11,7 @@ import dk.gevinst.cells.StateTables;
 import dk.gevinst.privacy.CellSuppression;
 import dk.gevinst.privacy.SmallCells;
 import dk.gevinst.source.Columns;
+import dk.gevinst.spark.DriverRows;
 import dk.gevinst.spark.Tables;
 import dk.gevinst.storage.Storage;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -82,25 +82,11 @@ public final class PublishedTables {
      */
     public static void write(SparkSession spark, Path tablesRoot, Path stateRoot, List<PilotEvaluation> decidedTonight,
                              List<JsonNode> documents, String runId, LocalDate asOf) {
-        Tables.replacePartitions(distributed(spark, cellRows(decidedTonight, asOf), CELL_SCHEMA), new Path(tablesRoot, CELL_STATS), Columns.AS_OF);
+        Tables.replacePartitions(DriverRows.of(spark, cellRows(decidedTonight, asOf), CELL_SCHEMA), new Path(tablesRoot, CELL_STATS), Columns.AS_OF);
         Tables.replacePartitions(spark.createDataFrame(resultRows(decidedTonight, asOf), RESULT_SCHEMA), new Path(tablesRoot, INDICATOR_RESULTS), Columns.AS_OF);
         Tables.replacePartitions(spark.createDataFrame(decisionRows(documents, runId, asOf), DECISION_SCHEMA), new Path(tablesRoot, DECISIONS), Columns.AS_OF);
         writeQuarantine(spark, tablesRoot, stateRoot, asOf);
     }
-
-    /**
-     * Rows made on the driver as a Dataset over slices of them, not as a local relation: a local relation is
-     * part of the query plan, which Spark copies and transforms row by row in its planning rules (for 200
-     * pilots' 448,000 cells a tenth of the driver's samples). As many slices as a local relation would have
-     * (so as many files), and more for many rows: each slice travels inside its task, and a task should stay
-     * far below Spark's message limit on a cluster (about 50,000 rows, some 5 MB, a task).
-     */
-    static Dataset<Row> distributed(SparkSession spark, List<Row> rows, StructType schema) {
-        int slices = Math.max(1, Math.max(Math.min(rows.size(), spark.sparkContext().defaultParallelism()), (rows.size() + ROWS_PER_TASK - 1) / ROWS_PER_TASK));
-        return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices), schema);
-    }
-
-    private static final int ROWS_PER_TASK = 50_000;
 
     /**
      * The quarantine rows of the files that arrived for this night, each published once: partition as_of=D
@@ -126,20 +112,23 @@ public final class PublishedTables {
      * hidden with it so that no total published elsewhere recovers it by subtraction ({@link CellSuppression}).
      */
     static List<Row> cellRows(List<PilotEvaluation> pilots, LocalDate asOf) {
+        // Each pilot's suppression is decided on its own cells, so pilots share the driver's cores; rows stay in pilot order.
+        return pilots.parallelStream().flatMap(p -> cellRows(p, asOf).stream()).toList();
+    }
+
+    private static List<Row> cellRows(PilotEvaluation p, LocalDate asOf) {
         List<Row> rows = new ArrayList<>();
-        for (PilotEvaluation p : pilots) {
-            Set<String> covered = new HashSet<>();
-            for (IndicatorResult r : p.indicators()) if (SmallCells.covers(r.indicator().definition().source())) covered.add(r.id());
-            Map<String, List<CellStats>> byIndicator = new LinkedHashMap<>();
-            for (CellStats c : p.cells()) byIndicator.computeIfAbsent(c.indicatorId(), k -> new ArrayList<>()).add(c);
-            for (List<CellStats> cells : byIndicator.values()) {
-                CellSuppression suppression = CellSuppression.of(cells, covered.contains(cells.get(0).indicatorId()));
-                for (int i = 0; i < cells.size(); i++) {
-                    CellStats c = cells.get(i);
-                    boolean h = suppression.cell(i);
-                    rows.add(RowFactory.create(c.pilotId(), c.indicatorId(), c.unit(), c.arm().key(), c.period().key(), c.day(),
-                        h ? null : c.moments().n(), h ? null : c.moments().sum(), h ? null : c.moments().sumSq(), h, asOf));
-                }
+        Set<String> covered = new HashSet<>();
+        for (IndicatorResult r : p.indicators()) if (SmallCells.covers(r.indicator().definition().source())) covered.add(r.id());
+        Map<String, List<CellStats>> byIndicator = new LinkedHashMap<>();
+        for (CellStats c : p.cells()) byIndicator.computeIfAbsent(c.indicatorId(), k -> new ArrayList<>()).add(c);
+        for (List<CellStats> cells : byIndicator.values()) {
+            CellSuppression suppression = CellSuppression.of(cells, covered.contains(cells.get(0).indicatorId()));
+            for (int i = 0; i < cells.size(); i++) {
+                CellStats c = cells.get(i);
+                boolean h = suppression.cell(i);
+                rows.add(RowFactory.create(c.pilotId(), c.indicatorId(), c.unit(), c.arm().key(), c.period().key(), c.day(),
+                    h ? null : c.moments().n(), h ? null : c.moments().sum(), h ? null : c.moments().sumSq(), h, asOf));
             }
         }
         return rows;

@@ -46,11 +46,18 @@ class CellBindingsTest {
 
         List<CellStats> cells = CellBindings.bind(List.of(early, late), measured, AS_OF);
 
-        assertThat(cells).containsExactlyInAnyOrder(
+        // In the cell table's order: pilot, indicator, unit, ...
+        assertThat(cells).containsExactly(
             new CellStats("early", "handling_time", "Nord", "Bolig", Arm.PILOT, Period.POST, LocalDate.of(2026, 4, 1), Moments.of(30, 40)),
             new CellStats("early", "handling_time", "Syd", "Bolig", Arm.CONTROL, Period.POST, LocalDate.of(2026, 4, 1), Moments.of(50)),
-            new CellStats("late", "handling_time", "Syd", "Bolig", Arm.PILOT, Period.PRE, LocalDate.of(2026, 4, 1), Moments.of(50)),
-            new CellStats("late", "handling_time", "Nord", "Bolig", Arm.CONTROL, Period.PRE, LocalDate.of(2026, 4, 1), Moments.of(30, 40)));
+            new CellStats("late", "handling_time", "Nord", "Bolig", Arm.CONTROL, Period.PRE, LocalDate.of(2026, 4, 1), Moments.of(30, 40)),
+            new CellStats("late", "handling_time", "Syd", "Bolig", Arm.PILOT, Period.PRE, LocalDate.of(2026, 4, 1), Moments.of(50)));
+        assertThat(CellBindings.bind(List.of(late, early), measured, AS_OF)).as("whatever order the specs come in").isEqualTo(cells);
+        // Two specs with one id (the stage never gets them) still give cells in order.
+        PilotSpec again = spec("early", "2026-03-02", "2026-01-05", "Syd", "Nord");
+        List<CellStats> both = CellBindings.bind(List.of(early, again), measured, AS_OF);
+        assertThat(both).hasSize(4).isSortedAccordingTo(CellBindings.SORTED);
+        assertThat(both.get(0).unit()).isEqualTo("Nord");
     }
 
     @Test

@@ -44,6 +44,39 @@ class CellOrderTest {
     }
 
     @Test
+    void strataSumAsAPlainGroupingSumsThemInTheOrderGivenAndInAnyOther() {
+        Random random = new Random(5);
+        String[] strata = {CellStats.NO_CASE_TYPE, "Bolig", "Pension"};
+        List<CellStats> cells = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            cells.add(new CellStats("p" + random.nextInt(3), random.nextBoolean() ? "handling_time" : "processing_days",
+                random.nextInt(5) == 0 ? null : new String("Team " + random.nextInt(4)), strata[random.nextInt(3)], Arm.values()[random.nextInt(2)],
+                Period.values()[random.nextInt(2)], LocalDate.of(2026, 1, 1).plusDays(random.nextInt(30)),
+                new Moments(1 + random.nextInt(9), random.nextDouble() * 100, random.nextDouble() * 1e4)));
+        }
+        List<CellStats> sorted = new ArrayList<>(cells);
+        sorted.sort(CellBindings.SORTED);
+
+        // The cell stage's sorted cells (summed in one pass) and shuffled ones (summed through a map).
+        assertThat(new CellTable(sorted).cells()).containsExactlyElementsOf(plainSum(sorted));
+        Collections.shuffle(cells, random);
+        assertThat(new CellTable(cells).cells()).containsExactlyElementsOf(plainSum(cells));
+        assertThat(new CellTable(sorted).cells()).hasSizeLessThan(sorted.size());
+    }
+
+    /** Strata summed away per cell, in the order each cell first appears, each sum from left to right. */
+    private static List<CellStats> plainSum(List<CellStats> cells) {
+        java.util.Map<List<Object>, CellStats> out = new java.util.LinkedHashMap<>();
+        for (CellStats c : cells) {
+            List<Object> key = java.util.Arrays.asList(c.pilotId(), c.indicatorId(), c.unit(), c.arm(), c.period(), c.day());
+            CellStats was = out.get(key);
+            Moments m = was == null ? c.moments() : was.moments().plus(c.moments());
+            out.put(key, new CellStats(c.pilotId(), c.indicatorId(), c.unit(), c.arm(), c.period(), c.day(), m));
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    @Test
     void aWeekIsNamedByItsMondayAcrossMonthAndYearEnds() {
         for (LocalDate d = LocalDate.of(2025, 12, 20); d.isBefore(LocalDate.of(2026, 3, 10)); d = d.plusDays(1)) {
             LocalDate monday = Weeks.monday(d);
