@@ -3,6 +3,7 @@ package dk.gevinst.cells;
 import dk.gevinst.config.PilotIndicator;
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.indicator.Measure;
+import dk.gevinst.parallel.DriverCores;
 import dk.gevinst.source.Source;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,7 +84,8 @@ final class CellBindings {
         }
         List<PilotSpec> byId = new ArrayList<>(pilots);
         byId.sort(Comparator.comparing(PilotSpec::id));
-        List<CellStats> out = new ArrayList<>(byId.parallelStream().flatMap(p -> bind(p, byUnit, byScope, asOf).stream()).toList());
+        List<CellStats> out = new ArrayList<>();
+        DriverCores.map(byId, p -> bind(p, byUnit, byScope, asOf)).forEach(out::addAll);
         // Two specs with one id would interleave; the stage never gets them, but the order is promised.
         for (int i = 1; i < out.size(); i++) {
             if (SORTED.compare(out.get(i - 1), out.get(i)) > 0) {

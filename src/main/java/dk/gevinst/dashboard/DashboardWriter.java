@@ -2,8 +2,8 @@ package dk.gevinst.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.gevinst.parallel.DriverCores;
 import dk.gevinst.publish.Json;
-import dk.gevinst.storage.ParallelFiles;
 import dk.gevinst.storage.Storage;
 import dk.gevinst.text.Language;
 import java.io.IOException;
@@ -33,7 +33,7 @@ public final class DashboardWriter {
             String name = f.path().getName();
             if (name.endsWith(".json") && !name.startsWith(".")) files.add(f.path());
         }
-        List<JsonNode> docs = new ArrayList<>(ParallelFiles.map(files, f -> Json.MAPPER.readTree(storage.readText(f))));
+        List<JsonNode> docs = new ArrayList<>(DriverCores.map(files, f -> Json.MAPPER.readTree(storage.readText(f))));
         docs.sort(Comparator.comparing(Docs::id));
         return docs;
     }

@@ -28,7 +28,7 @@ import dk.gevinst.publish.PublishedHistory;
 import dk.gevinst.publish.PublishedTables;
 import dk.gevinst.source.Columns;
 import dk.gevinst.source.Source;
-import dk.gevinst.storage.ParallelFiles;
+import dk.gevinst.parallel.DriverCores;
 import dk.gevinst.storage.Storage;
 import java.io.IOException;
 import java.time.Instant;
@@ -124,14 +124,15 @@ public final class NightlyRun {
             Set<String> units = StateTables.knownUnits(spark, s.state(), s.asOf());
             final IngestResult ingested = ingest;
             // Pilots are independent and their evaluation is driver arithmetic while Spark's executors wait, so they
-            // share the driver's cores; results come back in spec order, and their warnings are logged in that order.
-            List<Evaluated> evaluated = specs.valid().parallelStream().map(spec -> {
+            // share the driver's cores. Results come back in spec order, and a failure or a unit without data is
+            // logged in that order afterwards (a warning from inside an evaluation is logged when it happens).
+            List<Evaluated> evaluated = DriverCores.map(specs.valid(), spec -> {
                 PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen);
                 PilotHealth h = PilotHealth.of(e, s.freshness(), ingested.rejected(), typos, ingested.cutOff()).withUnitsKnown(spec, units)
                     .withUnknownCandidates(spec, ingested.ledger())
                     .withUnobserved(spec, unobservedUnlessFrozen(cells, spec, frozen, s.asOf()));
                 return new Evaluated(spec, e, h);
-            }).toList();
+            });
             for (Evaluated x : evaluated) {
                 if (!x.evaluation().ok()) LOG.warn("Pilot {} could not be evaluated: {}", x.spec().id(), x.evaluation().error());
                 x.health().missingUnits().forEach(m -> LOG.warn("{}", m.en(x.spec().id())));
@@ -152,7 +153,7 @@ public final class NightlyRun {
             Map<String, List<HistoryEntry>> history = publish.previous(Publication.TABLES)
                 .map(tables -> PublishedHistory.before(spark, tables, s.asOf())).orElse(Map.of());
             Path decisions = publish.staged(Publication.DECISIONS);
-            ParallelFiles.forEach(tonight, t -> {
+            DriverCores.forEach(tonight, t -> {
                 List<HistoryEntry> h = new ArrayList<>(history.getOrDefault(t.pilotId(), List.of()));
                 h.add(PublishedHistory.tonight(t.doc(), t.decidedTonight()));
                 t.doc().set("history", DecisionDocument.history(h));

@@ -7,6 +7,7 @@ import dk.gevinst.config.SpecLoad;
 import dk.gevinst.decision.Decision;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.Reason;
+import dk.gevinst.parallel.DriverCores;
 import dk.gevinst.publish.DecisionDocument;
 import dk.gevinst.publish.HealthFlag;
 import dk.gevinst.publish.Json;
@@ -45,8 +46,8 @@ final class TonightsDecisions {
     static List<Entry> build(List<PilotEvaluation> evaluations, List<SpecLoad.Failure> failures, Map<String, PilotHealth> health,
                              Map<String, JsonNode> previous, ObjectNode runQuality, LocalDate asOf) {
         // Each document is built from its own pilot's evaluation only, so they are built on the driver's cores at once.
-        List<Entry> out = new ArrayList<>(evaluations.parallelStream()
-            .map(e -> entry(e, health.getOrDefault(e.pilotId(), PilotHealth.NOT_EVALUATED), previous, runQuality, asOf)).toList());
+        List<Entry> out = new ArrayList<>(DriverCores.map(evaluations,
+            e -> entry(e, health.getOrDefault(e.pilotId(), PilotHealth.NOT_EVALUATED), previous, runQuality, asOf)));
         for (SpecLoad.Failure f : failures) {
             JsonNode last = lastGood(previous.get(f.pilotId()));
             Reason why = HealthTexts.invalidSpec(f.problems(), keptFrom(last));

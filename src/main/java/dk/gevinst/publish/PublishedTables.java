@@ -7,6 +7,7 @@ import dk.gevinst.cells.CellStats;
 import dk.gevinst.decision.IndicatorResult;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.ingest.FileLedger;
+import dk.gevinst.parallel.DriverCores;
 import dk.gevinst.cells.StateTables;
 import dk.gevinst.privacy.CellSuppression;
 import dk.gevinst.privacy.SmallCells;
@@ -113,7 +114,9 @@ public final class PublishedTables {
      */
     static List<Row> cellRows(List<PilotEvaluation> pilots, LocalDate asOf) {
         // Each pilot's suppression is decided on its own cells, so pilots share the driver's cores; rows stay in pilot order.
-        return pilots.parallelStream().flatMap(p -> cellRows(p, asOf).stream()).toList();
+        List<Row> rows = new ArrayList<>();
+        DriverCores.map(pilots, p -> cellRows(p, asOf)).forEach(rows::addAll);
+        return rows;
     }
 
     private static List<Row> cellRows(PilotEvaluation p, LocalDate asOf) {

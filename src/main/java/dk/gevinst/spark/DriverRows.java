@@ -31,6 +31,7 @@ import org.apache.spark.sql.types.StructType;
  * travels inside its task, and a task should stay far below Spark's message limit on a cluster.
  */
 public final class DriverRows {
+    /** About 2 to 3 MB of columns a task for cell_stats: far below a cluster's RPC message limit (128 MB by default). */
     static final int ROWS_PER_TASK = 50_000;
 
     private DriverRows() {}

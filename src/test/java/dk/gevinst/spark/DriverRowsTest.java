@@ -36,13 +36,14 @@ class DriverRowsTest {
         // A value the double column must carry bit for bit, and the smallest and largest long.
         rows.add(RowFactory.create("x", "", LocalDate.of(1, 1, 1), Integer.MIN_VALUE, Long.MIN_VALUE, -0.0, false));
         rows.add(RowFactory.create("x", "\u00c6blevej \u00d8st", LocalDate.of(9999, 12, 31), Integer.MAX_VALUE, Long.MAX_VALUE, Double.MIN_VALUE, true));
+        rows.add(RowFactory.create("y", "NaN", LocalDate.of(1969, 12, 31), 0, 0L, Double.NaN, null));
 
         Dataset<Row> d = DriverRows.of(SPARK, rows, EVERY_KIND);
 
         assertThat(d.collectAsList()).isEqualTo(rows);
         assertThat(Double.doubleToRawLongBits(d.collectAsList().get(125_000).getDouble(5))).isEqualTo(Double.doubleToRawLongBits(-0.0));
-        // Three slices for 125,002 rows (at most 50,000 a task), so three files.
-        assertThat(d.rdd().getNumPartitions()).isEqualTo(3);
+        // At least three slices for 125,003 rows (at most 50,000 a task), so at least three files.
+        assertThat(d.rdd().getNumPartitions()).isEqualTo(Math.max(3, SPARK.sparkContext().defaultParallelism()));
         assertThat(scala.jdk.javaapi.CollectionConverters.asJava(d.queryExecution().analyzed().collectLeaves())).noneMatch(p -> p instanceof LocalRelation);
     }
 
@@ -54,6 +55,13 @@ class DriverRowsTest {
         assertThat(DriverRows.of(SPARK, rows, EVERY_KIND).rdd().getNumPartitions()).isEqualTo(Math.min(3, SPARK.sparkContext().defaultParallelism()));
         assertThat(DriverRows.of(SPARK, rows, EVERY_KIND).collectAsList()).isEqualTo(rows);
         assertThat(DriverRows.of(SPARK, List.of(), EVERY_KIND).count()).isZero();
+    }
+
+    @Test
+    void aJavaSqlDateArrivesAsTheSameDay() {
+        List<Row> rows = List.of(RowFactory.create("p", null, java.sql.Date.valueOf("1965-03-01"), null, null, null, null));
+
+        assertThat(DriverRows.of(SPARK, rows, EVERY_KIND).collectAsList().get(0).get(2)).isEqualTo(LocalDate.of(1965, 3, 1));
     }
 
     @Test
