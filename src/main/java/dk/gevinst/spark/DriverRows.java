@@ -70,56 +70,34 @@ public final class DriverRows {
         }
 
         private Object fill(Kind kind, List<Row> rows, int c) {
-            switch (kind) {
-                case STRING -> {
-                    Map<String, Integer> codes = new HashMap<>();
-                    List<String> dictionary = new ArrayList<>();
-                    int[] out = new int[size];
-                    for (int r = 0; r < size; r++) {
-                        Object v = rows.get(r).get(c);
-                        if (v == null) nulls[c].set(r);
-                        else out[r] = codes.computeIfAbsent((String) v, s -> { dictionary.add(s); return dictionary.size() - 1; });
-                    }
-                    dictionaries[c] = dictionary.toArray(String[]::new);
-                    return out;
+            Object column = switch (kind) {
+                case STRING, INT, DATE -> new int[size];
+                case LONG -> new long[size];
+                case DOUBLE -> new double[size];
+                case BOOLEAN -> new boolean[size];
+            };
+            Map<String, Integer> codes = new HashMap<>();
+            List<String> dictionary = new ArrayList<>();
+            for (int r = 0; r < size; r++) {
+                Object v = rows.get(r).get(c);
+                if (v == null) {
+                    nulls[c].set(r);
+                    continue;
                 }
-                case LONG -> {
-                    long[] out = new long[size];
-                    for (int r = 0; r < size; r++) {
-                        Object v = rows.get(r).get(c);
-                        if (v == null) nulls[c].set(r);
-                        else out[r] = (Long) v;
-                    }
-                    return out;
-                }
-                case DOUBLE -> {
-                    double[] out = new double[size];
-                    for (int r = 0; r < size; r++) {
-                        Object v = rows.get(r).get(c);
-                        if (v == null) nulls[c].set(r);
-                        else out[r] = (Double) v;
-                    }
-                    return out;
-                }
-                case BOOLEAN -> {
-                    boolean[] out = new boolean[size];
-                    for (int r = 0; r < size; r++) {
-                        Object v = rows.get(r).get(c);
-                        if (v == null) nulls[c].set(r);
-                        else out[r] = (Boolean) v;
-                    }
-                    return out;
-                }
-                default -> { // INT and DATE (days since 1970-01-01)
-                    int[] out = new int[size];
-                    for (int r = 0; r < size; r++) {
-                        Object v = rows.get(r).get(c);
-                        if (v == null) nulls[c].set(r);
-                        else out[r] = kind == Kind.INT ? (Integer) v : Math.toIntExact(epochDay(v));
-                    }
-                    return out;
+                switch (kind) {
+                    case STRING -> ((int[]) column)[r] = codes.computeIfAbsent((String) v, text -> {
+                        dictionary.add(text);
+                        return dictionary.size() - 1;
+                    });
+                    case INT -> ((int[]) column)[r] = (Integer) v;
+                    case DATE -> ((int[]) column)[r] = Math.toIntExact(epochDay(v));
+                    case LONG -> ((long[]) column)[r] = (Long) v;
+                    case DOUBLE -> ((double[]) column)[r] = (Double) v;
+                    case BOOLEAN -> ((boolean[]) column)[r] = (Boolean) v;
                 }
             }
+            if (kind == Kind.STRING) dictionaries[c] = dictionary.toArray(String[]::new);
+            return column;
         }
 
         private static long epochDay(Object v) {
