@@ -2,6 +2,7 @@ package dk.gevinst.ingest;
 
 import dk.gevinst.cells.StateTables;
 import dk.gevinst.cells.TouchedCaseVersions;
+import dk.gevinst.parallel.DriverCores;
 import dk.gevinst.source.Source;
 import dk.gevinst.storage.Storage;
 import java.io.IOException;
@@ -16,11 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
@@ -139,59 +135,23 @@ public final class SparkIngest implements IngestStage {
      */
     private static List<Ingested> eachSource(SparkSession spark, Storage storage, IngestRequest request, FileLedger ledger,
                                              String knownFrom) throws IOException {
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "gevinst-ingest-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            List<Future<Ingested>> futures = new ArrayList<>();
-            for (Source source : Source.values()) {
-                futures.add(pool.submit(() -> {
-                    // Thread-local: the Spark UI and event log then name each job's source.
-                    spark.sparkContext().setJobDescription("ingest " + source.folder());
-                    try {
-                        return source(spark, storage, request, ledger, knownFrom, source);
-                    } catch (IOException | RuntimeException e) {
-                        // Two sources run at once: say which one failed, since the exception may not.
-                        LOG.error("ingest of {} failed: {}", source.folder(), e.toString());
-                        throw e;
-                    } finally {
-                        spark.sparkContext().setJobDescription(null);
-                    }
-                }));
-            }
-            List<Ingested> out = new ArrayList<>();
-            Throwable failure = null;
-            boolean interrupted = false;
-            for (Future<Ingested> f : futures) {
-                // Waits even through an interrupt: a source's writes must not outlive the run's ingest.
-                while (true) {
-                    try {
-                        out.add(f.get());
-                        break;
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    } catch (ExecutionException e) {
-                        if (failure == null) failure = e.getCause();
-                        else if (failure != e.getCause()) failure.addSuppressed(e.getCause());
-                        break;
-                    }
+            return DriverCores.map(List.of(Source.values()), THREADS, "gevinst-ingest", source -> {
+                // Thread-local: the Spark UI and event log then name each job's source.
+                spark.sparkContext().setJobDescription("ingest " + source.folder());
+                try {
+                    return source(spark, storage, request, ledger, knownFrom, source);
+                } catch (IOException | RuntimeException e) {
+                    // Two sources run at once: say which one failed, since the exception may not.
+                    LOG.error("ingest of {} failed: {}", source.folder(), e.toString());
+                    throw e;
+                } finally {
+                    spark.sparkContext().setJobDescription(null);
                 }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-                // The ledger is not written, so the next run reads these files again.
-                if (failure == null) failure = new IllegalStateException("ingest was interrupted; the next run reads tonight's new files again");
-            }
-            if (failure instanceof IOException io) throw io;
-            if (failure instanceof RuntimeException re) throw re;
-            if (failure instanceof Error err) throw err;
-            if (failure != null) throw new IllegalStateException("ingest failed: " + failure, failure);
-            return out;
-        } finally {
-            pool.shutdownNow();
+            });
+        } catch (DriverCores.Interrupted e) {
+            // The ledger is not written, so the next run reads these files again.
+            throw new IllegalStateException("ingest was interrupted; the next run reads tonight's new files again", e);
         }
     }
 

@@ -94,6 +94,7 @@ public final class DriverRows {
                     case LONG -> ((long[]) column)[r] = (Long) v;
                     case DOUBLE -> ((double[]) column)[r] = (Double) v;
                     case BOOLEAN -> ((boolean[]) column)[r] = (Boolean) v;
+                    default -> throw new AssertionError("no store for " + kind);
                 }
             }
             if (kind == Kind.STRING) dictionaries[c] = dictionary.toArray(String[]::new);
