@@ -37,7 +37,9 @@ public final class Main implements Runnable {
             return ExitCode.BAD_SPEC_OR_ARGUMENTS.code();
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
-            boolean verbose = parsed.hasMatchedOption("--verbose");
+            // --verbose is each command's own option, so it is matched on the subcommand's parse result.
+            boolean verbose = false;
+            for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) verbose |= p.hasMatchedOption("--verbose");
             if (QuietShutdown.stopping() && !verbose) return ExitCode.TERMINATED.code();
             PrintWriter err = commandLine.getErr();
             ExitCode code = ex instanceof GevinstException g ? g.exitCode() : ExitCode.UNEXPECTED;

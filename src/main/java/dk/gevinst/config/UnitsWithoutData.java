@@ -25,7 +25,7 @@ public final class UnitsWithoutData {
         /** The warning in English, as validate and the run's log say it. */
         public String en(String pilotId) {
             return pilotId + ": " + arm + " unit '" + unit + "' has no rows in the data"
-                + (didYouMean == null ? "; check its spelling against the unit column of the exports"
+                + (didYouMean == null ? "; check its spelling against the unit column of the exports."
                     : "; did you mean '" + didYouMean + "'?")
                 + " Until it is fixed the pilot is evaluated without it.";
         }

@@ -27,15 +27,53 @@ public final class DashboardWriter {
 
     private DashboardWriter() {}
 
+    /** Every decision document of a folder, by pilot; the first that cannot be read is an error naming it. */
     public static List<JsonNode> readDecisions(Storage storage, Path decisionsDir) throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        for (Read r : readEach(storage, decisionsDir)) {
+            if (r.problem() != null) throw new IOException(r.problem());
+            docs.add(r.doc());
+        }
+        docs.sort(Comparator.comparing(Docs::id));
+        return docs;
+    }
+
+    /** One decision document, or why it cannot be read (then doc is null). */
+    public record Read(String file, JsonNode doc, String problem) {}
+
+    /** Each decision document of a folder as read, in file name order: a night keeps going past a broken earlier one. */
+    public static List<Read> readEach(Storage storage, Path decisionsDir) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Storage.FileEntry f : storage.listFiles(decisionsDir)) {
             String name = f.path().getName();
             if (name.endsWith(".json") && !name.startsWith(".")) files.add(f.path());
         }
-        List<JsonNode> docs = new ArrayList<>(DriverCores.map(files, f -> Json.MAPPER.readTree(storage.readText(f))));
-        docs.sort(Comparator.comparing(Docs::id));
-        return docs;
+        files.sort(Comparator.comparing(Path::getName));
+        return DriverCores.map(files, f -> read(storage, f));
+    }
+
+    private static Read read(Storage storage, Path file) {
+        String name = file.getName(), fix = "; remove it, and the next night writes that pilot's document again";
+        try {
+            JsonNode d = Json.MAPPER.readTree(storage.readText(file));
+            if (d == null || !d.isObject() || !d.path("pilot_id").isTextual() || !isDate(d.path("as_of"))) {
+                return new Read(name, null, "the decision document " + name + " has no pilot_id or as_of date" + fix);
+            }
+            return new Read(name, d, null);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new Read(name, null, "the decision document " + name + " is not valid JSON (" + e.getOriginalMessage() + ")" + fix);
+        } catch (IOException e) {
+            return new Read(name, null, "the decision document " + name + " cannot be read (" + e.getMessage() + ")" + fix);
+        }
+    }
+
+    private static boolean isDate(JsonNode n) {
+        try {
+            java.time.LocalDate.parse(n.asText());
+            return n.isTextual();
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     public static void write(Storage storage, Path decisionsDir, Path target, Language language) throws IOException {

@@ -145,7 +145,7 @@ public final class NightlyRun {
 
             StagedPublish publish = new StagedPublish(storage, s.out(), runId);
             ObjectNode runQuality = DataQuality.sources(ingest.ledger(), ingest);
-            Map<String, JsonNode> previous = previousDocuments(storage, publish, s.asOf());
+            Map<String, JsonNode> previous = previousDocuments(storage, publish, s.asOf(), problems);
             List<TonightsDecisions.Entry> tonight = TonightsDecisions.build(evaluations, specs.failures(), health, previous, runQuality, s.asOf());
             List<DroppedPilot> dropped = DroppedPilot.of(previous, tonight);
             dropped.forEach(d -> problems.add(d.message()));
@@ -264,12 +264,23 @@ public final class NightlyRun {
         return out;
     }
 
-    /** The current publication's documents, by pilot, that a night may keep: none from a later night (a replay keeps nothing). */
-    private static Map<String, JsonNode> previousDocuments(Storage storage, StagedPublish publish, LocalDate asOf) throws IOException {
+    /**
+     * The current publication's documents, by pilot, that a night may keep: none from a later night (a replay keeps
+     * nothing). A document that cannot be read is a problem of its own: its pilot is decided tonight without a
+     * previous decision to keep or compare with, and every other pilot as usual.
+     */
+    private static Map<String, JsonNode> previousDocuments(Storage storage, StagedPublish publish, LocalDate asOf, List<String> problems)
+            throws IOException {
         Map<String, JsonNode> out = new HashMap<>();
         var folder = publish.previous(Publication.DECISIONS);
         if (folder.isEmpty()) return out;
-        for (JsonNode d : DashboardWriter.readDecisions(storage, folder.get())) {
+        for (DashboardWriter.Read r : DashboardWriter.readEach(storage, folder.get())) {
+            if (r.problem() != null) {
+                LOG.warn("{}; tonight its pilot has no previous decision to keep or compare with", r.problem());
+                problems.add(r.problem());
+                continue;
+            }
+            JsonNode d = r.doc();
             if (!LocalDate.parse(d.path("as_of").asText()).isAfter(asOf)) out.put(d.path("pilot_id").asText(), d);
         }
         return out;
