@@ -43,7 +43,7 @@ class BrokenPreviousDocumentTest {
     }
 
     @Test
-    void rebuildingTheDashboardFromABrokenDocumentNamesItAndVerboseShowsTheStackTrace(@TempDir Path tmp) throws Exception {
+    void rebuildingTheDashboardOrExplainingABrokenDocumentNamesItAndVerboseShowsTheStackTrace(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
         TempDirs.copyTree(SampleRun.out(), out);
         Files.writeString(out.resolve("decisions/sagsoverblik.json"), "{\"pilot_id\": \"sagsoverblik\", broken");
@@ -54,5 +54,10 @@ class BrokenPreviousDocumentTest {
         assertThat(plain).contains("the decision document sagsoverblik.json is not valid JSON").contains("run again with --verbose")
             .doesNotContain("\tat ");
         assertThat(verbose).contains("the decision document sagsoverblik.json is not valid JSON").contains("\tat dk.gevinst.");
+        String explained = Capture.stderr(() -> assertThat(Main.execute("explain", "sagsoverblik", "--out", out.toString())).isEqualTo(1));
+        assertThat(explained).contains("the published decision document sagsoverblik.json is not valid JSON");
+        Files.writeString(out.resolve("decisions/chatbot.json"), "");
+        String empty = Capture.stderr(() -> assertThat(Main.execute("explain", "chatbot", "--out", out.toString())).isEqualTo(1));
+        assertThat(empty).contains("the published decision document chatbot.json has no as_of date");
     }
 }

@@ -55,7 +55,17 @@ public record PublishedNight(JsonNode doc, boolean complete, Path from, LocalDat
             known.sort(null);
             throw bad("no published decision for pilot '" + pilot + "' in " + decisions + "; published pilots: " + String.join(", ", known));
         }
-        JsonNode latestDoc = JSON.readTree(storage.readText(file));
+        JsonNode latestDoc;
+        try {
+            latestDoc = JSON.readTree(storage.readText(file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException("the published decision document " + file.getName() + " is not valid JSON (" + e.getOriginalMessage()
+                + "); the next night writes it again, or rerun the night that wrote it", e);
+        }
+        if (latestDoc == null || !latestDoc.path("as_of").isTextual()) {
+            throw new IOException("the published decision document " + file.getName() + " has no as_of date; the next night writes it again,"
+                + " or rerun the night that wrote it");
+        }
         LocalDate latest = LocalDate.parse(latestDoc.path("as_of").asText());
         LocalDate night = asOf == null ? latest : asOf;
         Path tables = new Path(published, Publication.TABLES);
