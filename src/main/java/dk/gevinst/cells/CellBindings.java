@@ -86,9 +86,10 @@ final class CellBindings {
         byId.sort(Comparator.comparing(PilotSpec::id));
         List<CellStats> out = new ArrayList<>();
         DriverCores.map(byId, p -> bind(p, byUnit, byScope, asOf)).forEach(out::addAll);
-        // Two specs with one id would interleave; the stage never gets them, but the order is promised.
-        for (int i = 1; i < out.size(); i++) {
-            if (SORTED.compare(out.get(i - 1), out.get(i)) > 0) {
+        // Each pilot's cells are sorted and pilots follow by id, so only two specs with one id could interleave;
+        // the stage never gets them, but the order is promised.
+        for (int i = 1; i < byId.size(); i++) {
+            if (byId.get(i - 1).id().equals(byId.get(i).id())) {
                 out.sort(SORTED);
                 break;
             }
