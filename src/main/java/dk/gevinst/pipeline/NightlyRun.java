@@ -12,6 +12,8 @@ import dk.gevinst.config.PilotSpec;
 import dk.gevinst.config.SpecLoad;
 import dk.gevinst.config.SpecLoader;
 import dk.gevinst.dashboard.DashboardWriter;
+import dk.gevinst.decision.DriftFits;
+import dk.gevinst.decision.KeptDriftFits;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.PilotEvaluator;
 import dk.gevinst.ingest.ColumnTypos;
@@ -126,13 +128,16 @@ public final class NightlyRun {
             // Pilots are independent and their evaluation is driver arithmetic while Spark's executors wait, so they
             // share the driver's cores. Results come back in spec order, and a failure or a unit without data is
             // logged in that order afterwards (a warning from inside an evaluation is logged when it happens).
+            KeptDriftFits keptFits = KeptDriftFitsFile.load(storage, s.state(), s.rebuildCells());
             List<Evaluated> evaluated = DriverCores.map(specs.valid(), spec -> {
-                PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen);
+                DriftFits fits = keptFits.forEvaluation();
+                PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen, fits);
                 PilotHealth h = PilotHealth.of(e, s.freshness(), ingested.rejected(), typos, ingested.cutOff()).withUnitsKnown(spec, units)
                     .withUnknownCandidates(spec, ingested.ledger())
                     .withUnobserved(spec, unobservedUnlessFrozen(cells, spec, frozen, s.asOf()));
-                return new Evaluated(spec, e, h);
+                return new Evaluated(spec, e, h, fits);
             });
+            KeptDriftFitsFile.Counts driftFits = KeptDriftFitsFile.keep(storage, s.state(), keptFits, evaluated.stream().map(Evaluated::fits).toList());
             for (Evaluated x : evaluated) {
                 if (!x.evaluation().ok()) LOG.warn("Pilot {} could not be evaluated: {}", x.spec().id(), x.evaluation().error());
                 x.health().missingUnits().forEach(m -> LOG.warn("{}", m.en(x.spec().id())));
@@ -178,7 +183,8 @@ public final class NightlyRun {
 
             ExitCode exit = exitCode(ingest, specs, tonight);
             Path runs = new Path(s.out(), "runs"), manifest = new Path(runs, runId + ".json");
-            ObjectNode built = RunManifest.build(runId, s.asOf(), started, ingest, cells.caseCells(), tonight, dropped, exit, clock, s.simulation());
+            ObjectNode built = RunManifest.build(runId, s.asOf(), started, ingest, cells.caseCells(), driftFits, tonight, dropped, exit, clock,
+                s.simulation());
             List<FileLedger.Entry> unfinished = UnfinishedReads.notListed(storage, runs, runId, FileLedger.load(storage, s.state()).records());
             storage.writeTextAtomically(manifest, Json.MAPPER.writeValueAsString(RunManifest.withUnfinishedReads(built, unfinished)));
             Set<String> invalidSpecs = new HashSet<>();
@@ -192,7 +198,7 @@ public final class NightlyRun {
     }
 
     /** One pilot's evaluation and its health tonight. */
-    private record Evaluated(PilotSpec spec, PilotEvaluation evaluation, PilotHealth health) {}
+    private record Evaluated(PilotSpec spec, PilotEvaluation evaluation, PilotHealth health, DriftFits fits) {}
 
     /**
      * The run's exit code; when several apply, the first: a rejected file (3), stale data (5), a bad spec or a
@@ -228,12 +234,13 @@ public final class NightlyRun {
      * reaches the night evaluated: a night later than its newest data (a future as-of, stale data) must not
      * fix an analysis that later nights would publish instead of their own.
      */
-    private static PilotEvaluation evaluateSafely(PilotSpec spec, CellTable cells, List<CostLine> costs, RunSettings s, FrozenAnalyses frozen) {
+    private static PilotEvaluation evaluateSafely(PilotSpec spec, CellTable cells, List<CostLine> costs, RunSettings s, FrozenAnalyses frozen,
+                                                  DriftFits fits) {
         try {
-            PilotEvaluation e = PilotEvaluator.evaluate(spec, cells, costs, s.asOf(), frozen.load(spec, s.asOf()));
+            PilotEvaluation e = PilotEvaluator.evaluate(spec, cells, costs, s.asOf(), frozen.load(spec, s.asOf()), fits);
             // A comparison's decision is its recommendation among the candidates.
             if (spec.isComparison()) {
-                e = e.withComparison(dk.gevinst.decision.comparison.ComparisonEvaluator.evaluate(spec, cells, s.asOf(), frozen.loadContrasts(spec, s.asOf())));
+                e = e.withComparison(dk.gevinst.decision.comparison.ComparisonEvaluator.evaluate(spec, cells, s.asOf(), frozen.loadContrasts(spec, s.asOf()), fits));
             }
             if (!s.asOf().isBefore(spec.end()) && dataReachesAsOf(e)) frozen.saveIfFirst(e);
             return e;

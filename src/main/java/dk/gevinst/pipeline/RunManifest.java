@@ -20,8 +20,12 @@ import java.util.TreeMap;
 final class RunManifest {
     private RunManifest() {}
 
-    /** @param caseCells how the case cells were had (KEPT, UPDATED, REBUILT, REPLAYED), or null when no pilot reads cases */
-    static ObjectNode build(String runId, LocalDate asOf, Instant started, IngestResult ingest, String caseCells, List<TonightsDecisions.Entry> pilots,
+    /**
+     * @param caseCells how the case cells were had (KEPT, UPDATED, REBUILT, REPLAYED), or null when no pilot reads cases
+     * @param driftFits how many drift fits tonight made and how many it took from the last night's
+     */
+    static ObjectNode build(String runId, LocalDate asOf, Instant started, IngestResult ingest, String caseCells, KeptDriftFitsFile.Counts driftFits,
+                            List<TonightsDecisions.Entry> pilots,
                             List<DroppedPilot> dropped, ExitCode exit, StageClock clock, boolean simulation) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("run_id", runId).put("as_of", asOf.toString()).put("started_at", started.toString())
@@ -57,6 +61,7 @@ final class RunManifest {
         ObjectNode cpr = root.putObject("cpr_masked");
         new TreeMap<>(ingest.cprMasked()).forEach(cpr::put);
         if (caseCells != null) root.put("case_cells", caseCells);
+        root.putObject("drift_fits").put("made", driftFits.made()).put("kept", driftFits.kept());
         ObjectNode times = root.putObject("stage_seconds");
         clock.seconds().forEach(times::put);
         // CPU seconds per stage: on a shared machine they show where the work is when wall seconds mostly show the load.

@@ -1,5 +1,8 @@
 package dk.gevinst.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
@@ -175,6 +178,41 @@ public final class DriftPosterior {
             weights[i] = half * LEGENDRE.getSecond()[i];
         }
         return new Pair<>(points, weights);
+    }
+
+    /**
+     * Writes the fit exactly, every double by its bits, so that {@link #readFrom} gives back a fit whose every
+     * answer is the one this fit gives (drift fits kept between nights, DriftFits).
+     */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(rho.length);
+        out.writeInt(rho.length == 0 ? 0 : sigma2[0].length);
+        for (double r : rho) out.writeDouble(r);
+        for (int j = 0; j < rho.length; j++) {
+            for (int k = 0; k < sigma2[j].length; k++) {
+                out.writeDouble(sigma2[j][k]);
+                out.writeDouble(weight[j][k]);
+            }
+        }
+        out.writeDouble(bestLogLik);
+        out.writeDouble(modeSigma2);
+        out.writeDouble(modeRho);
+    }
+
+    /** A fit written by {@link #writeTo}; an IOException when the bytes cannot be one. */
+    public static DriftPosterior readFrom(DataInput in) throws IOException {
+        int rn = in.readInt(), nodes = in.readInt();
+        if (rn < 0 || rn > 2 * NODES || nodes < 0 || nodes > NODES) throw new IOException("not a drift fit: " + rn + " × " + nodes + " nodes");
+        double[] rho = new double[rn];
+        double[][] sigma2 = new double[rn][nodes], weight = new double[rn][nodes];
+        for (int j = 0; j < rn; j++) rho[j] = in.readDouble();
+        for (int j = 0; j < rn; j++) {
+            for (int k = 0; k < nodes; k++) {
+                sigma2[j][k] = in.readDouble();
+                weight[j][k] = in.readDouble();
+            }
+        }
+        return new DriftPosterior(rho, sigma2, weight, in.readDouble(), in.readDouble(), in.readDouble());
     }
 
     /** The largest restricted log-likelihood seen (in the series' own units). */

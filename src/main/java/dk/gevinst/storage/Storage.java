@@ -222,8 +222,12 @@ public final class Storage {
      * hidden name, then put in its place in one step (see #replaceAtomically).
      */
     public void writeTextAtomically(Path target, String text) throws IOException {
+        writeBytesAtomically(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void writeBytesAtomically(Path target, byte[] bytes) throws IOException {
         Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
-        writeText(tmp, text);
+        writeBytes(tmp, bytes);
         replaceAtomically(tmp, target);
     }
 

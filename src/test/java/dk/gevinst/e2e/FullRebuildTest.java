@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sample's nights keep their case cells from night to night; {@code run --full} rebuilds them from every case
- * version, and what is published, the cells and the indicator results, is the same.
+ * version, and its drift fits from the data rather than from the last night's; what is published, the cells and
+ * the indicator results, is the same.
  */
 class FullRebuildTest {
     @Test
@@ -34,6 +35,10 @@ class FullRebuildTest {
 
         assertThat(SampleRun.lastManifest(kept).path("case_cells").asText()).as("the kept night's manifest").isEqualTo("UPDATED");
         assertThat(SampleRun.lastManifest(rebuilt).path("case_cells").asText()).as("the --full night's manifest").isEqualTo("REBUILT");
+        // The kept night also took the drift fits of the weeks that had not changed since the night before it (the
+        // baseline's); --full makes every fit again.
+        assertThat(SampleRun.lastManifest(kept).path("drift_fits").path("kept").asInt()).as("drift fits the kept night took").isPositive();
+        assertThat(SampleRun.lastManifest(rebuilt).path("drift_fits").path("kept").asInt()).as("drift fits the --full night took").isZero();
         for (String table : List.of("cell_stats", "indicator_results")) {
             assertThat(rows(rebuilt, table)).as(table).isNotEmpty().isEqualTo(rows(kept, table));
         }

@@ -30,8 +30,13 @@ public final class ComparisonEvaluator {
      *               indicator id: each contrast's final look is made once and kept, as a pilot's is
      */
     public static ComparisonResult evaluate(PilotSpec spec, CellTable table, LocalDate asOf, Map<String, Map<String, Analysis>> frozen) {
+        return evaluate(spec, table, asOf, frozen, new DriftFits());
+    }
+
+    /** The same, with drift fits kept by the caller (the nightly run's, seeded from the last night). */
+    public static ComparisonResult evaluate(PilotSpec spec, CellTable table, LocalDate asOf, Map<String, Map<String, Analysis>> frozen,
+                                            DriftFits fits) {
         if (!spec.isComparison()) throw new IllegalArgumentException(spec.id() + " names no candidates; evaluate it as a pilot");
-        DriftFits fits = new DriftFits();
         List<CandidateEvidence> candidates = new ArrayList<>();
         for (Candidate c : spec.candidates()) {
             Map<String, Arm> arms = new HashMap<>();

@@ -1,0 +1,142 @@
+package dk.gevinst.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.gevinst.cells.CellStats;
+import dk.gevinst.cells.CellTable;
+import dk.gevinst.config.PilotSpec;
+import dk.gevinst.config.PilotSpecParser;
+import dk.gevinst.indicator.Catalog;
+import dk.gevinst.publish.DecisionDocument;
+import dk.gevinst.publish.Json;
+import dk.gevinst.testing.Repo;
+import dk.gevinst.stats.DriftPosterior;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Drift fits kept from one night for the next must change nothing but the time: a pilot evaluated with them
+ * publishes, to the last bit, what it publishes when every fit is made again.
+ */
+class KeptDriftFitsTest {
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 27);
+    private static final LocalDate TWO_WEEKS_EARLIER = AS_OF.minusDays(14);
+    private static PilotSpec spec;
+    private static List<CellStats> cells;
+
+    @BeforeAll
+    static void pilot() throws Exception {
+        spec = new PilotSpecParser(Catalog.builtIn()).parse("sagsoverblik.yaml", Files.readString(Repo.root().resolve("jobs/pilots/sagsoverblik.yaml")));
+        cells = EvaluationBenchmark.cells(spec, AS_OF);
+    }
+
+    @Test
+    void theSameNightWithItsOwnKeptFitsMakesNoFitAndPublishesTheSame() throws Exception {
+        DriftFits cold = new DriftFits();
+        String alone = published(AS_OF, cold);
+        assertThat(cold.made()).as("fits made by an evaluation that kept none").isGreaterThan(3);
+        assertThat(cold.taken()).isZero();
+
+        KeptDriftFits kept = KeptDriftFits.fromBytes(KeptDriftFits.of(List.of(cold)).toBytes());
+        assertThat(kept.size()).isEqualTo(cold.made());
+        DriftFits again = kept.forEvaluation();
+        assertThat(published(AS_OF, again)).isEqualTo(alone);
+        assertThat(again.made()).isZero();
+        assertThat(again.taken()).isEqualTo(cold.made());
+    }
+
+    @Test
+    void aLaterNightTakesTheFitsOfWeeksThatDidNotChangeAndMakesTheRest() throws Exception {
+        DriftFits earlier = new DriftFits();
+        published(TWO_WEEKS_EARLIER, earlier);
+        KeptDriftFits kept = KeptDriftFits.fromBytes(KeptDriftFits.of(List.of(earlier)).toBytes());
+
+        DriftFits seeded = kept.forEvaluation();
+        String withKept = published(AS_OF, seeded);
+        assertThat(seeded.taken()).as("the baseline's weeks are the same two weeks later (the pre-trend fits)").isPositive();
+        assertThat(seeded.made()).as("two more complete weeks make new fits").isPositive();
+        assertThat(withKept).isEqualTo(published(AS_OF, new DriftFits()));
+    }
+
+    @Test
+    void aFitWrittenAndReadAgainAnswersEveryQuestionToTheLastBit() throws Exception {
+        DriftFits cold = new DriftFits();
+        published(AS_OF, cold);
+        for (Map.Entry<DriftFits.Key, DriftPosterior> e : cold.used().entrySet()) {
+            DriftPosterior fit = e.getValue();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            fit.writeTo(new DataOutputStream(bytes));
+            DriftPosterior read = DriftPosterior.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+            double[] t = e.getKey().t(), noise = e.getKey().noise(), c = new double[t.length];
+            for (int i = 0; i < c.length; i++) c[i] = i < c.length / 2 ? -1.0 / (c.length / 2) : 1.0 / (c.length - c.length / 2);
+            assertThat(answers(read, c, t, noise)).isEqualTo(answers(fit, c, t, noise));
+        }
+    }
+
+    private static List<String> answers(DriftPosterior p, double[] c, double[] t, double[] noise) {
+        return java.util.stream.DoubleStream.of(p.bestLogLik(), p.modeSigma2(), p.modeRho(), p.meanSigma(), p.meanRho(),
+                p.critical(c, t, noise, 0.025), p.meanVariance(c, t, noise), p.degreesOfFreedom(c, t, noise))
+            .mapToObj(Double::toHexString).toList();
+    }
+
+    @Test
+    void keptFitsHoldEachInputOnceAndKnowWhenTheyAreTheSame() throws Exception {
+        DriftFits a = new DriftFits(), b = new DriftFits();
+        published(AS_OF, a);
+        published(AS_OF, b);
+        KeptDriftFits both = KeptDriftFits.of(List.of(a, b));
+        assertThat(both.size()).as("two evaluations of one pilot asked for the same fits").isEqualTo(a.made());
+        assertThat(both.sameFitsAs(KeptDriftFits.fromBytes(both.toBytes()))).isTrue();
+        assertThat(both.sameFitsAs(KeptDriftFits.NONE)).isFalse();
+        assertThat(KeptDriftFits.NONE.sameFitsAs(KeptDriftFits.of(List.of()))).isTrue();
+        DriftFits earlier = new DriftFits();
+        published(TWO_WEEKS_EARLIER, earlier);
+        assertThat(both.sameFitsAs(KeptDriftFits.of(List.of(earlier)))).isFalse();
+    }
+
+    @Test
+    void bytesOfAnotherFormatOrArithmeticAreStaleAndBrokenBytesAreNoFits() throws Exception {
+        DriftFits cold = new DriftFits();
+        published(AS_OF, cold);
+        byte[] good = KeptDriftFits.of(List.of(cold)).toBytes();
+
+        byte[] otherFormat = good.clone();
+        ByteBuffer.wrap(otherFormat).putInt(4, KeptDriftFits.FORMAT + 1);
+        assertThatThrownBy(() -> KeptDriftFits.fromBytes(otherFormat)).isInstanceOf(KeptDriftFits.Stale.class);
+        byte[] otherArithmetic = good.clone();
+        ByteBuffer.wrap(otherArithmetic).putLong(8, KeptDriftFits.fingerprint() + 1);
+        assertThatThrownBy(() -> KeptDriftFits.fromBytes(otherArithmetic)).isInstanceOf(KeptDriftFits.Stale.class);
+
+        for (byte[] broken : List.of(new byte[0], "not drift fits at all, but text".getBytes(), Arrays.copyOf(good, good.length - 5),
+                Arrays.copyOf(good, good.length + 1))) {
+            assertThatThrownBy(() -> KeptDriftFits.fromBytes(broken)).isInstanceOf(IOException.class).isNotInstanceOf(KeptDriftFits.Stale.class);
+        }
+        assertThat(KeptDriftFits.fromBytes(good).size()).isEqualTo(cold.made());
+    }
+
+    @Test
+    void theFingerprintIsWhatTheBytesCarry() {
+        long fingerprint = KeptDriftFits.fingerprint();
+        assertThat(fingerprint).isEqualTo(KeptDriftFits.fingerprint());
+        assertThat(ByteBuffer.wrap(KeptDriftFits.NONE.toBytes()).getLong(8)).isEqualTo(fingerprint);
+    }
+
+    /** Every analysis (hex doubles) and the document, from the cells known on the night. */
+    private static String published(LocalDate asOf, DriftFits fits) throws Exception {
+        CellTable table = new CellTable(cells.stream().filter(c -> !c.day().isAfter(asOf)).toList());
+        PilotEvaluation e = PilotEvaluator.evaluate(spec, table, List.of(), asOf, Map.of(), fits);
+        return EvaluationBenchmark.summary(e) + Json.MAPPER.writeValueAsString(DecisionDocument.build(e, Json.MAPPER.createObjectNode(), List.of()));
+    }
+}
