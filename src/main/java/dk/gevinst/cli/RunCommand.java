@@ -67,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean quiet;
     @Option(names = "--simulation", description = "Allow an --as-of after today: a simulated night, written only to an --out of its own.")
     boolean simulation;
-    @Option(names = "--full", description = "Rebuild the case cells from every case version instead of updating those kept from an earlier night (the results are the same; for a suspected fault or after restoring the state).")
+    @Option(names = "--full", description = "Rebuild the case cells from every case version instead of updating those kept from an earlier night, and make every drift fit again instead of taking the last night's (the results are the same; for a suspected fault or after restoring the state).")
     boolean full;
     @Option(names = "--verbose", description = "Debug logging and stack traces.")
     boolean verbose;

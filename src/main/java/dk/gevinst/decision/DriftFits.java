@@ -12,40 +12,41 @@ import java.util.Map;
  * seeds each evaluation with the fits of the last one, and the A/A simulations keep one of these across nights.
  */
 public final class DriftFits {
-    private final Map<Key, DriftPosterior> kept;
+    private final Map<Key, DriftPosterior> earlier;
     private final Map<Key, DriftPosterior> used = new LinkedHashMap<>();
-    private int made, taken;
+    private int made, kept;
 
     public DriftFits() {
         this(Map.of());
     }
 
-    DriftFits(Map<Key, DriftPosterior> kept) {
-        this.kept = kept;
+    DriftFits(Map<Key, DriftPosterior> earlier) {
+        this.earlier = earlier;
     }
 
     DriftPosterior of(WeeklySeries complete) {
         double[] y = complete.gaps(), t = complete.times(), noise = complete.noise();
         double[][] x = complete.regressors();
         return used.computeIfAbsent(new Key(y, t, noise, x), k -> {
-            DriftPosterior p = kept.get(k);
+            DriftPosterior p = earlier.get(k);
             if (p != null) {
-                taken++;
+                kept++;
                 return p;
             }
+            p = DriftPosterior.of(y, x, t, noise);
             made++;
-            return DriftPosterior.of(y, x, t, noise);
+            return p;
         });
     }
 
-    /** How many fits this evaluation made itself rather than took from the kept ones. */
+    /** How many fits this evaluation made itself. */
     public int made() {
         return made;
     }
 
-    /** How many fits this evaluation took from the kept ones. */
-    public int taken() {
-        return taken;
+    /** How many fits this evaluation took from those kept from an earlier night. */
+    public int kept() {
+        return kept;
     }
 
     /** Every fit this evaluation asked for, in the order it first asked. */
@@ -53,10 +54,45 @@ public final class DriftFits {
         return Collections.unmodifiableMap(used);
     }
 
-    /** Exactly what a fit is made from: the weekly gaps, their weeks, their sampling noise and the design. */
-    record Key(double[] y, double[] t, double[] noise, double[][] x, int hash) {
+    /**
+     * Exactly what a fit is made from: the weekly gaps, their weeks, their sampling noise and the design. The
+     * arrays are the series' own copies and are never changed once they are a key.
+     */
+    static final class Key {
+        private final double[] y, t, noise;
+        private final double[][] x;
+        private final int hash;
+
         Key(double[] y, double[] t, double[] noise, double[][] x) {
-            this(y, t, noise, x, 31 * (31 * (31 * Arrays.hashCode(y) + Arrays.hashCode(t)) + Arrays.hashCode(noise)) + Arrays.deepHashCode(x));
+            this.y = y;
+            this.t = t;
+            this.noise = noise;
+            this.x = x;
+            this.hash = 31 * (31 * (31 * Arrays.hashCode(y) + Arrays.hashCode(t)) + Arrays.hashCode(noise)) + Arrays.deepHashCode(x);
+        }
+
+        int weeks() {
+            return y.length;
+        }
+
+        int columns() {
+            return y.length == 0 ? 0 : x[0].length;
+        }
+
+        double y(int i) {
+            return y[i];
+        }
+
+        double t(int i) {
+            return t[i];
+        }
+
+        double noise(int i) {
+            return noise[i];
+        }
+
+        double x(int i, int c) {
+            return x[i][c];
         }
 
         @Override

@@ -13,7 +13,6 @@ import dk.gevinst.config.SpecLoad;
 import dk.gevinst.config.SpecLoader;
 import dk.gevinst.dashboard.DashboardWriter;
 import dk.gevinst.decision.DriftFits;
-import dk.gevinst.decision.KeptDriftFits;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.PilotEvaluator;
 import dk.gevinst.ingest.ColumnTypos;
@@ -115,7 +114,7 @@ public final class NightlyRun {
                 });
 
                 clock.lap("ingest", ingest.counts().values().stream().mapToLong(c -> c.rowsRead()).sum(), "new rows read");
-                cells = new SparkCellStage(s.rebuildCells(), touched).compute(spark, s.state(), specs.valid(), s.asOf());
+                cells = new SparkCellStage(s.full(), touched).compute(spark, s.state(), specs.valid(), s.asOf());
                 clock.lap("cells", cells.collectedCount(), "cells");
             }
             List<CostLine> costs = costs(spark, s);
@@ -128,16 +127,16 @@ public final class NightlyRun {
             // Pilots are independent and their evaluation is driver arithmetic while Spark's executors wait, so they
             // share the driver's cores. Results come back in spec order, and a failure or a unit without data is
             // logged in that order afterwards (a warning from inside an evaluation is logged when it happens).
-            KeptDriftFits keptFits = KeptDriftFitsFile.load(storage, s.state(), s.rebuildCells());
-            List<Evaluated> evaluated = DriverCores.map(specs.valid(), spec -> {
-                DriftFits fits = keptFits.forEvaluation();
+            // Each evaluation gets the drift fits the last night kept, and tonight's are kept for the next.
+            KeptDriftFitsFile.Results<Evaluated> run = KeptDriftFitsFile.evaluate(storage, s.state(), s.asOf(), s.full(), specs.valid(), (spec, fits) -> {
                 PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen, fits);
                 PilotHealth h = PilotHealth.of(e, s.freshness(), ingested.rejected(), typos, ingested.cutOff()).withUnitsKnown(spec, units)
                     .withUnknownCandidates(spec, ingested.ledger())
                     .withUnobserved(spec, unobservedUnlessFrozen(cells, spec, frozen, s.asOf()));
-                return new Evaluated(spec, e, h, fits);
+                return new Evaluated(spec, e, h);
             });
-            KeptDriftFitsFile.Counts driftFits = KeptDriftFitsFile.keep(storage, s.state(), keptFits, evaluated.stream().map(Evaluated::fits).toList());
+            KeptDriftFitsFile.Report driftFits = run.fits();
+            List<Evaluated> evaluated = run.results();
             for (Evaluated x : evaluated) {
                 if (!x.evaluation().ok()) LOG.warn("Pilot {} could not be evaluated: {}", x.spec().id(), x.evaluation().error());
                 x.health().missingUnits().forEach(m -> LOG.warn("{}", m.en(x.spec().id())));
@@ -198,7 +197,7 @@ public final class NightlyRun {
     }
 
     /** One pilot's evaluation and its health tonight. */
-    private record Evaluated(PilotSpec spec, PilotEvaluation evaluation, PilotHealth health, DriftFits fits) {}
+    private record Evaluated(PilotSpec spec, PilotEvaluation evaluation, PilotHealth health) {}
 
     /**
      * The run's exit code; when several apply, the first: a rejected file (3), stale data (5), a bad spec or a

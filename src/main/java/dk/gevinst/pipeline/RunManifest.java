@@ -22,9 +22,9 @@ final class RunManifest {
 
     /**
      * @param caseCells how the case cells were had (KEPT, UPDATED, REBUILT, REPLAYED), or null when no pilot reads cases
-     * @param driftFits how many drift fits tonight made and how many it took from the last night's
+     * @param driftFits how many drift fits tonight made and took from the last night's, and what became of the kept file
      */
-    static ObjectNode build(String runId, LocalDate asOf, Instant started, IngestResult ingest, String caseCells, KeptDriftFitsFile.Counts driftFits,
+    static ObjectNode build(String runId, LocalDate asOf, Instant started, IngestResult ingest, String caseCells, KeptDriftFitsFile.Report driftFits,
                             List<TonightsDecisions.Entry> pilots,
                             List<DroppedPilot> dropped, ExitCode exit, StageClock clock, boolean simulation) {
         ObjectNode root = Json.MAPPER.createObjectNode();
@@ -61,7 +61,8 @@ final class RunManifest {
         ObjectNode cpr = root.putObject("cpr_masked");
         new TreeMap<>(ingest.cprMasked()).forEach(cpr::put);
         if (caseCells != null) root.put("case_cells", caseCells);
-        root.putObject("drift_fits").put("made", driftFits.made()).put("kept", driftFits.kept());
+        root.putObject("drift_fits").put("made", driftFits.made()).put("kept", driftFits.kept()).put("file", driftFits.file().key())
+            .put("written", driftFits.written());
         ObjectNode times = root.putObject("stage_seconds");
         clock.seconds().forEach(times::put);
         // CPU seconds per stage: on a shared machine they show where the work is when wall seconds mostly show the load.

@@ -26,6 +26,12 @@ import org.apache.commons.numbers.gamma.Erfc;
  * within exp(−{@value #DROP}) of the maximum. The series is scaled to unit residual variance first.
  */
 public final class DriftPosterior {
+    /**
+     * Raise when a change here, in DriftLikelihood or in LeastSquares can give a fit other bits: fits kept between
+     * nights (decision/KeptDriftFits) made by other arithmetic are then made again. Their fingerprint also covers
+     * these classes' bytes and fits of fixed series, but only a person knows every input a change reaches.
+     */
+    public static final int ARITHMETIC = 1;
     /** The upper end of ρ: beyond it the drift is a level shift that the design's intercept absorbs. */
     public static final double RHO_MAX = 0.99;
     static final double DROP = 18;
@@ -210,6 +216,8 @@ public final class DriftPosterior {
             for (int k = 0; k < nodes; k++) {
                 sigma2[j][k] = in.readDouble();
                 weight[j][k] = in.readDouble();
+                if (!(weight[j][k] >= 0 && weight[j][k] <= 1) || !(sigma2[j][k] >= 0)) throw new IOException("not a drift fit: node weight "
+                    + weight[j][k] + ", σ² " + sigma2[j][k]);
             }
         }
         return new DriftPosterior(rho, sigma2, weight, in.readDouble(), in.readDouble(), in.readDouble());

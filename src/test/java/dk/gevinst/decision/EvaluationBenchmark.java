@@ -51,7 +51,7 @@ public final class EvaluationBenchmark {
     }
 
     /** Every published number of an evaluation, printed exactly (hex doubles), to compare before and after a change. */
-    static String summary(PilotEvaluation e) {
+    public static String summary(PilotEvaluation e) {
         StringBuilder b = new StringBuilder(e.decision().outcome() + " " + e.decision().extendWeeks() + "\n");
         for (Reason r : e.decision().reasons()) b.append(r.code()).append(' ').append(r.en()).append('\n');
         for (IndicatorResult r : e.indicators()) {
@@ -62,7 +62,7 @@ public final class EvaluationBenchmark {
         return b.toString();
     }
 
-    static List<CellStats> cells(PilotSpec spec, LocalDate asOf) {
+    public static List<CellStats> cells(PilotSpec spec, LocalDate asOf) {
         SplittableRandom random = new SplittableRandom(12);
         List<CellStats> out = new ArrayList<>();
         List<String> units = new ArrayList<>(spec.pilotUnits());

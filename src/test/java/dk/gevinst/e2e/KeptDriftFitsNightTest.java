@@ -34,6 +34,7 @@ class KeptDriftFitsNightTest {
         JsonNode fits = SampleRun.lastManifest(again).path("drift_fits");
         assertThat(fits.path("made").asInt()).isZero();
         assertThat(fits.path("kept").asInt()).isPositive();
+        assertThat(fits.path("file").asText()).isEqualTo("read");
         assertThat(rows(again, "indicator_results")).isNotEmpty().isEqualTo(rows(kept, "indicator_results"));
         // The first night at the end froze its final analyses, so this one needed fewer fits and kept only those.
         // From now on the night uses exactly the fits kept, and the file is left alone.
@@ -60,6 +61,8 @@ class KeptDriftFitsNightTest {
         JsonNode fits = SampleRun.lastManifest(broken).path("drift_fits");
         assertThat(fits.path("kept").asInt()).isZero();
         assertThat(fits.path("made").asInt()).isPositive();
+        assertThat(fits.path("file").asText()).isEqualTo("unreadable");
+        assertThat(fits.path("written").asBoolean()).isTrue();
         assertThat(new String(Arrays.copyOf(Files.readAllBytes(broken.resolve(FITS)), 4), StandardCharsets.US_ASCII))
             .as("replaced by tonight's fits").isEqualTo("GVDF");
         assertThat(rows(broken, "indicator_results")).isEqualTo(rows(kept, "indicator_results"));

@@ -1,0 +1,124 @@
+package dk.gevinst.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.gevinst.cells.CellStats;
+import dk.gevinst.cells.CellTable;
+import dk.gevinst.config.PilotSpec;
+import dk.gevinst.config.PilotSpecParser;
+import dk.gevinst.decision.EvaluationBenchmark;
+import dk.gevinst.decision.PilotEvaluation;
+import dk.gevinst.decision.PilotEvaluator;
+import dk.gevinst.indicator.Catalog;
+import dk.gevinst.storage.Storage;
+import dk.gevinst.testing.Repo;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What becomes of {@code _state/drift_fits.bin} night by night, and that no state of it stops a night. */
+class KeptDriftFitsFileTest {
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 27);
+    private static final Storage STORAGE = new Storage(new Configuration());
+    private static List<PilotSpec> specs;
+    private static List<CellStats> cells;
+
+    @TempDir
+    java.nio.file.Path dir;
+
+    @BeforeAll
+    static void pilots() throws Exception {
+        String yaml = Files.readString(Repo.root().resolve("jobs/pilots/sagsoverblik.yaml"));
+        PilotSpecParser parser = new PilotSpecParser(Catalog.builtIn());
+        specs = List.of(parser.parse("a.yaml", yaml.replace("id: sagsoverblik", "id: a")), parser.parse("b.yaml", yaml.replace("id: sagsoverblik", "id: b")));
+        cells = specs.stream().flatMap(s -> EvaluationBenchmark.cells(s, AS_OF).stream()).toList();
+    }
+
+    @Test
+    void aNightKeepsItsFitsTheSameNightTakesThemAndLeavesTheFileAlone() throws Exception {
+        KeptDriftFitsFile.Results<String> first = night(AS_OF, false);
+        assertThat(first.fits().file()).isEqualTo(KeptDriftFitsFile.Kept.NONE);
+        assertThat(first.fits().made()).isPositive();
+        assertThat(first.fits().kept()).isZero();
+        assertThat(first.fits().written()).isTrue();
+
+        java.nio.file.Path file = dir.resolve(KeptDriftFitsFile.NAME);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(1_000_000_000_000L));
+        KeptDriftFitsFile.Results<String> again = night(AS_OF, false);
+        assertThat(again.fits()).isEqualTo(new KeptDriftFitsFile.Report(0, first.fits().made(), KeptDriftFitsFile.Kept.READ, false));
+        assertThat(again.results()).isEqualTo(first.results());
+        assertThat(Files.getLastModifiedTime(file).toMillis()).isEqualTo(1_000_000_000_000L);
+
+        KeptDriftFitsFile.Results<String> full = night(AS_OF, true);
+        assertThat(full.fits()).isEqualTo(new KeptDriftFitsFile.Report(first.fits().made(), 0, KeptDriftFitsFile.Kept.NOT_READ_FULL, true));
+        assertThat(full.results()).isEqualTo(first.results());
+    }
+
+    @Test
+    void aReplayOfAnEarlierNightTakesWhatItCanAndLeavesTheLaterNightsFits() throws Exception {
+        night(AS_OF, false);
+        byte[] kept = Files.readAllBytes(dir.resolve(KeptDriftFitsFile.NAME));
+        KeptDriftFitsFile.Results<String> replay = night(AS_OF.minusDays(14), false);
+        assertThat(replay.fits().kept()).as("the baseline's fits").isPositive();
+        assertThat(replay.fits().made()).isPositive();
+        assertThat(replay.fits().written()).isFalse();
+        assertThat(Files.readAllBytes(dir.resolve(KeptDriftFitsFile.NAME))).isEqualTo(kept);
+    }
+
+    @Test
+    void aDamagedStaleOrHugeFileIsMadeAgainAndReplaced() throws Exception {
+        KeptDriftFitsFile.Results<String> first = night(AS_OF, false);
+        java.nio.file.Path file = dir.resolve(KeptDriftFitsFile.NAME);
+        byte[] good = Files.readAllBytes(file);
+
+        byte[] damaged = good.clone();
+        damaged[good.length / 3] ^= 0x40;
+        Files.write(file, damaged);
+        KeptDriftFitsFile.Results<String> afterDamage = night(AS_OF, false);
+        assertThat(afterDamage.fits()).isEqualTo(new KeptDriftFitsFile.Report(first.fits().made(), 0, KeptDriftFitsFile.Kept.UNREADABLE, true));
+        assertThat(afterDamage.results()).isEqualTo(first.results());
+        assertThat(Files.readAllBytes(file)).isEqualTo(good);
+
+        byte[] otherFormat = good.clone();
+        ByteBuffer.wrap(otherFormat).putInt(4, 1);
+        Files.write(file, otherFormat);
+        assertThat(night(AS_OF, false).fits().file()).isEqualTo(KeptDriftFitsFile.Kept.STALE);
+        assertThat(Files.readAllBytes(file)).isEqualTo(good);
+
+        // Sparse: a file over the limit costs no disk here, and is never read into the driver.
+        try (RandomAccessFile huge = new RandomAccessFile(file.toFile(), "rw")) {
+            huge.setLength(KeptDriftFitsFile.MAX_BYTES + 1);
+        }
+        assertThat(night(AS_OF, false).fits().file()).isEqualTo(KeptDriftFitsFile.Kept.UNREADABLE);
+        assertThat(Files.size(file)).isEqualTo(good.length);
+    }
+
+    @Test
+    void aStateFolderThatCannotBeWrittenCostsTheFitsNotTheNight() throws Exception {
+        java.nio.file.Path notAFolder = Files.writeString(dir.resolve("state-is-a-file"), "");
+        KeptDriftFitsFile.Results<String> night = KeptDriftFitsFile.evaluate(STORAGE, new Path(notAFolder.toUri()), AS_OF, false, specs,
+            (spec, fits) -> evaluated(spec, AS_OF, fits));
+        assertThat(night.fits().made()).isPositive();
+        assertThat(night.fits().written()).isFalse();
+        assertThat(night.results()).hasSize(2);
+    }
+
+    private KeptDriftFitsFile.Results<String> night(LocalDate asOf, boolean full) {
+        return KeptDriftFitsFile.evaluate(STORAGE, new Path(dir.toUri()), asOf, full, specs, (spec, fits) -> evaluated(spec, asOf, fits));
+    }
+
+    private static String evaluated(PilotSpec spec, LocalDate asOf, dk.gevinst.decision.DriftFits fits) {
+        CellTable table = new CellTable(cells.stream().filter(c -> !c.day().isAfter(asOf)).toList());
+        PilotEvaluation e = PilotEvaluator.evaluate(spec, table, List.of(), asOf, Map.of(), fits);
+        return EvaluationBenchmark.summary(e);
+    }
+}
