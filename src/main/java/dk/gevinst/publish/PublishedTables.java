@@ -32,7 +32,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** The Parquet tables under OUT/tables/, each partitioned by as_of and replaced whole for that as_of. */
+/**
+ * The Parquet tables under OUT/tables/, each partitioned by as_of. A publication is staged afresh each night with
+ * the earlier nights' partitions carried over (StagedPublish), so tonight's partition is written new, never replaced.
+ */
 public final class PublishedTables {
     public static final String CELL_STATS = "cell_stats";
     public static final String INDICATOR_RESULTS = "indicator_results";
@@ -83,9 +86,9 @@ public final class PublishedTables {
      */
     public static void write(SparkSession spark, Path tablesRoot, Path stateRoot, List<PilotEvaluation> decidedTonight,
                              List<JsonNode> documents, String runId, LocalDate asOf) {
-        Tables.replacePartitions(DriverRows.of(spark, cellRows(decidedTonight, asOf), CELL_SCHEMA), new Path(tablesRoot, CELL_STATS), Columns.AS_OF);
-        Tables.replacePartitions(spark.createDataFrame(resultRows(decidedTonight, asOf), RESULT_SCHEMA), new Path(tablesRoot, INDICATOR_RESULTS), Columns.AS_OF);
-        Tables.replacePartitions(spark.createDataFrame(decisionRows(documents, runId, asOf), DECISION_SCHEMA), new Path(tablesRoot, DECISIONS), Columns.AS_OF);
+        Tables.writeNewPartition(DriverRows.of(spark, cellRows(decidedTonight, asOf), CELL_SCHEMA), new Path(tablesRoot, CELL_STATS), Columns.AS_OF, asOf);
+        Tables.writeNewPartition(spark.createDataFrame(resultRows(decidedTonight, asOf), RESULT_SCHEMA), new Path(tablesRoot, INDICATOR_RESULTS), Columns.AS_OF, asOf);
+        Tables.writeNewPartition(spark.createDataFrame(decisionRows(documents, runId, asOf), DECISION_SCHEMA), new Path(tablesRoot, DECISIONS), Columns.AS_OF, asOf);
         writeQuarantine(spark, tablesRoot, stateRoot, asOf);
     }
 
@@ -105,7 +108,7 @@ public final class PublishedTables {
         Dataset<Row> q = StateTables.quarantine(spark, stateRoot, arrived)
             .withColumnRenamed(Columns.RUN_ID, "ingest_run_id")
             .withColumn(Columns.AS_OF, lit(asOf));
-        Tables.replacePartitions(q, new Path(tablesRoot, QUARANTINE), Columns.AS_OF);
+        Tables.writeNewPartition(q, new Path(tablesRoot, QUARANTINE), Columns.AS_OF, asOf);
     }
 
     /**
