@@ -166,12 +166,12 @@ public final class KeptDriftFits {
         DriftPosterior fit(double[] y, double[][] x, double[] time, double[] noise);
     }
 
-    private static long fingerprint;
+    private static long computed;
 
-    /** The fingerprint of this JVM's arithmetic, computed once. */
-    static synchronized long fingerprint() {
-        if (fingerprint == 0) fingerprint = fingerprint(DriftPosterior::of);
-        return fingerprint;
+    /** The fingerprint of this JVM's arithmetic, computed once (a RuntimeException if a fixed series cannot be fitted). */
+    public static synchronized long fingerprint() {
+        if (computed == 0) computed = fingerprint(DriftPosterior::of);
+        return computed;
     }
 
     /**
@@ -219,10 +219,10 @@ public final class KeptDriftFits {
             // A fixed wobble (StrictMath: the same inputs on every JVM).
             drift = (variant % 2 == 0 ? 0.3 : 0.9) * drift + StrictMath.sin(1.7 * i + variant);
             t[i] = i < 10 || variant < 2 ? i : i + 3;
-            x[i] = variant < 2 ? new double[] {1} : new double[] {1, post ? 1 : 0};
+            x[i] = variant < 2 || variant == 4 ? new double[] {1} : new double[] {1, post ? 1 : 0};
             noise[i] = variant == 5 ? 1e-4 : 0.2 + 0.05 * (i % 4);
-            // Variant 4: exactly the design's level and shift, so the residual variance is zero.
-            y[i] = variant == 4 ? 2 + (post ? 1.5 : 0) : (variant >= 2 && post ? 1.5 : 0) + drift + 0.5 * StrictMath.cos(2.3 * i);
+            // Variant 4: all zero, which its intercept fits exactly (residual variance 0, not merely tiny: the fallback).
+            y[i] = variant == 4 ? 0 : (variant >= 2 && post ? 1.5 : 0) + drift + 0.5 * StrictMath.cos(2.3 * i);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {

@@ -25,7 +25,7 @@ final class KeptDriftFitsFile {
     private static final Logger LOG = LoggerFactory.getLogger(KeptDriftFitsFile.class);
     static final String NAME = "drift_fits.bin";
     /** Far above the fits of thousands of pilots (200 pilots: 4 MB); a larger file is not read into the driver. */
-    static final long MAX_BYTES = 1L << 30;
+    static final long MAX_BYTES = 256L << 20;
 
     private KeptDriftFitsFile() {}
 
@@ -43,7 +43,7 @@ final class KeptDriftFitsFile {
         NOT_READ_FULL;
 
         String key() {
-            return name().toLowerCase();
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -58,12 +58,14 @@ final class KeptDriftFitsFile {
 
     /**
      * Evaluates every spec on the driver's cores, each with its own {@link DriftFits} seeded from the kept ones, and
-     * keeps tonight's fits for the next night. The fits are let go when this returns: for many pilots they are
-     * tens of megabytes the rest of the night does not need.
+     * keeps tonight's fits for the next night. The kept ones, and every fit no result refers to (a projection keeps
+     * its own), are let go when this returns: for many pilots they are tens of megabytes the rest of the night does
+     * not need.
      */
     static <S, T> Results<T> evaluate(Storage storage, Path stateRoot, LocalDate asOf, boolean full, List<S> specs,
-                                        BiFunction<S, DriftFits, T> evaluation) {
-        Loaded loaded = load(storage, stateRoot, full);
+                                      BiFunction<S, DriftFits, T> evaluation) {
+        boolean usable = fingerprintComputes();
+        Loaded loaded = usable ? load(storage, stateRoot, full) : new Loaded(KeptDriftFits.NONE, Kept.UNREADABLE, null);
         List<DriftFits> fits = new ArrayList<>();
         List<Integer> index = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
@@ -73,37 +75,67 @@ final class KeptDriftFitsFile {
         List<T> results = DriverCores.map(index, i -> evaluation.apply(specs.get(i), fits.get(i)));
         int made = fits.stream().mapToInt(DriftFits::made).sum(), kept = fits.stream().mapToInt(DriftFits::kept).sum();
         LOG.info("Drift fits: {} made tonight, {} kept from the last night", made, kept);
-        boolean written = keep(storage, stateRoot, loaded.fits(), KeptDriftFits.of(asOf, fits));
+        boolean written = usable && keep(storage, stateRoot, loaded, KeptDriftFits.of(asOf, fits));
         return new Results<>(results, new Report(made, kept, loaded.how(), written));
     }
 
-    /** The kept fits (none when they cannot be used) and what became of the file. */
-    record Loaded(KeptDriftFits fits, Kept how) {}
-
-    static Loaded load(Storage storage, Path stateRoot, boolean full) {
-        Path file = new Path(stateRoot, NAME);
+    /**
+     * Whether this JVM can tell its arithmetic apart (KeptDriftFits#fingerprint fits fixed series). If it cannot,
+     * no fit is read or kept tonight: every fit is made, as before fits were kept.
+     */
+    private static boolean fingerprintComputes() {
         try {
-            if (!storage.exists(file)) return new Loaded(KeptDriftFits.NONE, Kept.NONE);
-            if (full) return new Loaded(KeptDriftFits.NONE, Kept.NOT_READ_FULL);
-            long size = storage.fs(file).getFileStatus(file).getLen();
-            if (size > MAX_BYTES) throw new IOException("it is " + size + " bytes, more than the " + MAX_BYTES + " a file of kept fits may be");
-            return new Loaded(KeptDriftFits.fromBytes(storage.readBytes(file, (int) size + 1)), Kept.READ);
-        } catch (KeptDriftFits.Stale e) {
-            LOG.info("The kept drift fits (_state/{}) were made by another version of Gevinst; tonight makes them again", NAME);
-            return new Loaded(KeptDriftFits.NONE, Kept.STALE);
-        } catch (IOException | RuntimeException e) {
-            String why = e instanceof EOFException || e.getMessage() == null ? "the file ends early" : e.getMessage();
-            LOG.warn("The kept drift fits (_state/{}) cannot be read ({}); tonight makes them again and replaces the file", NAME, why);
-            return new Loaded(KeptDriftFits.NONE, Kept.UNREADABLE);
+            KeptDriftFits.fingerprint();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("The drift fits' fingerprint could not be computed ({}); tonight makes every fit and keeps none. Run with --verbose"
+                + " and report it", e.toString());
+            LOG.debug("The fingerprint's failure", e);
+            return false;
         }
     }
 
     /**
-     * Keeps tonight's fits for the next night, unless they are the ones kept, or tonight replays a night before the
-     * kept one (whose fits the next regular night needs). Whether the file was written.
+     * The kept fits (none when they cannot be used), what became of the file, and the night that wrote it (null when
+     * unknown); on a --full night the file is read for that night alone, so that a replay still leaves it.
      */
-    static boolean keep(Storage storage, Path stateRoot, KeptDriftFits loaded, KeptDriftFits tonight) {
-        if (tonight.sameFitsAs(loaded)) return false;
+    record Loaded(KeptDriftFits fits, Kept how, LocalDate night) {}
+
+    static Loaded load(Storage storage, Path stateRoot, boolean full) {
+        Path file = new Path(stateRoot, NAME);
+        try {
+            if (!storage.exists(file)) return new Loaded(KeptDriftFits.NONE, Kept.NONE, null);
+            long size = storage.fs(file).getFileStatus(file).getLen();
+            long limit = maxBytes();
+            if (size > limit) throw new IOException("it is " + size + " bytes, more than the " + limit + " this driver reads for kept fits");
+            byte[] bytes = new byte[(int) size];
+            try (var in = storage.fs(file).open(file)) {
+                in.readFully(bytes);
+            }
+            KeptDriftFits kept = KeptDriftFits.fromBytes(bytes);
+            return full ? new Loaded(KeptDriftFits.NONE, Kept.NOT_READ_FULL, kept.night()) : new Loaded(kept, Kept.READ, kept.night());
+        } catch (KeptDriftFits.Stale e) {
+            LOG.info("The kept drift fits (_state/{}) were made by another version of Gevinst; tonight makes them again", NAME);
+            return new Loaded(KeptDriftFits.NONE, Kept.STALE, null);
+        } catch (IOException | RuntimeException e) {
+            String why = e instanceof EOFException ? "the file ends early" : e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.warn("The kept drift fits (_state/{}) cannot be read ({}); tonight makes them again and replaces the file", NAME, why);
+            return new Loaded(KeptDriftFits.NONE, Kept.UNREADABLE, null);
+        }
+    }
+
+    /** A file of kept fits is read whole into the driver: never more than a sixteenth of its heap, nor {@link #MAX_BYTES}. */
+    static long maxBytes() {
+        return Math.min(MAX_BYTES, Runtime.getRuntime().maxMemory() / 16);
+    }
+
+    /**
+     * Keeps tonight's fits for the next night, unless they are the ones kept, tonight used none (a night without
+     * valid specs must not throw the fits away), or tonight replays a night before the one that wrote the file
+     * (whose fits the next regular night needs). Whether the file was written.
+     */
+    static boolean keep(Storage storage, Path stateRoot, Loaded loaded, KeptDriftFits tonight) {
+        if (tonight.size() == 0 || tonight.sameFitsAs(loaded.fits())) return false;
         if (loaded.night() != null && tonight.night().isBefore(loaded.night())) {
             LOG.info("Drift fits: a replay of {} leaves the fits kept from {} as they are", tonight.night(), loaded.night());
             return false;
@@ -113,7 +145,7 @@ final class KeptDriftFitsFile {
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("The drift fits could not be kept in _state/{} ({}): check that the state folder is writable and has free space."
-                + " Until then every night makes its fits again; the results are the same", NAME, e.getMessage());
+                + " Until then every night makes its fits again; the results are the same", NAME, e.getMessage() == null ? e.toString() : e.getMessage());
             return false;
         }
     }

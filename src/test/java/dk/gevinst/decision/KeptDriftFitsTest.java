@@ -149,7 +149,8 @@ class KeptDriftFitsTest {
         KeptDriftFits.Fitter longSeriesDiffers = (y, x, t, noise) -> DriftPosterior.of(y, x, t, y.length == 200 ? nudged(noise) : noise);
         assertThat(KeptDriftFits.fingerprint(longSeriesDiffers)).isNotEqualTo(fingerprint);
         // Or only on the series the design fits exactly (the fallback for a residual variance of zero).
-        KeptDriftFits.Fitter exactDiffers = (y, x, t, noise) -> DriftPosterior.of(y, x, t, y[0] == 2 && y[y.length - 1] == 3.5 ? nudged(noise) : noise);
+        KeptDriftFits.Fitter exactDiffers = (y, x, t, noise) -> DriftPosterior.of(y, x, t,
+            java.util.stream.DoubleStream.of(y).allMatch(v -> v == 0) ? nudged(noise) : noise);
         assertThat(KeptDriftFits.fingerprint(exactDiffers)).isNotEqualTo(fingerprint);
     }
 

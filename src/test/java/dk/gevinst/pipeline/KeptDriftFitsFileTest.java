@@ -40,7 +40,13 @@ class KeptDriftFitsFileTest {
         String yaml = Files.readString(Repo.root().resolve("jobs/pilots/sagsoverblik.yaml"));
         PilotSpecParser parser = new PilotSpecParser(Catalog.builtIn());
         specs = List.of(parser.parse("a.yaml", yaml.replace("id: sagsoverblik", "id: a")), parser.parse("b.yaml", yaml.replace("id: sagsoverblik", "id: b")));
-        cells = specs.stream().flatMap(s -> EvaluationBenchmark.cells(s, AS_OF).stream()).toList();
+        // Pilot b's numbers scaled, so that the two pilots, evaluated side by side, need fits of their own.
+        cells = new java.util.ArrayList<>(EvaluationBenchmark.cells(specs.get(0), AS_OF));
+        for (CellStats c : EvaluationBenchmark.cells(specs.get(1), AS_OF)) {
+            dk.gevinst.stats.Moments m = c.moments();
+            cells.add(new CellStats(c.pilotId(), c.indicatorId(), c.unit(), c.stratum(), c.arm(), c.period(), c.day(),
+                new dk.gevinst.stats.Moments(m.n(), m.sum() * 1.3, m.sumSq() * 1.69)));
+        }
     }
 
     @Test
@@ -71,6 +77,20 @@ class KeptDriftFitsFileTest {
         assertThat(replay.fits().kept()).as("the baseline's fits").isPositive();
         assertThat(replay.fits().made()).isPositive();
         assertThat(replay.fits().written()).isFalse();
+        assertThat(Files.readAllBytes(dir.resolve(KeptDriftFitsFile.NAME))).isEqualTo(kept);
+    }
+
+    @Test
+    void aFullReplayOrANightWithoutFitsLeavesTheLaterNightsFits() throws Exception {
+        night(AS_OF, false);
+        byte[] kept = Files.readAllBytes(dir.resolve(KeptDriftFitsFile.NAME));
+        KeptDriftFitsFile.Results<String> fullReplay = night(AS_OF.minusDays(14), true);
+        assertThat(fullReplay.fits().file()).isEqualTo(KeptDriftFitsFile.Kept.NOT_READ_FULL);
+        assertThat(fullReplay.fits().kept()).isZero();
+        assertThat(fullReplay.fits().written()).isFalse();
+        KeptDriftFitsFile.Results<String> noPilots = KeptDriftFitsFile.evaluate(STORAGE, new Path(dir.toUri()), AS_OF.plusDays(1), false,
+            List.<PilotSpec>of(), (spec, fits) -> evaluated(spec, AS_OF, fits));
+        assertThat(noPilots.fits().written()).isFalse();
         assertThat(Files.readAllBytes(dir.resolve(KeptDriftFitsFile.NAME))).isEqualTo(kept);
     }
 

@@ -54,13 +54,15 @@ class NewPartitionWriteTest {
             Tables.writeNewPartition(night, direct, "as_of", NIGHT);
             // Listeners hear of a query after it ends, on Spark's listener thread.
             for (int i = 0; i < 200 && plans.isEmpty(); i++) Thread.sleep(50);
+            Tables.replacePartitions(night, dynamic, "as_of");
+            for (int i = 0; i < 200 && plans.size() < 2; i++) Thread.sleep(50);
         } finally {
             spark.listenerManager().unregister(listener);
         }
-        Tables.replacePartitions(night, dynamic, "as_of");
 
-        assertThat(plans).hasSize(1);
+        assertThat(plans).hasSize(2);
         assertThat(plans.get(0)).contains("InsertIntoHadoopFsRelationCommand").doesNotContain("Sort");
+        assertThat(plans.get(1)).as("the dynamic writer's plan, for contrast").contains("InsertIntoHadoopFsRelationCommand").contains("Sort");
         assertThat(tmp.resolve("direct/as_of=" + NIGHT)).isDirectory();
         Dataset<Row> readDirect = spark.read().parquet(direct.toString()), readDynamic = spark.read().parquet(dynamic.toString());
         assertThat(readDirect.schema()).isEqualTo(readDynamic.schema());
@@ -73,10 +75,25 @@ class NewPartitionWriteTest {
         org.apache.hadoop.fs.Path table = new org.apache.hadoop.fs.Path(tmp.resolve("t").toUri());
         Tables.writeNewPartition(night, table, "as_of", NIGHT);
 
-        assertThatThrownBy(() -> Tables.writeNewPartition(night, table, "as_of", NIGHT)).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> Tables.writeNewPartition(night, table, "as_of", NIGHT)).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("as_of=" + NIGHT).hasMessageContaining("exists already");
         assertThat(spark.read().parquet(table.toString()).count()).isEqualTo(1);
         assertThatThrownBy(() -> Tables.writeNewPartition(night.drop("as_of"), table, "as_of", NIGHT.plusDays(1)))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("as_of");
+    }
+
+    @Test
+    void aNightWithoutRowsIsAPartitionOfNoRows(@TempDir Path tmp) {
+        org.apache.hadoop.fs.Path table = new org.apache.hadoop.fs.Path(tmp.resolve("t").toUri());
+        Tables.writeNewPartition(spark.createDataFrame(List.of(), SCHEMA), table, "as_of", NIGHT);
+        Tables.writeNewPartition(spark.createDataFrame(List.of(RowFactory.create("unit", 3L, NIGHT.plusDays(1))), SCHEMA), table, "as_of",
+            NIGHT.plusDays(1));
+
+        assertThat(tmp.resolve("t/as_of=" + NIGHT)).isDirectory();
+        Dataset<Row> read = spark.read().parquet(table.toString());
+        assertThat(read.schema()).isEqualTo(SCHEMA);
+        assertThat(read.filter(read.col("as_of").equalTo(java.sql.Date.valueOf(NIGHT))).count()).isZero();
+        assertThat(read.count()).isEqualTo(1);
     }
 
     private static List<String> sorted(Dataset<Row> rows) {
