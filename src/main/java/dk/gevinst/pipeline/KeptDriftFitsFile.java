@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code _state/drift_fits.bin}: the drift fits the last night used, for the next ({@link KeptDriftFits}). It is
- * a cache: a fit is found only under its exact inputs, and the file carries a checksum, so a file from a night
- * that was never published or a killed run can cost time but never change a number. A file that cannot be read
+ * a cache: a fit is found only under its exact inputs, and the file carries a checksum against damage (not
+ * against a deliberate edit: whoever can edit the state can change anything in it), so a file from a night that
+ * was never published or a killed run can cost time but never change a number. A file that cannot be read
  * is logged and made again, and one that cannot be written is logged; neither stops the night. It is replaced in
  * one step, and only when tonight used other fits than it holds, so on most nights it is read and left alone.
  */
@@ -144,8 +145,9 @@ final class KeptDriftFitsFile {
             storage.writeBytesAtomically(new Path(stateRoot, NAME), tonight.toBytes());
             return true;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("The drift fits could not be kept in _state/{} ({}): check that the state folder is writable and has free space."
-                + " Until then every night makes its fits again; the results are the same", NAME, e.getMessage() == null ? e.toString() : e.getMessage());
+            LOG.warn("The drift fits could not be kept in _state/{} ({}): check that it is a file, not a folder, and that the state folder is"
+                + " writable and has free space. Until then each night makes the fits the file does not hold; the results are the same", NAME,
+                e.getMessage() == null ? e.toString() : e.getMessage());
             return false;
         }
     }

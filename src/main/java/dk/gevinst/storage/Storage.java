@@ -228,7 +228,17 @@ public final class Storage {
     public void writeBytesAtomically(Path target, byte[] bytes) throws IOException {
         Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
         writeBytes(tmp, bytes);
-        replaceAtomically(tmp, target);
+        try {
+            replaceAtomically(tmp, target);
+        } catch (IOException | RuntimeException e) {
+            // Not left behind for the next run to find (a folder where the file should be, a full disk).
+            try {
+                fs(tmp).delete(tmp, false);
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     /**

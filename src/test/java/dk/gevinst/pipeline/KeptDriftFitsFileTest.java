@@ -132,6 +132,17 @@ class KeptDriftFitsFileTest {
         assertThat(night.results()).hasSize(2);
     }
 
+    @Test
+    void aFolderWhereTheFileShouldBeCostsTheFitsAndLeavesNoTemporaryFile() throws Exception {
+        Files.createDirectories(dir.resolve(KeptDriftFitsFile.NAME).resolve("inside"));
+        KeptDriftFitsFile.Results<String> night = night(AS_OF, false);
+        assertThat(night.fits().file()).isEqualTo(KeptDriftFitsFile.Kept.UNREADABLE);
+        assertThat(night.fits().written()).isFalse();
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly(KeptDriftFitsFile.NAME);
+        }
+    }
+
     private KeptDriftFitsFile.Results<String> night(LocalDate asOf, boolean full) {
         return KeptDriftFitsFile.evaluate(STORAGE, new Path(dir.toUri()), asOf, full, specs, (spec, fits) -> evaluated(spec, asOf, fits));
     }
