@@ -25,6 +25,7 @@ import dk.gevinst.ingest.SparkIngest;
 import dk.gevinst.publish.DecisionDocument;
 import dk.gevinst.publish.DecisionDocument.HistoryEntry;
 import dk.gevinst.publish.Json;
+import dk.gevinst.publish.PilotCells;
 import dk.gevinst.publish.PublishedHistory;
 import dk.gevinst.publish.PublishedTables;
 import dk.gevinst.source.Columns;
@@ -170,7 +171,7 @@ public final class NightlyRun {
             Path tables = publish.staged(Publication.TABLES);
             String tonightsPartition = Columns.AS_OF + "=" + s.asOf();
             publish.carryForward(Publication.TABLES, rel -> rel.endsWith("/" + tonightsPartition));
-            List<PilotEvaluation> decided = tonight.stream().map(TonightsDecisions.Entry::decidedTonight).filter(e -> e != null).toList();
+            List<PilotCells> decided = tonight.stream().map(TonightsDecisions.Entry::cellsTonight).filter(e -> e != null).toList();
             PublishedTables.write(spark, tables, s.state(), decided, tonight.stream().map(t -> (JsonNode) t.doc()).toList(), runId, s.asOf());
             publish.step("tables");
             clock.lap("tables", tonight.size(), "documents");

@@ -11,6 +11,7 @@ import dk.gevinst.parallel.DriverCores;
 import dk.gevinst.publish.DecisionDocument;
 import dk.gevinst.publish.HealthFlag;
 import dk.gevinst.publish.Json;
+import dk.gevinst.publish.PilotCells;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,8 +27,11 @@ import java.util.Map;
  * these documents, so all say the same.
  */
 final class TonightsDecisions {
-    /** One pilot's document, and the evaluation behind its numbers when it was decided tonight (else null). */
-    record Entry(String pilotId, ObjectNode doc, PilotEvaluation decidedTonight, PilotHealth health) {
+    /**
+     * One pilot's document; when it was decided tonight, also the evaluation behind its numbers and its cells with the
+     * suppression the document published (else null), for the tables.
+     */
+    record Entry(String pilotId, ObjectNode doc, PilotEvaluation decidedTonight, PilotCells cellsTonight, PilotHealth health) {
         String status() {
             return doc.path("status").asText();
         }
@@ -86,10 +90,11 @@ final class TonightsDecisions {
     }
 
     private static Entry fresh(PilotEvaluation e, ObjectNode quality, PilotHealth h, boolean decidedTonight) {
-        ObjectNode doc = DecisionDocument.build(e, quality, List.of());
+        PilotCells cells = PilotCells.of(e);
+        ObjectNode doc = DecisionDocument.build(e, quality, List.of(), List.of(), cells);
         if (decidedTonight && h.isPartial()) reasonNode((ArrayNode) doc.path("reasons"), HealthTexts.partial(h.rejected(), h.cutOff()));
         flags(doc, decidedTonight, null, h, e.asOf(), null);
-        return new Entry(e.pilotId(), doc, decidedTonight ? e : null, h);
+        return new Entry(e.pilotId(), doc, decidedTonight ? e : null, decidedTonight ? cells : null, h);
     }
 
     /** Stale data and no earlier decision: the pilot's frame (title, period, arms) and no decision. */
@@ -99,7 +104,7 @@ final class TonightsDecisions {
         ObjectNode doc = DecisionDocument.build(none, quality, List.of());
         doc.put("status", "stale");
         flags(doc, false, null, h, e.asOf(), null);
-        return new Entry(e.pilotId(), doc, null, h);
+        return new Entry(e.pilotId(), doc, null, null, h);
     }
 
     private static Entry kept(String pilotId, JsonNode last, Reason why, String status, String error, ObjectNode quality, PilotHealth h, LocalDate asOf) {
@@ -115,7 +120,7 @@ final class TonightsDecisions {
         if (!last.path("data_through").isTextual()) doc.putNull("data_through");
         LocalDate from = keptFrom(last);
         flags(doc, false, Json.MAPPER.createObjectNode().put("as_of", from.toString()), h, asOf, HealthTexts.keptFlag(from, why.code()));
-        return new Entry(pilotId, doc, null, h);
+        return new Entry(pilotId, doc, null, null, h);
     }
 
     private static void reasonNode(ArrayNode reasons, Reason r) {

@@ -50,6 +50,11 @@ public final class DecisionDocument {
     }
 
     public static ObjectNode build(PilotEvaluation e, ObjectNode dataQuality, List<HistoryEntry> history, List<HealthFlag> health) {
+        return build(e, dataQuality, history, health, PilotCells.of(e));
+    }
+
+    /** @param cells the evaluation's cells with their suppression, shared with the night's cell_stats ({@link PilotCells#of}) */
+    public static ObjectNode build(PilotEvaluation e, ObjectNode dataQuality, List<HistoryEntry> history, List<HealthFlag> health, PilotCells cells) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("schema_version", SCHEMA_VERSION);
         root.put("pilot_id", e.pilotId());
@@ -84,7 +89,7 @@ public final class DecisionDocument {
         }
         ArrayNode indicators = root.putArray("indicators");
         for (IndicatorResult r : e.indicators()) {
-            ObjectNode o = indicator(r, e.cells());
+            ObjectNode o = indicator(r, cells.cells(r.id()), cells.suppression(r.id()));
             var caseMix = e.caseMixOf(r.id());
             if (caseMix != null) o.set("case_mix", CaseMixJson.of(caseMix));
             indicators.add(o);
@@ -185,7 +190,7 @@ public final class DecisionDocument {
         else arm.put("observations", n);
     }
 
-    private static ObjectNode indicator(IndicatorResult r, List<CellStats> allCells) {
+    private static ObjectNode indicator(IndicatorResult r, List<CellStats> mine, CellSuppression hide) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         var def = r.indicator().definition();
         o.put("id", r.id());
@@ -195,8 +200,6 @@ public final class DecisionDocument {
         o.put("unit", def.unit());
         o.putObject("label").put("da", def.label("da")).put("en", def.label("en"));
         o.put("design", r.design().key());
-        List<CellStats> mine = allCells.stream().filter(c -> c.indicatorId().equals(r.id())).toList();
-        CellSuppression hide = CellSuppression.of(mine, SmallCells.covers(def.source()));
         ObjectNode cells = o.putObject("cells");
         var pc = r.cells();
         List<Moments> four = List.of(pc.pilotPre(), pc.pilotPost(), pc.controlPre(), pc.controlPost());

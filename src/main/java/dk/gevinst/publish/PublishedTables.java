@@ -10,7 +10,6 @@ import dk.gevinst.ingest.FileLedger;
 import dk.gevinst.parallel.DriverCores;
 import dk.gevinst.cells.StateTables;
 import dk.gevinst.privacy.CellSuppression;
-import dk.gevinst.privacy.SmallCells;
 import dk.gevinst.source.Columns;
 import dk.gevinst.spark.DriverRows;
 import dk.gevinst.spark.Tables;
@@ -19,11 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -81,13 +76,14 @@ public final class PublishedTables {
     /**
      * Writes tonight's partition of each table.
      *
-     * @param decidedTonight the evaluations whose numbers tonight's decisions rest on (a kept decision has none tonight)
+     * @param decidedTonight the evaluations whose numbers tonight's decisions rest on (a kept decision has none tonight), with
+     *                       their cells' suppression as their documents published it
      * @param documents every published decision document: the decisions table says what they say
      */
-    public static void write(SparkSession spark, Path tablesRoot, Path stateRoot, List<PilotEvaluation> decidedTonight,
+    public static void write(SparkSession spark, Path tablesRoot, Path stateRoot, List<PilotCells> decidedTonight,
                              List<JsonNode> documents, String runId, LocalDate asOf) {
         Tables.writeNewPartition(DriverRows.of(spark, cellRows(decidedTonight, asOf), CELL_SCHEMA), new Path(tablesRoot, CELL_STATS), Columns.AS_OF, asOf);
-        Tables.writeNewPartition(spark.createDataFrame(resultRows(decidedTonight, asOf), RESULT_SCHEMA), new Path(tablesRoot, INDICATOR_RESULTS), Columns.AS_OF, asOf);
+        Tables.writeNewPartition(spark.createDataFrame(resultRows(decidedTonight.stream().map(PilotCells::evaluation).toList(), asOf), RESULT_SCHEMA), new Path(tablesRoot, INDICATOR_RESULTS), Columns.AS_OF, asOf);
         Tables.writeNewPartition(spark.createDataFrame(decisionRows(documents, runId, asOf), DECISION_SCHEMA), new Path(tablesRoot, DECISIONS), Columns.AS_OF, asOf);
         writeQuarantine(spark, tablesRoot, stateRoot, asOf);
     }
@@ -115,28 +111,23 @@ public final class PublishedTables {
      * Day cells per unit. Under the k ≥ 5 rule a small cell carries no numbers, and neither do the cells
      * hidden with it so that no total published elsewhere recovers it by subtraction ({@link CellSuppression}).
      */
-    static List<Row> cellRows(List<PilotEvaluation> pilots, LocalDate asOf) {
-        // Each pilot's suppression is decided on its own cells, so pilots share the driver's cores; rows stay in pilot order.
+    static List<Row> cellRows(List<PilotCells> pilots, LocalDate asOf) {
         List<Row> rows = new ArrayList<>();
         DriverCores.map(pilots, p -> cellRows(p, asOf)).forEach(rows::addAll);
         return rows;
     }
 
-    private static List<Row> cellRows(PilotEvaluation p, LocalDate asOf) {
+    private static List<Row> cellRows(PilotCells p, LocalDate asOf) {
         List<Row> rows = new ArrayList<>();
-        Set<String> covered = new HashSet<>();
-        for (IndicatorResult r : p.indicators()) if (SmallCells.covers(r.indicator().definition().source())) covered.add(r.id());
-        Map<String, List<CellStats>> byIndicator = new LinkedHashMap<>();
-        for (CellStats c : p.cells()) byIndicator.computeIfAbsent(c.indicatorId(), k -> new ArrayList<>()).add(c);
-        for (List<CellStats> cells : byIndicator.values()) {
-            CellSuppression suppression = CellSuppression.of(cells, covered.contains(cells.get(0).indicatorId()));
+        p.byIndicator().forEach((indicator, cells) -> {
+            CellSuppression suppression = p.suppression(indicator);
             for (int i = 0; i < cells.size(); i++) {
                 CellStats c = cells.get(i);
                 boolean h = suppression.cell(i);
                 rows.add(RowFactory.create(c.pilotId(), c.indicatorId(), c.unit(), c.arm().key(), c.period().key(), c.day(),
                     h ? null : c.moments().n(), h ? null : c.moments().sum(), h ? null : c.moments().sumSq(), h, asOf));
             }
-        }
+        });
         return rows;
     }
 

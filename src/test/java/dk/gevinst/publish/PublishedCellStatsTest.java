@@ -14,6 +14,7 @@ import dk.gevinst.config.PilotSpecParser;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.PilotEvaluator;
 import dk.gevinst.indicator.Catalog;
+import dk.gevinst.privacy.CellSuppression;
 import dk.gevinst.privacy.SmallCells;
 import dk.gevinst.source.Columns;
 import java.time.LocalDate;
@@ -114,6 +115,24 @@ class PublishedCellStatsTest {
         }
     }
 
+    @Test
+    void theDocumentAndTheTableShareOneSuppressionAndItIsWhatEachWouldDecideAlone() throws Exception {
+        PilotEvaluation e = evaluation(2);
+        PilotCells shared = PilotCells.of(e);
+        assertThat(Json.MAPPER.writeValueAsString(DecisionDocument.build(e, Json.MAPPER.createObjectNode(), List.of(), List.of(), shared)))
+            .isEqualTo(Json.MAPPER.writeValueAsString(DecisionDocument.build(e, Json.MAPPER.createObjectNode(), List.of())));
+        List<CellStats> handling = e.cells().stream().filter(c -> c.indicatorId().equals("handling_time")).toList();
+        assertThat(shared.cells("handling_time")).isEqualTo(handling);
+        CellSuppression alone = CellSuppression.of(handling, true);
+        List<Row> rows = PublishedTables.cellRows(List.of(shared), AS_OF).stream().map(r -> withSuppressed(r, null))
+            .filter(r -> "handling_time".equals(r.getAs(Columns.INDICATOR))).toList();
+        assertThat(rows).hasSize(handling.size());
+        for (int i = 0; i < handling.size(); i++) {
+            assertThat(rows.get(i).<Boolean>getAs(Columns.SUPPRESSED)).as("cell %d", i).isEqualTo(alone.cell(i));
+        }
+        assertThat(rows).anyMatch(r -> r.<Boolean>getAs(Columns.SUPPRESSED));
+    }
+
     /** The JSON's totals over the day cells: the four period cells, the weekly trend points per arm, and n. */
     private static List<Figure> publishedTotals(JsonNode json) {
         JsonNode ind = json.path("indicators").get(0);
@@ -173,7 +192,7 @@ class PublishedCellStatsTest {
 
     /** The table's rows, with its schema so that they are read by column name. */
     private static List<Row> published(PilotEvaluation e) {
-        return PublishedTables.cellRows(List.of(e), AS_OF).stream().map(r -> withSuppressed(r, null)).toList();
+        return PublishedTables.cellRows(List.of(PilotCells.of(e)), AS_OF).stream().map(r -> withSuppressed(r, null)).toList();
     }
 
     private static Row withSuppressed(Row r, Boolean hidden) {
