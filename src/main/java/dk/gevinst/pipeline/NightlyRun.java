@@ -171,7 +171,7 @@ public final class NightlyRun {
             Path tables = publish.staged(Publication.TABLES);
             String tonightsPartition = Columns.AS_OF + "=" + s.asOf();
             publish.carryForward(Publication.TABLES, rel -> rel.endsWith("/" + tonightsPartition));
-            List<PilotCells> decided = tonight.stream().map(TonightsDecisions.Entry::cellsTonight).filter(e -> e != null).toList();
+            List<PilotCells> decided = tonight.stream().map(TonightsDecisions.Entry::cellsTonight).filter(java.util.Objects::nonNull).toList();
             PublishedTables.write(spark, tables, s.state(), decided, tonight.stream().map(t -> (JsonNode) t.doc()).toList(), runId, s.asOf());
             publish.step("tables");
             clock.lap("tables", tonight.size(), "documents");

@@ -28,10 +28,14 @@ import java.util.Map;
  */
 final class TonightsDecisions {
     /**
-     * One pilot's document; when it was decided tonight, also the evaluation behind its numbers and its cells with the
-     * suppression the document published (else null), for the tables.
+     * One pilot's document; when it was decided tonight, also the evaluation behind its numbers and its day cells with
+     * the suppression the document published (else null), for the tables.
      */
-    record Entry(String pilotId, ObjectNode doc, PilotEvaluation decidedTonight, PilotCells cellsTonight, PilotHealth health) {
+    record Entry(String pilotId, ObjectNode doc, PilotCells cellsTonight, PilotHealth health) {
+        PilotEvaluation decidedTonight() {
+            return cellsTonight == null ? null : cellsTonight.evaluation();
+        }
+
         String status() {
             return doc.path("status").asText();
         }
@@ -94,7 +98,7 @@ final class TonightsDecisions {
         ObjectNode doc = DecisionDocument.build(e, quality, List.of(), List.of(), cells);
         if (decidedTonight && h.isPartial()) reasonNode((ArrayNode) doc.path("reasons"), HealthTexts.partial(h.rejected(), h.cutOff()));
         flags(doc, decidedTonight, null, h, e.asOf(), null);
-        return new Entry(e.pilotId(), doc, decidedTonight ? e : null, decidedTonight ? cells : null, h);
+        return new Entry(e.pilotId(), doc, decidedTonight ? cells.forTables() : null, h);
     }
 
     /** Stale data and no earlier decision: the pilot's frame (title, period, arms) and no decision. */
@@ -104,7 +108,7 @@ final class TonightsDecisions {
         ObjectNode doc = DecisionDocument.build(none, quality, List.of());
         doc.put("status", "stale");
         flags(doc, false, null, h, e.asOf(), null);
-        return new Entry(e.pilotId(), doc, null, null, h);
+        return new Entry(e.pilotId(), doc, null, h);
     }
 
     private static Entry kept(String pilotId, JsonNode last, Reason why, String status, String error, ObjectNode quality, PilotHealth h, LocalDate asOf) {
@@ -120,7 +124,7 @@ final class TonightsDecisions {
         if (!last.path("data_through").isTextual()) doc.putNull("data_through");
         LocalDate from = keptFrom(last);
         flags(doc, false, Json.MAPPER.createObjectNode().put("as_of", from.toString()), h, asOf, HealthTexts.keptFlag(from, why.code()));
-        return new Entry(pilotId, doc, null, null, h);
+        return new Entry(pilotId, doc, null, h);
     }
 
     private static void reasonNode(ArrayNode reasons, Reason r) {

@@ -55,6 +55,7 @@ public final class DecisionDocument {
 
     /** @param cells the evaluation's cells with their suppression, shared with the night's cell_stats ({@link PilotCells#of}) */
     public static ObjectNode build(PilotEvaluation e, ObjectNode dataQuality, List<HistoryEntry> history, List<HealthFlag> health, PilotCells cells) {
+        if (cells.evaluation() != e) throw new IllegalArgumentException("the cells of pilot " + cells.evaluation().pilotId() + " are not this evaluation's");
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("schema_version", SCHEMA_VERSION);
         root.put("pilot_id", e.pilotId());

@@ -82,8 +82,11 @@ public final class PublishedTables {
      */
     public static void write(SparkSession spark, Path tablesRoot, Path stateRoot, List<PilotCells> decidedTonight,
                              List<JsonNode> documents, String runId, LocalDate asOf) {
-        Tables.writeNewPartition(DriverRows.of(spark, cellRows(decidedTonight, asOf), CELL_SCHEMA), new Path(tablesRoot, CELL_STATS), Columns.AS_OF, asOf);
-        Tables.writeNewPartition(spark.createDataFrame(resultRows(decidedTonight.stream().map(PilotCells::evaluation).toList(), asOf), RESULT_SCHEMA), new Path(tablesRoot, INDICATOR_RESULTS), Columns.AS_OF, asOf);
+        Tables.writeNewPartition(DriverRows.of(spark, cellRows(decidedTonight, asOf), CELL_SCHEMA), new Path(tablesRoot, CELL_STATS),
+            Columns.AS_OF, asOf);
+        List<PilotEvaluation> evaluations = decidedTonight.stream().map(PilotCells::evaluation).toList();
+        Tables.writeNewPartition(spark.createDataFrame(resultRows(evaluations, asOf), RESULT_SCHEMA), new Path(tablesRoot, INDICATOR_RESULTS),
+            Columns.AS_OF, asOf);
         Tables.writeNewPartition(spark.createDataFrame(decisionRows(documents, runId, asOf), DECISION_SCHEMA), new Path(tablesRoot, DECISIONS), Columns.AS_OF, asOf);
         writeQuarantine(spark, tablesRoot, stateRoot, asOf);
     }
@@ -112,6 +115,7 @@ public final class PublishedTables {
      * hidden with it so that no total published elsewhere recovers it by subtraction ({@link CellSuppression}).
      */
     static List<Row> cellRows(List<PilotCells> pilots, LocalDate asOf) {
+        // Pilots' rows are made on the driver's cores and come back in pilot order, the order the table keeps.
         List<Row> rows = new ArrayList<>();
         DriverCores.map(pilots, p -> cellRows(p, asOf)).forEach(rows::addAll);
         return rows;
@@ -120,10 +124,9 @@ public final class PublishedTables {
     private static List<Row> cellRows(PilotCells p, LocalDate asOf) {
         List<Row> rows = new ArrayList<>();
         p.byIndicator().forEach((indicator, cells) -> {
-            CellSuppression suppression = p.suppression(indicator);
             for (int i = 0; i < cells.size(); i++) {
                 CellStats c = cells.get(i);
-                boolean h = suppression.cell(i);
+                boolean h = p.hiddenDay(indicator, i);
                 rows.add(RowFactory.create(c.pilotId(), c.indicatorId(), c.unit(), c.arm().key(), c.period().key(), c.day(),
                     h ? null : c.moments().n(), h ? null : c.moments().sum(), h ? null : c.moments().sumSq(), h, asOf));
             }

@@ -116,21 +116,44 @@ class PublishedCellStatsTest {
     }
 
     @Test
-    void theDocumentAndTheTableShareOneSuppressionAndItIsWhatEachWouldDecideAlone() throws Exception {
+    void theDocumentAndTheTablePublishWhatEachIndicatorsOwnDecisionSays() throws Exception {
         PilotEvaluation e = evaluation(2);
         PilotCells shared = PilotCells.of(e);
-        assertThat(Json.MAPPER.writeValueAsString(DecisionDocument.build(e, Json.MAPPER.createObjectNode(), List.of(), List.of(), shared)))
-            .isEqualTo(Json.MAPPER.writeValueAsString(DecisionDocument.build(e, Json.MAPPER.createObjectNode(), List.of())));
-        List<CellStats> handling = e.cells().stream().filter(c -> c.indicatorId().equals("handling_time")).toList();
-        assertThat(shared.cells("handling_time")).isEqualTo(handling);
-        CellSuppression alone = CellSuppression.of(handling, true);
-        List<Row> rows = PublishedTables.cellRows(List.of(shared), AS_OF).stream().map(r -> withSuppressed(r, null))
-            .filter(r -> "handling_time".equals(r.getAs(Columns.INDICATOR))).toList();
-        assertThat(rows).hasSize(handling.size());
-        for (int i = 0; i < handling.size(); i++) {
-            assertThat(rows.get(i).<Boolean>getAs(Columns.SUPPRESSED)).as("cell %d", i).isEqualTo(alone.cell(i));
+        List<Row> rows = PublishedTables.cellRows(List.of(shared.forTables()), AS_OF).stream().map(r -> withSuppressed(r, null)).toList();
+        JsonNode doc = Json.MAPPER.valueToTree(DecisionDocument.build(e, Json.MAPPER.createObjectNode(), List.of(), List.of(), shared));
+
+        // Decided here from each indicator's own cells, in the order they came, as before the decision was shared.
+        Map<String, List<CellStats>> byIndicator = new java.util.LinkedHashMap<>();
+        for (CellStats c : e.cells()) byIndicator.computeIfAbsent(c.indicatorId(), k -> new ArrayList<>()).add(c);
+        Map<String, Boolean> covered = new HashMap<>();
+        e.indicators().forEach(r -> covered.put(r.id(), SmallCells.covers(r.indicator().definition().source())));
+        assertThat(covered).containsValue(true).containsValue(false);
+        int at = 0;
+        for (Map.Entry<String, List<CellStats>> ind : byIndicator.entrySet()) {
+            CellSuppression alone = CellSuppression.of(ind.getValue(), covered.getOrDefault(ind.getKey(), false));
+            for (int i = 0; i < ind.getValue().size(); i++, at++) {
+                assertThat(rows.get(at).<String>getAs(Columns.INDICATOR)).isEqualTo(ind.getKey());
+                assertThat(rows.get(at).<Boolean>getAs(Columns.SUPPRESSED)).as("%s cell %d", ind.getKey(), i).isEqualTo(alone.cell(i));
+            }
+            JsonNode docCells = null;
+            for (JsonNode o : doc.path("indicators")) if (o.path("id").asText().equals(ind.getKey())) docCells = o.path("cells");
+            if (docCells == null) continue;
+            assertThat(docCells.path("pilot_pre").path("suppressed").asBoolean()).as(ind.getKey())
+                .isEqualTo(alone.armPeriod(Arm.PILOT, Period.PRE));
+            assertThat(docCells.path("control_post").path("suppressed").asBoolean()).as(ind.getKey())
+                .isEqualTo(alone.armPeriod(Arm.CONTROL, Period.POST));
         }
+        assertThat(at).isEqualTo(rows.size());
         assertThat(rows).anyMatch(r -> r.<Boolean>getAs(Columns.SUPPRESSED));
+    }
+
+    @Test
+    void sharedCellsBelongToOneEvaluationAndTheTablesKeepOnlyTheDayCellsDecisions() throws Exception {
+        PilotEvaluation e = evaluation(2), other = evaluation(3);
+        PilotCells forTables = PilotCells.of(e).forTables();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> forTables.suppression("handling_time")).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DecisionDocument.build(e, Json.MAPPER.createObjectNode(), List.of(), List.of(),
+            PilotCells.of(other))).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** The JSON's totals over the day cells: the four period cells, the weekly trend points per arm, and n. */
