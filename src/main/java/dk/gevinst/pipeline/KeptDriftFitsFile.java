@@ -119,8 +119,8 @@ final class KeptDriftFitsFile {
             LOG.info("The kept drift fits (_state/{}) were made by another version of Gevinst; tonight makes them again", NAME);
             return new Loaded(KeptDriftFits.NONE, Kept.STALE, null);
         } catch (IOException | RuntimeException e) {
-            String why = e instanceof EOFException ? "the file ends early" : e.getMessage() == null ? e.toString() : e.getMessage();
-            LOG.warn("The kept drift fits (_state/{}) cannot be read ({}); tonight makes them again and replaces the file", NAME, why);
+            String reason = e instanceof EOFException ? "the file ends early" : why(e);
+            LOG.warn("The kept drift fits (_state/{}) cannot be read ({}); tonight makes them again and replaces the file", NAME, reason);
             return new Loaded(KeptDriftFits.NONE, Kept.UNREADABLE, null);
         }
     }
@@ -147,8 +147,13 @@ final class KeptDriftFitsFile {
         } catch (IOException | RuntimeException e) {
             LOG.warn("The drift fits could not be kept in _state/{} ({}): check that it is a file, not a folder, and that the state folder is"
                 + " writable and has free space. Until then each night makes the fits the file does not hold; the results are the same", NAME,
-                e.getMessage() == null ? e.toString() : e.getMessage());
+                why(e));
             return false;
         }
+    }
+
+    /** An exception's message, or its class where it has none. */
+    private static String why(Exception e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 }

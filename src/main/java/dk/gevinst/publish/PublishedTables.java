@@ -87,7 +87,8 @@ public final class PublishedTables {
         List<PilotEvaluation> evaluations = decidedTonight.stream().map(PilotCells::evaluation).toList();
         Tables.writeNewPartition(spark.createDataFrame(resultRows(evaluations, asOf), RESULT_SCHEMA), new Path(tablesRoot, INDICATOR_RESULTS),
             Columns.AS_OF, asOf);
-        Tables.writeNewPartition(spark.createDataFrame(decisionRows(documents, runId, asOf), DECISION_SCHEMA), new Path(tablesRoot, DECISIONS), Columns.AS_OF, asOf);
+        Tables.writeNewPartition(spark.createDataFrame(decisionRows(documents, runId, asOf), DECISION_SCHEMA), new Path(tablesRoot, DECISIONS),
+            Columns.AS_OF, asOf);
         writeQuarantine(spark, tablesRoot, stateRoot, asOf);
     }
 
