@@ -24,11 +24,15 @@ public final class SparkSettings {
     /** A table gets one partition folder per source file, a few new ones a day: years of daily files stay below. */
     static final int LOCAL_LISTING_JOB_THRESHOLD = 100_000;
 
+    /** Whether a session's added jars and classes are kept from other sessions (see {@link #defaults}). */
+    static final String ARTIFACT_ISOLATION = "spark.sql.artifact.isolation.enabled";
+
     private SparkSettings() {}
 
     /**
      * What gevinst sets unless told otherwise: adaptive execution, which merges small shuffle partitions on a
-     * cluster too, and a local filesystem that does not fork a process to set a file's permissions. On a local master
+     * cluster too, a local filesystem that does not fork a process to set a file's permissions, and executors that load
+     * classes from their own class path only (no per-session class folder on the driver). On a local master
      * also few shuffle partitions, and, when the files Spark reads are on this machine's disk ({@code localFiles}:
      * the data and output roots), their folders listed by the driver.
      */
@@ -39,6 +43,11 @@ public final class SparkSettings {
         // Local files get their permissions through java.nio, not one forked chmod per directory and file.
         d.put("spark.hadoop.fs.file.impl", LocalPermissionsFileSystem.class.getName());
         if (isLocal(master)) d.put("spark.sql.shuffle.partitions", String.valueOf(LOCAL_SHUFFLE_PARTITIONS));
+        // Spark 4 gives each session its own class folder on the driver, and executors then look up every class they
+        // do not have there, one RPC to the driver each. Janino's generated code looks up each simple name it uses in
+        // every imported package first, so the sample's first night made 708 such lookups, all misses. Gevinst adds no
+        // artifacts to its session (its classes come with the application jar), so the isolation buys nothing here.
+        d.put(ARTIFACT_ISOLATION, "false");
         // Spark lists a table of more than 32 partition folders with a job of one task per folder. On a local master
         // those tasks share the driver's cores, and each such job cost 0.2 to 0.9 s on a night whose case table had 36
         // source files, several times a night, where the driver lists local folders in milliseconds. On a remote store

@@ -13,10 +13,13 @@ class SparkSettingsTest {
     void localRunsGetFewShufflePartitionsAndDriverListingAndClustersKeepSparksOwn() {
         assertThat(SparkSettings.resolve("local[*]", true, Map.of(), Map.of(), Map.of()))
             .containsEntry("spark.sql.shuffle.partitions", "8").containsEntry("spark.sql.adaptive.enabled", "true")
-            .containsEntry("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000");
+            .containsEntry("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000")
+            .containsEntry("spark.sql.artifact.isolation.enabled", "false");
         assertThat(SparkSettings.resolve("spark://m:7077", true, Map.of(), Map.of(), Map.of()))
             .doesNotContainKey("spark.sql.shuffle.partitions").doesNotContainKey("spark.sql.sources.parallelPartitionDiscovery.threshold")
-            .containsEntry("spark.sql.adaptive.coalescePartitions.enabled", "true");
+            .containsEntry("spark.sql.adaptive.coalescePartitions.enabled", "true").containsEntry("spark.sql.artifact.isolation.enabled", "false");
+        assertThat(SparkSettings.resolve("local[*]", true, Map.of("spark.sql.artifact.isolation.enabled", "true"), Map.of(), Map.of()))
+            .as("a config that wants isolation gets it").containsEntry("spark.sql.artifact.isolation.enabled", "true");
     }
 
     @Test
