@@ -110,7 +110,7 @@ final class SourceIngest {
      * The state table's columns: values emptied on quarantined rows (but the unit of an unknown_candidate row), the
      * reason, the run, masked columns, lineage.
      */
-    private static Column[] stateColumns(Source source, String runId) {
+    static Column[] stateColumns(Source source, String runId) {
         List<Column> out = new ArrayList<>();
         Column accepted = col(Columns.REASON).isNull();
         for (String c : SparkSchemas.table(source).fieldNames()) {
@@ -160,7 +160,7 @@ final class SourceIngest {
     }
 
     /** Files read together: the same format, encoding, delimiter, decimal mark and header. */
-    private static List<List<Fresh>> dialectGroups(List<Fresh> files) {
+    static List<List<Fresh>> dialectGroups(List<Fresh> files) {
         Map<Object, List<Fresh>> groups = new LinkedHashMap<>();
         for (Fresh f : files) {
             Object key = f.file().format() == FileFormat.PARQUET ? f.file().versionRef() : f.head().dialect();
@@ -169,7 +169,7 @@ final class SourceIngest {
         return List.copyOf(groups.values());
     }
 
-    private static Dataset<Row> read(SparkSession spark, Source source, RowTyping typing, List<Fresh> group) {
+    static Dataset<Row> read(SparkSession spark, Source source, RowTyping typing, List<Fresh> group) {
         SourceFile first = group.get(0).file();
         if (first.format() == FileFormat.PARQUET) {
             Dataset<Row> rows = spark.read().parquet(first.path().toString());

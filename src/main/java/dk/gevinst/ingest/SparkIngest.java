@@ -239,7 +239,7 @@ public final class SparkIngest implements IngestStage {
      * task's rows, which all belong to one file version, needs no sort by partition (Spark keeps a writer per
      * partition value instead), and so that typing runs as compiled code. Returns what to restore.
      */
-    private static Map<String, String> wholeFileReading(RuntimeConfig conf) {
+    static Map<String, String> wholeFileReading(RuntimeConfig conf) {
         Map<String, String> settings = new HashMap<>(TextLines.WHOLE_FILES);
         settings.put("spark.sql.maxConcurrentOutputFileWriters", "8");
         // A JSON export may repeat a key once names are normalised ("Unit" and "unit"): the last wins, as in
