@@ -108,7 +108,7 @@ final class SourceIngest {
 
     /**
      * The state table's columns: values emptied on quarantined rows (but the unit of an unknown_candidate row), the
-     * reason, the run, masked columns, lineage.
+     * reason, the run, masked columns, lineage. Package-private for TypingBenchmark, as are read and dialectGroups.
      */
     static Column[] stateColumns(Source source, String runId) {
         List<Column> out = new ArrayList<>();

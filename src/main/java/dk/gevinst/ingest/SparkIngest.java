@@ -238,6 +238,7 @@ public final class SparkIngest implements IngestStage {
      * Sets the session so that duplicate JSON keys keep the last, each file is scanned whole in one partition (see TextLines), so that writing a
      * task's rows, which all belong to one file version, needs no sort by partition (Spark keeps a writer per
      * partition value instead), and so that typing runs as compiled code. Returns what to restore.
+     * Package-private for TypingBenchmark.
      */
     static Map<String, String> wholeFileReading(RuntimeConfig conf) {
         Map<String, String> settings = new HashMap<>(TextLines.WHOLE_FILES);

@@ -31,8 +31,8 @@ public final class SparkSettings {
 
     /**
      * What gevinst sets unless told otherwise: adaptive execution, which merges small shuffle partitions on a
-     * cluster too, a local filesystem that does not fork a process to set a file's permissions, and executors that load
-     * classes from their own class path only (no per-session class folder on the driver). On a local master
+     * cluster too, a local filesystem that does not fork a process to set a file's permissions, and executors that do
+     * not ask the driver for classes they lack (no per-session class folder). On a local master
      * also few shuffle partitions, and, when the files Spark reads are on this machine's disk ({@code localFiles}:
      * the data and output roots), their folders listed by the driver.
      */

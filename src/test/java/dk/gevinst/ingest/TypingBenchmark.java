@@ -7,8 +7,8 @@ import dk.gevinst.source.Columns;
 import dk.gevinst.source.FileFormat;
 import dk.gevinst.source.Source;
 import dk.gevinst.spark.SparkSessions;
+import dk.gevinst.spark.Tables;
 import dk.gevinst.storage.Storage;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,66 +16,93 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The ingest's cost per line on a warm JVM, step by step, in one process (bin/benchmark-typing): the cases'
- * lines alone, then parsed, typed and checked, with the state table's columns, and written as Parquet. Each
- * step runs the ingest's own code, so a change to the typing shows up here as a ratio between two builds (run
- * this for each, interleaved), not mixed with a cold JVM's start as in a whole night. Not a test.
+ * The ingest's task CPU per line on a warm JVM, step by step (bin/benchmark-typing): the cases' lines alone, then
+ * parsed, typed and checked, with the state table's columns, and written as the ingest writes them. Each step
+ * runs the ingest's own code, so a change to the typing shows up here as a ratio between two builds (run this
+ * for each, interleaved), not mixed with a cold JVM's start as in a whole night. Not a test.
  */
 public final class TypingBenchmark {
-    private static final List<String> STEPS = List.of("lines", "parsed", "typed", "state", "parquet");
-    /** Rounds before this one warm the JVM and are printed but not counted. */
+    private static final List<String> STEPS = List.of("lines", "parsed", "typed", "state", "written");
+    /** Rounds before this one warm the JVM (C2 settles late) and are printed but not counted. */
     private static final int WARM_UP = 3;
+    private static final String USAGE = "usage: bin/benchmark-typing DATA_ROOT [FILES, default 6] [ROUNDS > " + WARM_UP + ", default 9]";
 
     private TypingBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 1) throw new IllegalArgumentException("usage: TypingBenchmark DATA_ROOT [FILES] [ROUNDS]");
+        int maxFiles, rounds;
+        try {
+            maxFiles = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+            rounds = args.length > 2 ? Integer.parseInt(args[2]) : 9;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(USAGE + " (" + e.getMessage() + ")");
+        }
+        if (args.length < 1 || maxFiles < 1 || rounds <= WARM_UP) throw new IllegalArgumentException(USAGE);
         Path data = new Path(args[0]);
-        int maxFiles = args.length > 1 ? Integer.parseInt(args[1]) : 6;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 9;
         SparkSession spark = SparkSessions.create("local[2]", 4);
+        try {
+            run(spark, data, maxFiles, rounds);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static void run(SparkSession spark, Path data, int maxFiles, int rounds) throws Exception {
         spark.sparkContext().setLogLevel("WARN");
         SparkIngest.wholeFileReading(spark.conf());
+        // Task CPU only: the driver's planning, the JIT's threads and the garbage of an earlier step are not the rows' cost.
+        AtomicLong taskCpuNanos = new AtomicLong();
+        spark.sparkContext().addSparkListener(new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (end.taskMetrics() != null) taskCpuNanos.addAndGet(end.taskMetrics().executorCpuTime());
+            }
+        });
         Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
         Pseudonymizer keys = Pseudonymizer.demo();
         List<SourceFile> files = new ArrayList<>(FileInventory.list(storage, data, Source.CASES, keys).files());
         files.removeIf(f -> f.format() == FileFormat.PARQUET);
-        // The same months of every system, so each dialect is in: sorted by the name's end (its month), then its start.
-        files.sort(Comparator.comparing((SourceFile f) -> f.display().replaceAll("^.*?(\\d{4}-\\d{2})", "$1")).thenComparing(SourceFile::display));
+        // The same months of every system, so each dialect is in: by the last yyyy-MM in the file's name, then the name.
+        files.sort(Comparator.comparing((SourceFile f) -> f.display().replaceAll("^.*(\\d{4}-\\d{2}).*$", "$1"))
+            .thenComparing(SourceFile::display));
         List<SourceIngest.Fresh> fresh = new ArrayList<>();
         for (SourceFile f : files.subList(0, Math.min(maxFiles, files.size()))) {
             fresh.add(new SourceIngest.Fresh(f, HeaderCheck.read(storage, Source.CASES, f.path(), f.format(), f.size())));
         }
-        IngestRequest request = new IngestRequest(data, new Path("unused"), PlausibilityBounds.DEFAULTS, keys, "benchmark", LocalDate.of(2026, 11, 27));
+        if (fresh.isEmpty()) throw new IllegalArgumentException("no text exports in " + data + "/cases/; " + USAGE);
+        IngestRequest request = new IngestRequest(data, new Path("unused"), PlausibilityBounds.DEFAULTS, keys, "benchmark",
+            LocalDate.of(2026, 11, 27));
         RowTyping typing = new RowTyping(Source.CASES, request.bounds(), request.pseudonymizer(), request.candidates());
         long lines = union(build(spark, fresh, typing, "lines")).count();
         System.out.printf("benchmark-typing: %d files of cases, %d lines: %s%n", fresh.size(), lines,
             fresh.stream().map(f -> f.file().display()).toList());
-        java.nio.file.Path parquet = Files.createTempDirectory("benchmark-typing");
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        java.nio.file.Path written = Files.createTempDirectory("benchmark-typing");
         Map<String, List<Double>> cpu = new TreeMap<>(), wall = new TreeMap<>();
         try {
             for (int r = 0; r < rounds; r++) {
                 for (String step : STEPS) {
                     List<Dataset<Row>> groups = build(spark, fresh, typing, step);
-                    long c0 = os.getProcessCpuTime(), t0 = System.nanoTime();
-                    if (step.equals("parquet")) {
-                        union(groups).write().mode("overwrite").partitionBy(Columns.FILE_REF).parquet(parquet.toUri().toString());
+                    long c0 = taskCpuNanos.get(), t0 = System.nanoTime();
+                    if (step.equals("written")) {
+                        Tables.replacePartitions(union(groups), new Path(written.toUri()), Columns.FILE_REF);
                     } else if (step.equals("parsed")) {
-                        // A CSV record is a struct and a JSON one a map: one write per dialect.
+                        // A CSV record is a struct and a JSON one a map, so they cannot be one Dataset: a job per dialect.
                         for (Dataset<Row> g : groups) g.write().format("noop").mode("overwrite").save();
                     } else {
                         union(groups).write().format("noop").mode("overwrite").save();
                     }
-                    double c = (os.getProcessCpuTime() - c0) / 1e9, w = (System.nanoTime() - t0) / 1e9;
-                    System.out.printf("round %d %-8s wall %6.2f s  cpu %6.2f s%s%n", r, step, w, c, r < WARM_UP ? "  (warm-up)" : "");
+                    double c = (taskCpuNanos.get() - c0) / 1e9, w = (System.nanoTime() - t0) / 1e9;
+                    System.out.printf("round %d %-8s wall %6.2f s  task cpu %6.2f s%s%n", r, step, w, c, r < WARM_UP ? "  (warm-up)" : "");
                     if (r >= WARM_UP) {
                         cpu.computeIfAbsent(step, k -> new ArrayList<>()).add(c);
                         wall.computeIfAbsent(step, k -> new ArrayList<>()).add(w);
@@ -83,16 +110,14 @@ public final class TypingBenchmark {
                 }
             }
         } finally {
-            try (var walk = Files.walk(parquet)) {
+            try (var walk = Files.walk(written)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
-            spark.stop();
         }
-        System.out.println("step      median wall s  median cpu s  cpu µs a line");
+        System.out.println("step      median wall s  median task cpu s  task cpu µs a line");
         for (String step : STEPS) {
-            if (!cpu.containsKey(step)) continue;
             double c = median(cpu.get(step));
-            System.out.printf("%-8s  %13.2f  %12.2f  %13.1f%n", step, median(wall.get(step)), c, c * 1e6 / lines);
+            System.out.printf("%-8s  %13.2f  %17.2f  %19.1f%n", step, median(wall.get(step)), c, c * 1e6 / lines);
         }
     }
 
@@ -102,12 +127,16 @@ public final class TypingBenchmark {
         for (List<SourceIngest.Fresh> group : SourceIngest.dialectGroups(fresh)) {
             var dialect = group.get(0).head().dialect();
             Dataset<Row> lines = TextLines.read(spark, group.stream().map(SourceIngest.Fresh::file).toList(), dialect.encoding());
-            Function<Dataset<Row>, Dataset<Row>> parsed = l -> (dialect.format() == FileFormat.CSV ? RecordFields.csv(Source.CASES, dialect)
-                : RecordFields.json(Source.CASES)).parse(l).select(col(Columns.FILE_REF), col(RecordFields.MALFORMED), col(Columns.RAW_RECORD));
+            // The whole record is kept, so the parser cannot be pruned to the fields nobody reads.
+            RecordFields fields = dialect.format() == FileFormat.CSV
+                ? RecordFields.csv(Source.CASES, dialect) : RecordFields.json(Source.CASES);
+            Function<Dataset<Row>, Dataset<Row>> parsed = l -> fields.parse(l)
+                .select(col(Columns.FILE_REF), col(RecordFields.MALFORMED), col(Columns.RAW_RECORD));
             Dataset<Row> part = switch (step) {
                 case "lines" -> lines;
                 case "parsed" -> parsed.apply(lines);
                 case "typed" -> SourceIngest.read(spark, Source.CASES, typing, group);
+                // What SourceIngest.run writes: records only, in the state table's columns.
                 default -> SourceIngest.read(spark, Source.CASES, typing, group).filter(col(Columns.NOT_A_RECORD).isNull())
                     .select(SourceIngest.stateColumns(Source.CASES, "benchmark"));
             };

@@ -18,20 +18,23 @@ class ExecutorClassLoadingTest {
 
     @Test
     void tasksOfGevinstsSessionUseTheExecutorsClassPath() {
-        assertThat(taskClassLoaders(TestSpark.session())).hasSize(2).allSatisfy(name -> assertThat(name).doesNotContain(DRIVER_FETCHING_LOADER));
+        assertThat(taskClassLoaders(TestSpark.session())).hasSize(2)
+            .allSatisfy(name -> assertThat(name).doesNotContain(DRIVER_FETCHING_LOADER));
         assertThat(TestSpark.session().conf().get(SparkSettings.ARTIFACT_ISOLATION)).isEqualTo("false");
     }
 
     @Test
     void anIsolatedSessionsTasksWouldFetchClassesFromTheDriver() {
-        // The contrast: the probe above sees the loader that isolation brings.
+        // The contrast: taskClassLoaders (below) does see the loader that isolation brings. The key is read on the
+        // session's first query, so setting it on a new session before any query takes effect.
         SparkSession isolated = TestSpark.session().newSession();
         isolated.conf().set(SparkSettings.ARTIFACT_ISOLATION, "true");
         assertThat(taskClassLoaders(isolated)).hasSize(2).allSatisfy(name -> assertThat(name).contains(DRIVER_FETCHING_LOADER));
     }
 
     private static List<String> taskClassLoaders(SparkSession spark) {
-        MapPartitionsFunction<Long, String> loader = rows -> List.of(Thread.currentThread().getContextClassLoader().getClass().getName()).iterator();
+        MapPartitionsFunction<Long, String> loader =
+            rows -> List.of(Thread.currentThread().getContextClassLoader().getClass().getName()).iterator();
         return spark.range(0, 4, 1, 2).mapPartitions(loader, Encoders.STRING()).collectAsList();
     }
 }
