@@ -108,7 +108,7 @@ final class SourceIngest {
 
     /**
      * The state table's columns: values emptied on quarantined rows (but the unit of an unknown_candidate row), the
-     * reason, the run, masked columns, lineage. Package-private for TypingBenchmark, as are read and dialectGroups.
+     * reason, the run, masked columns, lineage. Package-private for TypingBenchmark.
      */
     static Column[] stateColumns(Source source, String runId) {
         List<Column> out = new ArrayList<>();
@@ -159,7 +159,7 @@ final class SourceIngest {
         }
     }
 
-    /** Files read together: the same format, encoding, delimiter, decimal mark and header. */
+    /** Files read together: the same format, encoding, delimiter, decimal mark and header. Package-private for TypingBenchmark. */
     static List<List<Fresh>> dialectGroups(List<Fresh> files) {
         Map<Object, List<Fresh>> groups = new LinkedHashMap<>();
         for (Fresh f : files) {
@@ -169,6 +169,7 @@ final class SourceIngest {
         return List.copyOf(groups.values());
     }
 
+    /** One dialect group's rows, typed and checked. Package-private for TypingBenchmark. */
     static Dataset<Row> read(SparkSession spark, Source source, RowTyping typing, List<Fresh> group) {
         SourceFile first = group.get(0).file();
         if (first.format() == FileFormat.PARQUET) {

@@ -35,29 +35,37 @@ public final class TypingBenchmark {
     private static final List<String> STEPS = List.of("lines", "parsed", "typed", "state", "written");
     /** Rounds before this one warm the JVM (C2 settles late) and are printed but not counted. */
     private static final int WARM_UP = 3;
-    private static final String USAGE = "usage: bin/benchmark-typing DATA_ROOT [FILES, default 6] [ROUNDS > " + WARM_UP + ", default 9]";
+    private static final String USAGE =
+        "usage: bin/benchmark-typing DATA_ROOT [FILES, default 6] [ROUNDS > " + WARM_UP + ", default 9]";
 
     private TypingBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int maxFiles, rounds;
+        int maxFiles = 0, rounds = 0;
         try {
-            maxFiles = args.length > 1 ? Integer.parseInt(args[1]) : 6;
-            rounds = args.length > 2 ? Integer.parseInt(args[2]) : 9;
+            if (args.length >= 1) {
+                maxFiles = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+                rounds = args.length > 2 ? Integer.parseInt(args[2]) : 9;
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(USAGE + " (" + e.getMessage() + ")");
+            maxFiles = 0;
         }
-        if (args.length < 1 || maxFiles < 1 || rounds <= WARM_UP) throw new IllegalArgumentException(USAGE);
-        Path data = new Path(args[0]);
+        if (args.length < 1 || maxFiles < 1 || rounds <= WARM_UP) usage(null);
         SparkSession spark = SparkSessions.create("local[2]", 4);
         try {
-            run(spark, data, maxFiles, rounds);
+            if (!run(spark, new Path(args[0]), maxFiles, rounds)) usage("no text exports in " + args[0] + "/cases/");
         } finally {
             spark.stop();
         }
     }
 
-    private static void run(SparkSession spark, Path data, int maxFiles, int rounds) throws Exception {
+    private static void usage(String problem) {
+        System.err.println((problem == null ? "" : "benchmark-typing: " + problem + "\n") + USAGE);
+        System.exit(2);
+    }
+
+    /** False when the data root has no text exports of cases. */
+    private static boolean run(SparkSession spark, Path data, int maxFiles, int rounds) throws Exception {
         spark.sparkContext().setLogLevel("WARN");
         SparkIngest.wholeFileReading(spark.conf());
         // Task CPU only: the driver's planning, the JIT's threads and the garbage of an earlier step are not the rows' cost.
@@ -73,17 +81,17 @@ public final class TypingBenchmark {
         List<SourceFile> files = new ArrayList<>(FileInventory.list(storage, data, Source.CASES, keys).files());
         files.removeIf(f -> f.format() == FileFormat.PARQUET);
         // The same months of every system, so each dialect is in: by the last yyyy-MM in the file's name, then the name.
-        files.sort(Comparator.comparing((SourceFile f) -> f.display().replaceAll("^.*(\\d{4}-\\d{2}).*$", "$1"))
-            .thenComparing(SourceFile::display));
+        files.sort(Comparator.comparing(TypingBenchmark::month).thenComparing(SourceFile::display));
         List<SourceIngest.Fresh> fresh = new ArrayList<>();
         for (SourceFile f : files.subList(0, Math.min(maxFiles, files.size()))) {
             fresh.add(new SourceIngest.Fresh(f, HeaderCheck.read(storage, Source.CASES, f.path(), f.format(), f.size())));
         }
-        if (fresh.isEmpty()) throw new IllegalArgumentException("no text exports in " + data + "/cases/; " + USAGE);
+        if (fresh.isEmpty()) return false;
         IngestRequest request = new IngestRequest(data, new Path("unused"), PlausibilityBounds.DEFAULTS, keys, "benchmark",
             LocalDate.of(2026, 11, 27));
         RowTyping typing = new RowTyping(Source.CASES, request.bounds(), request.pseudonymizer(), request.candidates());
         long lines = union(build(spark, fresh, typing, "lines")).count();
+        spark.sparkContext().listenerBus().waitUntilEmpty(60_000);
         System.out.printf("benchmark-typing: %d files of cases, %d lines: %s%n", fresh.size(), lines,
             fresh.stream().map(f -> f.file().display()).toList());
         java.nio.file.Path written = Files.createTempDirectory("benchmark-typing");
@@ -101,8 +109,12 @@ public final class TypingBenchmark {
                     } else {
                         union(groups).write().format("noop").mode("overwrite").save();
                     }
-                    double c = (taskCpuNanos.get() - c0) / 1e9, w = (System.nanoTime() - t0) / 1e9;
-                    System.out.printf("round %d %-8s wall %6.2f s  task cpu %6.2f s%s%n", r, step, w, c, r < WARM_UP ? "  (warm-up)" : "");
+                    double w = (System.nanoTime() - t0) / 1e9;
+                    // Task-end events reach listeners asynchronously: wait for this step's before reading the sum.
+                    spark.sparkContext().listenerBus().waitUntilEmpty(60_000);
+                    double c = (taskCpuNanos.get() - c0) / 1e9;
+                    System.out.printf("round %d %-8s wall %6.2f s  task cpu %6.2f s%s%n", r, step, w, c,
+                        r < WARM_UP ? "  (warm-up)" : "");
                     if (r >= WARM_UP) {
                         cpu.computeIfAbsent(step, k -> new ArrayList<>()).add(c);
                         wall.computeIfAbsent(step, k -> new ArrayList<>()).add(w);
@@ -119,6 +131,7 @@ public final class TypingBenchmark {
             double c = median(cpu.get(step));
             System.out.printf("%-8s  %13.2f  %17.2f  %19.1f%n", step, median(wall.get(step)), c, c * 1e6 / lines);
         }
+        return true;
     }
 
     /** One step's rows per dialect group of the files, each read as the ingest reads it, up to that step. */
@@ -136,7 +149,8 @@ public final class TypingBenchmark {
                 case "lines" -> lines;
                 case "parsed" -> parsed.apply(lines);
                 case "typed" -> SourceIngest.read(spark, Source.CASES, typing, group);
-                // What SourceIngest.run writes: records only, in the state table's columns.
+                // What SourceIngest.run writes: records only, in the state table's columns (its observation of the
+            // reading is left out).
                 default -> SourceIngest.read(spark, Source.CASES, typing, group).filter(col(Columns.NOT_A_RECORD).isNull())
                     .select(SourceIngest.stateColumns(Source.CASES, "benchmark"));
             };
@@ -145,7 +159,17 @@ public final class TypingBenchmark {
         return out;
     }
 
-    private static Dataset<Row> union(List<Dataset<Row>> groups) {
+    private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("(?<!\\d)\\d{4}-\\d{2}(?!\\d)");
+
+    /** The last yyyy-MM in the file's own name (not its folders), or "" when it has none. */
+    private static String month(SourceFile f) {
+        String name = f.display().substring(f.display().lastIndexOf('/') + 1);
+        String last = "";
+        for (var m = MONTH.matcher(name); m.find(); ) last = m.group();
+        return last;
+    }
+
+        private static Dataset<Row> union(List<Dataset<Row>> groups) {
         return groups.stream().reduce((a, b) -> a.unionByName(b, true)).orElseThrow();
     }
 

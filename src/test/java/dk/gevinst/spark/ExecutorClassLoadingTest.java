@@ -29,7 +29,8 @@ class ExecutorClassLoadingTest {
         // session's first query, so setting it on a new session before any query takes effect.
         SparkSession isolated = TestSpark.session().newSession();
         isolated.conf().set(SparkSettings.ARTIFACT_ISOLATION, "true");
-        assertThat(taskClassLoaders(isolated)).hasSize(2).allSatisfy(name -> assertThat(name).contains(DRIVER_FETCHING_LOADER));
+        assertThat(taskClassLoaders(isolated)).hasSize(2)
+            .allSatisfy(name -> assertThat(name).contains(DRIVER_FETCHING_LOADER));
     }
 
     private static List<String> taskClassLoaders(SparkSession spark) {
