@@ -10,14 +10,12 @@ import dk.gevinst.spark.SparkSessions;
 import dk.gevinst.spark.Tables;
 import dk.gevinst.storage.Storage;
 import java.nio.file.Files;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -87,9 +85,7 @@ public final class TypingBenchmark {
             fresh.add(new SourceIngest.Fresh(f, HeaderCheck.read(storage, Source.CASES, f.path(), f.format(), f.size())));
         }
         if (fresh.isEmpty()) return false;
-        IngestRequest request = new IngestRequest(data, new Path("unused"), PlausibilityBounds.DEFAULTS, keys, "benchmark",
-            LocalDate.of(2026, 11, 27));
-        RowTyping typing = new RowTyping(Source.CASES, request.bounds(), request.pseudonymizer(), request.candidates());
+        RowTyping typing = new RowTyping(Source.CASES, PlausibilityBounds.DEFAULTS, keys, CandidateIds.NONE);
         long lines = union(build(spark, fresh, typing, "lines")).count();
         spark.sparkContext().listenerBus().waitUntilEmpty(60_000);
         System.out.printf("benchmark-typing: %d files of cases, %d lines: %s%n", fresh.size(), lines,
@@ -139,18 +135,17 @@ public final class TypingBenchmark {
         List<Dataset<Row>> out = new ArrayList<>();
         for (List<SourceIngest.Fresh> group : SourceIngest.dialectGroups(fresh)) {
             var dialect = group.get(0).head().dialect();
-            Dataset<Row> lines = TextLines.read(spark, group.stream().map(SourceIngest.Fresh::file).toList(), dialect.encoding());
-            // The whole record is kept, so the parser cannot be pruned to the fields nobody reads.
-            RecordFields fields = dialect.format() == FileFormat.CSV
-                ? RecordFields.csv(Source.CASES, dialect) : RecordFields.json(Source.CASES);
-            Function<Dataset<Row>, Dataset<Row>> parsed = l -> fields.parse(l)
-                .select(col(Columns.FILE_REF), col(RecordFields.MALFORMED), col(Columns.RAW_RECORD));
+            List<SourceFile> files = group.stream().map(SourceIngest.Fresh::file).toList();
             Dataset<Row> part = switch (step) {
-                case "lines" -> lines;
-                case "parsed" -> parsed.apply(lines);
+                case "lines" -> TextLines.read(spark, files, dialect.encoding());
+                // The whole record is kept, so the parser cannot be pruned to the fields nobody reads.
+                case "parsed" -> (dialect.format() == FileFormat.CSV
+                        ? RecordFields.csv(Source.CASES, dialect) : RecordFields.json(Source.CASES))
+                    .parse(TextLines.read(spark, files, dialect.encoding()))
+                    .select(col(Columns.FILE_REF), col(RecordFields.MALFORMED), col(Columns.RAW_RECORD));
                 case "typed" -> SourceIngest.read(spark, Source.CASES, typing, group);
                 // What SourceIngest.run writes: records only, in the state table's columns (its observation of the
-            // reading is left out).
+                // reading is left out).
                 default -> SourceIngest.read(spark, Source.CASES, typing, group).filter(col(Columns.NOT_A_RECORD).isNull())
                     .select(SourceIngest.stateColumns(Source.CASES, "benchmark"));
             };
@@ -169,7 +164,7 @@ public final class TypingBenchmark {
         return last;
     }
 
-        private static Dataset<Row> union(List<Dataset<Row>> groups) {
+    private static Dataset<Row> union(List<Dataset<Row>> groups) {
         return groups.stream().reduce((a, b) -> a.unionByName(b, true)).orElseThrow();
     }
 
