@@ -54,6 +54,11 @@ def nights(results):
         data = results.get("data", {}).get(str(n), {})
         table.append((n, data, first, again, new, d1, d2, duck_first + duck_all))
         goals.append(("P1", f"first night ÷ DuckDB, {n:,} cases", first["wall"] / d1, 3.0, "≤ 3"))
+        spark = one(results, "nights", "spark sql night before", n)
+        if spark:
+            duck_near = neighbours(results, spark, "duckdb night before")
+            goals.append(("", f"(DuckDB's query in Spark SQL ÷ DuckDB, {n:,} cases)", spark["wall"] / statistics.mean(r["wall"] for r in duck_near), None, ""))
+            goals.append(("", f"(first night ÷ DuckDB's query in Spark SQL, {n:,} cases)", first["wall"] / spark["wall"], None, ""))
         goals.append(("P2", f"one new day ÷ first night, {n:,} cases", new["wall"] / first["wall"], 0.10, "≤ 0.10"))
         goals.append(("P2", f"one new day ÷ DuckDB on all files, {n:,} cases", new["wall"] / d2, 1.0, "≤ 1"))
     return table, goals
@@ -91,6 +96,33 @@ def p5(results):
         if a and b:
             out.append(("P5", f"{many} ÷ 1 pilot, {night}", b["wall"] / a["wall"], 2.0, "≤ 2"))
     return out, r
+
+
+def stack_cost(results):
+    """DuckDB's query ported to Spark SQL, beside the DuckDB run just before it: what the stack costs before Gevinst's own work."""
+    sparks = runs(results, "nights", "spark sql night before")
+    if not sparks:
+        return []
+    out = ["## What the stack itself costs", "",
+           "The DuckDB query above (bench/duckdb-cells.sql), ported line by line to Spark SQL (bench/SparkCellsScript.java: Spark's",
+           "own CSV and JSON readers with each dialect's options, the same three windows, the same cells), run on the first",
+           "night's files right after DuckDB. It types nothing beyond what the statistics read, checks no contract, pseudonymises,",
+           "masks, quarantines and keeps nothing, and runs in a JVM of its own with Spark's defaults (`local[2]`). Reading only:",
+           "the same exports read into typed rows and dropped (Spark's `noop` sink) after the query, in the same, warm JVM.", "",
+           "| cases | Spark SQL wall s | CPU s | query s | reading only, warm s | DuckDB wall s (query s) | Spark SQL ÷ DuckDB | Gevinst's first night ÷ Spark SQL |",
+           "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in sparks:
+        duck = neighbours(results, r, "duckdb night before")
+        first = one(results, "nights", "first night", r["cases"])
+        d = statistics.mean(x["wall"] for x in duck) if duck else None
+        dq = statistics.mean(x["query"] for x in duck) if duck else None
+        out.append(f"| {r['cases']:,} | {fmt(r['wall'])} | {fmt(r['cpu'])} | {fmt(r['query'])} | {fmt(r.get('read'))} | {fmt(d)} ({fmt(dq)}) "
+                   f"| {fmt(r['wall'] / d, 2) if d else '–'} | {fmt(first['wall'] / r['wall'], 2) if first else '–'} |")
+    agreement = results.get("spark_agreement", {})
+    if agreement:
+        out += ["", "Its cells against DuckDB's (same n, Σx and Σx², sums up to summation order): " + "; ".join(
+            f"at {int(n):,} cases {a['equal']:,} of DuckDB's {a['duckdb_cells']:,} ({a['spark_cells']:,} from Spark)" for n, a in agreement.items()) + "."]
+    return out + [""]
 
 
 def plot(table, png):
@@ -193,6 +225,7 @@ def render(results, png_rel, notes):
             out.append(f"at {int(n):,} cases {a.get('equal', 0):,} of {a.get('gevinst_cells', 0):,} cells have the same n, Σx and Σx² "
                        f"({a.get('found_in_duckdb', 0):,} found).")
         out.append("")
+    out += stack_cost(results)
     if p5_goals:
         out += [f"## {results['args']['pilots']} pilots against one (P5)", "",
                 f"On the {results['args']['p5_cases']:,}-case first night's files, `bench/pilots.py` writes {results['args']['pilots']} specs: the three",
