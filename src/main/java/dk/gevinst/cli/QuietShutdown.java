@@ -36,34 +36,25 @@ final class QuietShutdown {
         running = false;
     }
 
-    /** True once a signal has stopped a run: the exit-code handler then prints nothing more. */
+    /**
+     * True once a signal has stopped a run. Nothing is printed after the summary line then: the exit-code handler,
+     * the stage lines and the run's report stay quiet, and the command's logging does not put Spark's levels back
+     * (Logging#close), since Spark's tasks fail under the stopping context and would log their stack traces.
+     */
     static boolean stopping() {
         return stopping;
     }
 
     private static void onSignal() {
         if (!running) return;
-        silence(verbose);
+        stopping = true;
+        if (!verbose) {
+            Thread.setDefaultUncaughtExceptionHandler((t, e) -> { });
+            Configurator.setAllLevels("", Level.OFF);
+        }
         // The one summary line every failed command ends with, so the scheduler's alert finds it too.
         System.err.println(ExitSummary.forError(ExitCode.TERMINATED, "the run was stopped before it finished. What is published stays whole"
             + " (the last publication, or tonight's if it was already switched in); the next run redoes the night."));
         System.err.flush();
-    }
-
-    /**
-     * Marks the run as stopping and, unless verbose, turns every logger off and drops uncaught exceptions: what a
-     * signal does before the summary line. Logging#close leaves it so. Package-private for QuietShutdownTest.
-     */
-    static void silence(boolean verboseRun) {
-        stopping = true;
-        if (!verboseRun) {
-            Thread.setDefaultUncaughtExceptionHandler((t, e) -> { });
-            Configurator.setAllLevels("", Level.OFF);
-        }
-    }
-
-    /** Forgets a stop, for a test in the same JVM that called {@link #silence}. */
-    static void forgetStopForTests() {
-        stopping = false;
     }
 }

@@ -111,6 +111,9 @@ public final class RunCommand implements Callable<Integer> {
                 c.freshness(), simulation, full);
             QuietShutdown.started(verbose);
             NightlyRun.Report report = NightlyRun.execute(spark, s, quiet ? RunProgress.NONE : new StageProgress(System.err), ownSession);
+            // A signal that came after the night's last step: the JVM exits with 143 whatever this returns, and the stop's
+            // line was the last one printed.
+            if (QuietShutdown.stopping()) return ExitCode.TERMINATED.code();
             if (!quiet) print(report, language);
             if (report.exitCode() != ExitCode.OK) {
                 if (quiet) report.problems().forEach(p -> System.err.println("  problem: " + p));

@@ -17,6 +17,8 @@ final class StageProgress implements RunProgress {
 
     @Override
     public void stageDone(String stage, long count, String what, double seconds) {
+        // A stage that ends while a signal stops the run is not news, and its line would follow the stop's last line.
+        if (QuietShutdown.stopping()) return;
         err.println(line(stage, count, what, seconds));
         err.flush();
     }
