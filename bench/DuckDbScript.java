@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
+import java.util.Locale;
 
 /**
  * Runs one SQL statement from a file in an in-process DuckDB with two threads, after replacing each
@@ -25,7 +26,8 @@ public final class DuckDbScript {
             s.execute("SET threads = 2");
             long start = System.nanoTime();
             boolean rows = s.execute(sql);
-            System.out.printf("duckdb_query_seconds %.3f%n", (System.nanoTime() - start) / 1e9);
+            // Locale.ROOT: under a Danish default locale %.3f writes a decimal comma, which the harness cannot read.
+            System.out.printf(Locale.ROOT, "duckdb_query_seconds %.3f%n", (System.nanoTime() - start) / 1e9);
             if (!rows) return;
             try (ResultSet r = s.getResultSet()) {
                 ResultSetMetaData meta = r.getMetaData();
