@@ -99,16 +99,21 @@ def p5(results):
     return out, r
 
 
-def duck_mean(results, run):
-    """The mean wall of the DuckDB night-before runs next to a run: its interleaved baseline."""
-    return statistics.mean(r["wall"] for r in neighbours(results, run, "duckdb night before"))
+def duck_mean(results, run, key="wall"):
+    """The mean wall (or query seconds) of the DuckDB night-before runs next to a run: its interleaved baseline."""
+    return statistics.mean(r[key] for r in neighbours(results, run, "duckdb night before"))
+
+
+def spark_agrees(a):
+    """Whether the Spark SQL query computed exactly DuckDB's cells (an entry of results' spark_agreement)."""
+    return a["equal"] == a["duckdb_cells"] == a["spark_cells"]
 
 
 def comparable_spark(results, cases):
     """The Spark SQL query's run at a size, if it ran, has a DuckDB run beside it and computed DuckDB's cells."""
     run = one(results, "nights", "spark sql night before", cases)
     a = results.get("spark_agreement", {}).get(str(cases))
-    same = a is not None and a["equal"] == a["duckdb_cells"] == a["spark_cells"]
+    same = a is not None and spark_agrees(a)
     return run if run and run["exit"] == 0 and same and neighbours(results, run, "duckdb night before") else None
 
 
@@ -130,15 +135,13 @@ def spark_reference(results):
            "|---:|---|---:|---:|---:|---:|---:|---:|"]
     for n in sizes:
         first = one(results, "nights", "first night", n)
-        duck_first = neighbours(results, first, "duckdb night before") if first else []
-        first_to_duck = first["wall"] / statistics.mean(r["wall"] for r in duck_first) if duck_first else None
+        first_to_duck = first["wall"] / duck_mean(results, first) if first and neighbours(results, first, "duckdb night before") else None
         for what, label, key in (("spark sql night before", "the query", "query"), ("spark sql reading only", "reading only", "read")):
             r = one(results, "nights", what, n)
-            ducks = neighbours(results, r, "duckdb night before") if r else []
-            if not r or r["exit"] != 0 or not ducks:
+            if not r or r["exit"] != 0 or not neighbours(results, r, "duckdb night before"):
                 out.append(f"| {n:,} | {label} | did not run (exit {r['exit'] if r else '–'}) | | | | | |")
                 continue
-            d, dq = statistics.mean(x["wall"] for x in ducks), statistics.mean(x["query"] for x in ducks)
+            d, dq = duck_mean(results, r), duck_mean(results, r, "query")
             ratio = r["wall"] / d
             gevinst = fmt(first_to_duck / ratio, 2) if first_to_duck else "–"
             out.append(f"| {n:,} | {label} | {fmt(r['wall'])} | {fmt(r['cpu'])} | {fmt(r.get(key))} | {fmt(d)} ({fmt(dq)}) "
@@ -146,7 +149,7 @@ def spark_reference(results):
     out += ["", "The last column divides Gevinst's first night by DuckDB's runs beside it, and this run by the DuckDB run",
             "beside it: a ratio of ratios, so each side is compared with runs made under the same load.", ""]
     for n, a in results.get("spark_agreement", {}).items():
-        same = a["equal"] == a["duckdb_cells"] == a["spark_cells"]
+        same = spark_agrees(a)
         out.append(f"At {int(n):,} cases {a['equal']:,} of DuckDB's {a['duckdb_cells']:,} cells have the same n, Σx and Σx² in Spark's"
                    f" {a['spark_cells']:,}" + ("." if same else ": **the cells differ, so its ratios above are left out of the goals table**."))
     return out + [""]
