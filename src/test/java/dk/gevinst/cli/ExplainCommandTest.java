@@ -159,6 +159,22 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aNightThatReadNothingAndKeptTheDecisionDoesNotSayTheDecisionMoved(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        TempDirs.copyTree(SampleRun.out(), out);
+        Path repo = Repo.root();
+        // The next night without new exports: every file is known, so the run reads no row, and the datalake's final
+        // analysis (frozen after its planned end) keeps its decision.
+        String nextDay = java.time.LocalDate.parse(SampleRun.AS_OF).plusDays(1).toString();
+        assertThat(Main.execute("run", "--pilots", repo.resolve("jobs/pilots").toString(), "--data", repo.resolve("data-samples").toString(),
+            "--out", out.toString(), "--as-of", nextDay, "--demo-key", "--quiet")).isZero();
+        String english = explain("explain", "datalake", "--out", out.toString(), "--locale", "en");
+        assertThat(english).contains("Unchanged tonight.").contains("read no new rows.").doesNotContain("moved only", "changed only");
+        String danish = explain("explain", "datalake", "--out", out.toString(), "--locale", "da");
+        assertThat(danish).contains("Uændret i nat.").contains("læste ingen nye rækker.").doesNotContain("flyttede sig kun", "ændrede sig kun");
+    }
+
+    @Test
     void fieldsANewerDocumentAddsArePrintedAsTheyAre(@TempDir Path tmp) throws Exception {
         ObjectNode doc = (ObjectNode) new ObjectMapper().readTree(SampleRun.out().resolve("decisions/sagsoverblik.json").toFile());
         ((ObjectNode) doc.path("indicators").get(0)).putObject("future_analysis")

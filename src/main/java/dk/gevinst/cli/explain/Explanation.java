@@ -218,6 +218,7 @@ public final class Explanation {
     }
 
     private void changes(JsonNode doc, JsonNode previous, JsonNode manifest) {
+        boolean changed = false;
         if (previous == null) {
             out.add(INDENT + t.get("changes.first"));
         } else {
@@ -225,7 +226,8 @@ public final class Explanation {
             String beforeReason = previous.path("reasons").path(0).path("code").asText("–");
             String now = doc.path("decision").asText("–");
             String nowReason = doc.path("reasons").path(0).path("code").asText("–");
-            out.add(INDENT + (before.equals(now) && beforeReason.equals(nowReason)
+            changed = !before.equals(now) || !beforeReason.equals(nowReason);
+            out.add(INDENT + (!changed
                 ? t.format("changes.decision.same", previous.path("as_of").asText(), before, beforeReason)
                 : t.format("changes.decision.changed", previous.path("as_of").asText(), before, beforeReason, now, nowReason)));
             indicatorChanges(doc, previous);
@@ -243,7 +245,9 @@ public final class Explanation {
             }
         }
         String runId = manifest.path("run_id").asText();
-        out.add(INDENT + (read.isEmpty() ? t.format("changes.data.none", runId) : t.format("changes.data", runId, String.join(", ", read))));
+        // Only a decision that changed may be said to have moved with the day; an unchanged one did not move at all.
+        String none = changed ? "changes.data.none.changed" : "changes.data.none";
+        out.add(INDENT + (read.isEmpty() ? t.format(none, runId) : t.format("changes.data", runId, String.join(", ", read))));
     }
 
     private void indicatorChanges(JsonNode doc, JsonNode previous) {
