@@ -49,8 +49,9 @@ public final class Tables {
         try {
             rows.drop(column).write().mode("errorifexists").parquet(folder.toString());
         } catch (Exception e) {
-            // Spark throws its AnalysisException (checked in Java's eyes) without declaring it.
-            if (!(e instanceof org.apache.spark.sql.AnalysisException) || !String.valueOf(e.getMessage()).contains("already exists")) throw e;
+            // Spark throws its AnalysisException (checked in Java's eyes) without declaring it; its error condition, not
+            // its message's wording, says the folder was there.
+            if (!(e instanceof org.apache.spark.SparkThrowable t) || !"PATH_ALREADY_EXISTS".equals(t.getCondition())) throw e;
             throw new IllegalStateException("tonight's partition " + folder + " exists already in a publication being staged, which"
                 + " only one run writes; this is a fault in Gevinst, not in the data: report it with the run's log", e);
         }
