@@ -45,17 +45,47 @@ public record CaseMixCells(PostStratified fit, List<CellStats> cells) {
         List<CellStats> window = strata.stream().filter(c -> lastDay == null || !c.day().isAfter(lastDay)).toList();
         PostStratified fit = PostStratified.of(Strata.periodCells(window, null), usesBaseline, usesControl, PostStratified.MIN_STRATUM_CASES);
         if (fit.pooledAll()) return new CaseMixCells(fit, new CellTable(window).cells());
-        Map<List<Object>, Shift> shifts = shifts(fit);
+        Map<String, Shift[]> shifts = shifts(fit);
+        Map<String, String> strataOfTypes = new HashMap<>();
         Map<List<Object>, CellStats> out = new LinkedHashMap<>();
+        // Cells come sorted by unit, arm, period and day, then case type (CellBindings), so the types of one day cell
+        // follow each other: their sum is carried here and stored when the day cell changes, not looked up per cell.
+        // A day cell met again later carries on from its stored sum, so every sum is made in the cells' order.
+        List<Object> key = null;
+        CellStats day = null;
         for (CellStats c : window) {
-            String stratum = fit.stratumOf(c.stratum());
-            Shift shift = stratum == null ? null : shifts.get(Arrays.asList(stratum, c.arm(), c.period()));
+            String type = c.stratum();
+            String stratum = strataOfTypes.containsKey(type) ? strataOfTypes.get(type) : fit.stratumOf(type);
+            strataOfTypes.putIfAbsent(type, stratum);
+            Shift[] byArmAndPeriod = stratum == null ? null : shifts.get(stratum);
+            Shift shift = byArmAndPeriod == null ? null : byArmAndPeriod[slot(c.arm(), c.period())];
             if (shift == null) continue;
             Moments adjusted = shift.apply(c.moments());
-            List<Object> key = Arrays.asList(c.pilotId(), c.indicatorId(), c.unit(), c.arm(), c.period(), c.day());
-            out.merge(key, c.withoutStratum(adjusted), (a, b) -> a.withoutStratum(a.moments().plus(b.moments())));
+            if (day == null || !sameDayCell(day, c)) {
+                if (day != null) out.put(key, day);
+                key = Arrays.asList(c.pilotId(), c.indicatorId(), c.unit(), c.arm(), c.period(), c.day());
+                day = out.get(key);
+                if (day == null) {
+                    day = c.withoutStratum(adjusted);
+                    continue;
+                }
+            }
+            day = day.withoutStratum(day.moments().plus(adjusted));
         }
+        if (day != null) out.put(key, day);
         return new CaseMixCells(fit, new ArrayList<>(out.values()));
+    }
+
+    private static boolean sameDayCell(CellStats a, CellStats b) {
+        return a.arm() == b.arm() && a.period() == b.period() && a.day().equals(b.day()) && java.util.Objects.equals(a.unit(), b.unit())
+            && a.pilotId().equals(b.pilotId()) && a.indicatorId().equals(b.indicatorId());
+    }
+
+    private static final int PERIODS = Period.values().length;
+    private static final int SLOTS = Arm.values().length * PERIODS;
+
+    private static int slot(Arm arm, Period period) {
+        return arm.ordinal() * PERIODS + period.ordinal();
     }
 
     /** x' = level + scale · (x − mean) for the cases of one stratum in one arm and period. */
@@ -69,8 +99,8 @@ public record CaseMixCells(PostStratified fit, List<CellStats> cells) {
     }
 
     /** The shift of every stratum × arm × period cell the design uses. */
-    private static Map<List<Object>, Shift> shifts(PostStratified fit) {
-        Map<List<Object>, Shift> out = new HashMap<>();
+    private static Map<String, Shift[]> shifts(PostStratified fit) {
+        Map<String, Shift[]> out = new HashMap<>();
         for (Arm arm : Arm.values()) {
             for (Period period : Period.values()) {
                 boolean used = (arm == Arm.PILOT || fit.usesControl()) && (period == Period.POST || fit.usesBaseline());
@@ -85,7 +115,8 @@ public record CaseMixCells(PostStratified fit, List<CellStats> cells) {
                 for (int i = 0; i < fit.strata().size(); i++) {
                     Moments m = cell(fit.strata().get(i), arm, period);
                     double scale = fit.weights().get(i) * Math.sqrt(total * (total - 1.0) / (m.n() * (m.n() - 1.0)));
-                    out.put(Arrays.asList(fit.strata().get(i).stratum(), arm, period), new Shift(m.mean(), level, scale));
+                    out.computeIfAbsent(fit.strata().get(i).stratum(), k -> new Shift[SLOTS])
+                        [slot(arm, period)] = new Shift(m.mean(), level, scale);
                 }
             }
         }

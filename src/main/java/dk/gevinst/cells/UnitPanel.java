@@ -52,15 +52,23 @@ public record UnitPanel(String pilotId, String indicatorId, List<UnitWeeks> seri
     public static UnitPanel of(String pilotId, String indicatorId, List<CellStats> cells, LocalDate lastDay) {
         Map<List<Object>, SortedMap<LocalDate, Moments>> weeks = new LinkedHashMap<>();
         Map<List<Object>, CellStats> first = new LinkedHashMap<>();
+        // Cells come sorted by unit, arm and period (CellBindings), so a series is looked up once per run of its
+        // cells, not once per cell: the same sums in the same order, without a hashed key per day.
+        SortedMap<LocalDate, Moments> current = null;
+        CellStats currentFirst = null;
         for (CellStats c : cells) {
             if (!c.pilotId().equals(pilotId) || !c.indicatorId().equals(indicatorId)) {
                 throw new IllegalArgumentException("a panel holds one pilot and indicator (" + pilotId + ", " + indicatorId
                     + "); got a cell of (" + c.pilotId() + ", " + c.indicatorId() + ")");
             }
             if (lastDay != null && c.day().isAfter(lastDay)) continue;
-            List<Object> key = java.util.Arrays.asList(c.unit(), c.arm(), c.period());
-            first.putIfAbsent(key, c);
-            weeks.computeIfAbsent(key, k -> new TreeMap<>()).merge(Weeks.monday(c.day()), c.moments(), Moments::plus);
+            if (current == null || !sameSeries(c, currentFirst)) {
+                List<Object> key = java.util.Arrays.asList(c.unit(), c.arm(), c.period());
+                first.putIfAbsent(key, c);
+                current = weeks.computeIfAbsent(key, k -> new TreeMap<>());
+                currentFirst = c;
+            }
+            current.merge(Weeks.monday(c.day()), c.moments(), Moments::plus);
         }
         List<UnitWeeks> series = new ArrayList<>();
         weeks.forEach((key, byWeek) -> {
@@ -68,6 +76,10 @@ public record UnitPanel(String pilotId, String indicatorId, List<UnitWeeks> seri
             series.add(new UnitWeeks(c.unit(), c.arm(), c.period(), byWeek));
         });
         return new UnitPanel(pilotId, indicatorId, series);
+    }
+
+    private static boolean sameSeries(CellStats a, CellStats b) {
+        return a.arm() == b.arm() && a.period() == b.period() && Objects.equals(a.unit(), b.unit());
     }
 
     /** Every unit with observations, pilot arm first, then by name. */

@@ -37,9 +37,23 @@ public final class CellSuppression {
         Map<List<Object>, Integer> index = new HashMap<>();
         List<Long> counts = new ArrayList<>();
         Map<List<Object>, LinkedHashSet<Integer>> sums = new LinkedHashMap<>();
+        // Consecutive days of one unit, arm, period and week (cells come sorted) share every figure but their own day's:
+        // those are looked up once per run of days. Only the day is new, and its one link is to the run's entry.
+        CellStats runFirst = null;
+        LocalDate runWeek = null;
+        int[] runFigures = null;
+        LinkedHashSet<Integer> runDays = null;
         for (int i = 0; i < cells.size(); i++) {
             CellStats c = cells.get(i);
             LocalDate week = Weeks.monday(c.day());
+            if (runFirst != null && week.equals(runWeek) && c.arm() == runFirst.arm() && c.period() == runFirst.period()
+                    && java.util.Objects.equals(c.unit(), runFirst.unit())) {
+                index.put(key("day", i), counts.size());
+                runDays.add(counts.size());
+                counts.add(c.moments().n());
+                for (int at : runFigures) counts.set(at, counts.get(at) + c.moments().n());
+                continue;
+            }
             List<Object> day = key("day", i), entry = key("unit-period-week", c.unit(), c.arm(), c.period(), week);
             List<Object> unitPeriod = key("unit-period", c.unit(), c.arm(), c.period()), unitWeek = key("unit-week", c.unit(), c.arm(), week);
             List<Object> unit = key("unit", c.unit(), c.arm()), armPeriod = key("arm-period", c.arm(), c.period());
@@ -67,6 +81,13 @@ public final class CellSuppression {
             link(sums, index, fresh, arm, "weeks", armWeek);
             link(sums, index, fresh, arm, "units", unit);
             link(sums, index, fresh, total, "arms", arm);
+            runFirst = c;
+            runWeek = week;
+            runFigures = new int[] {index.get(entry), index.get(unitPeriod), index.get(unitWeek), index.get(unit), index.get(armPeriod),
+                index.get(armWeek), index.get(arm), index.get(total)};
+            List<Object> days = new ArrayList<>(entry);
+            days.add("days");
+            runDays = sums.get(days);
         }
         if (!covered) return new CellSuppression(index, Set.of());
         List<SmallCells.Sum> relations = new ArrayList<>();

@@ -94,6 +94,24 @@ class CaseMixCellsTest {
     }
 
     @Test
+    void aDayCellWhoseCaseTypesAreNotNextToEachOtherIsStillTheSumOfAllOfThem() {
+        List<CellStats> sorted = new ArrayList<>(cells(5, 1.4, 0.1));
+        sorted.sort(CellBindings.SORTED);
+        // Every case type's cells together: a day cell's types are then far apart, each type's cells still in the
+        // same order (so the fit and each day's sum are made in the same order as from the sorted list).
+        List<CellStats> byType = new ArrayList<>(sorted);
+        byType.sort(java.util.Comparator.comparing(CellStats::stratum).thenComparing(CellBindings.SORTED));
+        assertThat(byType).isNotEqualTo(sorted);
+        assertThat(byDayCell(CaseMixCells.of(byType, null, true, true).cells())).isEqualTo(byDayCell(CaseMixCells.of(sorted, null, true, true).cells()));
+    }
+
+    private static Map<List<Object>, Moments> byDayCell(List<CellStats> cells) {
+        Map<List<Object>, Moments> out = new java.util.HashMap<>();
+        for (CellStats c : cells) assertThat(out.put(List.of(c.unit(), c.arm(), c.period(), c.day()), c.moments())).isNull();
+        return out;
+    }
+
+    @Test
     void theWindowEndsAtTheLastDayAndNothingStandingAloneLeavesTheCellsAsTheyWere() {
         List<CellStats> strata = cells(3, 1.3, 0);
         LocalDate end = START.plusWeeks(4);
