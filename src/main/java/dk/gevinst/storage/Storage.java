@@ -1,6 +1,5 @@
 package dk.gevinst.storage;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -154,13 +153,7 @@ public final class Storage {
 
     public byte[] readBytes(Path p, int maxBytes) throws IOException {
         try (InputStream in = fs(p).open(p)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            int n;
-            while (out.size() < maxBytes && (n = in.read(buf, 0, Math.min(buf.length, maxBytes - out.size()))) > 0) {
-                out.write(buf, 0, n);
-            }
-            return out.toByteArray();
+            return in.readNBytes(maxBytes);
         }
     }
 
