@@ -175,6 +175,29 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aDecisionThatChangedWithoutNewRowsIsExplainedOnlyWhenItWasMadeTonight() {
+        ObjectNode previous = SampleRun.decision("datalake").deepCopy();
+        previous.put("decision", "EXTEND").put("as_of", "2026-11-26");
+        ((ObjectNode) previous.path("reasons").get(0)).put("code", "more_data_needed");
+        JsonNode manifest = new ObjectMapper().createObjectNode().put("run_id", "r2").set("cases", new ObjectMapper().createObjectNode().put("rows_read", 0));
+        ObjectNode tonight = SampleRun.decision("datalake").deepCopy();
+        tonight.put("status", "ok").put("evaluated_tonight", true);
+        assertThat(String.join("\n", explained(tonight, previous, manifest)))
+            .contains("Changed tonight to STOP").contains("Run r2 read no new rows: the decision changed without new data");
+        // Kept because the evaluation failed: its first reason says so, and no new data is not the explanation.
+        ObjectNode kept = tonight.deepCopy();
+        kept.put("status", "error").put("evaluated_tonight", false);
+        ((ObjectNode) kept.path("reasons").get(0)).put("code", "evaluation_failed");
+        assertThat(String.join("\n", explained(kept, previous, manifest)))
+            .contains("Changed tonight to STOP (evaluation_failed)").contains("Run r2 read no new rows.").doesNotContain("without new data");
+    }
+
+    private static List<String> explained(JsonNode doc, JsonNode previous, JsonNode manifest) {
+        return dk.gevinst.cli.explain.Explanation.lines(new dk.gevinst.cli.explain.PublishedNight(doc, true, null,
+            java.time.LocalDate.parse(doc.path("as_of").asText()), previous, manifest), dk.gevinst.text.Language.EN);
+    }
+
+    @Test
     void fieldsANewerDocumentAddsArePrintedAsTheyAre(@TempDir Path tmp) throws Exception {
         ObjectNode doc = (ObjectNode) new ObjectMapper().readTree(SampleRun.out().resolve("decisions/sagsoverblik.json").toFile());
         ((ObjectNode) doc.path("indicators").get(0)).putObject("future_analysis")

@@ -245,8 +245,10 @@ public final class Explanation {
             }
         }
         String runId = manifest.path("run_id").asText();
-        // Only a decision that changed may be said to have moved with the day; an unchanged one did not move at all.
-        String none = changed ? "changes.data.none.changed" : "changes.data.none";
+        // Only a decision made tonight that changed without new data is explained here; an unchanged one did not move,
+        // and a kept one (a broken spec, a failed evaluation, stale data) has its reason first already.
+        boolean decidedTonight = "ok".equals(doc.path("status").asText()) && doc.path("evaluated_tonight").asBoolean(false);
+        String none = changed && decidedTonight ? "changes.data.none.changed" : "changes.data.none";
         out.add(INDENT + (read.isEmpty() ? t.format(none, runId) : t.format("changes.data", runId, String.join(", ", read))));
     }
 
