@@ -55,9 +55,9 @@ public final class DashboardWriter {
     private static Read read(Storage storage, Path file) {
         String name = file.getName(), fix = "; remove it, and the next night writes that pilot's document again";
         try {
-            // From the bytes: Jackson reads UTF-8 itself, faster than from a decoded string, and bytes that are not
-            // UTF-8 make the document invalid rather than text with replacement characters.
-            JsonNode d = Json.MAPPER.readTree(storage.readBytes(file, Integer.MAX_VALUE - 8));
+            // From the bytes, as explain reads them too (PublishedNight): Jackson decodes them itself, faster than from
+            // a string decoded first (it takes UTF-8, or UTF-16 or UTF-32 by their byte order marks or shape).
+            JsonNode d = Json.MAPPER.readTree(storage.readAll(file));
             if (d == null || !d.isObject() || !d.path("pilot_id").isTextual() || !isDate(d.path("as_of"))) {
                 return new Read(name, null, "the decision document " + name + " has no pilot_id or as_of date" + fix);
             }

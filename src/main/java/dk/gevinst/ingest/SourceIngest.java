@@ -135,8 +135,9 @@ final class SourceIngest {
 
     /**
      * A hash of a row's values; a map is hashed as its entries sorted by key, since equal maps may differ in order.
-     * sort_array, not array_sort: the same order, but array_sort's comparator is a lambda that Spark only interprets,
-     * which keeps the whole projection out of whole-stage code generation.
+     * sort_array, not array_sort: for map entries the same order (an entry is never null, and keys are unique, so only
+     * the key is ever compared; the two differ only in where null elements go), but array_sort's comparator is a lambda
+     * that Spark only interprets, which keeps the whole projection out of whole-stage code generation.
      */
     private static Column contentHash(Source source) {
         List<Column> values = new ArrayList<>();

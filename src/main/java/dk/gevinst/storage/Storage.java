@@ -157,8 +157,13 @@ public final class Storage {
         }
     }
 
+    /** The whole file (as large as a Java array may be). */
+    public byte[] readAll(Path p) throws IOException {
+        return readBytes(p, Integer.MAX_VALUE - 8);
+    }
+
     public String readText(Path p) throws IOException {
-        return new String(readBytes(p, Integer.MAX_VALUE - 8), StandardCharsets.UTF_8);
+        return new String(readAll(p), StandardCharsets.UTF_8);
     }
 
     public void mkdirs(Path dir) throws IOException {

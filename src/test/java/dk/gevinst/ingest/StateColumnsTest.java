@@ -70,16 +70,16 @@ class StateColumnsTest {
     }
 
     /**
-     * Typed case rows as the reader hands them to the state columns: two with the same extras in another order, one
-     * with another extra value, one quarantined. From an RDD, not a local list, which Spark would fold into constants.
+     * Typed case rows as the reader hands them to the state columns: two with the same extras in another order (an
+     * empty value and keys beyond ASCII among them), one with another extra value, one quarantined. From an RDD, not a local list, which Spark would fold into constants.
      */
     private Dataset<Row> typed() {
         StructType schema = SparkSchemas.stored(Source.CASES).add(Columns.CITIZEN_ID, DataTypes.StringType)
             .add(Columns.REASON, DataTypes.StringType).add(Columns.CPR_MASKED, DataTypes.StringType);
         List<Row> rows = List.of(
-            row(schema, 1, extras("fte", "12.5", "team", "A")),
-            row(schema, 2, extras("team", "A", "fte", "12.5")),
-            row(schema, 3, extras("team", "B", "fte", "12.5")),
+            row(schema, 1, extras("fte", "12.5", "team", "A", "årsag", null, "Æble", "ja")),
+            row(schema, 2, extras("Æble", "ja", "team", "A", "årsag", null, "fte", "12.5")),
+            row(schema, 3, extras("team", "B", "fte", "12.5", "årsag", null, "Æble", "ja")),
             row(schema, 4, null));
         return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 2), schema);
     }

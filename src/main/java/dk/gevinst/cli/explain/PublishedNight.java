@@ -57,7 +57,7 @@ public record PublishedNight(JsonNode doc, boolean complete, Path from, LocalDat
         }
         JsonNode latestDoc;
         try {
-            latestDoc = JSON.readTree(storage.readText(file));
+            latestDoc = JSON.readTree(storage.readAll(file));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException("the published decision document " + file.getName() + " is not valid JSON (" + e.getOriginalMessage()
                 + "); the next night writes it again, or rerun the night that wrote it", e);
@@ -179,7 +179,7 @@ public record PublishedNight(JsonNode doc, boolean complete, Path from, LocalDat
         for (Storage.FileEntry f : storage.listFiles(runs)) {
             String name = f.path().getName();
             if (!name.startsWith(night + "_") || !name.endsWith(".json") || name.compareTo(foundName) <= 0) continue;
-            found = JSON.readTree(storage.readText(f.path()));
+            found = JSON.readTree(storage.readAll(f.path()));
             foundName = name;
         }
         return found;
