@@ -82,6 +82,11 @@ final class CellBindings {
             if (c.unit() != null) byUnit.computeIfAbsent(key(c.measure(), c.unit()), k -> new ArrayList<>()).add(c);
             else byScope.computeIfAbsent(key(c.measure(), c.scope()), k -> new ArrayList<>()).add(c);
         }
+        // Each unit's (or pilot's) cells by day and stratum, once for every pilot that reads them: a pilot's cells are then
+        // made in SORTED order already (see bind below), and its sort only checks that. A stable sort, so cells that
+        // compare equal keep the order they came in, as they did when each pilot's cells were sorted from scratch.
+        byUnit.values().forEach(l -> l.sort(BY_DAY));
+        byScope.values().forEach(l -> l.sort(BY_DAY));
         List<PilotSpec> byId = new ArrayList<>(pilots);
         byId.sort(Comparator.comparing(PilotSpec::id));
         List<CellStats> out = new ArrayList<>();
@@ -97,17 +102,31 @@ final class CellBindings {
         return out;
     }
 
+    /** A measure's cells of one unit or pilot by day, then stratum (none first): SORTED's order within one pilot, indicator and unit. */
+    private static final Comparator<MeasureCell> BY_DAY = Comparator.comparing(MeasureCell::day)
+        .thenComparing(MeasureCell::stratum, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /**
+     * One pilot's cells, made in SORTED order: indicators by id, their units by name (none first), then arm, each
+     * unit's cells by day (a period's days all come before the next period's). The sort after it keeps the order
+     * promised whatever a spec holds, at the cost of one pass over cells that are in order.
+     */
     private static List<CellStats> bind(PilotSpec p, Map<String, List<MeasureCell>> byUnit, Map<String, List<MeasureCell>> byScope, LocalDate asOf) {
         List<CellStats> out = new ArrayList<>();
-        for (PilotIndicator i : p.indicators()) {
+        List<PilotIndicator> indicators = new ArrayList<>(p.indicators());
+        indicators.sort(Comparator.comparing(PilotIndicator::id));
+        List<Map.Entry<String, Arm>> units = new ArrayList<>();
+        for (String unit : p.pilotUnits()) units.add(Map.entry(unit, Arm.PILOT));
+        for (String unit : p.controlUnits()) units.add(Map.entry(unit, Arm.CONTROL));
+        units.sort(Map.Entry.<String, Arm>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
+        for (PilotIndicator i : indicators) {
             String measure = MeasureKeys.of(i.definition().measure());
             Windows windows = new Windows(p, i, asOf);
             if (i.definition().source() == Source.TECH_METRICS) {
                 bindTo(out, p, i, null, Arm.PILOT, byScope.get(key(measure, p.id())), windows);
                 continue;
             }
-            for (String unit : p.pilotUnits()) bindTo(out, p, i, unit, Arm.PILOT, byUnit.get(key(measure, unit)), windows);
-            for (String unit : p.controlUnits()) bindTo(out, p, i, unit, Arm.CONTROL, byUnit.get(key(measure, unit)), windows);
+            for (Map.Entry<String, Arm> u : units) bindTo(out, p, i, u.getKey(), u.getValue(), byUnit.get(key(measure, u.getKey())), windows);
         }
         out.sort(SORTED);
         return out;
