@@ -37,7 +37,7 @@ final class UnfinishedReads {
         Set<String> listed = new HashSet<>();
         for (Storage.FileEntry f : manifests) {
             try {
-                for (JsonNode r : Json.MAPPER.readTree(storage.readText(f.path())).path("read_by_unfinished_runs")) listed.add(r.path("run_id").asText());
+                for (JsonNode r : Json.MAPPER.readTree(storage.readAll(f.path())).path("read_by_unfinished_runs")) listed.add(r.path("run_id").asText());
             } catch (IOException | RuntimeException e) {
                 // A manifest that cannot be read lists nothing; its own run is finished all the same.
             }

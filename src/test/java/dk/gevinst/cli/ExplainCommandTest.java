@@ -169,32 +169,43 @@ class ExplainCommandTest {
         assertThat(Main.execute("run", "--pilots", repo.resolve("jobs/pilots").toString(), "--data", repo.resolve("data-samples").toString(),
             "--out", out.toString(), "--as-of", nextDay, "--demo-key", "--quiet")).isZero();
         String english = explain("explain", "datalake", "--out", out.toString(), "--locale", "en");
-        assertThat(english).contains("Unchanged tonight.").contains("read no new rows.").doesNotContain("moved only", "changed only");
+        assertThat(english).contains("Unchanged tonight.").contains("read no new rows.").doesNotContain("without new data");
         String danish = explain("explain", "datalake", "--out", out.toString(), "--locale", "da");
-        assertThat(danish).contains("Uændret i nat.").contains("læste ingen nye rækker.").doesNotContain("flyttede sig kun", "ændrede sig kun");
+        assertThat(danish).contains("Uændret i nat.").contains("læste ingen nye rækker.").doesNotContain("uden nye data");
     }
 
     @Test
-    void aDecisionThatChangedWithoutNewRowsIsExplainedOnlyWhenItWasMadeTonight() {
+    void aDecisionThatChangedWithoutNewRowsIsExplainedOnlyBetweenTwoDecisionsMadeOnTheirNights() {
         ObjectNode previous = SampleRun.decision("datalake").deepCopy();
-        previous.put("decision", "EXTEND").put("as_of", "2026-11-26");
+        previous.put("decision", "EXTEND").put("as_of", "2026-11-26").put("status", "ok");
         ((ObjectNode) previous.path("reasons").get(0)).put("code", "more_data_needed");
         JsonNode manifest = new ObjectMapper().createObjectNode().put("run_id", "r2").set("cases", new ObjectMapper().createObjectNode().put("rows_read", 0));
         ObjectNode tonight = SampleRun.decision("datalake").deepCopy();
-        tonight.put("status", "ok").put("evaluated_tonight", true);
-        assertThat(String.join("\n", explained(tonight, previous, manifest)))
+        tonight.put("status", "ok");
+        assertThat(String.join("\n", explained(tonight, previous, manifest, dk.gevinst.text.Language.EN)))
             .contains("Changed tonight to STOP").contains("Run r2 read no new rows: the decision changed without new data");
+        assertThat(String.join("\n", explained(tonight, previous, manifest, dk.gevinst.text.Language.DA)))
+            .contains("Kørsel r2 læste ingen nye rækker: beslutningen ændrede sig uden nye data");
+        // An earlier night read from the tables has no evaluated_tonight: its status says it was decided.
+        ObjectNode fromTables = tonight.deepCopy();
+        fromTables.remove("evaluated_tonight");
+        assertThat(String.join("\n", explained(fromTables, previous, manifest, dk.gevinst.text.Language.EN))).contains("without new data");
         // Kept because the evaluation failed: its first reason says so, and no new data is not the explanation.
         ObjectNode kept = tonight.deepCopy();
-        kept.put("status", "error").put("evaluated_tonight", false);
+        kept.put("status", "error");
         ((ObjectNode) kept.path("reasons").get(0)).put("code", "evaluation_failed");
-        assertThat(String.join("\n", explained(kept, previous, manifest)))
+        assertThat(String.join("\n", explained(kept, previous, manifest, dk.gevinst.text.Language.EN)))
             .contains("Changed tonight to STOP (evaluation_failed)").contains("Run r2 read no new rows.").doesNotContain("without new data");
+        // Decided tonight after a night whose decision was kept: the change is the recovery, not the day.
+        ObjectNode keptBefore = previous.deepCopy();
+        keptBefore.put("status", "stale");
+        assertThat(String.join("\n", explained(tonight, keptBefore, manifest, dk.gevinst.text.Language.EN)))
+            .contains("Changed tonight to STOP").contains("Run r2 read no new rows.").doesNotContain("without new data");
     }
 
-    private static List<String> explained(JsonNode doc, JsonNode previous, JsonNode manifest) {
+    private static List<String> explained(JsonNode doc, JsonNode previous, JsonNode manifest, dk.gevinst.text.Language language) {
         return dk.gevinst.cli.explain.Explanation.lines(new dk.gevinst.cli.explain.PublishedNight(doc, true, null,
-            java.time.LocalDate.parse(doc.path("as_of").asText()), previous, manifest), dk.gevinst.text.Language.EN);
+            java.time.LocalDate.parse(doc.path("as_of").asText()), previous, manifest), language);
     }
 
     @Test

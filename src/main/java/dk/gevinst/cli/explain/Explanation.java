@@ -245,10 +245,12 @@ public final class Explanation {
             }
         }
         String runId = manifest.path("run_id").asText();
-        // Only a decision made tonight that changed without new data is explained here; an unchanged one did not move,
-        // and a kept one (a broken spec, a failed evaluation, stale data) has its reason first already.
-        boolean decidedTonight = "ok".equals(doc.path("status").asText()) && doc.path("evaluated_tonight").asBoolean(false);
-        String none = changed && decidedTonight ? "changes.data.none.changed" : "changes.data.none";
+        // Only a change between two decisions made on their nights is explained here: an unchanged decision did not
+        // move, a kept one (a broken spec, a failed evaluation, stale data) has its reason first already, and after
+        // a kept one the change is its recovery. Status ok is a decision made that night, in a whole document and in
+        // the tables' rows an earlier night is read from (which have no evaluated_tonight).
+        boolean bothDecided = previous != null && "ok".equals(doc.path("status").asText()) && "ok".equals(previous.path("status").asText());
+        String none = changed && bothDecided ? "changes.data.none.changed" : "changes.data.none";
         out.add(INDENT + (read.isEmpty() ? t.format(none, runId) : t.format("changes.data", runId, String.join(", ", read))));
     }
 

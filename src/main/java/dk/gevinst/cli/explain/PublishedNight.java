@@ -1,13 +1,13 @@
 package dk.gevinst.cli.explain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.gevinst.pipeline.ExitCode;
 import dk.gevinst.pipeline.GevinstException;
 import dk.gevinst.pipeline.Publication;
+import dk.gevinst.publish.Json;
 import dk.gevinst.publish.PublishedTables;
 import dk.gevinst.source.Columns;
 import dk.gevinst.storage.Storage;
@@ -32,7 +32,6 @@ import org.apache.hadoop.fs.Path;
  * @param manifest the run manifest of the run that published the night (null: none found)
  */
 public record PublishedNight(JsonNode doc, boolean complete, Path from, LocalDate latest, JsonNode previous, JsonNode manifest) {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REASON_PREFIX = "reason_";
     private static final List<String> DESCRIPTIVE = List.of("title", "owner", "deployment", "start", "end", "baseline_start", "arms");
     private static final String DECISION = "decision_", DECISION_RELATIVE = "decision_relative_";
@@ -57,7 +56,7 @@ public record PublishedNight(JsonNode doc, boolean complete, Path from, LocalDat
         }
         JsonNode latestDoc;
         try {
-            latestDoc = JSON.readTree(storage.readAll(file));
+            latestDoc = Json.MAPPER.readTree(storage.readAll(file));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException("the published decision document " + file.getName() + " is not valid JSON (" + e.getOriginalMessage()
                 + "); the next night writes it again, or rerun the night that wrote it", e);
@@ -179,7 +178,7 @@ public record PublishedNight(JsonNode doc, boolean complete, Path from, LocalDat
         for (Storage.FileEntry f : storage.listFiles(runs)) {
             String name = f.path().getName();
             if (!name.startsWith(night + "_") || !name.endsWith(".json") || name.compareTo(foundName) <= 0) continue;
-            found = JSON.readTree(storage.readAll(f.path()));
+            found = Json.MAPPER.readTree(storage.readAll(f.path()));
             foundName = name;
         }
         return found;
