@@ -93,4 +93,15 @@ class UnitPanelTest {
         assertThatThrownBy(() -> UnitPanel.of("q", "handling_time", randomCells(3), null))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(q, handling_time)");
     }
+
+    @Test
+    void aSeriesWhoseCellsAreInterruptedByAnotherSeriesStillSumsAllOfThem() {
+        Moments first = Moments.of(30, 40), other = Moments.of(50), again = Moments.of(35);
+        LocalDate thursday = MONDAY.plusDays(3);
+        UnitPanel panel = UnitPanel.of("p", "handling_time", List.of(day("Nord", Arm.PILOT, Period.POST, thursday, first),
+            day("Syd", Arm.CONTROL, Period.POST, thursday, other), day("Nord", Arm.PILOT, Period.POST, thursday.plusDays(1), again)), null);
+        assertThat(panel.series()).hasSize(2);
+        assertThat(panel.weeks("Nord", Period.POST)).containsExactly(java.util.Map.entry(MONDAY, first.plus(again)));
+        assertThat(panel.weeks("Syd", Period.POST)).containsExactly(java.util.Map.entry(MONDAY, other));
+    }
 }
