@@ -61,7 +61,7 @@ public record CaseMixCells(PostStratified fit, List<CellStats> cells) {
             Shift shift = byArmAndPeriod == null ? null : byArmAndPeriod[slot(c.arm(), c.period())];
             if (shift == null) continue;
             Moments adjusted = shift.apply(c.moments());
-            if (day == null || !sameDayCell(day, c)) {
+            if (day == null || !day.sameSeries(c) || !day.day().equals(c.day())) {
                 if (day != null) out.put(key, day);
                 key = Arrays.asList(c.pilotId(), c.indicatorId(), c.unit(), c.arm(), c.period(), c.day());
                 day = out.get(key);
@@ -74,11 +74,6 @@ public record CaseMixCells(PostStratified fit, List<CellStats> cells) {
         }
         if (day != null) out.put(key, day);
         return new CaseMixCells(fit, new ArrayList<>(out.values()));
-    }
-
-    private static boolean sameDayCell(CellStats a, CellStats b) {
-        return a.arm() == b.arm() && a.period() == b.period() && a.day().equals(b.day()) && java.util.Objects.equals(a.unit(), b.unit())
-            && a.pilotId().equals(b.pilotId()) && a.indicatorId().equals(b.indicatorId());
     }
 
     private static final int PERIODS = Period.values().length;

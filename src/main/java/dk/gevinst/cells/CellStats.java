@@ -27,6 +27,15 @@ public record CellStats(String pilotId, String indicatorId, String unit, String 
         this(pilotId, indicatorId, null, null, arm, period, day, moments);
     }
 
+    /**
+     * Whether the other cell is of the same series: the same pilot, indicator, unit, arm and period. Sorted cells come
+     * in runs of one series, which the day cells' readers (UnitPanel, CaseMixCells, CellSuppression) look up once.
+     */
+    public boolean sameSeries(CellStats other) {
+        return arm == other.arm && period == other.period && java.util.Objects.equals(unit, other.unit) && pilotId.equals(other.pilotId)
+            && indicatorId.equals(other.indicatorId);
+    }
+
     /** The same cell without its stratum, holding the given moments. */
     CellStats withoutStratum(Moments summed) {
         return new CellStats(pilotId, indicatorId, unit, null, arm, period, day, summed);

@@ -62,7 +62,7 @@ public record UnitPanel(String pilotId, String indicatorId, List<UnitWeeks> seri
                     + "); got a cell of (" + c.pilotId() + ", " + c.indicatorId() + ")");
             }
             if (lastDay != null && c.day().isAfter(lastDay)) continue;
-            if (current == null || !sameSeries(c, currentFirst)) {
+            if (current == null || !c.sameSeries(currentFirst)) {
                 List<Object> key = java.util.Arrays.asList(c.unit(), c.arm(), c.period());
                 first.putIfAbsent(key, c);
                 current = weeks.computeIfAbsent(key, k -> new TreeMap<>());
@@ -76,10 +76,6 @@ public record UnitPanel(String pilotId, String indicatorId, List<UnitWeeks> seri
             series.add(new UnitWeeks(c.unit(), c.arm(), c.period(), byWeek));
         });
         return new UnitPanel(pilotId, indicatorId, series);
-    }
-
-    private static boolean sameSeries(CellStats a, CellStats b) {
-        return a.arm() == b.arm() && a.period() == b.period() && Objects.equals(a.unit(), b.unit());
     }
 
     /** Every unit with observations, pilot arm first, then by name. */

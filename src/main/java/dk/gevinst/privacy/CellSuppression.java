@@ -46,8 +46,7 @@ public final class CellSuppression {
         for (int i = 0; i < cells.size(); i++) {
             CellStats c = cells.get(i);
             LocalDate week = Weeks.monday(c.day());
-            if (runFirst != null && week.equals(runWeek) && c.arm() == runFirst.arm() && c.period() == runFirst.period()
-                    && java.util.Objects.equals(c.unit(), runFirst.unit())) {
+            if (runFirst != null && week.equals(runWeek) && c.sameSeries(runFirst)) {
                 index.put(key("day", i), counts.size());
                 runDays.add(counts.size());
                 counts.add(c.moments().n());

@@ -249,9 +249,12 @@ public final class Explanation {
         // move, a kept one (a broken spec, a failed evaluation, stale data) has its reason first already, and after
         // a kept one the change is its recovery. Status ok is a decision made that night, in a whole document and in
         // the tables' rows an earlier night is read from (which have no evaluated_tonight).
-        boolean bothDecided = previous != null && "ok".equals(doc.path("status").asText()) && "ok".equals(previous.path("status").asText());
-        String none = changed && bothDecided ? "changes.data.none.changed" : "changes.data.none";
+        String none = changed && decided(doc) && decided(previous) ? "changes.data.none.changed" : "changes.data.none";
         out.add(INDENT + (read.isEmpty() ? t.format(none, runId) : t.format("changes.data", runId, String.join(", ", read))));
+    }
+
+    private static boolean decided(JsonNode doc) {
+        return "ok".equals(doc.path("status").asText());
     }
 
     private void indicatorChanges(JsonNode doc, JsonNode previous) {
