@@ -76,21 +76,15 @@ final class CellBindings {
      * part of the cell stage's driver time.
      */
     static List<CellStats> bind(List<PilotSpec> pilots, List<MeasureCell> measureCells, LocalDate asOf) {
-        Map<String, List<MeasureCell>> byUnit = new HashMap<>();
-        Map<String, List<MeasureCell>> byScope = new HashMap<>();
-        for (MeasureCell c : measureCells) {
-            if (c.unit() != null) byUnit.computeIfAbsent(key(c.measure(), c.unit()), k -> new ArrayList<>()).add(c);
-            else byScope.computeIfAbsent(key(c.measure(), c.scope()), k -> new ArrayList<>()).add(c);
-        }
-        // Each unit's (or pilot's) cells by day and stratum, once for every pilot that reads them: a pilot's cells are then
-        // made in SORTED order already (see bind below), and its sort only checks that. A stable sort, so cells that
-        // compare equal keep the order they came in, as they did when each pilot's cells were sorted from scratch.
-        byUnit.values().forEach(l -> l.sort(BY_DAY));
-        byScope.values().forEach(l -> l.sort(BY_DAY));
+        MeasureIndex index = new MeasureIndex(measureCells);
         List<PilotSpec> byId = new ArrayList<>(pilots);
         byId.sort(Comparator.comparing(PilotSpec::id));
         List<CellStats> out = new ArrayList<>();
-        DriverCores.map(byId, p -> bind(p, byUnit, byScope, asOf)).forEach(out::addAll);
+        DriverCores.map(byId, p -> {
+            List<CellStats> cells = made(p, index, asOf);
+            cells.sort(SORTED);
+            return cells;
+        }).forEach(out::addAll);
         // Each pilot's cells are sorted and pilots follow by id, so only two specs with one id could interleave;
         // the stage never gets them, but the order is promised.
         for (int i = 1; i < byId.size(); i++) {
@@ -107,11 +101,33 @@ final class CellBindings {
         .thenComparing(MeasureCell::stratum, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /**
-     * One pilot's cells, made in SORTED order: indicators by id, their units by name (none first), then arm, each
-     * unit's cells by day (a period's days all come before the next period's). The sort after it keeps the order
-     * promised whatever a spec holds, at the cost of one pass over cells that are in order.
+     * The measure cells of each unit, and of each pilot (technical metrics), by day and stratum: indexed once for
+     * every pilot that reads them. Sorted so that a pilot's cells are made in SORTED order already (see made). A
+     * stable sort, so cells that compare equal keep the order they came in, as they did when each pilot's cells
+     * were sorted from scratch.
      */
-    private static List<CellStats> bind(PilotSpec p, Map<String, List<MeasureCell>> byUnit, Map<String, List<MeasureCell>> byScope, LocalDate asOf) {
+    static final class MeasureIndex {
+        private final Map<String, List<MeasureCell>> byUnit = new HashMap<>();
+        private final Map<String, List<MeasureCell>> byScope = new HashMap<>();
+
+        MeasureIndex(List<MeasureCell> measureCells) {
+            for (MeasureCell c : measureCells) {
+                if (c.unit() != null) byUnit.computeIfAbsent(key(c.measure(), c.unit()), k -> new ArrayList<>()).add(c);
+                else byScope.computeIfAbsent(key(c.measure(), c.scope()), k -> new ArrayList<>()).add(c);
+            }
+            byUnit.values().forEach(l -> l.sort(BY_DAY));
+            byScope.values().forEach(l -> l.sort(BY_DAY));
+        }
+    }
+
+    /**
+     * One pilot's cells, made in SORTED order: indicators by id, their units by name (none first), then arm, each
+     * unit's cells by day (a period's days all come before the next period's). The caller's sort keeps the order
+     * promised whatever a spec holds, at the cost of one pass over cells that are in order; package-private so that
+     * a test sees they come in order before it (CellBindingsTest), since the sort would hide a slip but for its time.
+     */
+    static List<CellStats> made(PilotSpec p, MeasureIndex index, LocalDate asOf) {
+        Map<String, List<MeasureCell>> byUnit = index.byUnit, byScope = index.byScope;
         List<CellStats> out = new ArrayList<>();
         List<PilotIndicator> indicators = new ArrayList<>(p.indicators());
         indicators.sort(Comparator.comparing(PilotIndicator::id));
@@ -128,7 +144,6 @@ final class CellBindings {
             }
             for (Map.Entry<String, Arm> u : units) bindTo(out, p, i, u.getKey(), u.getValue(), byUnit.get(key(measure, u.getKey())), windows);
         }
-        out.sort(SORTED);
         return out;
     }
 

@@ -8,7 +8,10 @@ import dk.gevinst.indicator.Catalog;
 import dk.gevinst.indicator.Measure;
 import dk.gevinst.stats.Moments;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Measure cells get their pilots, arms and periods on the driver: one measure cell serves every pilot that watches its unit. */
@@ -89,5 +92,48 @@ class CellBindingsTest {
             new CellStats("a", "query_seconds", null, null, Arm.PILOT, Period.POST, LocalDate.of(2026, 4, 1), Moments.of(3.5)));
         assertThat(CellBindings.metricScopes(List.of(a, b))).containsExactly("a", "b");
         assertThat(CellBindings.boundUnits(List.of(a, b))).containsExactly("Nord", "Syd");
+    }
+
+    @Test
+    void aPilotsCellsAreMadeInTheirSortedOrderSoTheSortAfterOnlyChecks() throws Exception {
+        // Indicators, units and arms declared out of order, and measure cells shuffled: the order comes from the binding.
+        PilotSpec p = new PilotSpecParser(Catalog.builtIn()).parse("p.yaml", """
+            id: p
+            title: "Pilot"
+            start: 2026-03-02
+            end: 2026-12-31
+            baseline_start: 2026-01-05
+            ramp_up_days: 14
+            arms:
+              pilot: ["Vest", "Nord"]
+              control: ["Syd", "Alfa"]
+            indicators:
+              query_seconds: {role: technical, direction: lower_is_better}
+              processing_days: {role: guardrail, margin: "10%"}
+              handling_time: {role: success, mde: "10%"}
+            """);
+        String processing = MeasureKeys.of(Catalog.builtIn().find("processing_days").orElseThrow().measure());
+        List<MeasureCell> measured = new ArrayList<>();
+        String[] strata = {"Bolig", null, "Anden"};
+        for (String measure : List.of(HANDLING, processing)) {
+            for (String unit : List.of("Vest", "Nord", "Syd", "Alfa", "Øst")) {
+                for (LocalDate day = LocalDate.of(2026, 1, 1); day.isBefore(LocalDate.of(2026, 7, 3)); day = day.plusDays(9)) {
+                    for (String stratum : strata) measured.add(new MeasureCell(measure, unit, null, day, stratum, Moments.of(day.getDayOfMonth())));
+                }
+            }
+        }
+        for (LocalDate day = LocalDate.of(2026, 1, 1); day.isBefore(LocalDate.of(2026, 7, 3)); day = day.plusDays(5)) {
+            measured.add(new MeasureCell(QUERY, null, "p", day, null, Moments.of(1.5)));
+        }
+        Collections.shuffle(measured, new Random(7));
+
+        List<CellStats> made = CellBindings.made(p, new CellBindings.MeasureIndex(measured), AS_OF);
+
+        // Pre and post days of two case indicators' four units in three strata each, and the metric's days: enough
+        // cells that a unit, arm, indicator, day or stratum out of place would show.
+        assertThat(made).hasSizeGreaterThan(400).isSortedAccordingTo(CellBindings.SORTED);
+        assertThat(made).extracting(CellStats::unit).contains("Alfa", "Nord", "Syd", "Vest", null).doesNotContain("Øst");
+        assertThat(made).extracting(CellStats::stratum).contains("Anden", "Bolig", null);
+        assertThat(CellBindings.bind(List.of(p), measured, AS_OF)).as("the binding hands on exactly these, in this order").isEqualTo(made);
     }
 }
