@@ -13,6 +13,7 @@ import dk.gevinst.ingest.VersionCounts;
 import dk.gevinst.privacy.Pseudonymizer;
 import dk.gevinst.source.Source;
 import dk.gevinst.storage.Storage;
+import dk.gevinst.testing.SparkActivity;
 import dk.gevinst.testing.TempDirs;
 import dk.gevinst.testing.TestSpark;
 import java.nio.file.Files;
@@ -21,10 +22,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,31 +124,9 @@ class TouchedCaseVersionsTest {
     private record Run(int exit, long read) {}
 
     private static Run run(Path data, Path specs, Path out, LocalDate asOf) throws Exception {
-        long[] read = new long[1];
-        int exit = reading(read, () -> dk.gevinst.cli.Main.execute("run", "--pilots", specs.toString(), "--data", data.toString(), "--out",
-            out.toString(), "--as-of", asOf.toString(), "--demo-key"));
-        return new Run(exit, read[0]);
-    }
-
-    /** What {@code work} returns, with the records that its Spark tasks read from files (or from memory, a batch a record) in {@code read}. */
-    private static <T> T reading(long[] read, Callable<T> work) throws Exception {
-        AtomicLong records = new AtomicLong();
-        SparkListener listener = new SparkListener() {
-            @Override
-            public void onTaskEnd(SparkListenerTaskEnd end) {
-                if (end.taskMetrics() != null) records.addAndGet(end.taskMetrics().inputMetrics().recordsRead());
-            }
-        };
-        SPARK.sparkContext().listenerBus().waitUntilEmpty();
-        SPARK.sparkContext().addSparkListener(listener);
-        try {
-            T out = work.call();
-            SPARK.sparkContext().listenerBus().waitUntilEmpty();
-            read[0] = records.get();
-            return out;
-        } finally {
-            SPARK.sparkContext().removeSparkListener(listener);
-        }
+        SparkActivity<Integer> run = SparkActivity.during(SPARK, () -> dk.gevinst.cli.Main.execute("run", "--pilots", specs.toString(), "--data",
+            data.toString(), "--out", out.toString(), "--as-of", asOf.toString(), "--demo-key"));
+        return new Run(run.result(), run.recordsRead());
     }
 
     /** The first night's export: {@link #STATE_ROWS} cases decided in March, over three units and two case types. */
@@ -174,13 +149,12 @@ class TouchedCaseVersionsTest {
     private static Night night(Path data, Path stateDir, String runId, LocalDate asOf, List<PilotSpec> pilots, TouchedCaseVersions touched)
             throws Exception {
         org.apache.hadoop.fs.Path state = state(stateDir);
-        long[] read = new long[1];
-        Map.Entry<IngestResult, CellTable> night = reading(read, () -> Map.entry(
+        SparkActivity<Map.Entry<IngestResult, CellTable>> night = SparkActivity.during(SPARK, () -> Map.entry(
             new SparkIngest(touched).ingest(SPARK, new IngestRequest(Storage.resolve(data.toString()), state, PlausibilityBounds.DEFAULTS,
                 Pseudonymizer.demo(), runId, asOf, Instant.parse(asOf.plusDays(1) + "T04:00:00Z"))),
             new SparkCellStage(false, touched).compute(SPARK, state, pilots, asOf)));
-        CellTable cells = night.getValue();
-        return new Night(night.getKey().counts().get(Source.CASES).versions(), cells, cells.caseCells(), read[0]);
+        CellTable cells = night.result().getValue();
+        return new Night(night.result().getKey().counts().get(Source.CASES).versions(), cells, cells.caseCells(), night.recordsRead());
     }
 
     private static org.apache.hadoop.fs.Path state(Path dir) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.gevinst.cells.StateTables;
 import dk.gevinst.source.Source;
+import dk.gevinst.testing.SparkActivity;
 import dk.gevinst.testing.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,23 +146,8 @@ class IncrementalCountsTest {
         assertThat(units).as("the units known are the ledger's").isZero();
     }
 
-    /** The Spark jobs {@code work} starts, counted once the listener bus has delivered every event so far. */
+    /** The Spark jobs {@code work} starts. */
     private static int sparkJobs(IngestFixture f, java.util.concurrent.Callable<?> work) throws Exception {
-        AtomicInteger jobs = new AtomicInteger();
-        SparkListener counter = new SparkListener() {
-            @Override
-            public void onJobStart(SparkListenerJobStart start) {
-                jobs.incrementAndGet();
-            }
-        };
-        f.spark.sparkContext().listenerBus().waitUntilEmpty();
-        f.spark.sparkContext().addSparkListener(counter);
-        try {
-            work.call();
-            f.spark.sparkContext().listenerBus().waitUntilEmpty();
-            return jobs.get();
-        } finally {
-            f.spark.sparkContext().removeSparkListener(counter);
-        }
+        return SparkActivity.during(f.spark, work).jobs();
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.gevinst.cells.KeptVersionCounts;
 import dk.gevinst.cells.StateTables;
 import dk.gevinst.source.Source;
+import dk.gevinst.testing.SparkActivity;
 import dk.gevinst.testing.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +18,6 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,27 +124,8 @@ class KeptVersionCountsTest {
      */
     private static Night night(IngestFixture f, String runId, String asOf, Instant now) throws Exception {
         LocalDate day = LocalDate.parse(asOf);
-        AtomicLong records = new AtomicLong(), jobs = new AtomicLong();
-        SparkListener listener = new SparkListener() {
-            @Override
-            public void onTaskEnd(SparkListenerTaskEnd end) {
-                if (end.taskMetrics() != null) records.addAndGet(end.taskMetrics().shuffleWriteMetrics().recordsWritten());
-            }
-
-            @Override
-            public void onJobStart(SparkListenerJobStart start) {
-                jobs.incrementAndGet();
-            }
-        };
-        f.spark.sparkContext().listenerBus().waitUntilEmpty();
-        f.spark.sparkContext().addSparkListener(listener);
-        IngestResult r;
-        try {
-            r = f.ingest(runId, day, now);
-            f.spark.sparkContext().listenerBus().waitUntilEmpty();
-        } finally {
-            f.spark.sparkContext().removeSparkListener(listener);
-        }
+        SparkActivity<IngestResult> ingested = SparkActivity.during(f.spark, () -> f.ingest(runId, day, now));
+        IngestResult r = ingested.result();
         assertThat(r.counts().get(Source.CASES).versions()).as(runId).isNotNull();
         Map<Source, VersionCounts> counted = new EnumMap<>(Source.class);
         r.counts().forEach((s, c) -> {
@@ -155,7 +133,7 @@ class KeptVersionCountsTest {
         });
         assertThat(counted).as(runId)
             .isEqualTo(StateTables.versionCountsFromScratch(f.spark, f.stateRoot(), List.copyOf(counted.keySet()), day));
-        return new Night(r, records.get(), jobs.get());
+        return new Night(r, ingested.shuffleRecordsWritten(), ingested.jobs());
     }
 
     /** The kept file's night and how many file versions it names. */

@@ -2,13 +2,11 @@ package dk.gevinst.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.gevinst.testing.SparkActivity;
 import dk.gevinst.testing.TestSpark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -31,23 +29,9 @@ class TableListingTest {
         org.apache.hadoop.fs.Path table = new org.apache.hadoop.fs.Path(tmp.resolve("t").toUri());
         Tables.replacePartitions(spark.createDataFrame(rows, schema), table, "file_ref");
 
-        AtomicInteger jobs = new AtomicInteger();
-        SparkListener counter = new SparkListener() {
-            @Override
-            public void onJobStart(SparkListenerJobStart start) {
-                jobs.incrementAndGet();
-            }
-        };
-        spark.sparkContext().listenerBus().waitUntilEmpty();
-        spark.sparkContext().addSparkListener(counter);
-        Dataset<Row> read;
-        try {
-            read = Tables.readOrEmpty(spark, table, schema);
-            spark.sparkContext().listenerBus().waitUntilEmpty();
-        } finally {
-            spark.sparkContext().removeSparkListener(counter);
-        }
-        assertThat(jobs.get()).as("Spark jobs started to list 40 partition folders").isZero();
+        SparkActivity<Dataset<Row>> listing = SparkActivity.during(spark, () -> Tables.readOrEmpty(spark, table, schema));
+        Dataset<Row> read = listing.result();
+        assertThat(listing.jobs()).as("Spark jobs started to list 40 partition folders").isZero();
         assertThat(read.count()).isEqualTo(40);
         assertThat(read.select("file_ref").distinct().count()).isEqualTo(40);
     }
