@@ -190,7 +190,7 @@ final class HealthTexts {
     private static String partialEn(List<FileProblem> rejected, List<CutOffFile> cutOff) {
         String out = "";
         if (!rejected.isEmpty()) {
-            out = (rejected.size() == 1 ? "A file was" : rejected.size() + " files were") + " rejected tonight and are not included (" + paths(rejected)
+            out = (rejected.size() == 1 ? "A file was rejected tonight and is" : rejected.size() + " files were rejected tonight and are") + " not included (" + paths(rejected)
                 + "); the decision rests on the other files. See data quality for why.";
         }
         if (!cutOff.isEmpty()) {

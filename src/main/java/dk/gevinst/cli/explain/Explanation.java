@@ -207,7 +207,9 @@ public final class Explanation {
         }
         if (q.path("rejected_files").isEmpty()) out.add(INDENT + t.get("health.rejected.none"));
         for (JsonNode r : q.path("rejected_files")) {
-            out.add(INDENT + t.format("health.rejected", r.path("file").asText(r.toString()), r.path("message").asText("")));
+            // The document names a rejected file by its path (data_quality.rejected_files); an older one by file.
+            String file = r.path("path").isTextual() ? r.path("path").asText() : r.path("file").asText(r.toString());
+            out.add(INDENT + t.format("health.rejected", file, r.path("message").asText("")));
         }
         if (q.path("cpr_masked").size() > 0) out.add(INDENT + t.format("health.cpr", pairs(q.path("cpr_masked"))));
         if (q.path("freshness").size() > 0) out.add(INDENT + t.format("health.freshness", pairs(q.path("freshness"))));
@@ -223,13 +225,12 @@ public final class Explanation {
             out.add(INDENT + t.get("changes.first"));
         } else {
             String before = previous.path("decision").asText("–");
-            String beforeReason = previous.path("reasons").path(0).path("code").asText("–");
+            String beforeReason = reason(previous);
             String now = doc.path("decision").asText("–");
-            String nowReason = doc.path("reasons").path(0).path("code").asText("–");
+            String nowReason = reason(doc);
             changed = !before.equals(now) || !beforeReason.equals(nowReason);
-            out.add(INDENT + (!changed
-                ? t.format("changes.decision.same", previous.path("as_of").asText(), before, beforeReason)
-                : t.format("changes.decision.changed", previous.path("as_of").asText(), before, beforeReason, now, nowReason)));
+            String key = !changed ? "changes.decision.same" : before.equals(now) ? "changes.decision.reason" : "changes.decision.changed";
+            out.add(INDENT + t.format(key, previous.path("as_of").asText(), before, beforeReason, now, nowReason));
             indicatorChanges(doc, previous);
         }
         if (manifest == null) {
@@ -253,6 +254,11 @@ public final class Explanation {
         out.add(INDENT + (read.isEmpty() ? t.format(none, runId) : t.format("changes.data", runId, String.join(", ", read))));
     }
 
+    /** The main reason in a few words of the output language ("reason.<code>"); a code this version does not know as itself. */
+    private String reason(JsonNode doc) {
+        return t.get("reason." + doc.path("reasons").path(0).path("code").asText("–"));
+    }
+
     private static boolean decided(JsonNode doc) {
         return "ok".equals(doc.path("status").asText());
     }
@@ -270,9 +276,13 @@ public final class Explanation {
             if (b == null || !(role.equals("success") || role.equals("guardrail"))) continue;
             String was = b.path("verdict").asText("–");
             String is = i.path("verdict").asText("–");
-            // The tables publish the sequential interval every night: compare like with like.
-            JsonNode bs = b.path("sequential");
-            JsonNode ns = i.path("sequential");
+            // The interval each night decided on (decision_interval: a whole document has it, and the tables' rows an
+            // earlier night is read from too): the verdict beside it was read off it. A frozen final analysis decides
+            // on its fixed interval, which the sequential one beside it would contradict. Documents from before
+            // decision_interval compare their sequential intervals, like with like.
+            boolean decisionIntervals = b.path("decision_interval").isObject() && i.path("decision_interval").isObject();
+            JsonNode bs = b.path(decisionIntervals ? "decision_interval" : "sequential");
+            JsonNode ns = i.path(decisionIntervals ? "decision_interval" : "sequential");
             String unit = i.path("unit").asText(null);
             String interval = bs.isObject() && ns.isObject()
                 ? t.format("changes.interval", t.interval(bs.get("ci_low"), bs.get("ci_high"), unit), t.interval(ns.get("ci_low"), ns.get("ci_high"), unit)) : "";

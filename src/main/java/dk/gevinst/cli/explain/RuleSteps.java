@@ -75,6 +75,8 @@ final class RuleSteps {
 
     private static String value(JsonNode doc, ExplainTexts t) {
         JsonNode b = doc.path("business_case");
+        // A whole document has business_case (null without one); an earlier night read from the tables has none at all.
+        if (b.isMissingNode()) return t.get("evidence.business_not_kept");
         if (!b.isObject()) return t.get("evidence.no_business");
         JsonNode best = bestOption(b);
         return t.format("evidence.npv", t.option(b.path("best_option").asText()), t.dkk(best.get("npv_dkk")), t.dkk(best.get("npv_high_dkk")));
