@@ -7,15 +7,24 @@ import java.util.Map;
 
 /**
  * What the portfolio adds to the generic health banner: how many errors and warnings it lists ("1 fejl ·
- * 3 advarsler"), the warnings folded under that count so that a flag every pilot carries (one team) does
- * not bury an error, and which pilots rest on a single team (the {@code one_team} flag of their document,
- * shown as a marker beside the pilot's name, issue 8 point 6). The flags' texts stay the stages' own.
+ * 3 advarsler", once, in the banner's heading), the warnings folded when there are more than
+ * {@value #UNFOLDED_UP_TO} so that a flag every pilot carries (one team) neither buries an error nor pushes
+ * the decisions off a phone's first screen, and which pilots rest on a single team (the {@code one_team}
+ * flag of their document, shown as a marker beside the pilot's name, issue 8 point 6).
  */
 public final class HealthCounts {
     /** The health flag a stage publishes when a pilot runs in one team. */
     static final String ONE_TEAM = "one_team";
 
+    /** Up to this many warnings the portfolio's banner shows them open; more are folded under the heading. */
+    static final int UNFOLDED_UP_TO = 2;
+
     private HealthCounts() {}
+
+    /** Whether the portfolio shows these warnings open (a short list) rather than folded. Print opens them all (gevinst.css). */
+    public static boolean unfolded(List<HealthItem> warnings) {
+        return warnings.size() <= UNFOLDED_UP_TO;
+    }
 
     /** "1 fejl · 3 advarsler"; empty without items. */
     public static String text(Texts t, List<HealthItem> items) {

@@ -173,7 +173,9 @@ class CertaintyPagesTest {
         assertThat(comparison.substring(0, comparison.indexOf("</tr>"))).as("a comparison whose candidates each rest on one team")
             .contains("class=\"one-team\" title=\"Hver kandidat hviler på ét team (Jobcenter Nord, Jobcenter Centrum)\">ét team</span>");
         // Warnings: one_team on chatbot, datalake and sagssystem, and sagssystem's unknown_candidate (the sample's "sagslett" answer).
-        assertThat(index).contains("<p class=\"health-counts\">1\u00a0fejl · 4\u00a0advarsler</p>", "<summary>4\u00a0advarsler</summary>");
+        assertThat(index).contains("<h2 id=\"health-title\">Datakvalitet kræver opmærksomhed: <span class=\"health-counts\">1\u00a0fejl · 4\u00a0advarsler</span></h2>",
+            "<details class=\"health-warnings\">\n<summary>Advarsler</summary>");
+        assertThat(index.split("4\u00a0advarsler", -1)).as("the count said once").hasSize(2);
         assertThat(index.indexOf("data-code=\"pre_trend\"")).as("the error open, before the folded warnings").isLessThan(index.indexOf("<details"));
         String en = DashboardFixture.copyOf(f.root(), tmp.resolve("en")).render(Language.EN).read("index.html");
         assertThat(en).contains("1\u00a0error · 4\u00a0warnings", ">one team</span>", "Each candidate rests on one team (Jobcenter Nord, Jobcenter Centrum)");

@@ -321,6 +321,38 @@ class DashboardBrowserTest {
         screen(Screen.LAPTOP);
     }
 
+    /** The sample's index on a phone: the banner is one line with its count, tonight's decisions on the first screen; print shows every warning. */
+    @Test
+    void onAPhoneThePortfolioShowsTheDecisionsFirstAndPrintShowsEveryWarning() {
+        screen(Screen.PHONE);
+        open(danish, "index");
+        WebElement banner = driver.findElement(By.cssSelector(".health-banner"));
+        assertThat(banner.isDisplayed()).isTrue();
+        assertThat(banner.getText()).as("one heading with the count, the five warnings folded").isEqualTo("Datakvalitet kræver opmærksomhed: 5 advarsler");
+        assertThat(((Number) js("return arguments[0].getBoundingClientRect().height", banner)).doubleValue()).as("compact").isLessThan(120);
+        String bottom = "return arguments[0].getBoundingClientRect().bottom";
+        assertThat(((Number) js(bottom, driver.findElement(By.cssSelector("section.counts")))).doubleValue())
+            .as("tonight's decisions within the first screen").isLessThanOrEqualTo(Screen.PHONE.height);
+        assertThat(((Number) js(bottom, driver.findElement(By.cssSelector("ul.changes li .badge")))).doubleValue())
+            .as("the first changed pilot's decision within the first screen").isLessThanOrEqualTo(Screen.PHONE.height);
+        // A closed details' content is skipped (content-visibility), which checkVisibility tells and a box's size does not.
+        String hidden = "return Array.from(document.querySelectorAll('.health-banner li')).filter(l => !l.checkVisibility()).length";
+        assertThat(((Number) js(hidden)).intValue()).as("folded on screen").isEqualTo(5);
+        screen(Screen.LAPTOP);
+        // Printed, every warning shows, folded or not, without JavaScript's help: the sample's and, beside an error, the health fixture's.
+        for (DashboardFixture f : List.of(danish, health)) {
+            open(f, "index");
+            int items = driver.findElements(By.cssSelector(".health-banner li")).size();
+            assertThat(((Number) js(hidden)).intValue()).as("folded on screen").isPositive();
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            try {
+                assertThat(((Number) js(hidden)).intValue()).as("printed: all " + items + " findings").isZero();
+            } finally {
+                driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+            }
+        }
+    }
+
     @Test
     void aSpecUnitWithoutDataIsAnErrorAtTheTopOfThePilotPageAndThePortfolioOnAPhoneAndALaptop() throws Exception {
         for (Screen s : Screen.values()) {

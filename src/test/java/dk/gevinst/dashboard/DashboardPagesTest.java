@@ -179,6 +179,34 @@ class DashboardPagesTest {
     }
 
     @Test
+    void thePortfoliosBannerIsOneHeadingWithItsCountAndFoldsMoreThanTwoWarnings(@TempDir Path tmp) throws Exception {
+        // The sample's five warnings (four one_team and sagssystem's unknown_candidate), no error.
+        DashboardFixture f = sample(tmp, Language.DA);
+        String index = f.read("index.html");
+        int start = index.indexOf("class=\"health-banner\"");
+        String banner = index.substring(start, index.indexOf("</section>", start));
+        assertThat(banner).as("folded: more than two warnings").contains("<details class=\"health-warnings\">")
+            .contains("<summary><h2 id=\"health-title\">Datakvalitet kræver opmærksomhed: <span class=\"health-counts\">5\u00a0advarsler</span></h2></summary>");
+        assertThat(index.split("5\u00a0advarsler", -1)).as("the count said once").hasSize(2);
+        // Two warnings (sagssystem's) are short enough to show open.
+        String two = DashboardFixture.copyOf(f.root(), tmp.resolve("two")).edit("chatbot", d -> d.putArray("health"))
+            .edit("datalake", d -> d.putArray("health")).edit("sagsoverblik", d -> d.putArray("health")).render(Language.DA).read("index.html");
+        assertThat(two).contains("<details class=\"health-warnings\" open>", "<span class=\"health-counts\">2\u00a0advarsler</span>");
+    }
+
+    @Test
+    void thePortfolioSaysAnUnknownCandidateInAManagersWordsAndThePageKeepsTheFix(@TempDir Path tmp) throws Exception {
+        DashboardFixture f = sample(tmp, Language.DA);
+        String index = f.read("index.html");
+        assertThat(index).contains("Præferencesvar, der nævner en kandidat, som sammenligningen ikke har, tæller ikke med")
+            .doesNotContain("arms.candidates", "id'erne");
+        assertThat(f.read("sagssystem.html")).as("the comparison's page keeps the flag's own text")
+            .contains("data-code=\"unknown_candidate\"", "under arms.candidates", "Ret: brug et af id'erne");
+        String en = DashboardFixture.copyOf(f.root(), tmp.resolve("en")).render(Language.EN).read("index.html");
+        assertThat(en).contains("Preference answers that name a candidate the comparison does not list do not count").doesNotContain("arms.candidates");
+    }
+
+    @Test
     void theHealthBannerListsEveryFlagFromTheJsonErrorsFirst(@TempDir Path tmp) throws Exception {
         DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp)
             .edit("chatbot", d -> d.putArray("health").add(DashboardFixture.healthFlag("pre_trend", "warning", "Kurverne var ikke parallelle før start.", "The curves were not parallel before the start.")))
