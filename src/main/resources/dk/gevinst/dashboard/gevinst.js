@@ -13,6 +13,20 @@
   var printButton = document.querySelector('button.print');
   if (printButton) printButton.addEventListener('click', function () { window.print(); });
 
+  /* Folded warnings print open. The print style does it where browsers style a fold's content (::details-content);
+     older ones get it here, and the folds close again after printing. */
+  var opened = [];
+  window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details.health-warnings:not([open])'), function (d) {
+      d.open = true;
+      opened.push(d);
+    });
+  });
+  window.addEventListener('afterprint', function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+
   /** A number as the page writes it: the reader's separators and one minus sign (U+2212). */
   function fmt(v, digits) {
     if (v === null || v === undefined || isNaN(v)) return '–';
