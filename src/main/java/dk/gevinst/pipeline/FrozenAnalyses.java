@@ -63,6 +63,23 @@ public final class FrozenAnalyses {
         return out;
     }
 
+    /**
+     * Names in a decision document the night each frozen final analysis was made (indicators[].fixed.frozen_on): a
+     * reader sees that data arriving after it do not change it, and why a folder started later, which freezes on its
+     * own first night, can publish other final numbers. A final analysis made tonight but not kept (data not reaching
+     * tonight) gets none: a later night makes it again.
+     */
+    public void nameFrozenNights(ObjectNode doc, PilotSpec spec, LocalDate asOf) throws IOException {
+        JsonNode root = current(spec.id(), spec.end());
+        if (root == null) return;
+        for (JsonNode i : doc.path("indicators")) {
+            JsonNode kept = root.path("indicators").path(i.path("id").asText());
+            if (!i.path("fixed").isObject() || !kept.path("frozen_on").isTextual()) continue;
+            if (LocalDate.parse(kept.path("frozen_on").asText()).isAfter(asOf)) continue;
+            ((ObjectNode) i.get("fixed")).put("frozen_on", kept.path("frozen_on").asText());
+        }
+    }
+
     /** Keeps every final analysis made tonight that is not kept yet, a comparison's contrasts' too. */
     public void saveIfFirst(PilotEvaluation e) throws IOException {
         save(e.pilotId(), e);

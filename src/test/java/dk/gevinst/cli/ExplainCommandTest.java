@@ -170,6 +170,12 @@ class ExplainCommandTest {
             "--out", out.toString(), "--as-of", nextDay, "--demo-key", "--quiet")).isZero();
         String english = explain("explain", "datalake", "--out", out.toString(), "--locale", "en");
         assertThat(english).contains("Unchanged tonight.").contains("read no new rows.").doesNotContain("without new data");
+        // The final analysis names the night it was frozen on, the sample's, not the night that published it again.
+        assertThat(SampleRun.decision("datalake").path("indicators").findValuesAsText("frozen_on")).as("the sample's night freezes it")
+            .isNotEmpty().containsOnly(SampleRun.AS_OF);
+        assertThat(SampleRun.json(out.resolve("decisions/datalake.json")).path("indicators").findValuesAsText("frozen_on")).containsOnly(SampleRun.AS_OF)
+            .hasSameSizeAs(SampleRun.decision("datalake").path("indicators").findValuesAsText("frozen_on"));
+        assertThat(english).contains("made and frozen on " + SampleRun.AS_OF + ": data that arrive later do not change it");
         String danish = explain("explain", "datalake", "--out", out.toString(), "--locale", "da");
         assertThat(danish).contains("Uændret i nat.").contains("læste ingen nye rækker.").doesNotContain("uden nye data");
     }

@@ -152,6 +152,9 @@ public final class Explanation {
                 iv.path("too_few_data").asBoolean(false) ? t.get("indicator.interval.toofew")
                     : (level.isEmpty() ? "" : level + " ") + t.interval(iv.get("ci_low"), iv.get("ci_high"), unit)));
         }
+        if (i.path("fixed").path("frozen_on").isTextual()) {
+            out.add(INDENT + INDENT + t.format("indicator.frozen", i.path("fixed").path("frozen_on").asText(), i.path("fixed").path("through").asText("–")));
+        }
         List<String> tail = new ArrayList<>();
         if (i.path("mde_abs").isNumber()) tail.add(t.format("indicator.mde", t.inUnit(i.get("mde_abs"), unit)));
         if (i.path("margin").isNumber()) tail.add(t.format("indicator.margin", t.inUnit(i.get("margin"), unit)));
