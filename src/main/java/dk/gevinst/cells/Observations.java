@@ -11,8 +11,10 @@ import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
@@ -35,6 +37,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -127,15 +130,24 @@ final class Observations {
     /**
      * One observation per known user and week, dated by the week's Monday: 1 if the user was active that
      * week, else 0. A user is known to a unit from the first week they appear in its usage rows up to the
-     * week of {@code asOf}; a known user without a row in a week counts as inactive, because exports need
-     * not carry zero-minute days. (A user who leaves the unit keeps counting as inactive.)
+     * week of the exports' newest row (of any unit), and never past the week of {@code asOf}; a known user
+     * without a row in a week counts as inactive, because exports need not carry zero-minute days. (A user who
+     * leaves the unit keeps counting as inactive.) A week after the exports' newest row is not known at all: had
+     * it counted every user as inactive, usage exports that stopped arriving would read as adoption falling to
+     * nothing, and the source would look fresh (a stranger found "newest data: usage" on a day no export reached).
      */
     static Dataset<Row> fromUsage(Dataset<Row> usage, LocalDate asOf) {
         Column week = to_date(date_trunc("week", col(Columns.DAY)));
+        // Over the users' few rows, one small partition: the newest week any unit's exports reach.
+        Column covered = least(max(col("_last_week")).over(Window.partitionBy()), lit(Weeks.monday(asOf)));
         return usage.groupBy(col(Columns.USER_ID), col(Columns.UNIT))
-            .agg(min(week).as("_first_week"), collect_set(when(col(Columns.ACTIVE_MINUTES).gt(0), week)).as("_active_weeks"))
+            .agg(min(week).as("_first_week"), max(week).as("_last_week"),
+                collect_set(when(col(Columns.ACTIVE_MINUTES).gt(0), week)).as("_active_weeks"))
+            .withColumn("_covered", covered)
+            // A user first seen after as_of's week (rows dated ahead) is not known yet; sequence() would refuse the range.
+            .filter(col("_first_week").leq(col("_covered")))
             .select(col(Columns.UNIT).as(UNIT), col("_active_weeks"),
-                explode(sequence(col("_first_week"), lit(Weeks.monday(asOf)), expr("interval 1 week"))).as(DAY))
+                explode(sequence(col("_first_week"), col("_covered"), expr("interval 1 week"))).as(DAY))
             .select(col(UNIT), col(DAY), noStratum(), lit(MeasureKeys.of(new Measure(Measure.Kind.ACTIVE_SHARE, null))).as(MEASURE),
                 when(array_contains(col("_active_weeks"), col(DAY)), 1.0).otherwise(0.0).as(VALUE));
     }
