@@ -138,13 +138,15 @@ final class Observations {
      */
     static Dataset<Row> fromUsage(Dataset<Row> usage, LocalDate asOf) {
         Column week = to_date(date_trunc("week", col(Columns.DAY)));
-        // Over the users' few rows, one small partition: the newest week any unit's exports reach.
+        // The newest week any unit's exports reach, over one row per user and unit: a window without partitions, so the
+        // explode and the filter after it run in one task too (a row per known user and week).
         Column covered = least(max(col("_last_week")).over(Window.partitionBy()), lit(Weeks.monday(asOf)));
         return usage.groupBy(col(Columns.USER_ID), col(Columns.UNIT))
             .agg(min(week).as("_first_week"), max(week).as("_last_week"),
                 collect_set(when(col(Columns.ACTIVE_MINUTES).gt(0), week)).as("_active_weeks"))
             .withColumn("_covered", covered)
-            // A user first seen after as_of's week (rows dated ahead) is not known yet; sequence() would refuse the range.
+            // A guard: rows dated after as_of are not read (StateTables#known), so no user's first week lies past the
+            // covered one, which sequence() would refuse.
             .filter(col("_first_week").leq(col("_covered")))
             .select(col(Columns.UNIT).as(UNIT), col("_active_weeks"),
                 explode(sequence(col("_first_week"), col("_covered"), expr("interval 1 week"))).as(DAY))

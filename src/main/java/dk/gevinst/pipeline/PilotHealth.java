@@ -114,7 +114,8 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
             if (maxAge.isEmpty()) return;
             LocalDate from = due.minusDays(maxAge.getAsInt());
             LocalDate last = newest.get(source);
-            if (last == null || last.isBefore(from)) stale.add(new StaleSource(source, last, from, maxAge.getAsInt()));
+            LocalDate reaches = reaches(source, last);
+            if (reaches == null || reaches.isBefore(from)) stale.add(new StaleSource(source, last, from, maxAge.getAsInt()));
         });
         Set<Source> used = EnumSet.noneOf(Source.class);
         spec.indicators().forEach(i -> used.add(i.definition().source()));
@@ -123,6 +124,15 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         List<ColumnTypos.InFiles> typos = knownTypos.stream().filter(t -> used.contains(t.typo().source())).toList();
         List<CutOffFile> cutOff = knownCutOff.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
         return new PilotHealth(through, stale, rejected, typos, cutOff, List.of(), UnknownCandidates.NONE, List.of());
+    }
+
+    /**
+     * The last day a source's newest cell may hold rows of. Usage cells are dated by their week's Monday
+     * (cells/Observations#fromUsage) and hold rows up to its Sunday: judged by the Monday, a week of current exports
+     * would look up to six days old, and a freshness limit of a week would call a two-day export lag stale.
+     */
+    static LocalDate reaches(Source source, LocalDate newestCell) {
+        return newestCell == null || source != Source.USAGE ? newestCell : newestCell.plusDays(6);
     }
 
     /** Days between the newest data and the night evaluated; for messages. */

@@ -153,7 +153,9 @@ public final class Explanation {
                     : (level.isEmpty() ? "" : level + " ") + t.interval(iv.get("ci_low"), iv.get("ci_high"), unit)));
         }
         if (i.path("fixed").path("frozen_on").isTextual()) {
-            out.add(INDENT + INDENT + t.format("indicator.frozen", i.path("fixed").path("frozen_on").asText(), i.path("fixed").path("through").asText("–")));
+            // The decision rests on the narrower of the frozen and the sequential interval; the sequential one still moves.
+            String key = "sequential".equals(i.path("analysis").asText()) ? "indicator.frozen.sequential" : "indicator.frozen";
+            out.add(INDENT + INDENT + t.format(key, i.path("fixed").path("frozen_on").asText(), i.path("fixed").path("through").asText("–")));
         }
         List<String> tail = new ArrayList<>();
         if (i.path("mde_abs").isNumber()) tail.add(t.format("indicator.mde", t.inUnit(i.get("mde_abs"), unit)));
