@@ -13,7 +13,6 @@ import dk.gevinst.ingest.FileLedger;
 import dk.gevinst.ingest.FileProblem;
 import dk.gevinst.source.Source;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -114,8 +113,7 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
             if (maxAge.isEmpty()) return;
             LocalDate from = due.minusDays(maxAge.getAsInt());
             LocalDate last = newest.get(source);
-            LocalDate reaches = reaches(source, last);
-            if (reaches == null || reaches.isBefore(from)) stale.add(new StaleSource(source, last, from, maxAge.getAsInt()));
+            if (last == null || last.isBefore(from)) stale.add(new StaleSource(source, last, from, maxAge.getAsInt()));
         });
         Set<Source> used = EnumSet.noneOf(Source.class);
         spec.indicators().forEach(i -> used.add(i.definition().source()));
@@ -124,20 +122,6 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         List<ColumnTypos.InFiles> typos = knownTypos.stream().filter(t -> used.contains(t.typo().source())).toList();
         List<CutOffFile> cutOff = knownCutOff.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
         return new PilotHealth(through, stale, rejected, typos, cutOff, List.of(), UnknownCandidates.NONE, List.of());
-    }
-
-    /**
-     * The last day a source's newest cell may hold rows of. Usage cells are dated by their week's Monday
-     * (cells/Observations#fromUsage) and hold rows up to its Sunday: judged by the Monday, a week of current exports
-     * would look up to six days old, and a freshness limit of a week would call a two-day export lag stale.
-     */
-    static LocalDate reaches(Source source, LocalDate newestCell) {
-        return newestCell == null || source != Source.USAGE ? newestCell : newestCell.plusDays(6);
-    }
-
-    /** Days between the newest data and the night evaluated; for messages. */
-    static long ageDays(StaleSource s, LocalDate asOf) {
-        return s.newest() == null ? -1 : ChronoUnit.DAYS.between(s.newest(), asOf);
     }
 
     private static LocalDate newestDay(List<CellStats> cells, String indicatorId) {

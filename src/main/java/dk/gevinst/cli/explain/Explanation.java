@@ -153,7 +153,7 @@ public final class Explanation {
                     : (level.isEmpty() ? "" : level + " ") + t.interval(iv.get("ci_low"), iv.get("ci_high"), unit)));
         }
         if (i.path("fixed").path("frozen_on").isTextual()) {
-            // The decision rests on the narrower of the frozen and the sequential interval; the sequential one still moves.
+            // Tonight's verdict comes from the analysis published (Verdicts.pick): when that is the sequential one, it still moves.
             String key = "sequential".equals(i.path("analysis").asText()) ? "indicator.frozen.sequential" : "indicator.frozen";
             out.add(INDENT + INDENT + t.format(key, i.path("fixed").path("frozen_on").asText(), i.path("fixed").path("through").asText("–")));
         }
