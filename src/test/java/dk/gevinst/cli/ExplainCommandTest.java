@@ -236,6 +236,20 @@ class ExplainCommandTest {
             .doesNotContain("Ændret i nat", "deadline_passed", "(futile)");
     }
 
+    @Test
+    void aFileWithdrawnTonightIsNamedInBothLanguages() {
+        ObjectNode tonight = SampleRun.decision("datalake").deepCopy();
+        ObjectNode manifest = new ObjectMapper().createObjectNode().put("run_id", "r3");
+        manifest.putArray("removed_files").addObject().put("source", "cases").put("path", "cases/ydelse-2026-10.csv")
+            .put("message", "removed from the data root; its 2300 rows were dropped from the state");
+        assertThat(String.join("\n", explained(tonight, tonight, manifest, dk.gevinst.text.Language.EN)))
+            .contains("Withdrawn tonight: cases/ydelse-2026-10.csv (cases) was removed from the data root");
+        assertThat(String.join("\n", explained(tonight, tonight, manifest, dk.gevinst.text.Language.DA)))
+            .contains("Trukket tilbage i nat: cases/ydelse-2026-10.csv (sager) blev fjernet fra datamappen");
+        manifest.remove("removed_files");
+        assertThat(String.join("\n", explained(tonight, tonight, manifest, dk.gevinst.text.Language.EN))).doesNotContain("Withdrawn");
+    }
+
     /** Sets an interval of the first success indicator of a document. */
     private static void interval(ObjectNode doc, String kind, double low, double high) {
         for (JsonNode i : doc.path("indicators")) {

@@ -257,6 +257,10 @@ public final class Explanation {
         // the tables' rows an earlier night is read from (which have no evaluated_tonight).
         String none = changed && decided(doc) && decided(previous) ? "changes.data.none.changed" : "changes.data.none";
         out.add(INDENT + (read.isEmpty() ? t.format(none, runId) : t.format("changes.data", runId, String.join(", ", read))));
+        // A withdrawn file changes what every later night rests on; the manifest names it (removed_files).
+        for (JsonNode r : manifest.path("removed_files")) {
+            out.add(INDENT + t.format("changes.removed", r.path("path").asText("–"), t.get("sourcename." + r.path("source").asText())));
+        }
     }
 
     /** The main reason in a few words of the output language ("reason.<code>"); a code this version does not know as itself. */
