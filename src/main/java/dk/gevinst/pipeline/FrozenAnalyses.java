@@ -67,10 +67,11 @@ public final class FrozenAnalyses {
      * Names in a decision document the night each frozen final analysis was made (indicators[].fixed.frozen_on): a
      * reader sees that data arriving after it do not change it, and why a folder started later, which freezes on its
      * own first night, can publish other final numbers. A final analysis made tonight but not kept (data not reaching
-     * tonight) gets none: a later night makes it again.
+     * tonight) gets none: a later night makes it again. The pilot and its end are the document's own.
      */
-    public void nameFrozenNights(ObjectNode doc, PilotSpec spec, LocalDate asOf) throws IOException {
-        JsonNode root = current(spec.id(), spec.end());
+    public void nameFrozenNights(ObjectNode doc, LocalDate asOf) throws IOException {
+        if (!doc.path("pilot_id").isTextual() || !doc.path("end").isTextual()) return;
+        JsonNode root = current(doc.path("pilot_id").asText(), LocalDate.parse(doc.path("end").asText()));
         if (root == null) return;
         for (JsonNode i : doc.path("indicators")) {
             JsonNode kept = root.path("indicators").path(i.path("id").asText());

@@ -152,11 +152,7 @@ public final class NightlyRun {
             ObjectNode runQuality = DataQuality.sources(ingest.ledger(), ingest);
             Map<String, JsonNode> previous = previousDocuments(storage, publish, s.asOf(), problems);
             List<TonightsDecisions.Entry> tonight = TonightsDecisions.build(evaluations, specs.failures(), health, previous, runQuality, s.asOf());
-            Map<String, PilotSpec> byId = new HashMap<>();
-            specs.valid().forEach(spec -> byId.put(spec.id(), spec));
-            for (TonightsDecisions.Entry t : tonight) {
-                if (t.cellsTonight() != null && byId.containsKey(t.pilotId())) frozen.nameFrozenNights(t.doc(), byId.get(t.pilotId()), s.asOf());
-            }
+            for (TonightsDecisions.Entry t : tonight) if (t.cellsTonight() != null) frozen.nameFrozenNights(t.doc(), s.asOf());
             List<DroppedPilot> dropped = DroppedPilot.of(previous, tonight);
             dropped.forEach(d -> problems.add(d.message()));
             // Earlier nights as the current publication's tables hold them, with each night's decision intervals.

@@ -212,9 +212,7 @@ public final class Explanation {
         }
         if (q.path("rejected_files").isEmpty()) out.add(INDENT + t.get("health.rejected.none"));
         for (JsonNode r : q.path("rejected_files")) {
-            // The document names a rejected file by its path (data_quality.rejected_files); an older one by file.
-            String file = r.path("path").isTextual() ? r.path("path").asText() : r.path("file").asText(r.toString());
-            out.add(INDENT + t.format("health.rejected", file, r.path("message").asText("")));
+            out.add(INDENT + t.format("health.rejected", r.path("path").asText(r.toString()), r.path("message").asText("")));
         }
         if (q.path("cpr_masked").size() > 0) out.add(INDENT + t.format("health.cpr", pairs(q.path("cpr_masked"))));
         if (q.path("freshness").size() > 0) out.add(INDENT + t.format("health.freshness", pairs(q.path("freshness"))));
