@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,15 +83,18 @@ public final class FrozenAnalyses {
         }
     }
 
-    /** Keeps every final analysis made tonight that is not kept yet, a comparison's contrasts' too. */
-    public void saveIfFirst(PilotEvaluation e) throws IOException {
-        save(e.pilotId(), e);
+    /**
+     * Keeps every final analysis made tonight that is not kept yet and that {@code ready} names for its evaluation (the
+     * pilot's, each of a comparison's contrasts'): in a night, {@link FreezeReadiness#ready}.
+     */
+    public void saveIfFirst(PilotEvaluation e, Function<PilotEvaluation, Set<String>> ready) throws IOException {
+        save(e.pilotId(), e, ready.apply(e));
         if (e.comparison() != null) {
-            for (Map.Entry<String, PilotEvaluation> c : e.comparison().contrasts().entrySet()) save(c.getKey(), c.getValue());
+            for (Map.Entry<String, PilotEvaluation> c : e.comparison().contrasts().entrySet()) save(c.getKey(), c.getValue(), ready.apply(c.getValue()));
         }
     }
 
-    private void save(String key, PilotEvaluation e) throws IOException {
+    private void save(String key, PilotEvaluation e, Set<String> ready) throws IOException {
         JsonNode existing = current(key, e.spec().end());
         ObjectNode root = existing == null
             ? Json.MAPPER.createObjectNode().put("version", VERSION).put("end", e.spec().end().toString())
@@ -97,7 +102,7 @@ public final class FrozenAnalyses {
         ObjectNode indicators = root.has("indicators") ? (ObjectNode) root.get("indicators") : root.putObject("indicators");
         boolean added = false;
         for (IndicatorResult r : e.indicators()) {
-            if (r.fixed() == null || indicators.has(r.id())) continue;
+            if (r.fixed() == null || indicators.has(r.id()) || !ready.contains(r.id())) continue;
             ObjectNode o = indicators.putObject(r.id()).put("frozen_on", e.asOf().toString());
             o.set("analysis", Json.MAPPER.valueToTree(r.fixed()));
             added = true;

@@ -231,9 +231,9 @@ public final class NightlyRun {
     }
 
     /**
-     * Evaluates one pilot; a failure is its result. The fixed-horizon analysis is frozen only when the data
-     * reaches the night evaluated: a night later than its newest data (a future as-of, stale data) must not
-     * fix an analysis that later nights would publish instead of their own.
+     * Evaluates one pilot; a failure is its result. An indicator's fixed-horizon analysis is frozen only when its
+     * data reach the night evaluated (FreezeReadiness): a night later than its newest data (a future as-of, stale
+     * data, a lagging source) must not fix an analysis that later nights would publish instead of their own.
      */
     private static PilotEvaluation evaluateSafely(PilotSpec spec, CellTable cells, List<CostLine> costs, RunSettings s, FrozenAnalyses frozen,
                                                   DriftFits fits) {
@@ -243,25 +243,13 @@ public final class NightlyRun {
             if (spec.isComparison()) {
                 e = e.withComparison(dk.gevinst.decision.comparison.ComparisonEvaluator.evaluate(spec, cells, s.asOf(), frozen.loadContrasts(spec, s.asOf()), fits));
             }
-            if (!s.asOf().isBefore(spec.end()) && dataReachesAsOf(e)) frozen.saveIfFirst(e);
+            frozen.saveIfFirst(e, FreezeReadiness::ready);
             return e;
         } catch (IOException | RuntimeException ex) {
             LOG.debug("Pilot {} could not be evaluated", spec.id(), ex);
             String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
             return PilotEvaluation.failed(spec.id(), spec.file(), spec, s.asOf(), HealthTexts.evaluationFailed(error, null), error);
         }
-    }
-
-    /** Whether the pilot's newest data reaches the last day that could hold data tonight. */
-    static boolean dataReachesAsOf(PilotEvaluation e) {
-        LocalDate through = PilotHealth.of(e, dk.gevinst.config.Freshness.DEFAULT, List.of()).dataThrough();
-        LocalDate due = null;
-        for (var i : e.spec().indicators()) {
-            if (!i.role().decides()) continue;
-            LocalDate d = PilotHealth.lastDayWithCells(e.spec(), i, e.asOf());
-            if (d != null && (due == null || d.isAfter(due))) due = d;
-        }
-        return through != null && due != null && !through.isBefore(due);
     }
 
     private static List<CostLine> costs(SparkSession spark, RunSettings s) {

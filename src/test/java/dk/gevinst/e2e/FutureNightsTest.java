@@ -2,11 +2,15 @@ package dk.gevinst.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dk.gevinst.testing.Capture;
 import dk.gevinst.testing.TempDirs;
 import dk.gevinst.testing.TinyRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,5 +59,52 @@ class FutureNightsTest {
         assertThat(TinyRuns.run(pilots, data, onTime, TinyRuns.NEWEST)).isZero();
         assertThat(onTime.resolve("_state/final/small.json")).exists();
         assertThat(Files.readString(onTime.resolve("_state/final/small.json"))).contains("\"frozen_on\" : \"" + TinyRuns.NEWEST + "\"");
+    }
+
+    @Test
+    void anIndicatorWhoseSourceLagsFreezesOnlyWhenItsOwnDataReachTheNight(@TempDir Path tmp) throws Exception {
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", ENDED.replace("indicators:\n", "indicators:\n  adoption: {role: descriptive}\n"));
+        Path data = TinyRuns.data(tmp.resolve("data"));
+        TempDirs.write(data, "usage/usage-1.csv", usage("2026-01-05", "2026-03-06"));
+        Path out = tmp.resolve("out");
+
+        // The cases reach the night; the usage exports stop three weeks earlier.
+        assertThat(TinyRuns.run(pilots, data, out, TinyRuns.NEWEST)).isZero();
+        JsonNode kept = SampleRun.json(out.resolve("_state/final/small.json")).path("indicators");
+        assertThat(kept.has("handling_time")).isTrue();
+        assertThat(kept.has("adoption")).as("adoption's data end on 2026-03-06").isFalse();
+        JsonNode adoption = indicator(SampleRun.json(out.resolve("decisions/small.json")), "adoption");
+        assertThat(adoption.path("fixed").isObject()).as("a final analysis is made, just not kept").isTrue();
+        assertThat(adoption.path("fixed").has("frozen_on")).isFalse();
+
+        // The missing weeks arrive: adoption's final analysis is made with them, and kept from this night.
+        TempDirs.write(data, "usage/usage-2.csv", usage("2026-03-09", "2026-03-27"));
+        assertThat(TinyRuns.run(pilots, data, out, "2026-03-29")).isZero();
+        kept = SampleRun.json(out.resolve("_state/final/small.json")).path("indicators");
+        assertThat(kept.path("handling_time").path("frozen_on").asText()).isEqualTo(TinyRuns.NEWEST);
+        assertThat(kept.path("adoption").path("frozen_on").asText()).isEqualTo("2026-03-29");
+        assertThat(indicator(SampleRun.json(out.resolve("decisions/small.json")), "adoption").path("fixed").path("frozen_on").asText())
+            .isEqualTo("2026-03-29");
+    }
+
+    /** Six users a unit, each active on the Monday of most weeks from {@code from} to {@code to} (never all, never none). */
+    private static String usage(String from, String to) {
+        StringBuilder csv = new StringBuilder("user_id,unit,day,active_minutes\n");
+        for (LocalDate d = LocalDate.parse(from); !d.isAfter(LocalDate.parse(to)); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.MONDAY) continue;
+            for (String unit : List.of("A", "B")) {
+                for (int u = 1; u <= 6; u++) {
+                    boolean active = (d.getDayOfYear() / 7 + u) % 3 != 0;
+                    csv.append("u").append(unit).append(u).append(',').append(unit).append(',').append(d).append(active ? ",30\n" : ",0\n");
+                }
+            }
+        }
+        return csv.toString();
+    }
+
+    private static JsonNode indicator(JsonNode doc, String id) {
+        for (JsonNode i : doc.path("indicators")) if (id.equals(i.path("id").asText())) return i;
+        throw new AssertionError("no indicator " + id + " in " + doc);
     }
 }

@@ -6,6 +6,7 @@ import dk.gevinst.cells.CellTable;
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.config.PilotSpecParser;
 import dk.gevinst.decision.Analysis;
+import dk.gevinst.decision.IndicatorResult;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.PilotEvaluator;
 import dk.gevinst.decision.comparison.ComparisonEvaluator;
@@ -18,6 +19,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +33,10 @@ class FrozenAnalysesTest {
                 + "indicators:\n  handling_time: {role: success, mde: 5}\n");
     }
 
+    private static Set<String> every(PilotEvaluation e) {
+        return e.indicators().stream().map(IndicatorResult::id).collect(Collectors.toSet());
+    }
+
     @Test
     void theFirstNightAfterTheEndIsFrozenAndReusedLater(@TempDir Path tmp) throws Exception {
         PilotSpec spec = spec("2026-04-30");
@@ -37,7 +44,7 @@ class FrozenAnalysesTest {
         LocalDate firstNight = LocalDate.of(2026, 5, 1);
         PilotEvaluation first = PilotEvaluator.evaluate(spec, new CellTable(TestCells.did("handling_time", 60, -6, 15, 400)), List.of(), firstNight,
             frozen.load(spec, firstNight));
-        frozen.saveIfFirst(first);
+        frozen.saveIfFirst(first, FrozenAnalysesTest::every);
         Analysis kept = first.indicators().get(0).fixed();
         assertThat(kept).isNotNull();
 
@@ -48,7 +55,7 @@ class FrozenAnalysesTest {
         PilotEvaluation again = PilotEvaluator.evaluate(spec, new CellTable(TestCells.did("handling_time", 60, -1, 15, 4000)), List.of(), later, loaded);
         assertThat(again.indicators().get(0).fixed()).isEqualTo(kept);
         assertThat(again.indicators().get(0).effect()).isNotEqualTo(kept.estimate());
-        frozen.saveIfFirst(again);
+        frozen.saveIfFirst(again, FrozenAnalysesTest::every);
         assertThat(frozen.load(spec, later)).containsEntry("handling_time", kept);
 
         // A replay of a night before the freeze computes its own, and a moved end date starts afresh.
@@ -64,7 +71,7 @@ class FrozenAnalysesTest {
         CellTable cells = new CellTable(RecommendationRuleTest.cells(-9, -12, 0, 0));
         ComparisonResult first = ComparisonEvaluator.evaluate(spec, cells, firstNight, frozen.loadContrasts(spec, firstNight));
         PilotEvaluation pooled = PilotEvaluator.evaluate(spec, cells, List.of(), firstNight, frozen.load(spec, firstNight)).withComparison(first);
-        frozen.saveIfFirst(pooled);
+        frozen.saveIfFirst(pooled, FrozenAnalysesTest::every);
         assertThat(first.contrasts()).containsOnlyKeys("k.a", "k.b", "k.a.b");
 
         // A later night with other data: each contrast publishes the final look made on the first night.
