@@ -38,9 +38,11 @@ final class HealthTexts {
     static final String UNKNOWN_CANDIDATE = "unknown_candidate";
     /** The health flag of values of a custom indicator's column that are no number it can observe (ValuesNotNumbers). */
     static final String VALUES_NOT_NUMBERS = "values_not_numbers";
+    /** The health flag of files removed from the data root tonight, whose rows no longer count. */
+    static final String FILES_WITHDRAWN = "files_withdrawn";
     /** Reasons and health flags that belong to one night only: a kept decision does not carry them into the next. */
     static final List<String> NIGHTLY_CODES = List.of(STALE_DATA, PARTIAL_DATA, INVALID_SPEC, EVALUATION_FAILED, KEPT_DECISION, COLUMN_TYPO,
-        UNIT_WITHOUT_DATA, UNKNOWN_CANDIDATE, VALUES_NOT_NUMBERS);
+        UNIT_WITHOUT_DATA, UNKNOWN_CANDIDATE, VALUES_NOT_NUMBERS, FILES_WITHDRAWN);
 
     private HealthTexts() {}
 
@@ -170,6 +172,26 @@ final class HealthTexts {
             (pilot ? "Pilot unit '" : "Control unit '") + m.unit() + "' in the pilot spec has no rows in the data." + meantEn
                 + " The decision was made without it, on " + (pilot ? "fewer pilot teams" : "a different control group") + " than specified. "
                 + "Fix: spell the unit as the data does in the spec; the pilot is evaluated again the next night.",
+            details);
+    }
+
+    /**
+     * Files of sources the pilot uses that were removed from the data root tonight: their rows were dropped from the
+     * state, so tonight's numbers and every later night's (replays too) rest on the rest. Said the night it happens,
+     * as a warning, because a file cleared away by mistake looks like a change in the teams' work.
+     */
+    static HealthFlag withdrawnFlag(List<FileProblem> files) {
+        ObjectNode details = Json.MAPPER.createObjectNode();
+        ArrayNode list = details.putArray("files");
+        for (FileProblem p : files) list.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
+        boolean one = files.size() == 1;
+        return new HealthFlag(FILES_WITHDRAWN, HealthFlag.Severity.WARNING,
+            (one ? "En fil" : files.size() + " filer") + " blev fjernet fra datamappen i nat (" + paths(files) + "), og " + (one ? "dens" : "deres")
+                + " rækker indgår ikke længere, heller ikke når tidligere nætter køres igen. Var det en fejl, så læg "
+                + (one ? "filen tilbage; den læses" : "filerne tilbage; de læses") + " igen den følgende nat.",
+            (one ? "A file was" : files.size() + " files were") + " removed from the data root tonight (" + paths(files) + "), and " + (one ? "its" : "their")
+                + " rows are no longer used, not even when earlier nights are run again. If that was a mistake, put "
+                + (one ? "the file back; it is" : "the files back; they are") + " read again the following night.",
             details);
     }
 

@@ -34,12 +34,13 @@ import java.util.TreeMap;
  * @param missingUnits units the spec names that have no rows in the data known tonight: the pilot is decided on other teams than specified
  * @param unknownCandidates preference answers from a comparison's units quarantined as unknown_candidate (see UnknownCandidates)
  * @param unobserved the pilot's cases its custom column indicators could not observe (see ValuesNotNumbers)
+ * @param withdrawn tonight's files of sources the pilot uses that were removed from the data root: their rows no longer count
  */
 record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProblem> rejected, List<ColumnTypos.InFiles> typos,
                    List<CutOffFile> cutOff, List<UnitsWithoutData.Missing> missingUnits, UnknownCandidates unknownCandidates,
-                   List<ValuesNotNumbers.LeftOut> unobserved) {
+                   List<ValuesNotNumbers.LeftOut> unobserved, List<FileProblem> withdrawn) {
     static final PilotHealth NOT_EVALUATED = new PilotHealth(null, List.of(), List.of(), List.of(), List.of(), List.of(), UnknownCandidates.NONE,
-        List.of());
+        List.of(), List.of());
 
     /** A source too old to decide on: its newest day, the day it should at least reach, and the days allowed. */
     record StaleSource(Source source, LocalDate newest, LocalDate expectedFrom, int maxAgeDays) {}
@@ -51,6 +52,7 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         cutOff = List.copyOf(cutOff);
         missingUnits = List.copyOf(missingUnits);
         unobserved = List.copyOf(unobserved);
+        withdrawn = List.copyOf(withdrawn);
     }
 
     /**
@@ -59,13 +61,13 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
      */
     PilotHealth withUnitsKnown(PilotSpec spec, Set<String> knownUnits) {
         if (spec == null || this == NOT_EVALUATED || knownUnits.isEmpty()) return this;
-        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, UnitsWithoutData.of(spec, knownUnits), unknownCandidates, unobserved);
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, UnitsWithoutData.of(spec, knownUnits), unknownCandidates, unobserved, withdrawn);
     }
 
     /** This health with the unknown_candidate answers from the comparison's units (none for a pilot; see UnknownCandidates). */
     PilotHealth withUnknownCandidates(PilotSpec spec, List<FileLedger.Entry> known) {
         if (this == NOT_EVALUATED) return this;
-        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, UnknownCandidates.of(spec, known), unobserved);
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, UnknownCandidates.of(spec, known), unobserved, withdrawn);
     }
 
     /**
@@ -74,7 +76,7 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
      */
     PilotHealth withUnobserved(PilotSpec spec, List<Unobserved> cases) {
         if (this == NOT_EVALUATED) return this;
-        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, unknownCandidates, ValuesNotNumbers.named(spec, cases));
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, unknownCandidates, ValuesNotNumbers.named(spec, cases), withdrawn);
     }
 
     boolean isStale() {
@@ -86,11 +88,11 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
     }
 
     static PilotHealth of(PilotEvaluation e, Freshness freshness, List<FileProblem> rejectedTonight) {
-        return of(e, freshness, rejectedTonight, List.of(), List.of());
+        return of(e, freshness, rejectedTonight, List.of(), List.of(), List.of());
     }
 
     static PilotHealth of(PilotEvaluation e, Freshness freshness, List<FileProblem> rejectedTonight, List<ColumnTypos.InFiles> knownTypos,
-                          List<CutOffFile> knownCutOff) {
+                          List<CutOffFile> knownCutOff, List<FileProblem> removedTonight) {
         PilotSpec spec = e.spec();
         if (!e.ok() || spec == null) return NOT_EVALUATED;
         LocalDate through = null;
@@ -121,7 +123,8 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         List<FileProblem> rejected = rejectedTonight.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
         List<ColumnTypos.InFiles> typos = knownTypos.stream().filter(t -> used.contains(t.typo().source())).toList();
         List<CutOffFile> cutOff = knownCutOff.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
-        return new PilotHealth(through, stale, rejected, typos, cutOff, List.of(), UnknownCandidates.NONE, List.of());
+        List<FileProblem> withdrawn = removedTonight.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
+        return new PilotHealth(through, stale, rejected, typos, cutOff, List.of(), UnknownCandidates.NONE, List.of(), withdrawn);
     }
 
     private static LocalDate newestDay(List<CellStats> cells, String indicatorId) {

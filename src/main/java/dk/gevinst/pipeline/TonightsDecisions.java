@@ -145,6 +145,7 @@ final class TonightsDecisions {
         List<HealthFlag> tonight = new ArrayList<>();
         if (h.isStale()) tonight.add(HealthTexts.staleFlag(h.stale(), asOf));
         if (h.isPartial()) tonight.add(HealthTexts.partialFlag(h.rejected(), h.cutOff()));
+        if (!h.withdrawn().isEmpty()) tonight.add(HealthTexts.withdrawnFlag(h.withdrawn()));
         if (kept != null) tonight.add(kept);
         h.typos().forEach(t -> tonight.add(HealthTexts.columnTypoFlag(t)));
         h.missingUnits().forEach(m -> tonight.add(HealthTexts.unitWithoutDataFlag(m)));

@@ -32,6 +32,35 @@ class NightHealthTest {
     }
 
     @Test
+    void aFileRemovedFromTheDataRootIsSaidOnTheNightItsRowsGo(@TempDir Path tmp) throws Exception {
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC);
+        Path data = TinyRuns.data(tmp.resolve("data"));
+        String late = "case_id,unit,opened_at,decided_at,handling_minutes\nx1,A,2026-03-20,2026-03-20T15:00,90\nx2,B,2026-03-20,2026-03-20T15:00,20\n";
+        TempDirs.write(data, "cases/late.csv", late);
+        Path out = tmp.resolve("out");
+        assertThat(TinyRuns.run(pilots, data, out, "2026-03-29")).isZero();
+        assertThat(SampleRun.json(out.resolve("decisions/small.json")).path("health").findValuesAsText("code")).doesNotContain("files_withdrawn");
+
+        Files.delete(data.resolve("cases/late.csv"));
+        assertThat(TinyRuns.run(pilots, data, out, "2026-03-30")).as("a warning, not a failure").isZero();
+        JsonNode flag = SampleRun.healthFlag(SampleRun.json(out.resolve("decisions/small.json")), "files_withdrawn");
+        assertThat(flag.path("severity").asText()).isEqualTo("warning");
+        assertThat(flag.path("text_da").asText()).startsWith("En fil blev fjernet fra datamappen i nat (cases/late.csv), og dens rækker indgår ikke længere")
+            .contains("læg filen tilbage");
+        assertThat(flag.path("text_en").asText()).startsWith("A file was removed from the data root tonight (cases/late.csv)").contains("put the file back");
+        assertThat(flag.path("files").get(0).path("message").asText()).contains("its 2 rows were dropped");
+        assertThat(Files.readString(out.resolve("dashboard/small.html"))).as("the pilot's page says it")
+            .contains("En fil blev fjernet fra datamappen i nat (cases/late.csv)");
+
+        // Put back, the file is read again and the flag goes: it belongs to the night the rows went.
+        TempDirs.write(data, "cases/late.csv", late);
+        assertThat(TinyRuns.run(pilots, data, out, "2026-03-31")).isZero();
+        assertThat(SampleRun.json(out.resolve("decisions/small.json")).path("health").findValuesAsText("code")).doesNotContain("files_withdrawn");
+        assertThat(manifestOf(out).path("cases").path("files").has("cases/late.csv")).as("read again").isTrue();
+    }
+
+    @Test
     void staleDataKeepsTheLastGoodDecisionMarkedAndExitsFive(@TempDir Path tmp) throws Exception {
         Path pilots = tmp.resolve("pilots");
         TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC);
