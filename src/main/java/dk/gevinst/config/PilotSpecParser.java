@@ -164,8 +164,17 @@ public final class PilotSpecParser {
             y.error(f.get("role"), where + " is descriptive (shown, not decided on); use role: descriptive",
                 YamlReader.da(where) + " er beskrivende (vises, men indgår ikke i beslutningen); brug role: descriptive");
         }
+        if (def.source() == Source.TECH_METRICS && role == Role.SUCCESS) {
+            // Fagsystemet først: a technical metric is shown, and may stop a pilot as a guardrail, but never makes it GO.
+            y.error(f.get("role"), where + " is a technical metric (tech_metrics), which is shown but never makes a pilot GO; use role: technical,"
+                    + " or role: guardrail with a margin to stop a pilot that makes it worse",
+                YamlReader.da(where) + " er en teknisk måling (tech_metrics), som vises, men aldrig gør en pilot til GO; brug role: technical,"
+                    + " eller role: guardrail med en margin for at stoppe en pilot, der gør den værre");
+        }
         Amount mde = f.containsKey("mde") ? y.amount(f.get("mde"), where + " mde") : null;
         Amount margin = f.containsKey("margin") ? y.amount(f.get("margin"), where + " margin") : null;
+        unusedThreshold(y, f, "mde", Role.SUCCESS, role, where);
+        unusedThreshold(y, f, "margin", Role.GUARDRAIL, role, where);
         if (role == Role.SUCCESS && mde == null && !f.containsKey("mde")) {
             y.error(node, where + " is a success indicator and needs mde: the smallest effect that matters (e.g. 0.03 or \"10%\")",
                 YamlReader.da(where) + " er en succesindikator og mangler mde: den mindste effekt, der betyder noget (f.eks. 0.03 eller \"10%\")");
@@ -185,6 +194,22 @@ public final class PilotSpecParser {
         Double value = f.containsKey("value_dkk") ? y.number(f.get("value_dkk"), where + " value_dkk", 0, 10_000_000) : null;
         Integer maturity = optionalInteger(y, f, "maturity_days", where + " maturity_days", 0, 3650, def.maturityDays());
         return new PilotIndicator(def, role, mde, margin, value, maturity == null ? def.maturityDays() : maturity);
+    }
+
+    /** mde belongs to a success indicator and margin to a guardrail; on any other role it would be silently ignored. */
+    private static void unusedThreshold(YamlReader y, Map<String, Node> f, String key, Role owner, Role role, String where) {
+        if (!f.containsKey(key) || role == owner) return;
+        String other = owner == Role.SUCCESS ? "margin" : "mde";
+        String en = role == Role.SUCCESS || role == Role.GUARDRAIL
+            ? where + " is a " + (role == Role.GUARDRAIL ? "guardrail" : "success indicator") + ", which uses " + other + ", not " + key + "; write " + other + ": "
+                + (role == Role.GUARDRAIL ? "how much worse is still acceptable (e.g. 0.02)" : "the smallest effect that matters (e.g. \"10%\")")
+            : where + " has role " + role.key() + ", which decides nothing, so " + key + " has no effect; remove it, or use role: " + owner.key();
+        String da = role == Role.SUCCESS || role == Role.GUARDRAIL
+            ? YamlReader.da(where) + " er " + (role == Role.GUARDRAIL ? "et værn" : "en succesindikator") + ", som bruger " + other + ", ikke " + key + "; skriv "
+                + other + ": " + (role == Role.GUARDRAIL ? "hvor meget værre der stadig kan accepteres (f.eks. 0.02)" : "den mindste effekt, der betyder noget (f.eks. \"10%\")")
+            : YamlReader.da(where) + " har role " + role.key() + ", som ikke indgår i beslutningen, så " + key + " har ingen virkning; fjern den, eller brug role: "
+                + owner.key();
+        y.error(f.get(key), en, da);
     }
 
     private IndicatorDefinition definition(YamlReader y, String id, Node node, Map<String, Node> f, Role role, Direction dir) {

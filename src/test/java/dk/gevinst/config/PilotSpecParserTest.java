@@ -166,6 +166,32 @@ class PilotSpecParserTest {
     }
 
     @Test
+    void aTechnicalMetricCannotBeASuccessIndicatorButMayGuard() throws Exception {
+        // The catalogue's technical metric and a custom one, both made success: refused, each at its role.
+        List<String> p = problems(VALID.replace("query_seconds: {role: technical, direction: lower_is_better}",
+            "query_seconds: {role: success, direction: lower_is_better, mde: \"10%\"}\n  uptime: {role: success, metric: uptime, direction: higher_is_better, mde: 0.01}"));
+        assertThat(p).anyMatch(m -> m.startsWith("jobs/pilots/x.yaml:16:25: indicator 'query_seconds' is a technical metric (tech_metrics), which is shown but never makes a pilot GO"));
+        assertThat(p).anyMatch(m -> m.startsWith("jobs/pilots/x.yaml:17:18: indicator 'uptime' is a technical metric"));
+        assertThat(p).hasSize(2);
+        // As a guardrail it can only stop a pilot that makes it worse: allowed.
+        PilotSpec guard = parser.parse("x.yaml", VALID.replace("query_seconds: {role: technical, direction: lower_is_better}",
+            "query_seconds: {role: guardrail, direction: lower_is_better, margin: \"20%\"}"));
+        assertThat(guard.indicators()).anyMatch(i -> i.id().equals("query_seconds") && i.role() == Role.GUARDRAIL);
+    }
+
+    @Test
+    void aThresholdTheRoleDoesNotUseIsAnErrorNotIgnored() {
+        List<String> p = problems(VALID.replace("appeal_overturn_rate: {role: guardrail, margin: 0.02}", "appeal_overturn_rate: {role: guardrail, mde: 0.02}")
+            .replace("first_time_right: {role: success, mde: 0.03}", "first_time_right: {role: success, mde: 0.03, margin: 0.01}")
+            .replace("query_seconds: {role: technical, direction: lower_is_better}", "query_seconds: {role: technical, direction: lower_is_better, mde: 1}"));
+        assertThat(p).anyMatch(m -> m.contains(":15:48: indicator 'appeal_overturn_rate' is a guardrail, which uses margin, not mde; write margin:"));
+        assertThat(p).anyMatch(m -> m.contains(":15:25: indicator 'appeal_overturn_rate' is a guardrail and needs margin"));
+        assertThat(p).anyMatch(m -> m.contains(":14:56: indicator 'first_time_right' is a success indicator, which uses mde, not margin"));
+        assertThat(p).anyMatch(m -> m.contains(":16:69: indicator 'query_seconds' has role technical, which decides nothing, so mde has no effect"));
+        assertThat(p).hasSize(4);
+    }
+
+    @Test
     void hostileYamlIsRejectedNotExecuted() {
         assertThat(problems("id: !!java.net.URL [\"http://127.0.0.1/\"]\n")).anyMatch(m -> m.startsWith("jobs/pilots/x.yaml:") && m.contains("id"));
         String bomb = "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
