@@ -72,6 +72,13 @@ public final class PilotSpecParser {
         List<String> controlUnits = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
         if (top.containsKey("arms")) readArms(y, top.get("arms"), pilotUnits, controlUnits, candidates);
+        if (!pilotUnits.isEmpty() && candidates.isEmpty() && controlUnits.isEmpty() && !top.containsKey("baseline_start")) {
+            // Without either there is no counterfactual: every night would say only that more data is needed.
+            y.error(top.get("arms"), "the pilot has neither baseline_start nor arms.control, so there is nothing to compare its period with; add"
+                    + " baseline_start (a date weeks before start: the pilot teams' own work before) or control units (teams that keep the old system)",
+                "piloten har hverken baseline_start eller arms.control, så der er intet at sammenligne pilotperioden med; tilføj baseline_start"
+                    + " (en dato uger før start: pilotteamets eget arbejde før) eller kontrolenheder (teams, der beholder det gamle system)");
+        }
         if (top.containsKey("deployment") && top.containsKey("arms") && hasCandidates(top.get("arms"))) {
             y.error(top.get("deployment"), "deployment is chosen per candidate in a comparison; list each candidate's options under "
                 + "arms.candidates.<id>.options", "i en sammenligning vælges deployment pr. kandidat; skriv hver kandidats muligheder under "

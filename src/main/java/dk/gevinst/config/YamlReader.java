@@ -163,11 +163,16 @@ public final class YamlReader {
     public LocalDate date(Node node, String what) {
         String s = string(node, what);
         if (s == null) return null;
+        if (!DATE.matcher(s.trim()).matches()) {
+            error(node, what + " is '" + s + "'; write a date as YYYY-MM-DD", da(what) + " er '" + s + "'; skriv en dato som ÅÅÅÅ-MM-DD");
+            return null;
+        }
         try {
-            if (!DATE.matcher(s.trim()).matches()) throw new DateTimeParseException("not YYYY-MM-DD", s, 0);
             return LocalDate.parse(s.trim());
         } catch (DateTimeParseException e) {
-            error(node, what + " is '" + s + "'; write a date as YYYY-MM-DD", da(what) + " er '" + s + "'; skriv en dato som ÅÅÅÅ-MM-DD");
+            // Written right, but no such day (2026-02-30): say that, not how to write a date.
+            error(node, what + " is '" + s + "', which is no day in the calendar; check the day and the month",
+                da(what) + " er '" + s + "', som ikke er en dag i kalenderen; tjek dagen og måneden");
             return null;
         }
     }

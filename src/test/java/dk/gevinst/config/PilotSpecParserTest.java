@@ -155,6 +155,8 @@ class PilotSpecParserTest {
         List<String> p = problems(VALID.replace("start: 2025-06-30", "start: 30/06/2025")
             .replace("alpha: 0.05", "alpha: 0.9").replace("role: guardrail", "role: guard"));
         assertThat(p).contains("jobs/pilots/x.yaml:5:8: start is '30/06/2025'; write a date as YYYY-MM-DD");
+        assertThat(problems(VALID.replace("end: 2025-12-28", "end: 2025-02-30"))).contains(
+            "jobs/pilots/x.yaml:6:6: end is '2025-02-30', which is no day in the calendar; check the day and the month");
         assertThat(p).anyMatch(m -> m.contains("decision.alpha is 0.9; expected between 0 and 0.5, usually 0.05"));
         assertThat(p).anyMatch(m -> m.contains("indicator 'appeal_overturn_rate' has role 'guard'; use success, guardrail, technical or descriptive"));
     }
@@ -189,6 +191,16 @@ class PilotSpecParserTest {
         assertThat(p).anyMatch(m -> m.contains(":14:56: indicator 'first_time_right' is a success indicator, which uses mde, not margin"));
         assertThat(p).anyMatch(m -> m.contains(":16:69: indicator 'query_seconds' has role technical, which decides nothing, so mde has no effect"));
         assertThat(p).hasSize(4);
+    }
+
+    @Test
+    void aPilotWithNeitherABaselineNorControlsIsRefusedWithTheFix() throws Exception {
+        String alone = VALID.replace("baseline_start: 2025-01-06\n", "").replace("  control: [\"Ydelse Syd\", \"Ydelse Vest\"]\n", "");
+        assertThat(problems(alone)).containsExactly("jobs/pilots/x.yaml:9:3: the pilot has neither baseline_start nor arms.control, so there is nothing"
+            + " to compare its period with; add baseline_start (a date weeks before start: the pilot teams' own work before) or control units"
+            + " (teams that keep the old system)");
+        assertThat(parser.parse("x.yaml", VALID.replace("baseline_start: 2025-01-06\n", "")).controlUnits()).hasSize(2);
+        assertThat(parser.parse("x.yaml", VALID.replace("  control: [\"Ydelse Syd\", \"Ydelse Vest\"]\n", "")).hasBaseline()).isTrue();
     }
 
     @Test

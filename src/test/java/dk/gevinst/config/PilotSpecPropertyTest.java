@@ -1,6 +1,7 @@
 package dk.gevinst.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.gevinst.indicator.Catalog;
 import dk.gevinst.testing.SpecGrammar;
@@ -24,10 +25,17 @@ class PilotSpecPropertyTest {
         List<String> optional = SpecGrammar.OPTIONAL;
         Map<String, Double> decisionDefaults = SpecGrammar.decisionDefaults();
         assertThat(decisionDefaults).containsOnlyKeys("alpha", "min_cases", "min_responses", "max_extension_weeks", "sequential_tuning");
-        int parsed = 0;
+        int parsed = 0, refused = 0;
         for (int mask = 0; mask < 1 << optional.size(); mask++) {
             Tree t = SpecGrammar.full("p");
             for (int i = 0; i < optional.size(); i++) if ((mask & (1 << i)) != 0) t.remove(optional.get(i));
+            if (t.get("baseline_start") == null && t.get("arms.control") == null) {
+                // Each is optional, but one of the two is needed: without either nothing could ever be estimated.
+                assertThatThrownBy(() -> parser.parse(FILE, t.yaml())).isInstanceOf(InvalidSpecException.class)
+                    .hasMessageContaining("the pilot has neither baseline_start nor arms.control");
+                refused++;
+                continue;
+            }
             PilotSpec s = parser.parse(FILE, t.yaml());
             parsed++;
             DecisionRules d = s.decision();
@@ -46,7 +54,8 @@ class PilotSpecPropertyTest {
                 assertThat(s.businessCase().discountRate()).isEqualTo(t.get("business_case.discount_rate") == null ? BusinessCaseSpec.DANISH_REAL_RATE : 0.02);
             }
         }
-        assertThat(parsed).isEqualTo(1 << optional.size());
+        assertThat(parsed + refused).isEqualTo(1 << optional.size());
+        assertThat(refused).isEqualTo(1 << (optional.size() - 2));
     }
 
     @Test

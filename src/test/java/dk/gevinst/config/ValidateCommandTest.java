@@ -56,15 +56,15 @@ class ValidateCommandTest {
 
     @Test
     void anOutOfRangeValueOrAMissingOptionalKeyIsNotACrash(@TempDir Path tmp) throws Exception {
-        String spec = "id: x\ntitle: X\nstart: 2026-01-01\nend: 2026-02-01\narms: {pilot: [A]}\nindicators:\n  handling_time: {role: success, mde: 1}\n";
+        String spec = "id: x\ntitle: X\nstart: 2026-01-01\nend: 2026-02-01\nbaseline_start: 2025-11-01\narms: {pilot: [A]}\nindicators:\n  handling_time: {role: success, mde: 1}\n";
         TempDirs.write(tmp, "pilots/x.yaml", spec + "decision: {alpha: 0.05, min_cases: 100}\n");
         TempDirs.write(tmp, "pilots/y.yaml", spec.replace("id: x", "id: y") + "ramp_up_days: -5\nbusiness_case: {hourly_cost_dkk: -480, horizon_years: 5, annual_cases: 9000}\n");
         TempDirs.write(tmp, "pilots/y.yml", spec.replace("id: x", "id: y"));
         int[] exit = new int[1];
         String err = Capture.stderr(() -> {
             String out = Capture.stdout(() -> exit[0] = Main.execute("validate", "--pilots", tmp.resolve("pilots").toString()));
-            assertThat(out).contains("x.yaml (x, 1 indicators)").contains("y.yaml:8:15: ramp_up_days is -5; expected 0 to 365")
-                .contains("y.yaml:9:34: business_case.hourly_cost_dkk is -480; expected 1 to 100000")
+            assertThat(out).contains("x.yaml (x, 1 indicators)").contains("y.yaml:9:15: ramp_up_days is -5; expected 0 to 365")
+                .contains("y.yaml:10:34: business_case.hourly_cost_dkk is -480; expected 1 to 100000")
                 .contains("y.yaml:1:1: pilot id 'y' is also declared by").contains("y.yml:1:1: pilot id 'y' is also declared by");
         });
         assertThat(exit[0]).isEqualTo(2);

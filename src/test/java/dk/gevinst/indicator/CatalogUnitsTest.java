@@ -28,6 +28,7 @@ class CatalogUnitsTest {
             title: "X"
             start: 2026-03-02
             end: 2026-06-30
+            baseline_start: 2026-01-05
             arms: {pilot: [A]}
             indicators:
               handling_time: {role: success, mde: "10%"}
