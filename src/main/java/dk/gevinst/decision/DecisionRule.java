@@ -79,12 +79,12 @@ public final class DecisionRule {
         } else if (evidence) {
             outcome = Outcome.EXTEND;
             var best = business.best();
-            extendWeeks = ExtensionEstimate.untilValueIsClear(spec, results, best.npvDkk(), best.npvLowDkk(), best.npvHighDkk());
+            extendWeeks = ExtensionEstimate.untilValueIsClear(spec, results, asOf, best.npvDkk(), best.npvLowDkk(), best.npvHighDkk());
             reasons.add(InferenceReasons.valueUncertain(business, extendWeeks));
             better.forEach(r -> reasons.add(ReasonTexts.improved(r)));
         } else {
             outcome = Outcome.EXTEND;
-            ExtensionEstimate.Estimate estimate = ExtensionEstimate.of(spec, results);
+            ExtensionEstimate.Estimate estimate = ExtensionEstimate.of(spec, results, asOf);
             extendWeeks = estimate.weeks();
             reasons.add(estimate.decidable() ? ReasonTexts.moreDataNeeded(estimate.indicator(), extendWeeks) : InferenceReasons.notDecidable(spec, estimate));
             for (IndicatorResult r : success) if (r != estimate.indicator() || r.withheld()) reasons.add(statusOf(spec, r));

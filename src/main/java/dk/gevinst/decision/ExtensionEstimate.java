@@ -3,6 +3,8 @@ package dk.gevinst.decision;
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.indicator.Role;
 import dk.gevinst.stats.Interval;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -33,8 +35,8 @@ public final class ExtensionEstimate {
 
     private record Way(IndicatorResult indicator, int weeks, boolean teamLimited) {}
 
-    public static Estimate of(PilotSpec spec, List<IndicatorResult> results) {
-        int cap = spec.decision().maxExtensionWeeks();
+    public static Estimate of(PilotSpec spec, List<IndicatorResult> results, LocalDate asOf) {
+        int cap = weeksLeft(spec, asOf);
         List<IndicatorResult> success = estimable(results, Role.SUCCESS);
         List<IndicatorResult> guardrails = estimable(results, Role.GUARDRAIL);
 
@@ -64,6 +66,17 @@ public final class ExtensionEstimate {
         if (best == null) return new Estimate(null, null, false);
         if (best.weeks == NEVER) return new Estimate(best.indicator, null, go != null && go.teamLimited);
         return new Estimate(best.indicator, Math.max(1, best.weeks), best.teamLimited);
+    }
+
+    /**
+     * The whole weeks from as_of that an extension can still promise: max_extension_weeks, and after the end only
+     * those left before the deadline (end + max_extension_weeks), where the rule stops a pilot it cannot decide.
+     * Without it a night after the end promised a decision weeks past its own STOP date.
+     */
+    public static int weeksLeft(PilotSpec spec, LocalDate asOf) {
+        int cap = spec.decision().maxExtensionWeeks();
+        long days = ChronoUnit.DAYS.between(asOf, spec.end().plusWeeks(cap));
+        return (int) Math.max(0, Math.min(cap, days / 7));
     }
 
     /** The good-side effect on the scale the indicator is read. */
@@ -113,11 +126,11 @@ public final class ExtensionEstimate {
     }
 
     /** The weeks until the net present value's interval no longer straddles zero, or null when not within the cap. */
-    public static Integer untilValueIsClear(PilotSpec spec, List<IndicatorResult> results, double npv, double npvLow, double npvHigh) {
+    public static Integer untilValueIsClear(PilotSpec spec, List<IndicatorResult> results, LocalDate asOf, double npv, double npvLow, double npvHigh) {
         List<IndicatorResult> benefit = estimable(results, Role.SUCCESS).stream().filter(r -> r.verdict() == Verdict.BETTER).toList();
         if (benefit.isEmpty()) return null;
         double spread = npv < 0 ? npvHigh - npv : npv - npvLow, distance = Math.abs(npv);
-        for (int w = 1; w <= spec.decision().maxExtensionWeeks(); w++) {
+        for (int w = 1; w <= weeksLeft(spec, asOf); w++) {
             double ratio = 0;
             for (IndicatorResult r : benefit) {
                 Analysis.Bound b = r.projection().after(w, r.bound().alpha());

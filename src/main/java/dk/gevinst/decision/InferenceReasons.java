@@ -44,6 +44,13 @@ public final class InferenceReasons {
     public static Reason notDecidable(PilotSpec spec, ExtensionEstimate.Estimate e) {
         int cap = spec.decision().maxExtensionWeeks();
         IndicatorResult r = e.indicator();
+        if (r == null && !e.teamLimited()) {
+            // No success indicator has an estimate at all: more weeks at tonight's volume is not the question.
+            return reason(NOT_DECIDABLE, null, l -> l.pick("Kan ikke afgøres endnu: ingen succesindikator har data til et skøn, både i pilotperioden og i det, "
+                    + "den sammenlignes med (se hver indikator nedenfor). Kontrollér, at specifikationens enheder og datoer passer til data.",
+                "Not decidable yet: no success indicator has data for an estimate, both in the pilot period and in what it is compared with "
+                    + "(see each indicator below). Check that the spec's units and dates match the data."));
+        }
         return reason(NOT_DECIDABLE, r == null ? null : r.id(), l -> l.pick("Kan ikke afgøres inden for de " + cap + Language.NBSP + "ugers forlængelse",
                 "Not decidable within the " + cap + Language.NBSP + "weeks of extension")
             + (r == null ? "" : ": " + ReasonTexts.change(r, l))

@@ -195,6 +195,29 @@ class DecisionRuleTest {
     }
 
     @Test
+    void aSuccessIndicatorWithoutAnyDataIsNotBlamedOnTooFewCasesArriving() throws Exception {
+        // No handling-time cells at all (units that do not match the data, a pilot_id that has no rows): no estimate.
+        PilotEvaluation e = evaluate(spec(""), AS_OF, CHEAP, weeks("processing_days", 10, 0, 3, 200));
+        assertThat(e.decision().outcome()).isEqualTo(Outcome.EXTEND);
+        assertThat(e.decision().mainReason().code()).isEqualTo("not_decidable_in_time");
+        assertThat(e.decision().mainReason().en()).startsWith("Not decidable yet: no success indicator has data for an estimate")
+            .contains("Check that the spec's units and dates match the data").doesNotContain("Too few cases arrive");
+        assertThat(e.decision().mainReason().da()).startsWith("Kan ikke afgøres endnu: ingen succesindikator har data").doesNotContain("for få sager");
+    }
+
+    @Test
+    void anExtensionPromisesOnlyTheWeeksLeftBeforeTheDeadline() throws Exception {
+        // End 30 June + 8 weeks: the rule stops an undecided pilot after 25 August.
+        PilotSpec spec = spec("");
+        assertThat(ExtensionEstimate.weeksLeft(spec, LocalDate.of(2026, 5, 31))).as("before the end: the whole extension").isEqualTo(8);
+        assertThat(ExtensionEstimate.weeksLeft(spec, LocalDate.of(2026, 6, 30))).isEqualTo(8);
+        assertThat(ExtensionEstimate.weeksLeft(spec, LocalDate.of(2026, 7, 1))).as("55 days left").isEqualTo(7);
+        assertThat(ExtensionEstimate.weeksLeft(spec, LocalDate.of(2026, 8, 11))).isEqualTo(2);
+        assertThat(ExtensionEstimate.weeksLeft(spec, LocalDate.of(2026, 8, 20))).as("5 days left: no whole week").isZero();
+        assertThat(ExtensionEstimate.weeksLeft(spec, LocalDate.of(2026, 9, 30))).as("past the deadline").isZero();
+    }
+
+    @Test
     void theAdviceForATeamLimitedPilotOffersABaselineWhenTheSpecHasNoneInsteadOfALongerOne() throws Exception {
         PilotSpec withBaseline = spec("");
         PilotSpec without = new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", """

@@ -46,7 +46,7 @@ final class PurchaseDecision {
             reasons.add(ComparisonReasons.deadlineNothingSeparated(spec, left));
         } else if (leader == null) {
             outcome = Outcome.EXTEND;
-            weeks = RecommendationRule.weeksNeeded(spec, left, pairs);
+            weeks = RecommendationRule.weeksNeeded(spec, asOf, left, pairs);
             reasons.add(ComparisonReasons.nothingSeparates(left, weeks));
         } else {
             Decision own = leader.evaluation().decision();

@@ -2,6 +2,7 @@ package dk.gevinst.decision.comparison;
 
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.decision.Decision;
+import dk.gevinst.decision.ExtensionEstimate;
 import dk.gevinst.decision.Reason;
 import dk.gevinst.stats.Interval;
 import java.time.LocalDate;
@@ -78,10 +79,10 @@ public final class RecommendationRule {
     /**
      * The weeks until the core task could separate the remaining candidates: the longest of the pairwise
      * contrasts' own extension estimates (each asks when its difference would show, or show to be smaller
-     * than what matters), capped at max_extension_weeks.
+     * than what matters), capped at the weeks the extension has left (ExtensionEstimate#weeksLeft); at least one.
      */
-    static int weeksNeeded(PilotSpec spec, List<CandidateEvidence> left, List<PairContrast> pairs) {
-        int cap = spec.decision().maxExtensionWeeks(), weeks = 0;
+    static int weeksNeeded(PilotSpec spec, LocalDate asOf, List<CandidateEvidence> left, List<PairContrast> pairs) {
+        int cap = ExtensionEstimate.weeksLeft(spec, asOf), weeks = 0;
         for (PairContrast p : pairs) {
             if (left.stream().filter(c -> p.involves(c.id())).count() < 2) continue;
             Integer w = p.evaluation().decision().extendWeeks();

@@ -159,4 +159,15 @@ public class RecommendationRuleTest {
         assertThat(r.decision().extendWeeks()).isBetween(1, 8);
         assertThat(r.decision().reasons().get(0).en()).contains("cannot yet be told apart").contains("more week");
     }
+
+    @Test
+    void afterTheEndTheWeeksNeededNeverReachPastTheDeadline() throws Exception {
+        // End 30 June + 8 weeks: the rule stops the comparison after 25 August. Two weeks before, it may not ask for more.
+        PilotSpec spec = spec(100_000, 100_000, false);
+        LocalDate night = LocalDate.of(2026, 8, 11), deadline = LocalDate.of(2026, 8, 25);
+        ComparisonResult r = ComparisonEvaluator.evaluate(spec, new CellTable(cells(-9, -9, 0, 0)), night);
+        assertThat(r.decision().outcome()).isEqualTo(Outcome.EXTEND);
+        assertThat(r.decision().extendWeeks()).isBetween(1, 2);
+        assertThat(night.plusWeeks(r.decision().extendWeeks())).isBeforeOrEqualTo(deadline);
+    }
 }
