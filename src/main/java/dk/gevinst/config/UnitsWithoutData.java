@@ -54,6 +54,13 @@ public final class UnitsWithoutData {
      * spec already names are skipped, since a spec rarely means one team twice. Ties go to the first in order.
      */
     static String closest(String unit, Set<String> known, Set<String> named) {
-        return NearestName.of(unit, known.stream().filter(k -> !named.contains(k)).toList(), Math.max(1, unit.length() / 3));
+        List<String> candidates = known.stream().filter(k -> !named.contains(k)).sorted().toList();
+        // A name typed without Danish letters (BS Oest, Aarhus for Århus) is that name, however close another one is.
+        for (String k : candidates) if (folded(k).equals(folded(unit))) return k;
+        return NearestName.of(unit, candidates, Math.max(1, unit.length() / 3));
+    }
+
+    private static String folded(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replace("æ", "ae").replace("ø", "oe").replace("å", "aa");
     }
 }

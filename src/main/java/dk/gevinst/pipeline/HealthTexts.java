@@ -8,6 +8,7 @@ import dk.gevinst.decision.Reason;
 import dk.gevinst.ingest.ColumnTypos;
 import dk.gevinst.ingest.CutOffFile;
 import dk.gevinst.ingest.FileProblem;
+import dk.gevinst.ingest.QuarantinedFile;
 import dk.gevinst.publish.HealthFlag;
 import dk.gevinst.publish.Json;
 import dk.gevinst.source.Source;
@@ -92,20 +93,25 @@ final class HealthTexts {
         return "The data is stale as of " + asOf + ": " + en + ". A decision is never changed on stale data.";
     }
 
-    static Reason partial(List<FileProblem> rejected, List<CutOffFile> cutOff) {
-        return new Reason(PARTIAL_DATA, null, partialDa(rejected, cutOff), partialEn(rejected, cutOff));
+    static Reason partial(List<FileProblem> rejected, List<CutOffFile> cutOff, List<QuarantinedFile> quarantined) {
+        return new Reason(PARTIAL_DATA, null, partialDa(rejected, cutOff, quarantined), partialEn(rejected, cutOff, quarantined));
     }
 
     /**
      * The health flag of partial data: a warning, since the decision stands on the other files (and on what a
-     * cut-off file holds); the rejected and the cut-off files, each with why, as details.
+     * cut-off file holds); the rejected, the cut-off and the mostly quarantined files, each with why, as details.
      */
-    static HealthFlag partialFlag(List<FileProblem> rejected, List<CutOffFile> cutOff) {
+    static HealthFlag partialFlag(List<FileProblem> rejected, List<CutOffFile> cutOff, List<QuarantinedFile> quarantined) {
         ObjectNode details = Json.MAPPER.createObjectNode();
         ArrayNode files = details.putArray("files");
         for (FileProblem p : rejected) files.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
         for (CutOffFile p : cutOff) files.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
-        return new HealthFlag(PARTIAL_DATA, HealthFlag.Severity.WARNING, partialDa(rejected, cutOff), partialEn(rejected, cutOff), details);
+        for (QuarantinedFile q : quarantined) {
+            files.addObject().put("source", q.source()).put("path", q.path()).put("message", q.rowsQuarantined() + " of " + q.rowsRead()
+                + " rows quarantined" + (q.reason().isEmpty() ? "" : ", mostly " + q.reason()));
+        }
+        return new HealthFlag(PARTIAL_DATA, HealthFlag.Severity.WARNING, partialDa(rejected, cutOff, quarantined), partialEn(rejected, cutOff, quarantined),
+            details);
     }
 
     /**
@@ -195,7 +201,7 @@ final class HealthTexts {
             details);
     }
 
-    private static String partialDa(List<FileProblem> rejected, List<CutOffFile> cutOff) {
+    private static String partialDa(List<FileProblem> rejected, List<CutOffFile> cutOff, List<QuarantinedFile> quarantined) {
         String out = "";
         if (!rejected.isEmpty()) {
             out = (rejected.size() == 1 ? "En fil" : rejected.size() + " filer") + " blev afvist i nat og indgår ikke (" + paths(rejected)
@@ -206,10 +212,16 @@ final class HealthTexts {
                 + " (" + cutOffPaths(cutOff) + "): " + cutOffSignsDa(cutOff) + ". "
                 + "De rækker, der mangler, indgår ikke. Ret: lever hele filen igen; en ændret fil læses den følgende nat.";
         }
+        if (!quarantined.isEmpty()) {
+            out += (out.isEmpty() ? "" : " ") + (quarantined.size() == 1 ? "En fil" : quarantined.size() + " filer") + " mistede de fleste rækker til karantæne ("
+                + quarantined.stream().map(q -> q.path() + ": " + q.rowsQuarantined() + " af " + q.rowsRead() + (q.reason().isEmpty() ? "" : ", oftest " + q.reason()))
+                    .collect(Collectors.joining("; "))
+                + "), og de rækker indgår ikke. Se datakvaliteten for årsagen. Ret eksporten; en ændret fil læses den følgende nat.";
+        }
         return out;
     }
 
-    private static String partialEn(List<FileProblem> rejected, List<CutOffFile> cutOff) {
+    private static String partialEn(List<FileProblem> rejected, List<CutOffFile> cutOff, List<QuarantinedFile> quarantined) {
         String out = "";
         if (!rejected.isEmpty()) {
             out = (rejected.size() == 1 ? "A file was rejected tonight and is" : rejected.size() + " files were rejected tonight and are") + " not included (" + paths(rejected)
@@ -219,6 +231,12 @@ final class HealthTexts {
             out += (out.isEmpty() ? "" : " ") + (cutOff.size() == 1 ? "A file looks" : cutOff.size() + " files look") + " cut off during export ("
                 + cutOffPaths(cutOff) + "): " + cutOffSignsEn(cutOff) + ". "
                 + "The rows it lacks are not included. Fix: re-deliver the whole file; a changed file is read the following night.";
+        }
+        if (!quarantined.isEmpty()) {
+            out += (out.isEmpty() ? "" : " ") + (quarantined.size() == 1 ? "A file" : quarantined.size() + " files") + " lost most of " + (quarantined.size() == 1 ? "its" : "their")
+                + " rows to quarantine (" + quarantined.stream().map(q -> q.path() + ": " + q.rowsQuarantined() + " of " + q.rowsRead()
+                    + (q.reason().isEmpty() ? "" : ", mostly " + q.reason())).collect(Collectors.joining("; "))
+                + "), and those rows are not included. See data quality for why. Fix the export; a changed file is read the following night.";
         }
         return out;
     }

@@ -21,6 +21,7 @@ import dk.gevinst.ingest.IndicatorColumns;
 import dk.gevinst.ingest.CandidateIds;
 import dk.gevinst.ingest.IngestRequest;
 import dk.gevinst.ingest.IngestResult;
+import dk.gevinst.ingest.QuarantinedFile;
 import dk.gevinst.ingest.SparkIngest;
 import dk.gevinst.publish.DecisionDocument;
 import dk.gevinst.publish.DecisionDocument.HistoryEntry;
@@ -123,6 +124,7 @@ public final class NightlyRun {
             List<PilotEvaluation> evaluations = new ArrayList<>();
             Map<String, PilotHealth> health = new HashMap<>();
             List<ColumnTypos.InFiles> typos = ColumnTypos.ofKnownFiles(ingest.ledger());
+            List<QuarantinedFile> quarantined = QuarantinedFile.ofKnownFiles(ingest.ledger());
             Set<String> units = StateTables.knownUnits(spark, s.state(), s.asOf());
             final IngestResult ingested = ingest;
             // Pilots are independent and their evaluation is driver arithmetic while Spark's executors wait, so they
@@ -131,7 +133,7 @@ public final class NightlyRun {
             // Each evaluation gets the drift fits the last night kept, and tonight's are kept for the next.
             KeptDriftFitsFile.Results<Evaluated> run = KeptDriftFitsFile.evaluate(storage, s.state(), s.asOf(), s.full(), specs.valid(), (spec, fits) -> {
                 PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen, fits);
-                PilotHealth h = PilotHealth.of(e, s.freshness(), ingested.rejected(), typos, ingested.cutOff(), ingested.removed()).withUnitsKnown(spec, units)
+                PilotHealth h = PilotHealth.of(e, s.freshness(), ingested.rejected(), typos, ingested.cutOff(), quarantined, ingested.removed()).withUnitsKnown(spec, units)
                     .withUnknownCandidates(spec, ingested.ledger())
                     .withUnobserved(spec, unobservedUnlessFrozen(cells, spec, frozen, s.asOf()));
                 return new Evaluated(spec, e, h);
@@ -141,6 +143,8 @@ public final class NightlyRun {
             for (Evaluated x : evaluated) {
                 if (!x.evaluation().ok()) LOG.warn("Pilot {} could not be evaluated: {}", x.spec().id(), x.evaluation().error());
                 x.health().missingUnits().forEach(m -> LOG.warn("{}", m.en(x.spec().id())));
+                // Without any data because of them, they are the night's problem (exit 2), named in its summary line.
+                if (x.health().staleForUnitsWithoutData()) x.health().missingUnits().forEach(m -> problems.add(m.en(x.spec().id())));
                 evaluations.add(x.evaluation());
                 health.put(x.evaluation().pilotId(), x.health());
             }
@@ -203,12 +207,15 @@ public final class NightlyRun {
 
     /**
      * The run's exit code; when several apply, the first: a rejected file (3), stale data (5), a bad spec or a
-     * failed evaluation (2). The manifest lists every problem.
+     * failed evaluation (2). A pilot without data only because units its spec names have no rows counts as a bad
+     * spec, not as stale data: the fix is in the spec. The manifest lists every problem.
      */
     static ExitCode exitCode(IngestResult ingest, SpecLoad specs, List<TonightsDecisions.Entry> tonight) {
         if (!ingest.rejected().isEmpty()) return ExitCode.DATA_SOURCE_UNREADABLE;
-        if (tonight.stream().anyMatch(t -> t.health().isStale())) return ExitCode.STALE_DATA;
-        if (!specs.failures().isEmpty() || tonight.stream().anyMatch(t -> "error".equals(t.status()))) return ExitCode.BAD_SPEC_OR_ARGUMENTS;
+        if (tonight.stream().anyMatch(t -> t.health().isStale() && !t.health().staleForUnitsWithoutData())) return ExitCode.STALE_DATA;
+        if (!specs.failures().isEmpty() || tonight.stream().anyMatch(t -> "error".equals(t.status()) || t.health().staleForUnitsWithoutData())) {
+            return ExitCode.BAD_SPEC_OR_ARGUMENTS;
+        }
         return ExitCode.OK;
     }
 

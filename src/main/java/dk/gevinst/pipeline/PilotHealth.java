@@ -11,6 +11,7 @@ import dk.gevinst.ingest.ColumnTypos;
 import dk.gevinst.ingest.CutOffFile;
 import dk.gevinst.ingest.FileLedger;
 import dk.gevinst.ingest.FileProblem;
+import dk.gevinst.ingest.QuarantinedFile;
 import dk.gevinst.source.Source;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,13 +35,14 @@ import java.util.TreeMap;
  * @param missingUnits units the spec names that have no rows in the data known tonight: the pilot is decided on other teams than specified
  * @param unknownCandidates preference answers from a comparison's units quarantined as unknown_candidate (see UnknownCandidates)
  * @param unobserved the pilot's cases its custom column indicators could not observe (see ValuesNotNumbers)
+ * @param quarantined known files of sources the pilot uses that lost most of their rows to quarantine: its decision rests on partial data
  * @param withdrawn tonight's files of sources the pilot uses that were removed from the data root: their rows no longer count
  */
 record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProblem> rejected, List<ColumnTypos.InFiles> typos,
                    List<CutOffFile> cutOff, List<UnitsWithoutData.Missing> missingUnits, UnknownCandidates unknownCandidates,
-                   List<ValuesNotNumbers.LeftOut> unobserved, List<FileProblem> withdrawn) {
+                   List<ValuesNotNumbers.LeftOut> unobserved, List<QuarantinedFile> quarantined, List<FileProblem> withdrawn) {
     static final PilotHealth NOT_EVALUATED = new PilotHealth(null, List.of(), List.of(), List.of(), List.of(), List.of(), UnknownCandidates.NONE,
-        List.of(), List.of());
+        List.of(), List.of(), List.of());
 
     /** A source too old to decide on: its newest day, the day it should at least reach, and the days allowed. */
     record StaleSource(Source source, LocalDate newest, LocalDate expectedFrom, int maxAgeDays) {}
@@ -52,6 +54,7 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         cutOff = List.copyOf(cutOff);
         missingUnits = List.copyOf(missingUnits);
         unobserved = List.copyOf(unobserved);
+        quarantined = List.copyOf(quarantined);
         withdrawn = List.copyOf(withdrawn);
     }
 
@@ -61,13 +64,13 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
      */
     PilotHealth withUnitsKnown(PilotSpec spec, Set<String> knownUnits) {
         if (spec == null || this == NOT_EVALUATED || knownUnits.isEmpty()) return this;
-        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, UnitsWithoutData.of(spec, knownUnits), unknownCandidates, unobserved, withdrawn);
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, UnitsWithoutData.of(spec, knownUnits), unknownCandidates, unobserved, quarantined, withdrawn);
     }
 
     /** This health with the unknown_candidate answers from the comparison's units (none for a pilot; see UnknownCandidates). */
     PilotHealth withUnknownCandidates(PilotSpec spec, List<FileLedger.Entry> known) {
         if (this == NOT_EVALUATED) return this;
-        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, UnknownCandidates.of(spec, known), unobserved, withdrawn);
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, UnknownCandidates.of(spec, known), unobserved, quarantined, withdrawn);
     }
 
     /**
@@ -76,23 +79,31 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
      */
     PilotHealth withUnobserved(PilotSpec spec, List<Unobserved> cases) {
         if (this == NOT_EVALUATED) return this;
-        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, unknownCandidates, ValuesNotNumbers.named(spec, cases), withdrawn);
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, unknownCandidates, ValuesNotNumbers.named(spec, cases), quarantined, withdrawn);
     }
 
     boolean isStale() {
         return !stale.isEmpty();
     }
 
+    /**
+     * Whether the data is stale only because units the spec names have no rows: every stale source has no data for
+     * the pilot at all, and the spec names units the data lacks. The spec is at fault, not the exports (exit 2, not 5).
+     */
+    boolean staleForUnitsWithoutData() {
+        return isStale() && !missingUnits.isEmpty() && stale.stream().allMatch(s -> s.newest() == null);
+    }
+
     boolean isPartial() {
-        return !rejected.isEmpty() || !cutOff.isEmpty();
+        return !rejected.isEmpty() || !cutOff.isEmpty() || !quarantined.isEmpty();
     }
 
     static PilotHealth of(PilotEvaluation e, Freshness freshness, List<FileProblem> rejectedTonight) {
-        return of(e, freshness, rejectedTonight, List.of(), List.of(), List.of());
+        return of(e, freshness, rejectedTonight, List.of(), List.of(), List.of(), List.of());
     }
 
     static PilotHealth of(PilotEvaluation e, Freshness freshness, List<FileProblem> rejectedTonight, List<ColumnTypos.InFiles> knownTypos,
-                          List<CutOffFile> knownCutOff, List<FileProblem> removedTonight) {
+                          List<CutOffFile> knownCutOff, List<QuarantinedFile> knownQuarantined, List<FileProblem> removedTonight) {
         PilotSpec spec = e.spec();
         if (!e.ok() || spec == null) return NOT_EVALUATED;
         LocalDate through = null;
@@ -124,7 +135,8 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         List<ColumnTypos.InFiles> typos = knownTypos.stream().filter(t -> used.contains(t.typo().source())).toList();
         List<CutOffFile> cutOff = knownCutOff.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
         List<FileProblem> withdrawn = removedTonight.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
-        return new PilotHealth(through, stale, rejected, typos, cutOff, List.of(), UnknownCandidates.NONE, List.of(), withdrawn);
+        List<QuarantinedFile> quarantined = knownQuarantined.stream().filter(q -> Source.byFolder(q.source()).map(used::contains).orElse(false)).toList();
+        return new PilotHealth(through, stale, rejected, typos, cutOff, List.of(), UnknownCandidates.NONE, List.of(), quarantined, withdrawn);
     }
 
     private static LocalDate newestDay(List<CellStats> cells, String indicatorId) {

@@ -96,7 +96,7 @@ final class TonightsDecisions {
     private static Entry fresh(PilotEvaluation e, ObjectNode quality, PilotHealth h, boolean decidedTonight) {
         PilotCells cells = PilotCells.of(e);
         ObjectNode doc = DecisionDocument.build(e, quality, List.of(), List.of(), cells);
-        if (decidedTonight && h.isPartial()) reasonNode((ArrayNode) doc.path("reasons"), HealthTexts.partial(h.rejected(), h.cutOff()));
+        if (decidedTonight && h.isPartial()) reasonNode((ArrayNode) doc.path("reasons"), HealthTexts.partial(h.rejected(), h.cutOff(), h.quarantined()));
         flags(doc, decidedTonight, null, h, e.asOf(), null);
         return new Entry(e.pilotId(), doc, decidedTonight ? cells.forTables() : null, h);
     }
@@ -144,7 +144,7 @@ final class TonightsDecisions {
         doc.put("partial_data", h.isPartial());
         List<HealthFlag> tonight = new ArrayList<>();
         if (h.isStale()) tonight.add(HealthTexts.staleFlag(h.stale(), asOf));
-        if (h.isPartial()) tonight.add(HealthTexts.partialFlag(h.rejected(), h.cutOff()));
+        if (h.isPartial()) tonight.add(HealthTexts.partialFlag(h.rejected(), h.cutOff(), h.quarantined()));
         if (!h.withdrawn().isEmpty()) tonight.add(HealthTexts.withdrawnFlag(h.withdrawn()));
         if (kept != null) tonight.add(kept);
         h.typos().forEach(t -> tonight.add(HealthTexts.columnTypoFlag(t)));

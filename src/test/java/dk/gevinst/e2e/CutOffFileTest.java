@@ -55,6 +55,30 @@ class CutOffFileTest {
     }
 
     @Test
+    void aFileThatLostMostOfItsRowsToQuarantineFlagsThePilotPartialUntilItIsFixed(@TempDir Path tmp) throws Exception {
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC);
+        Path data = TinyRuns.data(tmp.resolve("data"));
+        // A month exported with its dates month-first: no row has a day-first date, so every row is quarantined.
+        StringBuilder us = new StringBuilder("case_id,unit,opened_at,decided_at,handling_minutes\n");
+        for (int d = 16; d <= 27; d++) us.append("u").append(d).append(",A,03/").append(d).append("/2026,03/").append(d).append("/2026 15:00,40\n");
+        TempDirs.write(data, "cases/us.csv", us.toString());
+        Path out = tmp.resolve("out");
+        TinyRuns.run(pilots, data, out, "2026-03-29");
+        JsonNode doc = SampleRun.json(out.resolve("decisions/small.json"));
+        assertThat(doc.path("partial_data").asBoolean()).isTrue();
+        JsonNode flag = SampleRun.healthFlag(doc, "partial_data");
+        assertThat(flag.path("text_en").asText()).startsWith("A file lost most of its rows to quarantine (cases/us.csv: 12 of 12, mostly bad_value:opened_at)");
+        assertThat(flag.path("text_da").asText()).startsWith("En fil mistede de fleste rækker til karantæne (cases/us.csv: 12 af 12, oftest bad_value:opened_at)");
+        assertThat(flag.path("files").get(0).path("message").asText()).isEqualTo("12 of 12 rows quarantined, mostly bad_value:opened_at");
+
+        // Re-exported day-first: read, and the flag goes.
+        TempDirs.write(data, "cases/us.csv", us.toString().replaceAll("03/(\\d\\d)/2026", "$1.03.2026"));
+        TinyRuns.run(pilots, data, out, "2026-03-30");
+        assertThat(SampleRun.json(out.resolve("decisions/small.json")).path("partial_data").asBoolean()).isFalse();
+    }
+
+    @Test
     void aNewFileCutOffMidLineSaysItEndsMidRecordNotThatItHasFewerRowsThanAVersionItDoesNotReplace(@TempDir Path tmp) throws Exception {
         Path pilots = tmp.resolve("pilots");
         TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC);

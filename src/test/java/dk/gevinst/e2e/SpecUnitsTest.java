@@ -9,6 +9,7 @@ import dk.gevinst.testing.TempDirs;
 import dk.gevinst.testing.TinyRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +57,27 @@ class SpecUnitsTest {
             .contains("pilot 'other' (last published as of 2026-03-31) has no spec in the pilots folder tonight, so it is dropped");
         assertThat(out.resolve("decisions/other.json")).doesNotExist();
         assertThat(SampleRun.lastManifest(out).path("dropped_pilots").findValuesAsText("pilot_id")).containsExactly("other");
+    }
+
+    @Test
+    void unitsThatLeaveAPilotWithoutAnyDataAreASpecErrorNotStaleExports(@TempDir Path tmp) throws Exception {
+        Path data = TinyRuns.data(tmp.resolve("data"));
+        Path file = data.resolve("cases/cases.csv");
+        Files.writeString(file, Files.readString(file).replace(",A,", ",BS Øst,").replace(",B,", ",BS Vest,"));
+        Path pilots = tmp.resolve("pilots");
+        // Both units mistyped: one without its Danish letter, one with a letter too many. No row is the pilot's.
+        TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC.replace("arms: {pilot: [A], control: [B]}",
+            "arms: {pilot: [\"BS Oest\"], control: [\"BS Vestt\"]}"));
+        Path out = tmp.resolve("out");
+        String[] stderr = new String[1];
+        stderr[0] = Capture.stderr(() -> Capture.stdout(() -> assertThat(TinyRuns.run(pilots, data, out, "2026-03-31"))
+            .as("the spec is at fault, not the case exports").isEqualTo(2)));
+        assertThat(stderr[0].strip().lines().reduce((a, b) -> b).orElse("")).startsWith("gevinst: exit 2 (bad pilot spec or arguments): ")
+            .contains("small: pilot unit 'BS Oest' has no rows in the data; did you mean 'BS Øst'?");
+        JsonNode doc = SampleRun.json(out.resolve("decisions/small.json"));
+        List<String> meant = new java.util.ArrayList<>();
+        for (JsonNode f : doc.path("health")) if (f.path("code").asText().equals("unit_without_data")) meant.add(f.path("did_you_mean").asText());
+        assertThat(meant).containsExactlyInAnyOrder("BS Øst", "BS Vest");
     }
 
     @Test
