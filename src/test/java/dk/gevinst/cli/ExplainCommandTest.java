@@ -106,7 +106,7 @@ class ExplainCommandTest {
         assertThat(c.path("decided_by").asText()).isEqualTo("preference");
         String en = explain("explain", "sagssystem", "--out", out, "--locale", "en");
         assertThat(stepLine(en, 1)).contains("drop out").contains("... did not hold").contains("none dropped out");
-        assertThat(stepLine(en, 2)).startsWith("2. Core task").contains("... did not hold").contains("Sagslet − Jobflow handling_time: not yet conclusive");
+        assertThat(stepLine(en, 2)).startsWith("2. Core task").contains("... did not hold").contains("Sagslet − Jobflow Handling time: not yet conclusive");
         assertThat(stepLine(en, 3)).startsWith("3. Employees' preference").contains("... HELD").contains("Jobflow");
         assertThat(stepLine(en, 4)).startsWith("4. Net present value").contains("... not reached");
         assertThat(stepLine(en, 5)).startsWith("5. Nothing separates them").contains("... not reached");
@@ -115,6 +115,8 @@ class ExplainCommandTest {
             .contains("GO only if Jobflow's own evidence against the control units passes the pilot rule; alone it would be EXTEND, so the comparison is EXTEND");
         String da = explain("explain", "sagssystem", "--out", out, "--locale", "da");
         assertThat(stepLine(da, 3)).startsWith("3. Medarbejdernes præference").contains("... OPFYLDT");
+        assertThat(stepLine(da, 2)).as("indicators by their Danish names").contains("Sagslet − Jobflow Sagsbehandlingstid: ");
+        assertThat(da).doesNotContain("handling_time:", "processing_days:").contains("  Sagsbehandlingstid: ", "  Gennemløbstid: ");
         assertThat(da).as("a comparison has no deployment of its own").contains("Ejer: Jobcenter, Beskæftigelse. Afprøvning 2026-06-01 til 2027-01-29;")
             .doesNotContain("driftsform current", "Der er ingen publiceret business case");
         assertThat(explain("explain", "sagsoverblik", "--out", out, "--locale", "da")).as("a pilot's deployment in Danish, not its code")
@@ -279,6 +281,19 @@ class ExplainCommandTest {
     private static List<String> explained(JsonNode doc, JsonNode previous, JsonNode manifest, dk.gevinst.text.Language language) {
         return dk.gevinst.cli.explain.Explanation.lines(new dk.gevinst.cli.explain.PublishedNight(doc, true, null,
             java.time.LocalDate.parse(doc.path("as_of").asText()), previous, manifest), language);
+    }
+
+    @Test
+    void aSpecWithoutAnOwnerGetsNoEmptyOwnerLine(@TempDir Path tmp) throws Exception {
+        ObjectNode doc = (ObjectNode) new ObjectMapper().readTree(SampleRun.out().resolve("decisions/sagsoverblik.json").toFile());
+        doc.put("owner", "");
+        TempDirs.write(tmp, "out/decisions/sagsoverblik.json", doc.toString());
+        String da = explain("explain", "sagsoverblik", "--out", tmp.resolve("out").toString(), "--locale", "da");
+        String en = explain("explain", "sagsoverblik", "--out", tmp.resolve("out").toString(), "--locale", "en");
+        assertThat(da).doesNotContain("Ejer:").contains("Pilot " + doc.path("start").asText() + " til ");
+        assertThat(en).doesNotContain("Owner:").contains("Pilot " + doc.path("start").asText() + " to ");
+        assertThat(explain("explain", "sagsoverblik", "--out", SampleRun.out().toString(), "--locale", "en"))
+            .contains("Owner: " + SampleRun.decision("sagsoverblik").path("owner").asText() + ". Pilot ");
     }
 
     @Test

@@ -14,6 +14,11 @@ public final class ComparisonLines {
     }
 
     static List<String> of(JsonNode c, ExplainTexts t) {
+        return of(c, t, com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+    }
+
+    /** The same, naming each contrast's indicators by the labels the document's indicators carry. */
+    static List<String> of(JsonNode c, ExplainTexts t, JsonNode docIndicators) {
         List<String> out = new ArrayList<>();
         String recommended = c.path("recommended").asText(null), leading = c.path("leading").asText(recommended);
         String vendor = leading;
@@ -26,7 +31,7 @@ public final class ComparisonLines {
             String dropped = k.path("dropped_by").asText();
             String state = k.path("dropped_by").isTextual() ? t.format("comparison.dropped", t.get("comparison.step." + dropped)) : t.get("comparison.stays");
             out.add(t.format("comparison.candidate", k.path("vendor").asText(), k.path("id").asText(), state));
-            indicators(k.path("indicators"), t, out);
+            indicators(docIndicators, k.path("indicators"), t, out);
             JsonNode p = k.path("preference");
             if (p.isObject() && p.has("share")) {
                 out.add("  " + t.format("comparison.preference", t.percent(p.get("share")), t.language().range(t.percent(p.get("ci_low")), t.percent(p.get("ci_high"))),
@@ -39,14 +44,14 @@ public final class ComparisonLines {
         }
         for (JsonNode p : c.path("pairs")) {
             out.add(t.format("comparison.pair", p.path("first").asText(), p.path("second").asText(), ""));
-            indicators(p.path("indicators"), t, out);
+            indicators(docIndicators, p.path("indicators"), t, out);
         }
         return out;
     }
 
-    private static void indicators(JsonNode indicators, ExplainTexts t, List<String> out) {
+    private static void indicators(JsonNode docIndicators, JsonNode indicators, ExplainTexts t, List<String> out) {
         for (JsonNode i : indicators) {
-            out.add("  " + t.format("comparison.indicator", i.path("id").asText(), t.number(i.get("effect")),
+            out.add("  " + t.format("comparison.indicator", Explanation.labelOf(docIndicators, i.path("id").asText(), t), t.number(i.get("effect")),
                 t.language().range(t.number(i.get("ci_low")), t.number(i.get("ci_high"))),
                 t.get("verdict." + i.path("verdict").asText())));
         }

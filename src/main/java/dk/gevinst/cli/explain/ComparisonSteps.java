@@ -44,7 +44,7 @@ final class ComparisonSteps {
             case "core_task" -> {
                 for (JsonNode p : c.path("pairs")) {
                     for (JsonNode i : p.path("indicators")) {
-                        parts.add(vendor(c, p.path("first").asText()) + " − " + vendor(c, p.path("second").asText()) + " " + i.path("id").asText()
+                        parts.add(vendor(c, p.path("first").asText()) + " − " + vendor(c, p.path("second").asText()) + " " + Explanation.labelOf(doc.path("indicators"), i.path("id").asText(), t)
                             + ": " + t.get("verdict." + i.path("verdict").asText()));
                     }
                 }

@@ -46,6 +46,12 @@ public final class Explanation {
         return l.isEmpty() ? indicator.path("id").asText() : l;
     }
 
+    /** The label of the document's indicator with this id (a comparison's contrasts name theirs by id only), or the id. */
+    static String labelOf(JsonNode indicators, String id, ExplainTexts t) {
+        for (JsonNode i : indicators) if (id.equals(i.path("id").asText())) return label(i, t);
+        return id;
+    }
+
     private void render(PublishedNight night) {
         JsonNode doc = night.doc();
         header(doc);
@@ -55,7 +61,7 @@ public final class Explanation {
         for (JsonNode r : doc.path("reasons")) out.add(INDENT + "- " + r.path(t.language().code()).asText(r.path("code").asText()));
         if (doc.path("comparison").isObject()) {
             section("section.comparison");
-            ComparisonLines.of(doc.path("comparison"), t).forEach(l -> out.add(INDENT + l));
+            ComparisonLines.of(doc.path("comparison"), t, doc.path("indicators")).forEach(l -> out.add(INDENT + l));
         }
         section("section.indicators");
         for (JsonNode i : doc.path("indicators")) indicator(i);
@@ -85,10 +91,12 @@ public final class Explanation {
         if (doc.hasNonNull("owner")) {
             String analysis = doc.path("analysis").isTextual() ? t.get("analysis." + doc.path("analysis").asText()) : "–";
             // A comparison has no deployment of its own: each candidate names its options.
+            // owner is optional and published empty when the spec names none: then the line starts with the period.
+            String owner = doc.path("owner").asText().isBlank() ? "" : t.format("owner.named", doc.path("owner").asText());
             if (doc.path("comparison").isObject() || !doc.path("deployment").isTextual()) {
-                out.add(t.format("owner.comparison", doc.path("owner").asText(), doc.path("start").asText(), doc.path("end").asText(), analysis));
+                out.add(owner + t.format("owner.comparison", doc.path("start").asText(), doc.path("end").asText(), analysis));
             } else {
-                out.add(t.format("owner", doc.path("owner").asText(), doc.path("start").asText(), doc.path("end").asText(),
+                out.add(owner + t.format("owner", doc.path("start").asText(), doc.path("end").asText(),
                     dk.gevinst.text.DeploymentOptions.name(doc.path("deployment").asText(), t.language()), analysis));
             }
         }
