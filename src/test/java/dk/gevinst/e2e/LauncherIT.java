@@ -73,11 +73,29 @@ class LauncherIT {
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(home.resolve("bin/gevinst"), PosixFilePermissions.fromString("rwxr-xr-x"));
 
+        // A copy of the cluster release, as a stranger made one for cron: nothing to run and nothing to build from.
+        Result release = run(home.resolve("bin/gevinst"), tmp, fake.getParent() + ":" + System.getenv("PATH"), "--help");
+        assertThat(tmp.resolve("mvn-args")).as("no build without a pom.xml").doesNotExist();
+        assertThat(release.exit()).isEqualTo(1);
+        assertThat(release.stderr().strip().lines().reduce((a, b) -> b).orElse("")).startsWith("gevinst: exit 1 (not a built checkout): ")
+            .contains("clone the repository there and run 'mvn -B -DskipTests package'");
+
+        TempDirs.write(home, "pom.xml", "<project/>");
         Result first = run(home.resolve("bin/gevinst"), tmp, fake.getParent() + ":" + System.getenv("PATH"), "--help");
         assertThat(Files.readString(tmp.resolve("mvn-args"))).as("the launcher ran Maven").contains("package");
         assertThat(first.stderr()).contains("gevinst: building").contains("the build did not produce")
             .doesNotContain("\u001b");
+        assertThat(first.stderr().strip().lines().reduce((a, b) -> b).orElse("")).as("the summary line a schedule mails")
+            .startsWith("gevinst: exit 1 (the build failed): ");
         assertThat(first.exit()).isEqualTo(1);
+
+        // Maven itself fails: the last line is still the summary, not Maven's last word.
+        TempDirs.write(tmp, "path/mvn", "#!/bin/sh\necho '[ERROR] [Help 1] http://cwiki.apache.org/'\nexit 1\n");
+        Result failed = run(home.resolve("bin/gevinst"), tmp, fake.getParent() + ":" + System.getenv("PATH"), "--help");
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.stderr()).contains("[ERROR] [Help 1]");
+        assertThat(failed.stderr().strip().lines().reduce((a, b) -> b).orElse("")).isEqualTo(
+            "gevinst: exit 1 (the build failed): run 'mvn -B package' in " + home.toRealPath() + " to see why");
     }
 
     /**
