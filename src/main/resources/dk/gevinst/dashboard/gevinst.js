@@ -88,8 +88,9 @@
       var span = range(r.group === undefined ? [r.low, r.high, r.est].concat(marks) : groupValues[r.group]);
       var c = colour(r.role);
       var about = r.verdict.toLowerCase() === r.roleLabel.toLowerCase() ? [r.roleLabel, r.axis] : [r.roleLabel, r.verdict, r.axis];
-      titles.push({ text: r.label, subtext: about.join(' · '), top: y0, left: 4, padding: 0, itemGap: 2,
-        textStyle: { fontSize: 13, fontWeight: 600, color: '#1b1b1b', width: el.clientWidth - 90, overflow: 'truncate' },
+      // An explicit line height: with the font's own, a title's descenders ran into its subtitle (on screen and in print).
+      titles.push({ text: r.label, subtext: about.join(' · '), top: y0, left: 4, padding: 0, itemGap: 3,
+        textStyle: { fontSize: 13, lineHeight: 17, fontWeight: 600, color: '#1b1b1b', width: el.clientWidth - 90, overflow: 'truncate' },
         subtextStyle: { fontSize: 11, color: '#555' } });
       titles.push({ text: r.better > 0 ? L['chart.better'] + ' →' : '← ' + L['chart.better'], top: y0, right: 8, padding: 0,
         textStyle: { fontSize: 11, fontWeight: 'normal', color: '#2e7d32' } });
@@ -209,7 +210,7 @@
       var marks = r.mark === undefined ? [] : [r.mark];
       var span = range(r.low.concat(r.high, marks));
       titles.push({ text: r.label, subtext: r.axis + (r.mark === undefined ? '' : ' · ' + L['chart.redline'] + ': ' + r.markLabel), top: y0 + 2, left: 4,
-        padding: 0, itemGap: 2, textStyle: { fontSize: 13, fontWeight: 600, color: '#1b1b1b' }, subtextStyle: { fontSize: 11, color: '#555' } });
+        padding: 0, itemGap: 3, textStyle: { fontSize: 13, lineHeight: 17, fontWeight: 600, color: '#1b1b1b' }, subtextStyle: { fontSize: 11, color: '#555' } });
       titles.push({ text: r.better > 0 ? '↑ ' + L['chart.better'] : '↓ ' + L['chart.better'], top: y0 + 2, right: 8, padding: 0, textStyle: { fontSize: 11, fontWeight: 'normal', color: '#2e7d32' } });
       grids.push({ left: 8, right: 24, top: y0 + 40, height: H - 76, containLabel: true });
       xs.push({ gridIndex: i, type: 'time', min: days[0], max: days[days.length - 1], splitNumber: el.clientWidth < NARROW ? 2 : 5,
