@@ -20,8 +20,8 @@ import java.util.Set;
  * frozen from a source that lags (usage exports a few weeks behind, technical metrics that stopped) would keep, for
  * good, an indicator without its last days while its pilot's other indicators are complete. So each source is judged
  * on its own: its newest day in the pilot's cells against the last day that can hold cells of any of the pilot's
- * indicators from it (maturity counted), which is the rule the whole pilot was judged by before. Usage is dated by
- * the week's Monday, so it is compared week by week.
+ * indicators from it (maturity counted), which is the rule the whole pilot was judged by before; technical metrics
+ * and usage need only cover the end. Usage is dated by the week's Monday, so it is compared week by week.
  *
  * <p>Survey answers come in rounds, so the newest answer says nothing about whether the answers are in: a survey
  * indicator freezes when the pilot's deciding data reach the night.
@@ -38,7 +38,12 @@ final class FreezeReadiness {
         Map<Source, LocalDate> due = new EnumMap<>(Source.class);
         for (PilotIndicator i : spec.indicators()) {
             LocalDate d = PilotHealth.lastDayWithCells(spec, i, e.asOf());
-            if (d != null) due.merge(i.definition().source(), d, FreezeReadiness::later);
+            Source source = i.definition().source();
+            // The final analysis reads data up to the end: a technical metric that stops with the pilot, or usage
+            // exported a month at a time, is complete once it covers the end. Cases must reach the night, since a
+            // case decided before the end can still get a later version.
+            if (d != null && (source == Source.TECH_METRICS || source == Source.USAGE) && d.isAfter(spec.end())) d = spec.end();
+            if (d != null) due.merge(source, d, FreezeReadiness::later);
         }
         boolean deciding = decidingDataReachAsOf(e);
         for (PilotIndicator i : spec.indicators()) {

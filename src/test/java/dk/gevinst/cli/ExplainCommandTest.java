@@ -248,6 +248,12 @@ class ExplainCommandTest {
             .contains("Withdrawn tonight: cases/ydelse-2026-10.csv (cases) was removed from the data root");
         assertThat(String.join("\n", explained(tonight, tonight, manifest, dk.gevinst.text.Language.DA)))
             .contains("Trukket tilbage i nat: cases/ydelse-2026-10.csv (sager) blev fjernet fra datamappen");
+        // Named once: where the pilot's own flag says it (under data health), the changes do not repeat it.
+        ObjectNode flag = ((com.fasterxml.jackson.databind.node.ArrayNode) tonight.withArray("health")).addObject().put("code", "files_withdrawn")
+            .put("severity", "warning").put("text_da", "En fil blev fjernet").put("text_en", "A file was removed from the data root tonight");
+        flag.putArray("files").addObject().put("source", "cases").put("path", "cases/ydelse-2026-10.csv");
+        String flagged = String.join("\n", explained(tonight, tonight, manifest, dk.gevinst.text.Language.EN));
+        assertThat(flagged).contains("A file was removed from the data root tonight").doesNotContain("Withdrawn tonight");
         manifest.remove("removed_files");
         assertThat(String.join("\n", explained(tonight, tonight, manifest, dk.gevinst.text.Language.EN))).doesNotContain("Withdrawn");
     }

@@ -77,6 +77,9 @@ class FutureNightsTest {
         JsonNode adoption = indicator(SampleRun.json(out.resolve("decisions/small.json")), "adoption");
         assertThat(adoption.path("fixed").isObject()).as("a final analysis is made, just not kept").isTrue();
         assertThat(adoption.path("fixed").has("frozen_on")).isFalse();
+        String explained = Capture.stdout(() -> dk.gevinst.cli.Main.execute("explain", "small", "--out", out.toString(), "--locale", "en"));
+        assertThat(explained).contains("final analysis of the data up to 2026-03-25, not frozen yet: it is made again each night")
+            .contains("final analysis of the data up to 2026-03-25, made and frozen on " + TinyRuns.NEWEST);
 
         // The missing weeks arrive: adoption's final analysis is made with them, and kept from this night.
         TempDirs.write(data, "usage/usage-2.csv", usage("2026-03-09", "2026-03-27"));

@@ -91,7 +91,7 @@ public final class Explanation {
         if (doc.hasNonNull("owner")) {
             String analysis = doc.path("analysis").isTextual() ? t.get("analysis." + doc.path("analysis").asText()) : "–";
             // A comparison has no deployment of its own: each candidate names its options.
-            // owner is optional and published empty when the spec names none: then the line starts with the period.
+            // owner is optional and published empty when the spec names none: then the line starts with 'Pilot'.
             String owner = doc.path("owner").asText().isBlank() ? "" : t.format("owner.named", doc.path("owner").asText());
             if (doc.path("comparison").isObject() || !doc.path("deployment").isTextual()) {
                 out.add(owner + t.format("owner.comparison", doc.path("start").asText(), doc.path("end").asText(), analysis));
@@ -164,6 +164,9 @@ public final class Explanation {
             // Tonight's verdict comes from the analysis published (Verdicts.pick): when that is the sequential one, it still moves.
             String key = "sequential".equals(i.path("analysis").asText()) ? "indicator.frozen.sequential" : "indicator.frozen";
             out.add(INDENT + INDENT + t.format(key, i.path("fixed").path("frozen_on").asText(), i.path("fixed").path("through").asText("–")));
+        } else if (i.path("fixed").isObject()) {
+            // Made tonight but not kept: its source has not reached the night yet (FreezeReadiness), so later data still enter.
+            out.add(INDENT + INDENT + t.format("indicator.notfrozen", i.path("fixed").path("through").asText("–")));
         }
         List<String> tail = new ArrayList<>();
         if (i.path("mde_abs").isNumber()) tail.add(t.format("indicator.mde", t.inUnit(i.get("mde_abs"), unit)));
@@ -263,8 +266,14 @@ public final class Explanation {
         // the tables' rows an earlier night is read from (which have no evaluated_tonight).
         String none = changed && decided(doc) && decided(previous) ? "changes.data.none.changed" : "changes.data.none";
         out.add(INDENT + (read.isEmpty() ? t.format(none, runId) : t.format("changes.data", runId, String.join(", ", read))));
-        // A withdrawn file changes what every later night rests on; the manifest names it (removed_files).
+        // A withdrawn file changes what every later night rests on; the manifest names it (removed_files). One the
+        // pilot's files_withdrawn flag names is told under data health already.
+        java.util.Set<String> flagged = new java.util.HashSet<>();
+        for (JsonNode f : doc.path("health")) {
+            if ("files_withdrawn".equals(f.path("code").asText())) for (JsonNode file : f.path("files")) flagged.add(file.path("path").asText());
+        }
         for (JsonNode r : manifest.path("removed_files")) {
+            if (flagged.contains(r.path("path").asText())) continue;
             out.add(INDENT + t.format("changes.removed", r.path("path").asText("–"), t.get("sourcename." + r.path("source").asText())));
         }
     }
