@@ -72,12 +72,16 @@ public final class PilotSpecParser {
         List<String> controlUnits = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
         if (top.containsKey("arms")) readArms(y, top.get("arms"), pilotUnits, controlUnits, candidates);
-        if (!pilotUnits.isEmpty() && candidates.isEmpty() && controlUnits.isEmpty() && !top.containsKey("baseline_start")) {
-            // Without either there is no counterfactual: every night would say only that more data is needed.
-            y.error(top.get("arms"), "the pilot has neither baseline_start nor arms.control, so there is nothing to compare its period with; add"
-                    + " baseline_start (a date weeks before start: the pilot teams' own work before) or control units (teams that keep the old system)",
-                "piloten har hverken baseline_start eller arms.control, så der er intet at sammenligne pilotperioden med; tilføj baseline_start"
-                    + " (en dato uger før start: pilotteamets eget arbejde før) eller kontrolenheder (teams, der beholder det gamle system)");
+        if (!pilotUnits.isEmpty() && controlUnits.isEmpty() && !top.containsKey("baseline_start")) {
+            // Without either there is no counterfactual: every night would say only that more data is needed. A comparison
+            // too: its GO rests on the leading candidate against the control units.
+            boolean comparison = !candidates.isEmpty();
+            y.error(top.get("arms"), (comparison ? "the comparison" : "the pilot") + " has neither baseline_start nor arms.control, so there is nothing"
+                    + " to compare its period with; add baseline_start (a date weeks before start: the teams' own work before) or control units (teams"
+                    + " that keep the old system)",
+                (comparison ? "sammenligningen" : "piloten") + " har hverken baseline_start eller arms.control, så der er intet at sammenligne"
+                    + " perioden med; tilføj baseline_start (en dato uger før start: teamenes eget arbejde før) eller kontrolenheder (teams, der"
+                    + " beholder det gamle system)");
         }
         if (top.containsKey("deployment") && top.containsKey("arms") && hasCandidates(top.get("arms"))) {
             y.error(top.get("deployment"), "deployment is chosen per candidate in a comparison; list each candidate's options under "
@@ -171,17 +175,16 @@ public final class PilotSpecParser {
             y.error(f.get("role"), where + " is descriptive (shown, not decided on); use role: descriptive",
                 YamlReader.da(where) + " er beskrivende (vises, men indgår ikke i beslutningen); brug role: descriptive");
         }
-        if (def.source() == Source.TECH_METRICS && role == Role.SUCCESS) {
-            // Fagsystemet først: a technical metric is shown, and may stop a pilot as a guardrail, but never makes it GO.
-            y.error(f.get("role"), where + " is a technical metric (tech_metrics), which is shown but never makes a pilot GO; use role: technical,"
-                    + " or role: guardrail with a margin to stop a pilot that makes it worse",
-                YamlReader.da(where) + " er en teknisk måling (tech_metrics), som vises, men aldrig gør en pilot til GO; brug role: technical,"
-                    + " eller role: guardrail med en margin for at stoppe en pilot, der gør den værre");
+        if (def.source() == Source.TECH_METRICS && role.decides()) {
+            // Fagsystemet først: a technical metric is shown, never decided on. As a guardrail it could not even be
+            // judged: the metrics have no teams and no days before the new system started, so it would block GO for good.
+            y.error(f.get("role"), where + " is a technical metric (tech_metrics), which is shown but neither makes nor stops a pilot; use role: technical",
+                YamlReader.da(where) + " er en teknisk måling (tech_metrics), som vises, men hverken gør en pilot til GO eller stopper den; brug role: technical");
         }
         Amount mde = f.containsKey("mde") ? y.amount(f.get("mde"), where + " mde") : null;
         Amount margin = f.containsKey("margin") ? y.amount(f.get("margin"), where + " margin") : null;
-        unusedThreshold(y, f, "mde", Role.SUCCESS, role, where);
-        unusedThreshold(y, f, "margin", Role.GUARDRAIL, role, where);
+        unusedThreshold(y, f, "mde", Role.SUCCESS, role, def, where);
+        unusedThreshold(y, f, "margin", Role.GUARDRAIL, role, def, where);
         if (role == Role.SUCCESS && mde == null && !f.containsKey("mde")) {
             y.error(node, where + " is a success indicator and needs mde: the smallest effect that matters (e.g. 0.03 or \"10%\")",
                 YamlReader.da(where) + " er en succesindikator og mangler mde: den mindste effekt, der betyder noget (f.eks. 0.03 eller \"10%\")");
@@ -203,19 +206,26 @@ public final class PilotSpecParser {
         return new PilotIndicator(def, role, mde, margin, value, maturity == null ? def.maturityDays() : maturity);
     }
 
-    /** mde belongs to a success indicator and margin to a guardrail; on any other role it would be silently ignored. */
-    private static void unusedThreshold(YamlReader y, Map<String, Node> f, String key, Role owner, Role role, String where) {
+    /**
+     * mde belongs to a success indicator and margin to a guardrail; on any other role it would be silently ignored.
+     * The fix named is one the spec can take: another role only where the indicator may have it.
+     */
+    private static void unusedThreshold(YamlReader y, Map<String, Node> f, String key, Role owner, Role role, IndicatorDefinition def, String where) {
         if (!f.containsKey(key) || role == owner) return;
-        String other = owner == Role.SUCCESS ? "margin" : "mde";
-        String en = role == Role.SUCCESS || role == Role.GUARDRAIL
-            ? where + " is a " + (role == Role.GUARDRAIL ? "guardrail" : "success indicator") + ", which uses " + other + ", not " + key + "; write " + other + ": "
-                + (role == Role.GUARDRAIL ? "how much worse is still acceptable (e.g. 0.02)" : "the smallest effect that matters (e.g. \"10%\")")
-            : where + " has role " + role.key() + ", which decides nothing, so " + key + " has no effect; remove it, or use role: " + owner.key();
-        String da = role == Role.SUCCESS || role == Role.GUARDRAIL
-            ? YamlReader.da(where) + " er " + (role == Role.GUARDRAIL ? "et værn" : "en succesindikator") + ", som bruger " + other + ", ikke " + key + "; skriv "
-                + other + ": " + (role == Role.GUARDRAIL ? "hvor meget værre der stadig kan accepteres (f.eks. 0.02)" : "den mindste effekt, der betyder noget (f.eks. \"10%\")")
-            : YamlReader.da(where) + " har role " + role.key() + ", som ikke indgår i beslutningen, så " + key + " har ingen virkning; fjern den, eller brug role: "
-                + owner.key();
+        String en, da;
+        if (role == Role.SUCCESS || role == Role.GUARDRAIL) {
+            String other = owner == Role.SUCCESS ? "margin" : "mde";
+            boolean guard = role == Role.GUARDRAIL;
+            en = where + " is a " + (guard ? "guardrail" : "success indicator") + ", which uses " + other + ", not " + key + "; remove " + key
+                + (f.containsKey(other) ? "" : " and write " + other + ": " + (guard ? "how much worse is still acceptable (e.g. 0.02)" : "the smallest effect that matters (e.g. \"10%\")"));
+            da = YamlReader.da(where) + " er " + (guard ? "et værn" : "en succesindikator") + ", som bruger " + other + ", ikke " + key + "; fjern " + key
+                + (f.containsKey(other) ? "" : " og skriv " + other + ": " + (guard ? "hvor meget værre der stadig kan accepteres (f.eks. 0.02)" : "den mindste effekt, der betyder noget (f.eks. \"10%\")"));
+        } else {
+            boolean mayDecide = !def.descriptive() && def.source() != Source.TECH_METRICS;
+            en = where + " has role " + role.key() + ", which decides nothing, so " + key + " has no effect; remove it" + (mayDecide ? ", or use role: " + owner.key() : "");
+            da = YamlReader.da(where) + " har role " + role.key() + ", som ikke indgår i beslutningen, så " + key + " har ingen virkning; fjern den"
+                + (mayDecide ? ", eller brug role: " + owner.key() : "");
+        }
         y.error(f.get(key), en, da);
     }
 

@@ -1,6 +1,7 @@
 package dk.gevinst.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.gevinst.indicator.Catalog;
 import dk.gevinst.testing.Repo;
@@ -26,6 +27,12 @@ class ComparisonSpecPropertyTest {
         for (int mask = 0; mask < 1 << optional.size(); mask++) {
             Tree t = SpecGrammar.fullComparison("c");
             for (int i = 0; i < optional.size(); i++) if ((mask & (1 << i)) != 0) t.remove(optional.get(i));
+            if (t.get("baseline_start") == null && t.get("arms.control") == null) {
+                // Its GO rests on the leader against the control units: without them or a baseline, no candidate could GO.
+                assertThatThrownBy(() -> parser.parse(FILE, t.yaml())).isInstanceOf(InvalidSpecException.class)
+                    .hasMessageContaining("the comparison has neither baseline_start nor arms.control");
+                continue;
+            }
             PilotSpec s = parser.parse(FILE, t.yaml());
             assertThat(s.candidates()).extracting(Candidate::id).containsExactly("a", "b");
             assertThat(s.candidates().get(0).options()).hasSize(2);

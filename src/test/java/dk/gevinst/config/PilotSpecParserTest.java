@@ -168,17 +168,14 @@ class PilotSpecParserTest {
     }
 
     @Test
-    void aTechnicalMetricCannotBeASuccessIndicatorButMayGuard() throws Exception {
-        // The catalogue's technical metric and a custom one, both made success: refused, each at its role.
+    void aTechnicalMetricCannotDecide() throws Exception {
+        // The catalogue's technical metric and a custom one, made success and guardrail: refused, each at its role.
         List<String> p = problems(VALID.replace("query_seconds: {role: technical, direction: lower_is_better}",
-            "query_seconds: {role: success, direction: lower_is_better, mde: \"10%\"}\n  uptime: {role: success, metric: uptime, direction: higher_is_better, mde: 0.01}"));
-        assertThat(p).anyMatch(m -> m.startsWith("jobs/pilots/x.yaml:16:25: indicator 'query_seconds' is a technical metric (tech_metrics), which is shown but never makes a pilot GO"));
+            "query_seconds: {role: success, direction: lower_is_better, mde: \"10%\"}\n  uptime: {role: guardrail, metric: uptime, direction: higher_is_better, margin: 0.01}"));
+        assertThat(p).anyMatch(m -> m.startsWith("jobs/pilots/x.yaml:16:25: indicator 'query_seconds' is a technical metric (tech_metrics), which is shown but neither makes nor stops a pilot"));
         assertThat(p).anyMatch(m -> m.startsWith("jobs/pilots/x.yaml:17:18: indicator 'uptime' is a technical metric"));
         assertThat(p).hasSize(2);
-        // As a guardrail it can only stop a pilot that makes it worse: allowed.
-        PilotSpec guard = parser.parse("x.yaml", VALID.replace("query_seconds: {role: technical, direction: lower_is_better}",
-            "query_seconds: {role: guardrail, direction: lower_is_better, margin: \"20%\"}"));
-        assertThat(guard.indicators()).anyMatch(i -> i.id().equals("query_seconds") && i.role() == Role.GUARDRAIL);
+        assertThat(parser.parse("x.yaml", VALID).indicators()).anyMatch(i -> i.id().equals("query_seconds") && i.role() == Role.TECHNICAL);
     }
 
     @Test
@@ -186,18 +183,20 @@ class PilotSpecParserTest {
         List<String> p = problems(VALID.replace("appeal_overturn_rate: {role: guardrail, margin: 0.02}", "appeal_overturn_rate: {role: guardrail, mde: 0.02}")
             .replace("first_time_right: {role: success, mde: 0.03}", "first_time_right: {role: success, mde: 0.03, margin: 0.01}")
             .replace("query_seconds: {role: technical, direction: lower_is_better}", "query_seconds: {role: technical, direction: lower_is_better, mde: 1}"));
-        assertThat(p).anyMatch(m -> m.contains(":15:48: indicator 'appeal_overturn_rate' is a guardrail, which uses margin, not mde; write margin:"));
+        assertThat(p).anyMatch(m -> m.contains(":15:48: indicator 'appeal_overturn_rate' is a guardrail, which uses margin, not mde; remove mde and write margin:"));
         assertThat(p).anyMatch(m -> m.contains(":15:25: indicator 'appeal_overturn_rate' is a guardrail and needs margin"));
-        assertThat(p).anyMatch(m -> m.contains(":14:56: indicator 'first_time_right' is a success indicator, which uses mde, not margin"));
-        assertThat(p).anyMatch(m -> m.contains(":16:69: indicator 'query_seconds' has role technical, which decides nothing, so mde has no effect"));
+        assertThat(p).anyMatch(m -> m.endsWith(":14:56: indicator 'first_time_right' is a success indicator, which uses mde, not margin; remove margin"));
+        assertThat(p).anyMatch(m -> m.endsWith(":16:69: indicator 'query_seconds' has role technical, which decides nothing, so mde has no effect; remove it"));
         assertThat(p).hasSize(4);
+        assertThat(problems(VALID.replace("  fte:", "  sus: {role: descriptive, mde: 5}\n  fte:"))).anyMatch(m -> m.endsWith(
+            "indicator 'sus' has role descriptive, which decides nothing, so mde has no effect; remove it, or use role: success"));
     }
 
     @Test
     void aPilotWithNeitherABaselineNorControlsIsRefusedWithTheFix() throws Exception {
         String alone = VALID.replace("baseline_start: 2025-01-06\n", "").replace("  control: [\"Ydelse Syd\", \"Ydelse Vest\"]\n", "");
         assertThat(problems(alone)).containsExactly("jobs/pilots/x.yaml:9:3: the pilot has neither baseline_start nor arms.control, so there is nothing"
-            + " to compare its period with; add baseline_start (a date weeks before start: the pilot teams' own work before) or control units"
+            + " to compare its period with; add baseline_start (a date weeks before start: the teams' own work before) or control units"
             + " (teams that keep the old system)");
         assertThat(parser.parse("x.yaml", VALID.replace("baseline_start: 2025-01-06\n", "")).controlUnits()).hasSize(2);
         assertThat(parser.parse("x.yaml", VALID.replace("  control: [\"Ydelse Syd\", \"Ydelse Vest\"]\n", "")).hasBaseline()).isTrue();

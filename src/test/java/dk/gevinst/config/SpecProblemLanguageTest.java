@@ -54,8 +54,11 @@ class SpecProblemLanguageTest {
     @Test
     void theDanishTextNamesTheValueAndTheFix() {
         Problem date = problems(GOOD.replace("start: 2026-03-02", "start: 2026-13-01")).get(0);
-        assertThat(date.in(Language.DA)).isEqualTo("x.yaml:3:8: start er '2026-13-01'; skriv en dato som ÅÅÅÅ-MM-DD");
-        assertThat(date.in(Language.EN)).isEqualTo("x.yaml:3:8: start is '2026-13-01'; write a date as YYYY-MM-DD");
+        assertThat(date.in(Language.DA)).isEqualTo("x.yaml:3:8: start er '2026-13-01', som ikke er en dag i kalenderen; tjek dagen og måneden");
+        assertThat(date.in(Language.EN)).isEqualTo("x.yaml:3:8: start is '2026-13-01', which is no day in the calendar; check the day and the month");
+        Problem written = problems(GOOD.replace("start: 2026-03-02", "start: 1/3/2026")).get(0);
+        assertThat(written.in(Language.DA)).isEqualTo("x.yaml:3:8: start er '1/3/2026'; skriv en dato som ÅÅÅÅ-MM-DD");
+        assertThat(written.in(Language.EN)).isEqualTo("x.yaml:3:8: start is '1/3/2026'; write a date as YYYY-MM-DD");
         Problem key = problems(GOOD.replace("title:", "colour: red\ntitle:")).get(0);
         assertThat(key.in(Language.DA)).startsWith("x.yaml:2:1: ukendt nøgle 'colour' i pilotspecifikationen; tilladt: id, title");
     }
