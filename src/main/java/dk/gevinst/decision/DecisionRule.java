@@ -86,7 +86,7 @@ public final class DecisionRule {
             outcome = Outcome.EXTEND;
             ExtensionEstimate.Estimate estimate = ExtensionEstimate.of(spec, results, asOf);
             extendWeeks = estimate.weeks();
-            reasons.add(estimate.decidable() ? ReasonTexts.moreDataNeeded(estimate.indicator(), extendWeeks) : InferenceReasons.notDecidable(spec, estimate));
+            reasons.add(estimate.decidable() ? ReasonTexts.moreDataNeeded(estimate.indicator(), extendWeeks) : InferenceReasons.notDecidable(spec, estimate, asOf));
             for (IndicatorResult r : success) if (r != estimate.indicator() || r.withheld()) reasons.add(statusOf(spec, r));
             for (IndicatorResult r : guardrails) if (r.verdict() == Verdict.INSUFFICIENT_DATA || r.withheld()) reasons.add(statusOf(spec, r));
         }

@@ -4,6 +4,7 @@ import dk.gevinst.business.BusinessCaseResult;
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.text.DeploymentOptions;
 import dk.gevinst.text.Language;
+import java.time.LocalDate;
 import java.util.function.Function;
 
 /**
@@ -16,6 +17,9 @@ public final class InferenceReasons {
     public static final String NOT_DECIDABLE = "not_decidable_in_time";
     public static final String PRE_TREND = "pre_trend";
     public static final String VALUE_UNCERTAIN = "value_uncertain";
+
+    /** Weeks into the pilot period in which having no estimate yet is expected, not a sign of a wrong spec. */
+    static final int PILOT_PERIOD_WEEKS = 4;
 
     private InferenceReasons() {}
 
@@ -41,11 +45,19 @@ public final class InferenceReasons {
                     + " on each side and " + UnitLevelInference.MIN_WEEKS + " in all). It cannot GO until it can.")));
     }
 
-    public static Reason notDecidable(PilotSpec spec, ExtensionEstimate.Estimate e) {
+    public static Reason notDecidable(PilotSpec spec, ExtensionEstimate.Estimate e, LocalDate asOf) {
         int cap = spec.decision().maxExtensionWeeks();
         IndicatorResult r = e.indicator();
         if (r == null && !e.teamLimited()) {
-            // No success indicator has an estimate at all: more weeks at tonight's volume is not the question.
+            // No success indicator has an estimate at all: more weeks at tonight's volume is not the question. In the
+            // pilot period's first weeks that is expected; later the spec's units or dates are the likely cause.
+            LocalDate from = spec.postStart();
+            if (asOf.isBefore(from.plusWeeks(PILOT_PERIOD_WEEKS))) {
+                return reason(NOT_DECIDABLE, null, l -> l.pick("Kan ikke afgøres endnu: pilotperioden tæller fra " + from
+                        + ", og der er endnu ikke data nok fra den til et skøn for nogen succesindikator.",
+                    "Not decidable yet: the pilot period counts from " + from + ", and it has not yet brought data enough for an estimate of any"
+                        + " success indicator."));
+            }
             return reason(NOT_DECIDABLE, null, l -> l.pick("Kan ikke afgøres endnu: ingen succesindikator har data til et skøn, både i pilotperioden og i det, "
                     + "den sammenlignes med (se hver indikator nedenfor). Kontrollér, at specifikationens enheder og datoer passer til data.",
                 "Not decidable yet: no success indicator has data for an estimate, both in the pilot period and in what it is compared with "

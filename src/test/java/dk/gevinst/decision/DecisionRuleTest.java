@@ -203,6 +203,10 @@ class DecisionRuleTest {
         assertThat(e.decision().mainReason().en()).startsWith("Not decidable yet: no success indicator has data for an estimate")
             .contains("Check that the spec's units and dates match the data").doesNotContain("Too few cases arrive");
         assertThat(e.decision().mainReason().da()).startsWith("Kan ikke afgøres endnu: ingen succesindikator har data").doesNotContain("for få sager");
+        // In the pilot period's first weeks no estimate is expected yet: the spec is not blamed.
+        PilotEvaluation early = evaluate(spec(""), LocalDate.of(2026, 3, 16), CHEAP, weeks("processing_days", 10, 0, 3, 200));
+        assertThat(early.decision().mainReason().en()).isEqualTo("Not decidable yet: the pilot period counts from 2026-03-02, and it has not yet"
+            + " brought data enough for an estimate of any success indicator.");
     }
 
     @Test
@@ -231,9 +235,9 @@ class DecisionRuleTest {
             """);
         ExtensionEstimate.Estimate teamLimited = new ExtensionEstimate.Estimate(null, null, true);
 
-        assertThat(InferenceReasons.notDecidable(withBaseline, teamLimited).da()).contains("en længere før-periode");
-        assertThat(InferenceReasons.notDecidable(without, teamLimited).da()).contains("en før-periode (baseline_start)").doesNotContain("længere før-periode");
-        assertThat(InferenceReasons.notDecidable(without, teamLimited).en()).contains("a baseline (baseline_start)").doesNotContain("longer baseline");
+        assertThat(InferenceReasons.notDecidable(withBaseline, teamLimited, AS_OF).da()).contains("en længere før-periode");
+        assertThat(InferenceReasons.notDecidable(without, teamLimited, AS_OF).da()).contains("en før-periode (baseline_start)").doesNotContain("længere før-periode");
+        assertThat(InferenceReasons.notDecidable(without, teamLimited, AS_OF).en()).contains("a baseline (baseline_start)").doesNotContain("longer baseline");
     }
 
     @Test

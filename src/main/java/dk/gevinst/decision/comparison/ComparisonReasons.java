@@ -76,9 +76,13 @@ final class ComparisonReasons {
             + DeploymentOptions.name(best.option(), l) + l.pick("; mindst ", "; at least ") + l.dkk(best.npvLowDkk()) + ").");
     }
 
-    static Reason nothingSeparates(List<CandidateEvidence> left, int weeks) {
+    static Reason nothingSeparates(PilotSpec spec, List<CandidateEvidence> left, Integer weeks) {
         return reason("nothing_separates", null, l -> names(left, l) + l.pick(" kan endnu ikke skilles på kerneopgaven, medarbejdernes præference eller nutidsværdien. ",
-                " cannot yet be told apart on the core task, the employees' preference or the net present value. ") + moreWeeks(weeks, l));
+                " cannot yet be told apart on the core task, the employees' preference or the net present value. ")
+            + (weeks != null ? moreWeeks(weeks, l)
+                : l.pick("Under en uge er tilbage af forlængelsen; den " + spec.end().plusWeeks(spec.decision().maxExtensionWeeks()).plusDays(1)
+                    + " stopper sammenligningen, hvis intet skiller dem.", "Less than a week of the extension is left; on "
+                    + spec.end().plusWeeks(spec.decision().maxExtensionWeeks()).plusDays(1) + " the comparison stops if nothing separates them.")));
     }
 
     /** "Leverandør B ligger forrest, men har endnu ikke målbart løftet kerneopgaven mod kontrolenhederne: … Omkring 6 uger …". */

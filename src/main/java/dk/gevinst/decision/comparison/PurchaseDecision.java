@@ -47,7 +47,7 @@ final class PurchaseDecision {
         } else if (leader == null) {
             outcome = Outcome.EXTEND;
             weeks = RecommendationRule.weeksNeeded(spec, asOf, left, pairs);
-            reasons.add(ComparisonReasons.nothingSeparates(left, weeks));
+            reasons.add(ComparisonReasons.nothingSeparates(spec, left, weeks));
         } else {
             Decision own = leader.evaluation().decision();
             outcome = own.outcome();

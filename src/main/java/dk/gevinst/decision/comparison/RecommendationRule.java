@@ -79,10 +79,12 @@ public final class RecommendationRule {
     /**
      * The weeks until the core task could separate the remaining candidates: the longest of the pairwise
      * contrasts' own extension estimates (each asks when its difference would show, or show to be smaller
-     * than what matters), capped at the weeks the extension has left (ExtensionEstimate#weeksLeft); at least one.
+     * than what matters), capped at the weeks the extension has left (ExtensionEstimate#weeksLeft); at least one, and
+     * null in the extension's last days, when no whole week is left to promise.
      */
-    static int weeksNeeded(PilotSpec spec, LocalDate asOf, List<CandidateEvidence> left, List<PairContrast> pairs) {
+    static Integer weeksNeeded(PilotSpec spec, LocalDate asOf, List<CandidateEvidence> left, List<PairContrast> pairs) {
         int cap = ExtensionEstimate.weeksLeft(spec, asOf), weeks = 0;
+        if (cap == 0) return null;
         for (PairContrast p : pairs) {
             if (left.stream().filter(c -> p.involves(c.id())).count() < 2) continue;
             Integer w = p.evaluation().decision().extendWeeks();

@@ -169,5 +169,11 @@ public class RecommendationRuleTest {
         assertThat(r.decision().outcome()).isEqualTo(Outcome.EXTEND);
         assertThat(r.decision().extendWeeks()).isBetween(1, 2);
         assertThat(night.plusWeeks(r.decision().extendWeeks())).isBeforeOrEqualTo(deadline);
+        // Five days before it no whole week is left: no weeks are promised, and the reason names the day it stops.
+        ComparisonResult last = ComparisonEvaluator.evaluate(spec, new CellTable(cells(-9, -9, 0, 0)), LocalDate.of(2026, 8, 20));
+        assertThat(last.decision().outcome()).isEqualTo(Outcome.EXTEND);
+        assertThat(last.decision().extendWeeks()).isNull();
+        assertThat(last.decision().reasons().get(0).en()).contains("Less than a week of the extension is left; on 2026-08-26 the comparison stops");
+        assertThat(last.decision().reasons().get(0).da()).contains("Under en uge er tilbage af forlængelsen; den 2026-08-26 stopper sammenligningen");
     }
 }
