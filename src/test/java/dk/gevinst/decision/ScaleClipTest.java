@@ -50,6 +50,42 @@ class ScaleClipTest {
     }
 
     @Test
+    void aTimeNeverFallsMoreThanAllOfIt() throws Exception {
+        // A response time of 32 s with the chatbot against 74 s without: a change of −42 s, −56 %. Two teams and
+        // few weeks give a wide interval, −136 to +52 s; as a relative change the low end read −184 %.
+        PilotIndicator seconds = new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", """
+            id: p
+            title: "P"
+            start: 2026-03-02
+            end: 2026-06-30
+            baseline_start: 2026-01-05
+            arms: {pilot: [A], control: [B]}
+            indicators:
+              handling_time: {role: success, mde: "10%"}
+              query_seconds: {role: technical, direction: lower_is_better}
+            """).indicators().get(1);
+        Scale scale = Scale.of(seconds.definition());
+        assertThat(scale).isEqualTo(new Scale(0, Double.POSITIVE_INFINITY));
+        Analysis.Bound b = ScaleClip.clip(raw(-136, 52, -1.84, 0.71), scale, -42, 74);
+        assertThat(b.relativeLow()).as("at most all of it").isCloseTo(-1.0, within(1e-12));
+        assertThat(b.relativeHigh()).isEqualTo(0.71);
+        assertThat(b.low()).isEqualTo(-136);
+        assertThat(b.high()).as("the time without the chatbot is at least 0 s: the change at most +32 s").isCloseTo(32, within(1e-12));
+        assertThat(b.saysNothing()).isFalse();
+        // A custom column may be negative (a balance, a difference): no scale.
+        assertThat(Scale.of(new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", """
+            id: p
+            title: "P"
+            start: 2026-03-02
+            end: 2026-06-30
+            baseline_start: 2026-01-05
+            arms: {pilot: [A], control: [B]}
+            indicators:
+              saldo: {role: success, column: saldo, direction: higher_is_better, mde: 1}
+            """).indicators().get(0).definition())).isNull();
+    }
+
+    @Test
     void aScoresRelativeChangeNeverReadsBelowWhatTheScaleAllows() {
         // SUS 70 without the pilot, 72 with it: the relative change is at least 72/100 − 1 = −28 %.
         Analysis.Bound b = ScaleClip.clip(raw(-20, 25, -1.28, 1.46), new Scale(0, 100), 2, 70);
@@ -63,7 +99,8 @@ class ScaleClipTest {
     void anIndicatorWithoutAScaleIsLeftAlone() {
         Analysis.Bound in = raw(-30, 10, -0.5, 0.2);
         assertThat(ScaleClip.clip(in, null, -5, 60)).isSameAs(in);
-        assertThat(Scale.of(Catalog.builtIn().find("handling_time").orElseThrow())).isNull();
+        assertThat(Scale.of(Catalog.builtIn().find("handling_time").orElseThrow())).as("a time: never negative, no upper end")
+            .isEqualTo(new Scale(0, Double.POSITIVE_INFINITY));
         assertThat(Scale.of(Catalog.builtIn().find("sus").orElseThrow())).isEqualTo(new Scale(0, 100));
         assertThat(Scale.of(Catalog.builtIn().find("core_task_score").orElseThrow())).isEqualTo(new Scale(1, 5));
     }
