@@ -4,9 +4,11 @@ import dk.gevinst.source.ContractColumn;
 import dk.gevinst.source.Source;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -53,10 +55,28 @@ public final class ColumnTypos {
         return find(source, columns).stream().map(Typo::en).toList();
     }
 
-    /** One likely typo and the files (display paths) that have it. */
-    public record InFiles(Typo typo, List<String> files) {
+    /**
+     * One likely typo and the files (display paths) that have it, with the units each file's rows name where the
+     * ledger knows them (a file without an entry in {@code units}: not known, as in ledgers written before units).
+     */
+    public record InFiles(Typo typo, List<String> files, Map<String, Set<String>> units) {
         public InFiles {
             files = List.copyOf(files);
+            units = Map.copyOf(units);
+        }
+
+        public InFiles(Typo typo, List<String> files) {
+            this(typo, files, Map.of());
+        }
+
+        /**
+         * The typo in the files that can hold rows of these units: a file whose accepted rows name none of them is
+         * another team's export, and its typo says nothing about this pilot's data. Null when no such file is left.
+         */
+        public InFiles about(Collection<String> pilotUnits) {
+            List<String> mine = files.stream().filter(f -> !units.containsKey(f) || units.get(f).isEmpty() || units.get(f).stream().anyMatch(pilotUnits::contains)).toList();
+            if (mine.isEmpty()) return null;
+            return mine.size() == files.size() ? this : new InFiles(typo, mine, units);
         }
     }
 
@@ -66,12 +86,14 @@ public final class ColumnTypos {
      */
     public static List<InFiles> ofKnownFiles(List<FileLedger.Entry> known) {
         Map<Typo, List<String>> files = new LinkedHashMap<>();
+        Map<String, Set<String>> units = new HashMap<>();
         for (FileLedger.Entry e : known) {
             if (e.columns() == null) continue;
             Source source = Source.byFolder(e.source()).orElse(null);
             if (source == null) continue;
             for (Typo t : find(source, e.columns())) files.computeIfAbsent(t, k -> new ArrayList<>()).add(e.display());
+            if (e.units() != null) units.put(e.display(), Set.copyOf(e.units().keySet()));
         }
-        return files.entrySet().stream().map(x -> new InFiles(x.getKey(), x.getValue())).toList();
+        return files.entrySet().stream().map(x -> new InFiles(x.getKey(), x.getValue(), units)).toList();
     }
 }

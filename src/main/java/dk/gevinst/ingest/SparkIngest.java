@@ -210,17 +210,20 @@ public final class SparkIngest implements IngestStage {
         }
         List<FileLedger.Entry> out = new ArrayList<>();
         for (List<FileLedger.Entry> versions : gone.values()) {
-            long rows = 0;
             for (FileLedger.Entry v : versions) {
                 for (String table : List.of(folder, StateTables.FILE_RULES)) {
                     storage.delete(new Path(new Path(request.stateRoot(), table), dk.gevinst.source.Columns.FILE_REF + "=" + v.version()));
                 }
-                rows += v.rowsRead();
             }
+            // What a night loses is what the latest version contributed: its accepted rows (earlier versions are
+            // replays' data, and quarantined rows never counted).
             FileLedger.Entry last = versions.get(versions.size() - 1);
-            removed.add(new FileProblem(folder, last.display(), "removed from the data root; its " + rows
-                + " rows were dropped from the state, so no night evaluated from now on, replays included, uses them"));
-            LOG.warn("{} was removed from the data root; its {} rows were dropped", last.display(), rows);
+            long rows = last.rowsAccepted();
+            String earlier = versions.size() == 1 ? "" : " (and " + (versions.size() - 1) + (versions.size() == 2 ? " earlier version" : " earlier versions") + ")";
+            removed.add(new FileProblem(folder, last.display(), "removed from the data root; its " + rows + (rows == 1 ? " accepted row" : " accepted rows")
+                + earlier + (rows == 1 && earlier.isEmpty() ? " was" : " were")
+                + " dropped from the state, so no night evaluated from now on, replays included, uses them", rows));
+            LOG.warn("{} was removed from the data root; its {} accepted rows{} were dropped", last.display(), rows, earlier);
             out.addAll(ledger.removals(versions, request.now()));
         }
         return out;

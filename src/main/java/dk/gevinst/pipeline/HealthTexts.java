@@ -107,7 +107,7 @@ final class HealthTexts {
         for (FileProblem p : rejected) files.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
         for (CutOffFile p : cutOff) files.addObject().put("source", p.source()).put("path", p.path()).put("message", p.message());
         for (QuarantinedFile q : quarantined) {
-            files.addObject().put("source", q.source()).put("path", q.path()).put("message", q.rowsQuarantined() + " of " + q.rowsRead()
+            files.addObject().put("source", q.source()).put("path", q.path()).put("message", q.rowsLost() + " of " + q.rowsRead()
                 + " rows quarantined" + (q.reason().isEmpty() ? "" : ", mostly " + q.reason()));
         }
         return new HealthFlag(PARTIAL_DATA, HealthFlag.Severity.WARNING, partialDa(rejected, cutOff, quarantined), partialEn(rejected, cutOff, quarantined),
@@ -213,8 +213,8 @@ final class HealthTexts {
                 + "De rækker, der mangler, indgår ikke. Ret: lever hele filen igen; en ændret fil læses den følgende nat.";
         }
         if (!quarantined.isEmpty()) {
-            out += (out.isEmpty() ? "" : " ") + (quarantined.size() == 1 ? "En fil" : quarantined.size() + " filer") + " mistede de fleste rækker til karantæne ("
-                + quarantined.stream().map(q -> q.path() + ": " + q.rowsQuarantined() + " af " + q.rowsRead() + (q.reason().isEmpty() ? "" : ", oftest " + q.reason()))
+            out += (out.isEmpty() ? "" : " ") + (quarantined.size() == 1 ? "En fil" : quarantined.size() + " filer") + " mistede halvdelen eller flere af rækkerne til karantæne ("
+                + quarantined.stream().map(q -> q.path() + ": " + q.rowsLost() + " af " + q.rowsRead() + (q.reason().isEmpty() ? "" : ", oftest " + q.reason()))
                     .collect(Collectors.joining("; "))
                 + "), og de rækker indgår ikke. Se datakvaliteten for årsagen. Ret eksporten; en ændret fil læses den følgende nat.";
         }
@@ -233,8 +233,8 @@ final class HealthTexts {
                 + "The rows it lacks are not included. Fix: re-deliver the whole file; a changed file is read the following night.";
         }
         if (!quarantined.isEmpty()) {
-            out += (out.isEmpty() ? "" : " ") + (quarantined.size() == 1 ? "A file" : quarantined.size() + " files") + " lost most of " + (quarantined.size() == 1 ? "its" : "their")
-                + " rows to quarantine (" + quarantined.stream().map(q -> q.path() + ": " + q.rowsQuarantined() + " of " + q.rowsRead()
+            out += (out.isEmpty() ? "" : " ") + (quarantined.size() == 1 ? "A file" : quarantined.size() + " files") + " lost half or more of " + (quarantined.size() == 1 ? "its" : "their")
+                + " rows to quarantine (" + quarantined.stream().map(q -> q.path() + ": " + q.rowsLost() + " of " + q.rowsRead()
                     + (q.reason().isEmpty() ? "" : ", mostly " + q.reason())).collect(Collectors.joining("; "))
                 + "), and those rows are not included. See data quality for why. Fix the export; a changed file is read the following night.";
         }

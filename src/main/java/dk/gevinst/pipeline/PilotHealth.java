@@ -132,9 +132,14 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         spec.indicators().forEach(i -> used.add(i.definition().source()));
         if (spec.businessCase() != null) used.add(Source.COSTS);
         List<FileProblem> rejected = rejectedTonight.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
-        List<ColumnTypos.InFiles> typos = knownTypos.stream().filter(t -> used.contains(t.typo().source())).toList();
+        Set<String> units = new java.util.HashSet<>(spec.pilotUnits());
+        units.addAll(spec.controlUnits());
+        List<ColumnTypos.InFiles> typos = knownTypos.stream().filter(t -> used.contains(t.typo().source())).map(t -> t.about(units))
+            .filter(java.util.Objects::nonNull).toList();
         List<CutOffFile> cutOff = knownCutOff.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
-        List<FileProblem> withdrawn = removedTonight.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
+        // A file that contributed no row (all quarantined, say) is removed without changing anything: no warning.
+        List<FileProblem> withdrawn = removedTonight.stream().filter(p -> p.rowsAccepted() != 0)
+            .filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
         List<QuarantinedFile> quarantined = knownQuarantined.stream().filter(q -> Source.byFolder(q.source()).map(used::contains).orElse(false)).toList();
         return new PilotHealth(through, stale, rejected, typos, cutOff, List.of(), UnknownCandidates.NONE, List.of(), quarantined, withdrawn);
     }

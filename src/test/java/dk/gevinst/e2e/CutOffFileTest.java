@@ -68,8 +68,8 @@ class CutOffFileTest {
         JsonNode doc = SampleRun.json(out.resolve("decisions/small.json"));
         assertThat(doc.path("partial_data").asBoolean()).isTrue();
         JsonNode flag = SampleRun.healthFlag(doc, "partial_data");
-        assertThat(flag.path("text_en").asText()).startsWith("A file lost most of its rows to quarantine (cases/us.csv: 12 of 12, mostly bad_value:opened_at)");
-        assertThat(flag.path("text_da").asText()).startsWith("En fil mistede de fleste rækker til karantæne (cases/us.csv: 12 af 12, oftest bad_value:opened_at)");
+        assertThat(flag.path("text_en").asText()).startsWith("A file lost half or more of its rows to quarantine (cases/us.csv: 12 of 12, mostly bad_value:opened_at)");
+        assertThat(flag.path("text_da").asText()).startsWith("En fil mistede halvdelen eller flere af rækkerne til karantæne (cases/us.csv: 12 af 12, oftest bad_value:opened_at)");
         assertThat(flag.path("files").get(0).path("message").asText()).isEqualTo("12 of 12 rows quarantined, mostly bad_value:opened_at");
 
         // Re-exported day-first: read, and the flag goes.

@@ -49,7 +49,7 @@ class NightHealthTest {
         assertThat(flag.path("text_da").asText()).startsWith("En fil blev fjernet fra datamappen i nat (cases/late.csv), og dens rækker indgår ikke længere")
             .contains("læg filen tilbage");
         assertThat(flag.path("text_en").asText()).startsWith("A file was removed from the data root tonight (cases/late.csv)").contains("put the file back");
-        assertThat(flag.path("files").get(0).path("message").asText()).contains("its 2 rows were dropped");
+        assertThat(flag.path("files").get(0).path("message").asText()).contains("its 2 accepted rows were dropped");
         assertThat(Files.readString(out.resolve("dashboard/small.html"))).as("the pilot's page says it")
             .contains("En fil blev fjernet fra datamappen i nat (cases/late.csv)");
 

@@ -62,7 +62,8 @@ class FilePoliciesTest {
         IngestResult second = f.ingest("r2", LocalDate.parse("2026-03-10"), Instant.parse("2026-03-11T04:00:00Z"));
 
         assertThat(byPath(second.removed())).containsOnly(Map.entry("cases/withdrawn.csv",
-            "removed from the data root; its 2 rows were dropped from the state, so no night evaluated from now on, replays included, uses them"));
+            "removed from the data root; its 1 accepted row was dropped from the state, so no night evaluated from now on, replays included, uses them"));
+        assertThat(second.removed().get(0).rowsAccepted()).as("W2 has no unit: quarantined, never counted").isEqualTo(1);
         assertThat(f.stored(Source.CASES)).extracting(x -> x.<String>getAs(Columns.CASE_ID)).doesNotContain("W");
         assertThat(f.quarantine("cases/withdrawn.csv")).isEmpty();
         assertThat(IngestFixture.file(second, Source.CASES, "cases/rewritten.csv").rowsRead()).as("a changed file is read again").isEqualTo(1);
