@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The business case per deployment option, with each option named in the reader's language. */
-public record BusinessView(String hours, String best, List<OptionRow> options) {
+/**
+ * @param costsUnknown the note that the costs source has no row for the pilot, so every option costs 0 kr. (a copied spec
+ *                     under a new id showed a positive NPV for nothing); null when its costs are known
+ */
+public record BusinessView(String hours, String best, List<OptionRow> options, String costsUnknown) {
     public record OptionRow(String name, String oneOff, String yearly, String npv, String range, String payback) {}
 
     /** Null when the spec has no business case. */
@@ -20,7 +24,8 @@ public record BusinessView(String hours, String best, List<OptionRow> options) {
                 payback.isNumber() ? t.format("payback.years", t.number(payback.asDouble(), 1)) : t.get("payback.never")));
         }
         String hours = t.format("business.hours", t.count(Math.round(bc.path("hours_saved_per_year").asDouble(0))));
-        return new BusinessView(hours, t.option(bc.path("best_option").asText()), rows);
+        String unknown = bc.path("costs_known").asBoolean(true) ? null : t.get("business.costs_unknown");
+        return new BusinessView(hours, t.option(bc.path("best_option").asText()), rows, unknown);
     }
 
     private static String dkk(Texts t, JsonNode amount) {

@@ -164,6 +164,15 @@ class DashboardPagesTest {
     }
 
     @Test
+    void aBusinessCaseWithoutCostsSaysItsOptionsCostNothingInstead(@TempDir Path tmp) throws Exception {
+        // A spec copied under a new id has no rows in costs/: its options count as 0 kr., and its NPV is the gain alone.
+        DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp)
+            .edit("datalake", d -> ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("business_case")).put("costs_known", false)).render(Language.DA);
+        assertThat(f.read("datalake.html")).contains("Omkostningerne er ukendte: costs/ har ingen rækker for denne pilot");
+        assertThat(f.read("sagsoverblik.html")).as("a pilot whose costs are known").doesNotContain("Omkostningerne er ukendte");
+    }
+
+    @Test
     void aWeekOrCellOnFewerThanFiveCasesIsNeverShownEvenFromAnOlderDocument(@TempDir Path tmp) throws Exception {
         DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp).edit("sagsoverblik", d -> {
             ObjectNode handling = (ObjectNode) indicator(d, "handling_time");
