@@ -171,27 +171,35 @@ public final class PilotSpecParser {
         }
         IndicatorDefinition def = definition(y, id, node, f, role, direction);
         if (def == null || role == null) return null;
+        // A role the indicator may not have is the one error to fix: its thresholds are named for removal with it, and
+        // neither asked for nor checked against that role.
+        String drop = f.containsKey("mde") && f.containsKey("margin") ? "mde and margin" : f.containsKey("mde") ? "mde" : f.containsKey("margin") ? "margin" : null;
+        String dropEn = drop == null ? "" : ", and remove " + drop, dropDa = drop == null ? "" : ", og fjern " + drop.replace(" and ", " og ");
+        boolean refused = role.decides() && (def.descriptive() || def.source() == Source.TECH_METRICS);
         if (def.descriptive() && role.decides()) {
-            y.error(f.get("role"), where + " is descriptive (shown, not decided on); use role: descriptive",
-                YamlReader.da(where) + " er beskrivende (vises, men indgår ikke i beslutningen); brug role: descriptive");
-        }
-        if (def.source() == Source.TECH_METRICS && role.decides()) {
+            y.error(f.get("role"), where + " is descriptive (shown, not decided on); use role: descriptive" + dropEn,
+                YamlReader.da(where) + " er beskrivende (vises, men indgår ikke i beslutningen); brug role: descriptive" + dropDa);
+        } else if (def.source() == Source.TECH_METRICS && role.decides()) {
             // Fagsystemet først: a technical metric is shown, never decided on. As a guardrail it could not even be
             // judged: the metrics have no teams and no days before the new system started, so it would block GO for good.
-            y.error(f.get("role"), where + " is a technical metric (tech_metrics), which is shown but neither makes nor stops a pilot; use role: technical",
-                YamlReader.da(where) + " er en teknisk måling (tech_metrics), som vises, men hverken gør en pilot til GO eller stopper den; brug role: technical");
+            y.error(f.get("role"), where + " is a technical metric (tech_metrics), which is shown but neither makes nor stops a pilot; use role: technical"
+                    + dropEn,
+                YamlReader.da(where) + " er en teknisk måling (tech_metrics), som vises, men hverken gør en pilot til GO eller stopper den; brug role: technical"
+                    + dropDa);
         }
         Amount mde = f.containsKey("mde") ? y.amount(f.get("mde"), where + " mde") : null;
         Amount margin = f.containsKey("margin") ? y.amount(f.get("margin"), where + " margin") : null;
-        unusedThreshold(y, f, "mde", Role.SUCCESS, role, def, where);
-        unusedThreshold(y, f, "margin", Role.GUARDRAIL, role, def, where);
-        if (role == Role.SUCCESS && mde == null && !f.containsKey("mde")) {
-            y.error(node, where + " is a success indicator and needs mde: the smallest effect that matters (e.g. 0.03 or \"10%\")",
-                YamlReader.da(where) + " er en succesindikator og mangler mde: den mindste effekt, der betyder noget (f.eks. 0.03 eller \"10%\")");
-        }
-        if (role == Role.GUARDRAIL && margin == null && !f.containsKey("margin")) {
-            y.error(node, where + " is a guardrail and needs margin: how much worse is still acceptable (e.g. 0.02)",
-                YamlReader.da(where) + " er et værn og mangler margin: hvor meget værre der stadig kan accepteres (f.eks. 0.02)");
+        if (!refused) {
+            unusedThreshold(y, f, "mde", Role.SUCCESS, role, def, where);
+            unusedThreshold(y, f, "margin", Role.GUARDRAIL, role, def, where);
+            if (role == Role.SUCCESS && mde == null && !f.containsKey("mde")) {
+                y.error(node, where + " is a success indicator and needs mde: the smallest effect that matters (e.g. 0.03 or \"10%\")",
+                    YamlReader.da(where) + " er en succesindikator og mangler mde: den mindste effekt, der betyder noget (f.eks. 0.03 eller \"10%\")");
+            }
+            if (role == Role.GUARDRAIL && margin == null && !f.containsKey("margin")) {
+                y.error(node, where + " is a guardrail and needs margin: how much worse is still acceptable (e.g. 0.02)",
+                    YamlReader.da(where) + " er et værn og mangler margin: hvor meget værre der stadig kan accepteres (f.eks. 0.02)");
+            }
         }
         if (mde != null && (mde.value() <= 0 || mde.value() > MAX_AMOUNT)) {
             y.error(f.get("mde"), where + " mde is " + mde + "; expected above 0 (and at most " + (long) MAX_AMOUNT + ")",

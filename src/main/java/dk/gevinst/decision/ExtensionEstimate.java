@@ -2,7 +2,6 @@ package dk.gevinst.decision;
 
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.indicator.Role;
-import dk.gevinst.stats.Interval;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -96,9 +95,10 @@ public final class ExtensionEstimate {
         Projection p = r.projection();
         if (needsTeam && !p.teamLevelReachable()) return new Way(r, NEVER, true);
         double a = r.bound().alpha();
-        Analysis.Bound tonight = r.sequential().at(a);
-        Interval read = r.relative() ? tonight.relative() : tonight.absolute();
-        double scale = read.halfWidth() / tonight.absolute().halfWidth();
+        Analysis s = r.sequential();
+        // From absolute to read half-widths as AnalysisMaker scales them, not from tonight's bound: a bound clipped to
+        // its scale (ScaleClip) is narrower than its width says, and would project too few weeks.
+        double scale = !r.relative() ? 1 : s.seCase() > 0 ? s.seRelativeCase() / s.seCase() : 1 / Math.abs(s.counterfactual());
         int first = needsTeam ? p.weeksUntilTeamLevel() : 0;
         Way atFinal = finalLook(r, needed, cap, needsTeam, a, scale);
         for (int w = Math.max(1, first); w <= cap; w++) {

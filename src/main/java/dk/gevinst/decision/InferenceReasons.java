@@ -52,7 +52,9 @@ public final class InferenceReasons {
             // No success indicator has an estimate at all: more weeks at tonight's volume is not the question. In the
             // pilot period's first weeks that is expected; later the spec's units or dates are the likely cause.
             LocalDate from = spec.postStart();
-            if (asOf.isBefore(from.plusWeeks(PILOT_PERIOD_WEEKS))) {
+            // A matured indicator's cells start maturity_days later (first time right 30, overturn rate 90).
+            int maturity = spec.withRole(dk.gevinst.indicator.Role.SUCCESS).stream().mapToInt(i -> i.maturityDays()).max().orElse(0);
+            if (asOf.minusDays(maturity).isBefore(from.plusWeeks(PILOT_PERIOD_WEEKS))) {
                 return reason(NOT_DECIDABLE, null, l -> l.pick("Kan ikke afgøres endnu: pilotperioden tæller fra " + from
                         + ", og der er endnu ikke data nok fra den til et skøn for nogen succesindikator.",
                     "Not decidable yet: the pilot period counts from " + from + ", and it has not yet brought data enough for an estimate of any"

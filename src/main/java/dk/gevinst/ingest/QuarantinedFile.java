@@ -17,20 +17,28 @@ public record QuarantinedFile(String source, String path, long rowsRead, long ro
     /** Fewer rows than this are too few to call a file lost by its share: a short file with one bad row is not. */
     static final long MIN_ROWS = 10;
 
-    /** The known versions (FileLedger#knownOn) with at least MIN_ROWS rows read, at least half of them lost. */
+    /**
+     * The known versions (FileLedger#knownOn) with at least MIN_ROWS rows that could count (read, less duplicates and
+     * unknown candidates), half or more of them lost. {@code rowsRead} is that count.
+     */
     public static List<QuarantinedFile> ofKnownFiles(List<FileLedger.Entry> known) {
         List<QuarantinedFile> out = new ArrayList<>();
         for (FileLedger.Entry e : known) {
             if (e.rowsRead() < MIN_ROWS || e.byReason() == null) continue;
-            long lost = 0;
+            long lost = 0, notLost = 0;
             Map.Entry<String, Long> commonest = null;
             for (Map.Entry<String, Long> r : new java.util.TreeMap<>(e.byReason()).entrySet()) {
-                if (!lost(r.getKey())) continue;
+                if (!lost(r.getKey())) {
+                    notLost += r.getValue();
+                    continue;
+                }
                 lost += r.getValue();
                 if (commonest == null || r.getValue() > commonest.getValue()) commonest = r;
             }
-            if (2 * lost < e.rowsRead()) continue;
-            out.add(new QuarantinedFile(e.source(), e.display(), e.rowsRead(), lost, commonest == null ? "" : commonest.getKey()));
+            // Of the rows that could count: a duplicate was never a row of its own.
+            long rows = e.rowsRead() - notLost;
+            if (rows < MIN_ROWS || 2 * lost < rows) continue;
+            out.add(new QuarantinedFile(e.source(), e.display(), rows, lost, commonest == null ? "" : commonest.getKey()));
         }
         out.sort(Comparator.comparing(QuarantinedFile::source).thenComparing(QuarantinedFile::path));
         return out;

@@ -21,7 +21,8 @@ import java.util.Set;
  * good, an indicator without its last days while its pilot's other indicators are complete. So each source is judged
  * on its own: its newest day in the pilot's cells against the last day that can hold cells of any of the pilot's
  * indicators from it (maturity counted), which is the rule the whole pilot was judged by before; technical metrics
- * and usage need only cover the end. Usage is dated by the week's Monday, so it is compared week by week.
+ * need only cover the end, and usage the week after the end's. Usage is dated by the week's Monday, so it is
+ * compared week by week.
  *
  * <p>Survey answers come in rounds, so the newest answer says nothing about whether the answers are in: a survey
  * indicator freezes when the pilot's deciding data reach the night.
@@ -39,10 +40,12 @@ final class FreezeReadiness {
         for (PilotIndicator i : spec.indicators()) {
             LocalDate d = PilotHealth.lastDayWithCells(spec, i, e.asOf());
             Source source = i.definition().source();
-            // The final analysis reads data up to the end: a technical metric that stops with the pilot, or usage
-            // exported a month at a time, is complete once it covers the end. Cases must reach the night, since a
-            // case decided before the end can still get a later version.
-            if (d != null && (source == Source.TECH_METRICS || source == Source.USAGE) && d.isAfter(spec.end())) d = spec.end();
+            // The final analysis reads data up to the end: a technical metric that stops with the pilot is complete once
+            // it covers the end, and usage (exported a month at a time, say) once it reaches the week after the end's,
+            // since a week's cell is made from any row in it and the end's week would be counted from its Monday alone.
+            // Cases must reach the night, since a case decided before the end can still get a later version.
+            if (d != null && source == Source.TECH_METRICS && d.isAfter(spec.end())) d = spec.end();
+            if (d != null && source == Source.USAGE) d = spec.end().plusWeeks(1);
             if (d != null) due.merge(source, d, FreezeReadiness::later);
         }
         boolean deciding = decidingDataReachAsOf(e);

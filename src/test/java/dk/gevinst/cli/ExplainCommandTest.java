@@ -303,6 +303,16 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aBusinessCaseWithoutCostsSaysSo(@TempDir Path tmp) throws Exception {
+        ObjectNode doc = (ObjectNode) new ObjectMapper().readTree(SampleRun.out().resolve("decisions/sagsoverblik.json").toFile());
+        ((ObjectNode) doc.path("business_case")).put("costs_known", false);
+        TempDirs.write(tmp, "out/decisions/sagsoverblik.json", doc.toString());
+        assertThat(explain("explain", "sagsoverblik", "--out", tmp.resolve("out").toString(), "--locale", "en"))
+            .contains("The costs are unknown: costs/ has no rows for this pilot, so every deployment option counts as 0 kr.");
+        assertThat(explain("explain", "sagsoverblik", "--out", SampleRun.out().toString(), "--locale", "en")).doesNotContain("The costs are unknown");
+    }
+
+    @Test
     void fieldsANewerDocumentAddsArePrintedAsTheyAre(@TempDir Path tmp) throws Exception {
         ObjectNode doc = (ObjectNode) new ObjectMapper().readTree(SampleRun.out().resolve("decisions/sagsoverblik.json").toFile());
         ((ObjectNode) doc.path("indicators").get(0)).putObject("future_analysis")

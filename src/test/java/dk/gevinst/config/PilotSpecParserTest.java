@@ -164,7 +164,8 @@ class PilotSpecParserTest {
     @Test
     void descriptiveCatalogIndicatorsCannotDecide() {
         List<String> p = problems(VALID.replace("  fte:", "  preference: {role: success, mde: 0.1}\n  fte:"));
-        assertThat(p).anyMatch(m -> m.endsWith("indicator 'preference' is descriptive (shown, not decided on); use role: descriptive"));
+        assertThat(p).anyMatch(m -> m.endsWith("indicator 'preference' is descriptive (shown, not decided on); use role: descriptive, and remove mde"));
+        assertThat(p).as("one error for the role: no advice about its mde besides").hasSize(1);
     }
 
     @Test
@@ -175,6 +176,7 @@ class PilotSpecParserTest {
         assertThat(p).anyMatch(m -> m.startsWith("jobs/pilots/x.yaml:16:25: indicator 'query_seconds' is a technical metric (tech_metrics), which is shown but neither makes nor stops a pilot"));
         assertThat(p).anyMatch(m -> m.startsWith("jobs/pilots/x.yaml:17:18: indicator 'uptime' is a technical metric"));
         assertThat(p).hasSize(2);
+        assertThat(p).anyMatch(m -> m.endsWith("use role: technical, and remove mde")).anyMatch(m -> m.endsWith("use role: technical, and remove margin"));
         assertThat(parser.parse("x.yaml", VALID).indicators()).anyMatch(i -> i.id().equals("query_seconds") && i.role() == Role.TECHNICAL);
     }
 

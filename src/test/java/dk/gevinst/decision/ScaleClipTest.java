@@ -19,6 +19,14 @@ import org.junit.jupiter.api.Test;
  */
 class ScaleClipTest {
     private static PilotSpec spec() throws Exception {
+        return spec("""
+              first_time_right: {role: success, mde: 0.03}
+              appeal_overturn_rate: {role: guardrail, margin: 0.02}
+              sus: {role: success, mde: "5%"}
+            """);
+    }
+
+    private static PilotSpec spec(String indicators) throws Exception {
         return new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", """
             id: p
             title: "P"
@@ -26,10 +34,7 @@ class ScaleClipTest {
             end: 2026-06-30
             arms: {pilot: [A], control: [B]}
             indicators:
-              first_time_right: {role: success, mde: 0.03}
-              appeal_overturn_rate: {role: guardrail, margin: 0.02}
-              sus: {role: success, mde: "5%"}
-            """);
+            """ + indicators);
     }
 
     private static Analysis.Bound raw(double low, double high, double relLow, double relHigh) {
@@ -53,18 +58,7 @@ class ScaleClipTest {
     void aTimeNeverFallsMoreThanAllOfIt() throws Exception {
         // A response time of 32 s with the chatbot against 74 s without: a change of −42 s, −56 %. Two teams and
         // few weeks give a wide interval, −136 to +52 s; as a relative change the low end read −184 %.
-        PilotIndicator seconds = new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", """
-            id: p
-            title: "P"
-            start: 2026-03-02
-            end: 2026-06-30
-            baseline_start: 2026-01-05
-            arms: {pilot: [A], control: [B]}
-            indicators:
-              handling_time: {role: success, mde: "10%"}
-              query_seconds: {role: technical, direction: lower_is_better}
-            """).indicators().get(1);
-        Scale scale = Scale.of(seconds.definition());
+        Scale scale = Scale.of(Catalog.builtIn().find("query_seconds").orElseThrow());
         assertThat(scale).isEqualTo(new Scale(0, Double.POSITIVE_INFINITY));
         Analysis.Bound b = ScaleClip.clip(raw(-136, 52, -1.84, 0.71), scale, -42, 74);
         assertThat(b.relativeLow()).as("at most all of it").isCloseTo(-1.0, within(1e-12));
@@ -72,17 +66,9 @@ class ScaleClipTest {
         assertThat(b.low()).isEqualTo(-136);
         assertThat(b.high()).as("the time without the chatbot is at least 0 s: the change at most +32 s").isCloseTo(32, within(1e-12));
         assertThat(b.saysNothing()).isFalse();
-        // A custom column may be negative (a balance, a difference): no scale.
-        assertThat(Scale.of(new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", """
-            id: p
-            title: "P"
-            start: 2026-03-02
-            end: 2026-06-30
-            baseline_start: 2026-01-05
-            arms: {pilot: [A], control: [B]}
-            indicators:
-              saldo: {role: success, column: saldo, direction: higher_is_better, mde: 1}
-            """).indicators().get(0).definition())).isNull();
+        // A custom column may be negative (a balance, a difference): no scale, whatever it measures.
+        PilotIndicator custom = spec("  saldo: {role: success, column: saldo, direction: higher_is_better, mde: 1}\n").indicators().get(0);
+        assertThat(Scale.of(custom.definition())).isNull();
     }
 
     @Test

@@ -78,17 +78,18 @@ class FutureNightsTest {
         assertThat(adoption.path("fixed").isObject()).as("a final analysis is made, just not kept").isTrue();
         assertThat(adoption.path("fixed").has("frozen_on")).isFalse();
         String explained = Capture.stdout(() -> dk.gevinst.cli.Main.execute("explain", "small", "--out", out.toString(), "--locale", "en"));
-        assertThat(explained).contains("final analysis of the data up to 2026-03-25, not frozen yet: it is made again each night")
+        assertThat(explained).contains("final analysis of the data up to 2026-03-25, not frozen yet: it is made again each night until the data it rests on are complete")
             .contains("final analysis of the data up to 2026-03-25, made and frozen on " + TinyRuns.NEWEST);
 
-        // The missing weeks arrive: adoption's final analysis is made with them, and kept from this night.
-        TempDirs.write(data, "usage/usage-2.csv", usage("2026-03-09", "2026-03-27"));
-        assertThat(TinyRuns.run(pilots, data, out, "2026-03-29")).isZero();
+        // The missing weeks arrive, through the week after the end's: adoption's final analysis is made with them, and
+        // kept from this night.
+        TempDirs.write(data, "usage/usage-2.csv", usage("2026-03-09", "2026-03-30"));
+        assertThat(TinyRuns.run(pilots, data, out, "2026-03-31")).isZero();
         kept = SampleRun.json(out.resolve("_state/final/small.json")).path("indicators");
         assertThat(kept.path("handling_time").path("frozen_on").asText()).isEqualTo(TinyRuns.NEWEST);
-        assertThat(kept.path("adoption").path("frozen_on").asText()).isEqualTo("2026-03-29");
+        assertThat(kept.path("adoption").path("frozen_on").asText()).isEqualTo("2026-03-31");
         assertThat(indicator(SampleRun.json(out.resolve("decisions/small.json")), "adoption").path("fixed").path("frozen_on").asText())
-            .isEqualTo("2026-03-29");
+            .isEqualTo("2026-03-31");
     }
 
     /** Six users a unit, each active on the Monday of most weeks from {@code from} to {@code to} (never all, never none). */

@@ -63,10 +63,11 @@ class FreezeReadinessTest {
         assertThat(ready(NIGHT, Map.of("handling_time", "2026-05-10", "first_time_right", "2026-04-10", "sus", "2026-03-20",
             "adoption", "2026-05-04", "query_seconds", "2026-04-28")))
             .containsExactlyInAnyOrder("handling_time", "first_time_right", "sus", "adoption");
-        // The final analysis reads up to the end (30 April): a technical metric that stopped with the pilot, and usage
-        // exported a month at a time up to the end's week, are complete.
-        assertThat(ready(NIGHT, Map.of("handling_time", "2026-05-10", "adoption", "2026-04-27", "query_seconds", "2026-04-30")))
+        // The final analysis reads up to the end (Thursday 30 April): a technical metric that stopped with the pilot is
+        // complete; usage is once it reaches the week after the end's (the end's week cell could rest on its Monday).
+        assertThat(ready(NIGHT, Map.of("handling_time", "2026-05-10", "adoption", "2026-05-04", "query_seconds", "2026-04-30")))
             .containsExactlyInAnyOrder("handling_time", "first_time_right", "sus", "adoption", "query_seconds");
+        assertThat(ready(NIGHT, Map.of("handling_time", "2026-05-10", "adoption", "2026-04-27"))).doesNotContain("adoption");
     }
 
     @Test

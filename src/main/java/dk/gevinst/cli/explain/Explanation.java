@@ -64,7 +64,7 @@ public final class Explanation {
             ComparisonLines.of(doc.path("comparison"), t, doc.path("indicators")).forEach(l -> out.add(INDENT + l));
         }
         section("section.indicators");
-        for (JsonNode i : doc.path("indicators")) indicator(i);
+        for (JsonNode i : doc.path("indicators")) indicator(i, doc.path("evaluated_tonight").asBoolean(false));
         if (night.complete()) {
             // A comparison's business cases are its candidates', told with them above.
             if (!doc.path("comparison").isObject()) {
@@ -141,7 +141,7 @@ public final class Explanation {
         }
     }
 
-    private void indicator(JsonNode i) {
+    private void indicator(JsonNode i, boolean evaluatedTonight) {
         String unit = i.path("unit").asText(null);
         out.add(INDENT + t.format("indicator.head", label(i, t), t.get("role." + i.path("role").asText()),
             t.get("direction." + i.path("direction").asText()), t.get("design." + i.path("design").asText())));
@@ -164,8 +164,9 @@ public final class Explanation {
             // Tonight's verdict comes from the analysis published (Verdicts.pick): when that is the sequential one, it still moves.
             String key = "sequential".equals(i.path("analysis").asText()) ? "indicator.frozen.sequential" : "indicator.frozen";
             out.add(INDENT + INDENT + t.format(key, i.path("fixed").path("frozen_on").asText(), i.path("fixed").path("through").asText("–")));
-        } else if (i.path("fixed").isObject()) {
-            // Made tonight but not kept: its source has not reached the night yet (FreezeReadiness), so later data still enter.
+        } else if (i.path("fixed").path("through").isTextual() && evaluatedTonight) {
+            // Made tonight but not kept: its data are not complete yet (FreezeReadiness), so later data still enter. An
+            // earlier night read from the tables, or a kept decision, does not say, so nothing is claimed for them.
             out.add(INDENT + INDENT + t.format("indicator.notfrozen", i.path("fixed").path("through").asText("–")));
         }
         List<String> tail = new ArrayList<>();
@@ -192,6 +193,7 @@ public final class Explanation {
         }
         out.add(INDENT + t.format("business.best", t.option(b.path("best_option").asText()), t.number(b.get("hours_saved_per_year")),
             t.language().range(t.number(b.get("hours_saved_low")), t.number(b.get("hours_saved_high"))), t.dkk(b.get("benefit_per_year_dkk"))));
+        if (!b.path("costs_known").asBoolean(true)) out.add(INDENT + t.get("business.costs_unknown"));
         for (JsonNode o : b.path("options")) {
             String payback = o.path("payback_years").isNumber()
                 ? t.format("business.payback.years", t.number(o.get("payback_years"))) : t.get("business.payback.none");

@@ -6,6 +6,7 @@ import dk.gevinst.decision.ExtensionEstimate;
 import dk.gevinst.decision.Reason;
 import dk.gevinst.stats.Interval;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,7 +85,8 @@ public final class RecommendationRule {
      */
     static Integer weeksNeeded(PilotSpec spec, LocalDate asOf, List<CandidateEvidence> left, List<PairContrast> pairs) {
         int cap = ExtensionEstimate.weeksLeft(spec, asOf), weeks = 0;
-        if (cap == 0) return null;
+        // The last days before the deadline (not a spec without extension, whose cap is 0 from the start).
+        if (ChronoUnit.DAYS.between(asOf, spec.end().plusWeeks(spec.decision().maxExtensionWeeks())) < 7) return null;
         for (PairContrast p : pairs) {
             if (left.stream().filter(c -> p.involves(c.id())).count() < 2) continue;
             Integer w = p.evaluation().decision().extendWeeks();
