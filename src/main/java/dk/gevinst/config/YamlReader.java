@@ -185,7 +185,11 @@ public final class YamlReader {
             if (!Double.isFinite(v)) throw new NumberFormatException();
             return v;
         } catch (NumberFormatException e) {
-            error(node, what + " is '" + s + "'; expected a number", da(what) + " er '" + s + "'; der ventes et tal");
+            // A Danish decimal comma (7,5): name the spelling that works, not just that a number was expected.
+            String point = s.trim().replace(',', '.');
+            boolean comma = s.indexOf(',') >= 0 && point.matches("[+-]?\\d+(\\.\\d+)?%?");
+            error(node, what + " is '" + s + "'; expected a number" + (comma ? ", written with a decimal point: " + point : ""),
+                da(what) + " er '" + s + "'; der ventes et tal" + (comma ? ", skrevet med decimalpunktum: " + point : ""));
             return null;
         }
     }

@@ -155,6 +155,8 @@ class PilotSpecParserTest {
         List<String> p = problems(VALID.replace("start: 2025-06-30", "start: 30/06/2025")
             .replace("alpha: 0.05", "alpha: 0.9").replace("role: guardrail", "role: guard"));
         assertThat(p).contains("jobs/pilots/x.yaml:5:8: start is '30/06/2025'; write a date as YYYY-MM-DD");
+        assertThat(problems(VALID.replace("mde: \"10%\"", "mde: \"7,5%\""))).anyMatch(m -> m.endsWith(
+            "indicator 'handling_time' mde (a number or \"N%\") is '7,5%'; expected a number, written with a decimal point: 7.5%"));
         assertThat(problems(VALID.replace("end: 2025-12-28", "end: 2025-02-30"))).contains(
             "jobs/pilots/x.yaml:6:6: end is '2025-02-30', which is no day in the calendar; check the day and the month");
         assertThat(p).anyMatch(m -> m.contains("decision.alpha is 0.9; expected between 0 and 0.5, usually 0.05"));

@@ -173,6 +173,13 @@ class DashboardPagesTest {
     }
 
     @Test
+    void oneWeekIsOneWeek(@TempDir Path tmp) throws Exception {
+        DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp).edit("chatbot", d -> d.put("decision", "EXTEND").put("extend_weeks", 1))
+            .render(Language.DA);
+        assertThat(f.read("chatbot.html")).contains("Forlæng med ca. 1\u00a0uge").doesNotContain("1\u00a0uger");
+    }
+
+    @Test
     void aWeekOrCellOnFewerThanFiveCasesIsNeverShownEvenFromAnOlderDocument(@TempDir Path tmp) throws Exception {
         DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp).edit("sagsoverblik", d -> {
             ObjectNode handling = (ObjectNode) indicator(d, "handling_time");
