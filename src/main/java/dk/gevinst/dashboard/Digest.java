@@ -47,7 +47,8 @@ public final class Digest {
         String title = Docs.title(d), decision = t.get("decision." + Docs.decision(d)), reason = Docs.mainReason(t, d);
         String before = Docs.previousDecision(d);
         if (before == null) changed.add(new Line("digest.changed.new", List.of(title, decision)));
-        else if (!before.equals(Docs.decision(d))) changed.add(new Line("digest.changed.item", List.of(title, decision, t.get("decision." + before))));
+        // A changed decision says why, here too: a GO that turns EXTEND is news the steering group must be able to read.
+        else if (!before.equals(Docs.decision(d))) changed.add(new Line("digest.changed.item", List.of(title, decision, t.get("decision." + before), reason)));
         int held = Docs.heldDays(d);
         LocalDate asOf = Docs.asOf(d), end = Docs.date(d, "end");
         switch (Docs.decision(d)) {

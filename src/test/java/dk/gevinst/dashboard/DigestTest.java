@@ -48,8 +48,12 @@ class DigestTest {
         assertThat(md).isEqualTo(f.read("digest.da.md")).startsWith("# Gevinst – nattens overblik for 27.\u00a0november\u00a02026\n");
         assertThat(md).contains("Beslutninger i nat: GO 1, FORLÆNG 2, STOP 1, FEJL 1.");
         String changed = section(md, "## Ændret i nat", "## Kræver");
-        assertThat(changed).contains("- Datasø i skyen for Jobcenter: STOP (var FORLÆNG)", "- broken: FEJL (første vurdering)")
+        assertThat(changed).contains("- Datasø i skyen for Jobcenter: STOP (var FORLÆNG). ", "- broken: FEJL (første vurdering)")
             .doesNotContain("Sagsoverblik");
+        String datalake = changed.lines().filter(l -> l.startsWith("- Datasø")).findFirst().orElseThrow();
+        String stop = section(md, "## Kræver en beslutning denne måned", "## Datakvalitet").lines().filter(l -> l.startsWith("- Datasø")).findFirst().orElseThrow();
+        assertThat(datalake.substring(datalake.indexOf("). ") + 3)).as("the change says why, as the decision to make does").hasSizeGreaterThan(20)
+            .isEqualTo(stop.substring(stop.indexOf("afslutning. ") + "afslutning. ".length()));
         String due = section(md, "## Kræver en beslutning denne måned", "## Datakvalitet");
         assertThat(due).contains("- Datasø i skyen for Jobcenter: bør stoppes", "- broken: kunne ikke vurderes i nat og skal rettes.",
             "- Chatbot i Borgerservice: slutdatoen 15.\u00a0december\u00a02026 nærmer sig – godkend en forlængelse på ca. ");
