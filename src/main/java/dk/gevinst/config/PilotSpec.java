@@ -59,6 +59,11 @@ public record PilotSpec(
         return !controlUnits.isEmpty();
     }
 
+    /** The last day of the extension: end + max_extension_weeks. A night after it stops what is still undecided. */
+    public LocalDate deadline() {
+        return end.plusWeeks(decision.maxExtensionWeeks());
+    }
+
     public List<PilotIndicator> withRole(Role role) {
         return indicators.stream().filter(i -> i.role() == role).toList();
     }

@@ -44,7 +44,7 @@ public final class DecisionRule {
         for (IndicatorResult r : guardrails) if (r.preTrendFound()) drifted.add(r);
         boolean costsUnknown = business != null && !business.costsKnown();
         boolean valueClear = business == null || !costsUnknown && business.best().npvDkk() >= 0;
-        boolean deadlinePassed = asOf.isAfter(spec.end().plusWeeks(spec.decision().maxExtensionWeeks()));
+        boolean deadlinePassed = asOf.isAfter(spec.deadline());
 
         if (!breached.isEmpty()) {
             outcome = Outcome.STOP;

@@ -74,7 +74,7 @@ public final class ExtensionEstimate {
      */
     public static int weeksLeft(PilotSpec spec, LocalDate asOf) {
         int cap = spec.decision().maxExtensionWeeks();
-        long days = ChronoUnit.DAYS.between(asOf, spec.end().plusWeeks(cap));
+        long days = ChronoUnit.DAYS.between(asOf, spec.deadline());
         return (int) Math.max(0, Math.min(cap, days / 7));
     }
 

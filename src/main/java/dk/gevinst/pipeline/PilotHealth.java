@@ -35,7 +35,7 @@ import java.util.TreeMap;
  * @param missingUnits units the spec names that have no rows in the data known tonight: the pilot is decided on other teams than specified
  * @param unknownCandidates preference answers from a comparison's units quarantined as unknown_candidate (see UnknownCandidates)
  * @param unobserved the pilot's cases its custom column indicators could not observe (see ValuesNotNumbers)
- * @param quarantined known files of sources the pilot uses that lost most of their rows to quarantine: its decision rests on partial data
+ * @param quarantined known files of sources the pilot uses that lost half or more of their rows to quarantine: its decision rests on partial data
  * @param withdrawn tonight's files of sources the pilot uses that were removed from the data root: their rows no longer count
  */
 record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProblem> rejected, List<ColumnTypos.InFiles> typos,
@@ -131,17 +131,22 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         Set<Source> used = EnumSet.noneOf(Source.class);
         spec.indicators().forEach(i -> used.add(i.definition().source()));
         if (spec.businessCase() != null) used.add(Source.COSTS);
-        List<FileProblem> rejected = rejectedTonight.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
+        List<FileProblem> rejected = rejectedTonight.stream().filter(p -> uses(used, p.source())).toList();
         Set<String> units = new java.util.HashSet<>(spec.pilotUnits());
         units.addAll(spec.controlUnits());
         List<ColumnTypos.InFiles> typos = knownTypos.stream().filter(t -> used.contains(t.typo().source())).map(t -> t.about(units))
             .filter(java.util.Objects::nonNull).toList();
-        List<CutOffFile> cutOff = knownCutOff.stream().filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
+        List<CutOffFile> cutOff = knownCutOff.stream().filter(p -> uses(used, p.source())).toList();
         // A file that contributed no row (all quarantined, say) is removed without changing anything: no warning.
         List<FileProblem> withdrawn = removedTonight.stream().filter(p -> p.rowsAccepted() != 0)
-            .filter(p -> Source.byFolder(p.source()).map(used::contains).orElse(false)).toList();
-        List<QuarantinedFile> quarantined = knownQuarantined.stream().filter(q -> Source.byFolder(q.source()).map(used::contains).orElse(false)).toList();
+            .filter(p -> uses(used, p.source())).toList();
+        List<QuarantinedFile> quarantined = knownQuarantined.stream().filter(q -> uses(used, q.source())).toList();
         return new PilotHealth(through, stale, rejected, typos, cutOff, List.of(), UnknownCandidates.NONE, List.of(), quarantined, withdrawn);
+    }
+
+    /** Whether a file of this source folder is one the pilot's indicators or business case read. */
+    private static boolean uses(Set<Source> used, String folder) {
+        return Source.byFolder(folder).map(used::contains).orElse(false);
     }
 
     private static LocalDate newestDay(List<CellStats> cells, String indicatorId) {

@@ -80,9 +80,9 @@ final class ComparisonReasons {
         return reason("nothing_separates", null, l -> names(left, l) + l.pick(" kan endnu ikke skilles på kerneopgaven, medarbejdernes præference eller nutidsværdien. ",
                 " cannot yet be told apart on the core task, the employees' preference or the net present value. ")
             + (weeks != null ? moreWeeks(weeks, l)
-                : l.pick("Under en uge er tilbage af forlængelsen; den " + spec.end().plusWeeks(spec.decision().maxExtensionWeeks()).plusDays(1)
+                : l.pick("Under en uge er tilbage af forlængelsen; den " + spec.deadline().plusDays(1)
                     + " stopper sammenligningen, hvis intet skiller dem.", "Less than a week of the extension is left; on "
-                    + spec.end().plusWeeks(spec.decision().maxExtensionWeeks()).plusDays(1) + " the comparison stops if nothing separates them.")));
+                    + spec.deadline().plusDays(1) + " the comparison stops if nothing separates them.")));
     }
 
     /** "Leverandør B ligger forrest, men har endnu ikke målbart løftet kerneopgaven mod kontrolenhederne: … Omkring 6 uger …". */

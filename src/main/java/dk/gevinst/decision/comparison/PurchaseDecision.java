@@ -36,7 +36,7 @@ final class PurchaseDecision {
         List<Reason> reasons = new ArrayList<>();
         Outcome outcome;
         Integer weeks = null;
-        boolean deadlinePassed = asOf.isAfter(spec.end().plusWeeks(spec.decision().maxExtensionWeeks()));
+        boolean deadlinePassed = asOf.isAfter(spec.deadline());
         CandidateEvidence leader = pick.candidate();
         if (left.isEmpty()) {
             outcome = Outcome.STOP;

@@ -86,7 +86,7 @@ public final class RecommendationRule {
     static Integer weeksNeeded(PilotSpec spec, LocalDate asOf, List<CandidateEvidence> left, List<PairContrast> pairs) {
         int cap = ExtensionEstimate.weeksLeft(spec, asOf), weeks = 0;
         // The last days before the deadline (not a spec without extension, whose cap is 0 from the start).
-        if (ChronoUnit.DAYS.between(asOf, spec.end().plusWeeks(spec.decision().maxExtensionWeeks())) < 7) return null;
+        if (ChronoUnit.DAYS.between(asOf, spec.deadline()) < 7) return null;
         for (PairContrast p : pairs) {
             if (left.stream().filter(c -> p.involves(c.id())).count() < 2) continue;
             Integer w = p.evaluation().decision().extendWeeks();
