@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Check pilot specs and the headers of every data file against the contract. Writes nothing.",
     footer = {"", "Examples:", "  gevinst validate --pilots jobs/pilots --data data-samples",
-        "", "Exit 0 when all is valid (warnings, such as a misspelt optional column or a spec unit without rows, do not change it), 2 when a spec is invalid,",
+        "", "Exit 0 when all is valid (warnings, such as a misspelt optional column or a spec unit without rows, do not change it), 2 when a spec is invalid",
+        "or its units without rows leave its pilot arm, a candidate, or (without baseline_start) its control arm with no unit in the data,",
         "3 when a data file is unreadable or lacks a required column."})
 public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--pilots", paramLabel = "DIR", required = true, description = "Folder of pilot specs (*.yaml).")
@@ -43,7 +44,7 @@ public final class ValidateCommand implements Callable<Integer> {
         SpecLoad load = new SpecLoader(storage).load(Arguments.folder(storage, pilots, "--pilots", "jobs/pilots"), pilots.endsWith("/") ? pilots : pilots + "/");
         load.valid().forEach(s -> System.out.println("ok      " + s.file() + " (" + s.id() + ", " + s.indicators().size() + " indicators)"));
         load.failures().forEach(f -> f.problems().forEach(p -> System.out.println(p)));
-        int headerProblems = 0;
+        int headerProblems = 0, unevaluable = 0;
         if (data != null) {
             Path root = Arguments.folder(storage, data, "--data", "data-samples");
             List<IndicatorColumns.FileColumns> columns = new ArrayList<>();
@@ -67,10 +68,15 @@ public final class ValidateCommand implements Callable<Integer> {
             IndicatorColumns.absent(columns, load.valid()).forEach(p -> System.out.println("warning " + p));
             // With no unit in the data at all there is nothing to misspell against (a data root without exports yet).
             if (!units.isEmpty()) {
-                load.valid().forEach(spec -> UnitsWithoutData.of(spec, units).forEach(m -> System.out.println("warning " + spec.file() + ": " + m.en(spec.id()))));
+                for (var spec : load.valid()) {
+                    for (UnitsWithoutData.Missing m : UnitsWithoutData.of(spec, units)) {
+                        System.out.println((m.blocks() ? "error   " : "warning ") + spec.file() + ": " + m.en(spec.id()));
+                        if (m.blocks()) unevaluable++;
+                    }
+                }
             }
         }
         if (headerProblems > 0) return ExitCode.DATA_SOURCE_UNREADABLE.code();
-        return load.failures().isEmpty() ? ExitCode.OK.code() : ExitCode.BAD_SPEC_OR_ARGUMENTS.code();
+        return load.failures().isEmpty() && unevaluable == 0 ? ExitCode.OK.code() : ExitCode.BAD_SPEC_OR_ARGUMENTS.code();
     }
 }

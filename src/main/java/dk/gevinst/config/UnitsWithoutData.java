@@ -16,18 +16,52 @@ import java.util.TreeSet;
 public final class UnitsWithoutData {
     private UnitsWithoutData() {}
 
-    /** A spec unit without rows: its arm ("pilot" or "control"), its (masked) name and the likely intended one, or null. */
-    public record Missing(String arm, String unit, String didYouMean) {
+    /** What the pilot is evaluated on while a unit has no rows. */
+    public enum Left {
+        /** other units of its arm (or candidate) have rows: fewer teams than specified */
+        OTHER_UNITS,
+        /** it was the last control unit with rows and the spec has a baseline: the pilot's own days before and after the start */
+        NO_CONTROL_GROUP,
+        /** nothing: the last pilot unit (or the candidate's last unit) with rows, or the last control unit without a baseline */
+        NOTHING
+    }
+
+    /**
+     * A spec unit without rows: its arm ("pilot" or "control"), its (masked) name, the likely intended one or null,
+     * the candidate whose unit it is (null outside a comparison) and what the pilot is evaluated on without it.
+     */
+    public record Missing(String arm, String unit, String didYouMean, String candidate, Left left) {
+        public Missing(String arm, String unit, String didYouMean) {
+            this(arm, unit, didYouMean, null, Left.OTHER_UNITS);
+        }
+
         public boolean pilotArm() {
             return "pilot".equals(arm);
         }
 
-        /** The warning in English, as validate and the run's log say it. */
+        /** Whether no night can evaluate the pilot (or judge its candidate) until the unit is fixed: a spec error, not a warning. */
+        public boolean blocks() {
+            return left == Left.NOTHING;
+        }
+
+        /** The warning (or, when it {@link #blocks()}, the error) in English, as validate and the run's log say it. */
         public String en(String pilotId) {
             return pilotId + ": " + arm + " unit '" + unit + "' has no rows in the data"
                 + (didYouMean == null ? "; check its spelling against the unit column of the exports."
                     : "; did you mean '" + didYouMean + "'?")
-                + " Until it is fixed the pilot is evaluated without it.";
+                + " " + consequenceEn();
+        }
+
+        private String consequenceEn() {
+            return switch (left) {
+                case OTHER_UNITS -> "Until it is fixed the pilot is evaluated without it.";
+                case NO_CONTROL_GROUP -> "No other control unit has rows: until it is fixed the pilot is evaluated without a control group, "
+                    + "on its own days before and after the start.";
+                case NOTHING -> candidate != null
+                    ? "No other unit of candidate '" + candidate + "' has rows: until it is fixed the comparison cannot judge that candidate."
+                    : pilotArm() ? "No other pilot unit has rows: until it is fixed the pilot cannot be evaluated."
+                    : "No other control unit has rows and the spec has no baseline_start: until it is fixed the pilot cannot be evaluated.";
+            };
         }
     }
 
@@ -39,14 +73,23 @@ public final class UnitsWithoutData {
         spec.pilotUnits().forEach(u -> named.add(CprScrubber.mask(u)));
         spec.controlUnits().forEach(u -> named.add(CprScrubber.mask(u)));
         List<Missing> out = new ArrayList<>();
-        for (String u : spec.pilotUnits()) check("pilot", CprScrubber.mask(u), known, named, out);
-        for (String u : spec.controlUnits()) check("control", CprScrubber.mask(u), known, named, out);
+        if (spec.isComparison()) {
+            for (Candidate c : spec.candidates()) check("pilot", c.id(), c.units(), Left.NOTHING, known, named, out);
+        } else {
+            check("pilot", null, spec.pilotUnits(), Left.NOTHING, known, named, out);
+        }
+        check("control", null, spec.controlUnits(), spec.hasBaseline() ? Left.NO_CONTROL_GROUP : Left.NOTHING, known, named, out);
         return out;
     }
 
-    private static void check(String arm, String unit, Set<String> known, Set<String> named, List<Missing> out) {
-        if (known.contains(unit)) return;
-        out.add(new Missing(arm, unit, closest(unit, known, named)));
+    /** The group's units without rows; when none of the group has rows, {@code whenNoneHas} says what the pilot is left with. */
+    private static void check(String arm, String candidate, List<String> group, Left whenNoneHas, Set<String> known, Set<String> named,
+                              List<Missing> out) {
+        boolean noneHas = group.stream().noneMatch(u -> known.contains(CprScrubber.mask(u)));
+        for (String raw : group) {
+            String unit = CprScrubber.mask(raw);
+            if (!known.contains(unit)) out.add(new Missing(arm, unit, closest(unit, known, named), candidate, noneHas ? whenNoneHas : Left.OTHER_UNITS));
+        }
     }
 
     /**

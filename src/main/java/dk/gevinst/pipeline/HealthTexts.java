@@ -171,13 +171,27 @@ final class HealthTexts {
         if (m.didYouMean() != null) details.put("did_you_mean", m.didYouMean());
         String meantDa = m.didYouMean() == null ? " Tjek stavningen mod kolonnen unit i eksporterne." : " Mente I '" + m.didYouMean() + "'?";
         String meantEn = m.didYouMean() == null ? " Check its spelling against the unit column of the exports." : " Did you mean '" + m.didYouMean() + "'?";
+        details.put("left", m.left().name().toLowerCase(java.util.Locale.ROOT));
+        if (m.candidate() != null) details.put("candidate", m.candidate());
+        String withoutDa = switch (m.left()) {
+            case OTHER_UNITS -> " Beslutningen er truffet uden den, altså på " + (pilot ? "færre pilotteams" : "en anden kontrolgruppe") + " end specificeret.";
+            case NO_CONTROL_GROUP -> " Ingen anden kontrolenhed har rækker, så beslutningen er truffet uden kontrolgruppe, alene på pilotens egne dage før og efter start.";
+            case NOTHING -> m.candidate() != null ? " Ingen anden enhed hos kandidaten '" + m.candidate() + "' har rækker, så sammenligningen kan ikke bedømme den."
+                : pilot ? " Ingen anden pilotenhed har rækker, så piloten kan ikke vurderes: beslutningen hviler ikke på pilotens data."
+                : " Ingen anden kontrolenhed har rækker, og specifikationen har ingen baseline_start, så piloten kan ikke vurderes.";
+        };
+        String withoutEn = switch (m.left()) {
+            case OTHER_UNITS -> " The decision was made without it, on " + (pilot ? "fewer pilot teams" : "a different control group") + " than specified.";
+            case NO_CONTROL_GROUP -> " No other control unit has rows, so the decision was made without a control group, on the pilot's own days before and after the start.";
+            case NOTHING -> m.candidate() != null ? " No other unit of candidate '" + m.candidate() + "' has rows, so the comparison cannot judge it."
+                : pilot ? " No other pilot unit has rows, so the pilot cannot be evaluated: the decision does not rest on the pilot's data."
+                : " No other control unit has rows and the spec has no baseline_start, so the pilot cannot be evaluated.";
+        };
         return new HealthFlag(UNIT_WITHOUT_DATA, HealthFlag.Severity.ERROR,
-            (pilot ? "Pilotenheden '" : "Kontrolenheden '") + m.unit() + "' i pilotspecifikationen har ingen rækker i data." + meantDa
-                + " Beslutningen er truffet uden den, altså på " + (pilot ? "færre pilotteams" : "en anden kontrolgruppe") + " end specificeret. "
-                + "Ret: stav enheden som i data i specifikationen; næste nat evalueres piloten igen.",
-            (pilot ? "Pilot unit '" : "Control unit '") + m.unit() + "' in the pilot spec has no rows in the data." + meantEn
-                + " The decision was made without it, on " + (pilot ? "fewer pilot teams" : "a different control group") + " than specified. "
-                + "Fix: spell the unit as the data does in the spec; the pilot is evaluated again the next night.",
+            (pilot ? "Pilotenheden '" : "Kontrolenheden '") + m.unit() + "' i pilotspecifikationen har ingen rækker i data." + meantDa + withoutDa
+                + " Ret: stav enheden som i data i specifikationen; næste nat evalueres piloten igen.",
+            (pilot ? "Pilot unit '" : "Control unit '") + m.unit() + "' in the pilot spec has no rows in the data." + meantEn + withoutEn
+                + " Fix: spell the unit as the data does in the spec; the pilot is evaluated again the next night.",
             details);
     }
 

@@ -143,8 +143,8 @@ public final class NightlyRun {
             for (Evaluated x : evaluated) {
                 if (!x.evaluation().ok()) LOG.warn("Pilot {} could not be evaluated: {}", x.spec().id(), x.evaluation().error());
                 x.health().missingUnits().forEach(m -> LOG.warn("{}", m.en(x.spec().id())));
-                // Without any data because of them, they are the night's problem (exit 2), named in its summary line.
-                if (x.health().staleForUnitsWithoutData()) x.health().missingUnits().forEach(m -> problems.add(m.en(x.spec().id())));
+                // Without any data, or without any unit in an arm, because of them, they are the night's problem (exit 2), named in its summary line.
+                if (x.health().unitsWithoutDataBlock()) x.health().missingUnits().forEach(m -> problems.add(m.en(x.spec().id())));
                 evaluations.add(x.evaluation());
                 health.put(x.evaluation().pilotId(), x.health());
             }
@@ -213,7 +213,7 @@ public final class NightlyRun {
     static ExitCode exitCode(IngestResult ingest, SpecLoad specs, List<TonightsDecisions.Entry> tonight) {
         if (!ingest.rejected().isEmpty()) return ExitCode.DATA_SOURCE_UNREADABLE;
         if (tonight.stream().anyMatch(t -> t.health().isStale() && !t.health().staleForUnitsWithoutData())) return ExitCode.STALE_DATA;
-        if (!specs.failures().isEmpty() || tonight.stream().anyMatch(t -> "error".equals(t.status()) || t.health().staleForUnitsWithoutData())) {
+        if (!specs.failures().isEmpty() || tonight.stream().anyMatch(t -> "error".equals(t.status()) || t.health().unitsWithoutDataBlock())) {
             return ExitCode.BAD_SPEC_OR_ARGUMENTS;
         }
         return ExitCode.OK;

@@ -94,6 +94,14 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         return isStale() && !missingUnits.isEmpty() && stale.stream().allMatch(s -> s.newest() == null);
     }
 
+    /**
+     * Whether the spec's units are the night's problem (exit 2, named in the summary line): they leave the pilot without
+     * any data, or leave an arm (or a candidate) that the evaluation needs without a unit with rows.
+     */
+    boolean unitsWithoutDataBlock() {
+        return staleForUnitsWithoutData() || missingUnits.stream().anyMatch(UnitsWithoutData.Missing::blocks);
+    }
+
     boolean isPartial() {
         return !rejected.isEmpty() || !cutOff.isEmpty() || !quarantined.isEmpty();
     }

@@ -8,6 +8,7 @@ import dk.gevinst.testing.Repo;
 import dk.gevinst.testing.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,12 @@ class ValidateCommandTest {
 
     @Test
     void aMisspeltOptionalColumnAndAnIndicatorsMissingColumnAreWarnings(@TempDir Path tmp) throws Exception {
-        TempDirs.write(tmp, "data/cases/a.csv", "case_id,unit,opened_at,decided_at,handling_minuts\nc,Ydelse Nord,2026-01-01,2026-01-02,5\n");
+        // One row for each pilot unit of the sample specs: a pilot arm without any unit in the data would be an error.
+        StringBuilder rows = new StringBuilder("case_id,unit,opened_at,decided_at,handling_minuts\n");
+        for (String unit : List.of("Ydelse Nord", "Borgerservice Aulum", "Jobcenter Øst", "Jobcenter Nord", "Jobcenter Centrum")) {
+            rows.append("c").append(rows.length()).append(',').append(unit).append(",2026-01-01,2026-01-02,5\n");
+        }
+        TempDirs.write(tmp, "data/cases/a.csv", rows.toString());
         TempDirs.write(tmp, "data/cases/folder.csv/x", "");
         int[] exit = new int[1];
         String out = Capture.stdout(() -> exit[0] = Main.execute("validate", "--pilots", Repo.root().resolve("jobs/pilots").toString(),

@@ -81,6 +81,29 @@ class SpecUnitsTest {
     }
 
     @Test
+    void theOnlyPilotUnitWithoutRowsIsASpecErrorThoughTheControlsHaveRows(@TempDir Path tmp) throws Exception {
+        Path data = TinyRuns.data(tmp.resolve("data"));
+        Path pilots = tmp.resolve("pilots");
+        // A trailing space: the pilot's only unit has no rows, the control B has all of its own.
+        TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC.replace("pilot: [A]", "pilot: [\"A \"]"));
+        int[] exit = new int[1];
+        String validate = Capture.stdout(() -> exit[0] = Main.execute("validate", "--pilots", pilots.toString(), "--data", data.toString()));
+        assertThat(exit[0]).as("no night can evaluate it").isEqualTo(2);
+        assertThat(validate).contains("error   ").contains("small: pilot unit 'A ' has no rows in the data; did you mean 'A'? "
+            + "No other pilot unit has rows: until it is fixed the pilot cannot be evaluated.");
+
+        Path out = tmp.resolve("out");
+        String[] stderr = new String[1];
+        stderr[0] = Capture.stderr(() -> Capture.stdout(() -> assertThat(TinyRuns.run(pilots, data, out, "2026-03-31")).isEqualTo(2)));
+        assertThat(stderr[0].strip().lines().reduce((a, b) -> b).orElse("")).startsWith("gevinst: exit 2 (bad pilot spec or arguments): ")
+            .contains("small: pilot unit 'A ' has no rows");
+        JsonNode flag = SampleRun.healthFlag(SampleRun.json(out.resolve("decisions/small.json")), "unit_without_data");
+        assertThat(flag.path("left").asText()).isEqualTo("nothing");
+        assertThat(flag.path("text_en").asText()).contains("the pilot cannot be evaluated").doesNotContain("fewer pilot teams");
+        assertThat(flag.path("text_da").asText()).contains("piloten kan ikke vurderes").doesNotContain("færre pilotteams");
+    }
+
+    @Test
     void aCprShapedUnitIsShownMasked(@TempDir Path tmp) throws Exception {
         Path data = TinyRuns.data(tmp.resolve("data"));
         Path pilots = tmp.resolve("pilots");

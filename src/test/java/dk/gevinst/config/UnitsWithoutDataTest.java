@@ -1,0 +1,70 @@
+package dk.gevinst.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.gevinst.config.UnitsWithoutData.Left;
+import dk.gevinst.config.UnitsWithoutData.Missing;
+import dk.gevinst.indicator.Catalog;
+import dk.gevinst.testing.ComparisonDocuments;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A unit without rows leaves the pilot with fewer teams, without a control group, or with nothing to evaluate;
+ * only the last is a spec error (validate and the run exit 2), and each says what the pilot is evaluated on.
+ */
+class UnitsWithoutDataTest {
+    private static PilotSpec pilot(String arms, boolean baseline) throws Exception {
+        return new PilotSpecParser(Catalog.builtIn()).parse("p.yaml", "id: p\ntitle: P\nstart: 2026-03-02\nend: 2026-06-30\n"
+            + (baseline ? "baseline_start: 2026-01-05\n" : "") + "arms: " + arms + "\nindicators:\n  handling_time: {role: success, mde: \"10%\"}\n");
+    }
+
+    @Test
+    void theOnlyPilotUnitWithoutRowsLeavesNothingToEvaluate() throws Exception {
+        List<Missing> missing = UnitsWithoutData.of(pilot("{pilot: [\"A \"], control: [B]}", true), Set.of("A", "B"));
+        assertThat(missing).singleElement().satisfies(m -> {
+            assertThat(m.left()).isEqualTo(Left.NOTHING);
+            assertThat(m.blocks()).isTrue();
+            assertThat(m.en("p")).startsWith("p: pilot unit 'A ' has no rows in the data; did you mean 'A'?")
+                .endsWith("No other pilot unit has rows: until it is fixed the pilot cannot be evaluated.")
+                .doesNotContain("evaluated without it");
+        });
+    }
+
+    @Test
+    void aPilotUnitBesideOneWithRowsLeavesFewerTeams() throws Exception {
+        List<Missing> missing = UnitsWithoutData.of(pilot("{pilot: [A, Ax], control: [B]}", true), Set.of("A", "B"));
+        assertThat(missing).singleElement().satisfies(m -> {
+            assertThat(m.left()).isEqualTo(Left.OTHER_UNITS);
+            assertThat(m.blocks()).isFalse();
+            assertThat(m.en("p")).endsWith("Until it is fixed the pilot is evaluated without it.");
+        });
+    }
+
+    @Test
+    void theLastControlUnitFallsBackToBeforeAndAfterOnlyWithABaseline() throws Exception {
+        Missing withBaseline = UnitsWithoutData.of(pilot("{pilot: [A], control: [Bx]}", true), Set.of("A", "B")).get(0);
+        assertThat(withBaseline.left()).isEqualTo(Left.NO_CONTROL_GROUP);
+        assertThat(withBaseline.blocks()).isFalse();
+        assertThat(withBaseline.en("p")).contains("evaluated without a control group, on its own days before and after the start");
+
+        Missing without = UnitsWithoutData.of(pilot("{pilot: [A], control: [Bx]}", false), Set.of("A", "B")).get(0);
+        assertThat(without.left()).isEqualTo(Left.NOTHING);
+        assertThat(without.blocks()).isTrue();
+        assertThat(without.en("p")).contains("the spec has no baseline_start").contains("cannot be evaluated");
+    }
+
+    @Test
+    void aCandidateWithoutAnyUnitWithRowsCannotBeJudgedThoughTheOtherHasRows() throws Exception {
+        PilotSpec k = ComparisonDocuments.spec();
+        List<Missing> missing = UnitsWithoutData.of(k, Set.of("A", "C"));
+        assertThat(missing).singleElement().satisfies(m -> {
+            assertThat(m.unit()).isEqualTo("B");
+            assertThat(m.candidate()).isEqualTo("b");
+            assertThat(m.blocks()).isTrue();
+            assertThat(m.en("k")).contains("No other unit of candidate 'b' has rows");
+        });
+        assertThat(UnitsWithoutData.of(k, Set.of("A", "B", "C"))).isEmpty();
+    }
+}
