@@ -84,9 +84,7 @@ public final class Texts {
 
     /** "4. maj 2026" or "4 May 2026", unbreakable. */
     public String date(LocalDate day) {
-        if (day == null) return "–";
-        String pattern = language == Language.DA ? "d. MMMM yyyy" : "d MMMM yyyy";
-        return DateTimeFormatter.ofPattern(pattern, language.locale()).format(day).replace(" ", Language.NBSP);
+        return day == null ? "–" : language.date(day);
     }
 
     public String date(String isoDay) {

@@ -46,7 +46,6 @@ public final class InferenceReasons {
     }
 
     public static Reason notDecidable(PilotSpec spec, ExtensionEstimate.Estimate e, LocalDate asOf) {
-        int cap = spec.decision().maxExtensionWeeks();
         IndicatorResult r = e.indicator();
         if (r == null && !e.teamLimited()) {
             // No success indicator has an estimate at all: more weeks at tonight's volume is not the question. In the
@@ -55,9 +54,9 @@ public final class InferenceReasons {
             // A matured indicator's cells start maturity_days later (first time right 30, overturn rate 90).
             int maturity = spec.withRole(dk.gevinst.indicator.Role.SUCCESS).stream().mapToInt(i -> i.maturityDays()).max().orElse(0);
             if (asOf.minusDays(maturity).isBefore(from.plusWeeks(PILOT_PERIOD_WEEKS))) {
-                return reason(NOT_DECIDABLE, null, l -> l.pick("Kan ikke afgøres endnu: pilotperioden tæller fra " + from
+                return reason(NOT_DECIDABLE, null, l -> l.pick("Kan ikke afgøres endnu: pilotperioden tæller fra " + l.date(from)
                         + ", og der er endnu ikke data nok fra den til et skøn for nogen succesindikator.",
-                    "Not decidable yet: the pilot period counts from " + from + ", and it has not yet brought data enough for an estimate of any"
+                    "Not decidable yet: the pilot period counts from " + l.date(from) + ", and it has not yet brought data enough for an estimate of any"
                         + " success indicator."));
             }
             return reason(NOT_DECIDABLE, null, l -> l.pick("Kan ikke afgøres endnu: ingen succesindikator har data til et skøn, både i pilotperioden og i det, "
@@ -65,8 +64,7 @@ public final class InferenceReasons {
                 "Not decidable yet: no success indicator has data for an estimate, both in the pilot period and in what it is compared with "
                     + "(see each indicator below). Check that the spec's units and dates match the data."));
         }
-        return reason(NOT_DECIDABLE, r == null ? null : r.id(), l -> l.pick("Kan ikke afgøres inden for de " + cap + Language.NBSP + "ugers forlængelse",
-                "Not decidable within the " + cap + Language.NBSP + "weeks of extension")
+        return reason(NOT_DECIDABLE, r == null ? null : r.id(), l -> notWithin(spec, asOf, l)
             + (r == null ? "" : ": " + ReasonTexts.change(r, l))
             + (e.teamLimited()
                 ? l.pick(". Variationen mellem teams gør intervallet for bredt, og den bliver ikke mindre af flere sager fra de samme teams. "
@@ -79,13 +77,28 @@ public final class InferenceReasons {
                     ". Too few cases arrive to make the interval narrow enough. A longer period or more teams can make it decidable.")));
     }
 
+    /** The time the rule has left, as the pilot stands: the extension, what is left of it after the end, or none at all. */
+    private static String notWithin(PilotSpec spec, LocalDate asOf, Language l) {
+        int cap = spec.decision().maxExtensionWeeks();
+        if (cap == 0) {
+            return l.pick("Kan ikke afgøres inden slutdatoen " + l.date(spec.end()) + ", og specifikationen giver ingen forlængelse (max_extension_weeks: 0)",
+                "Not decidable by the end date " + l.date(spec.end()) + ", and the spec allows no extension (max_extension_weeks: 0)");
+        }
+        if (asOf.isAfter(spec.end())) {
+            return l.pick("Kan ikke afgøres, før forlængelsen slutter " + l.date(spec.deadline()), "Not decidable before the extension ends on "
+                + l.date(spec.deadline()));
+        }
+        return l.pick("Kan ikke afgøres inden for de " + cap + Language.NBSP + "ugers forlængelse", "Not decidable within the " + cap + Language.NBSP
+            + "weeks of extension");
+    }
+
     public static Reason preTrend(IndicatorResult r) {
         PreTrend p = r.preTrend();
         String label = r.indicator().definition().label("da"), labelEn = r.indicator().definition().label("en");
         return reason(PRE_TREND, r.id(), l -> l.pick("Pilotteamet og kontrolteams bevægede sig allerede fra hinanden før starten: ",
                 "The pilot team and the control teams were already moving apart before the start: ")
             + l.pick(label, labelEn) + " " + l.pick("ændrede sig ", "changed by ") + l.number(p.estimate(), 2)
-            + l.pick(" fra " + p.fakeStart() + " til starten (sikkerhedsinterval ", " from " + p.fakeStart() + " to the start (confidence interval ")
+            + l.pick(" fra " + l.date(p.fakeStart()) + " til starten (sikkerhedsinterval ", " from " + l.date(p.fakeStart()) + " to the start (confidence interval ")
             + l.range(l.number(p.low(), 2), l.number(p.high(), 2)) + l.pick("). Effekten kan ikke skilles fra den udvikling, så piloten kan ikke blive GO. "
                 + "Vælg kontrolteams, der fulgte pilotteamet før start, eller undersøg data.",
                 "). The effect cannot be told apart from that movement, so the pilot cannot GO. "

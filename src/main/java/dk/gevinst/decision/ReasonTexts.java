@@ -127,7 +127,7 @@ public final class ReasonTexts {
     }
 
     public static Reason deadlinePassed(PilotSpec spec) {
-        return reason("deadline_passed", null, l -> l.pick("Beslutningsdatoen ", "The decision date ") + spec.end()
+        return reason("deadline_passed", null, l -> l.pick("Beslutningsdatoen ", "The decision date ") + l.date(spec.end())
             + l.pick(" plus " + spec.decision().maxExtensionWeeks() + Language.NBSP + "ugers forlængelse er passeret uden et klart resultat.",
                 " plus " + spec.decision().maxExtensionWeeks() + Language.NBSP + "weeks of extension has passed without a clear result."));
     }

@@ -82,15 +82,15 @@ final class HealthTexts {
     }
 
     private static String staleDa(List<PilotHealth.StaleSource> stale, LocalDate asOf) {
-        String da = stale.stream().map(s -> sourceDa(s.source()) + " – " + (s.newest() == null ? "ingen data" : "nyeste fra " + s.newest())
-            + ", skulle nå mindst " + s.expectedFrom() + " (højst " + s.maxAgeDays() + " dage gamle)").collect(Collectors.joining("; "));
-        return "Data er forældede pr. " + asOf + ": " + da + ". Beslutningen ændres ikke på forældede data.";
+        String da = stale.stream().map(s -> sourceDa(s.source()) + " – " + (s.newest() == null ? "ingen data" : "nyeste fra " + Language.DA.date(s.newest()))
+            + ", skulle nå mindst " + Language.DA.date(s.expectedFrom()) + " (højst " + s.maxAgeDays() + " dage gamle)").collect(Collectors.joining("; "));
+        return "Data er forældede pr. " + Language.DA.date(asOf) + ": " + da + ". Beslutningen ændres ikke på forældede data.";
     }
 
     private static String staleEn(List<PilotHealth.StaleSource> stale, LocalDate asOf) {
-        String en = stale.stream().map(s -> s.source().folder() + " – " + (s.newest() == null ? "no data" : "newest from " + s.newest())
-            + ", should reach at least " + s.expectedFrom() + " (at most " + s.maxAgeDays() + " days old)").collect(Collectors.joining("; "));
-        return "The data is stale as of " + asOf + ": " + en + ". A decision is never changed on stale data.";
+        String en = stale.stream().map(s -> s.source().folder() + " – " + (s.newest() == null ? "no data" : "newest from " + Language.EN.date(s.newest()))
+            + ", should reach at least " + Language.EN.date(s.expectedFrom()) + " (at most " + s.maxAgeDays() + " days old)").collect(Collectors.joining("; "));
+        return "The data is stale as of " + Language.EN.date(asOf) + ": " + en + ". A decision is never changed on stale data.";
     }
 
     static Reason partial(List<FileProblem> rejected, List<CutOffFile> cutOff, List<QuarantinedFile> quarantined) {
@@ -130,8 +130,8 @@ final class HealthTexts {
             default -> "the evaluation failed";
         };
         return new HealthFlag(KEPT_DECISION, HealthFlag.Severity.WARNING,
-            "Beslutningen er fra " + keptFrom + " og blev ikke evalueret igen i nat, fordi " + da + ". Den gælder, indtil en nat kan beslutte igen.",
-            "This decision is from " + keptFrom + " and was not re-evaluated tonight because " + en + ". It stands until a night can decide again.",
+            "Beslutningen er fra " + Language.DA.date(keptFrom) + " og blev ikke evalueret igen i nat, fordi " + da + ". Den gælder, indtil en nat kan beslutte igen.",
+            "This decision is from " + Language.EN.date(keptFrom) + " and was not re-evaluated tonight because " + en + ". It stands until a night can decide again.",
             Json.MAPPER.createObjectNode().put("kept_from", keptFrom.toString()));
     }
 
@@ -282,11 +282,11 @@ final class HealthTexts {
     }
 
     private static String kept(LocalDate keptFrom, String until, String otherwise) {
-        return keptFrom == null ? otherwise : "Beslutningen fra " + keptFrom + " gælder fortsat, " + until + ".";
+        return keptFrom == null ? otherwise : "Beslutningen fra " + Language.DA.date(keptFrom) + " gælder fortsat, " + until + ".";
     }
 
     private static String keptEn(LocalDate keptFrom, String until, String otherwise) {
-        return keptFrom == null ? otherwise : "The decision of " + keptFrom + " stands " + until + ".";
+        return keptFrom == null ? otherwise : "The decision of " + Language.EN.date(keptFrom) + " stands " + until + ".";
     }
 
     static String sourceDa(Source s) {

@@ -2,6 +2,8 @@ package dk.gevinst.text;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -68,6 +70,12 @@ public enum Language {
     /** A range in words, which reads better than a dash between signed numbers: "8 til 18". */
     public String range(String low, String high) {
         return low + (this == DA ? " til " : " to ") + high;
+    }
+
+    /** "6. november 2026" or "6 November 2026", unbreakable: a day as a sentence says it, not as a file name does. */
+    public String date(LocalDate day) {
+        String pattern = this == DA ? "d. MMMM yyyy" : "d MMMM yyyy";
+        return DateTimeFormatter.ofPattern(pattern, locale).format(day).replace(" ", NBSP);
     }
 
     public String pick(String da, String en) {

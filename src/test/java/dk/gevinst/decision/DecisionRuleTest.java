@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 class DecisionRuleTest {
     private static final LocalDate AS_OF = LocalDate.of(2026, 5, 31);
 
-    private static PilotSpec spec(String extra) throws Exception {
-        return new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", """
+    private static final String SPEC = """
             id: p
             title: "P"
             start: 2026-03-02
@@ -37,7 +36,10 @@ class DecisionRuleTest {
               query_seconds: {role: technical, direction: lower_is_better}
             decision: {alpha: 0.05, min_cases: 50, max_extension_weeks: 8}
             business_case: {hourly_cost_dkk: 500, horizon_years: 3, annual_cases: 10000}
-            """ + extra);
+            """;
+
+    private static PilotSpec spec(String extra) throws Exception {
+        return new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", SPEC + extra);
     }
 
     private static PilotEvaluation evaluate(PilotSpec spec, LocalDate asOf, List<CostLine> costs, List<CellStats>... groups) {
@@ -192,6 +194,19 @@ class DecisionRuleTest {
         assertThat(e.decision().mainReason().code()).isEqualTo("not_decidable_in_time");
         assertThat(e.decision().mainReason().en()).contains("Not decidable within the 8\u00a0weeks of extension", "More pilot or control teams");
         assertThat(e.decision().mainReason().da()).contains("Flere teams");
+        List<CellStats> drifting = weekly("handling_time", 60, -4, 15, 200, 4, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 3, 2), AS_OF, 11);
+        // After the end the weeks left are fewer than max_extension_weeks: the reason names the day the extension ends.
+        PilotEvaluation after = evaluate(spec(""), LocalDate.of(2026, 7, 14), CHEAP, drifting, weeks("processing_days", 10, 0, 3, 200));
+        assertThat(after.decision().mainReason().code()).isEqualTo("not_decidable_in_time");
+        assertThat(after.decision().mainReason().en()).startsWith("Not decidable before the extension ends on 25\u00a0August\u00a02026")
+            .doesNotContain("8\u00a0weeks");
+        assertThat(after.decision().mainReason().da()).startsWith("Kan ikke afgøres, før forlængelsen slutter 25.\u00a0august\u00a02026");
+        // A spec without extension is not told of '0 weeks of extension'.
+        PilotSpec none = new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", SPEC.replace("max_extension_weeks: 8", "max_extension_weeks: 0"));
+        PilotEvaluation noExtension = evaluate(none, AS_OF, CHEAP, drifting, weeks("processing_days", 10, 0, 3, 200));
+        assertThat(noExtension.decision().mainReason().en()).startsWith("Not decidable by the end date 30\u00a0June\u00a02026, and the spec allows no "
+            + "extension (max_extension_weeks: 0)");
+        assertThat(noExtension.decision().mainReason().da()).doesNotContain("0\u00a0ugers");
     }
 
     @Test
@@ -205,8 +220,16 @@ class DecisionRuleTest {
         assertThat(e.decision().mainReason().da()).startsWith("Kan ikke afgøres endnu: ingen succesindikator har data").doesNotContain("for få sager");
         // In the pilot period's first weeks no estimate is expected yet: the spec is not blamed.
         PilotEvaluation early = evaluate(spec(""), LocalDate.of(2026, 3, 16), CHEAP, weeks("processing_days", 10, 0, 3, 200));
-        assertThat(early.decision().mainReason().en()).isEqualTo("Not decidable yet: the pilot period counts from 2026-03-02, and it has not yet"
+        assertThat(early.decision().mainReason().en()).isEqualTo("Not decidable yet: the pilot period counts from 2\u00a0March\u00a02026, and it has not yet"
             + " brought data enough for an estimate of any success indicator.");
+        // Six weeks in, the period has had its four weeks; a success indicator that matures over 30 days has not yet.
+        LocalDate sixWeeks = LocalDate.of(2026, 4, 13);
+        assertThat(evaluate(spec(""), sixWeeks, CHEAP, weeks("processing_days", 10, 0, 3, 200)).decision().mainReason().en())
+            .startsWith("Not decidable yet: no success indicator has data for an estimate");
+        PilotSpec maturing = new PilotSpecParser(Catalog.builtIn()).parse("t.yaml",
+            SPEC.replace("indicators:\n", "indicators:\n  first_time_right: {role: success, mde: 0.05}\n"));
+        assertThat(evaluate(maturing, sixWeeks, CHEAP, weeks("processing_days", 10, 0, 3, 200)).decision().mainReason().en())
+            .startsWith("Not decidable yet: the pilot period counts from 2\u00a0March\u00a02026");
     }
 
     @Test

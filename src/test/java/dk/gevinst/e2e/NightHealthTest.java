@@ -89,10 +89,10 @@ class NightHealthTest {
         assertThat(stale.path("data_through").asText()).isEqualTo(TinyRuns.NEWEST);
         JsonNode flag = SampleRun.healthFlag(stale, "stale_data");
         assertThat(flag.path("severity").asText()).isEqualTo("error");
-        assertThat(flag.path("text_en").asText()).contains("stale as of 2026-04-30").contains("cases – newest from " + TinyRuns.NEWEST);
+        assertThat(flag.path("text_en").asText()).contains("stale as of 30\u00a0April\u00a02026").contains("cases – newest from 28\u00a0March\u00a02026");
         JsonNode kept = SampleRun.healthFlag(stale, "kept_decision");
-        assertThat(kept.path("text_da").asText()).as("the banner says the decision is not tonight's").contains("fra 2026-03-31").contains("ikke evalueret");
-        assertThat(kept.path("text_en").asText()).contains("from 2026-03-31").contains("not re-evaluated tonight");
+        assertThat(kept.path("text_da").asText()).as("the banner says the decision is not tonight's").contains("fra 31.\u00a0marts\u00a02026").contains("ikke evalueret");
+        assertThat(kept.path("text_en").asText()).contains("from 31\u00a0March\u00a02026").contains("not re-evaluated tonight");
         JsonNode source = flag.path("sources").get(0);
         assertThat(source.path("source").asText()).isEqualTo("cases");
         assertThat(source.path("newest").asText()).isEqualTo(TinyRuns.NEWEST);
@@ -101,7 +101,7 @@ class NightHealthTest {
         JsonNode why = stale.path("reasons").get(0);
         assertThat(why.path("code").asText()).isEqualTo("stale_data");
         assertThat(why.path("da").asText()).contains("forældede").contains("2026-03-31");
-        assertThat(why.path("en").asText()).contains("stale").contains("The decision of 2026-03-31 stands");
+        assertThat(why.path("en").asText()).contains("stale").contains("The decision of 31\u00a0March\u00a02026 stands");
         assertThat(stale.path("reasons").get(1)).isEqualTo(fresh.path("reasons").get(0));
         assertThat(stale.path("history")).extracting(h -> h.path("reason").asText()).containsExactly(fresh.path("reasons").get(0).path("code").asText(), "stale_data");
 
@@ -117,11 +117,11 @@ class NightHealthTest {
         assertThat(stdout).as("the report in the run's language, Danish by default").contains("exit 5 (stale_data)")
             .containsPattern("small +\\[beholdt fra 2026-03-31\\] \\[forældede data\\]");
         assertThat(Files.readString(out.resolve("dashboard/small.html"))).as("the page banner says so")
-            .contains("data-code=\"stale_data\"", "data-code=\"kept_decision\"", "Beslutningen er fra 2026-03-31 og blev ikke evalueret igen i nat");
+            .contains("data-code=\"stale_data\"", "data-code=\"kept_decision\"", "Beslutningen er fra 31.\u00a0marts\u00a02026 og blev ikke evalueret igen i nat");
         String explained = Capture.stdout(() -> assertThat(dk.gevinst.cli.Main.execute("explain", "small", "--out", out.toString(), "--locale", "en")).isZero());
         assertThat(explained).contains("The decision is from 2026-03-31; it was not re-evaluated tonight.")
-            .contains("No rule step was applied: The data is stale as of 2026-04-30")
-            .contains("Error: The data is stale as of 2026-04-30", "Warning: This decision is from 2026-03-31");
+            .contains("No rule step was applied: The data is stale as of 30\u00a0April\u00a02026")
+            .contains("Error: The data is stale as of 30\u00a0April\u00a02026", "Warning: This decision is from 31\u00a0March\u00a02026");
 
         Path first = tmp.resolve("first-night-stale");
         assertThat(TinyRuns.run(pilots, data, first, "2026-04-30")).isEqualTo(5);
@@ -155,8 +155,8 @@ class NightHealthTest {
         assertThat(typo.path("kept_from").path("as_of").asText()).isEqualTo("2026-03-30");
         JsonNode why = typo.path("reasons").get(0);
         assertThat(why.path("code").asText()).isEqualTo("invalid_spec");
-        assertThat(why.path("da").asText()).contains("small.yaml:9:").contains("min_case").contains("Beslutningen fra 2026-03-30 gælder fortsat");
-        assertThat(why.path("en").asText()).contains("small.yaml:9:").contains("The decision of 2026-03-30 stands");
+        assertThat(why.path("da").asText()).contains("small.yaml:9:").contains("min_case").contains("Beslutningen fra 30.\u00a0marts\u00a02026 gælder fortsat");
+        assertThat(why.path("en").asText()).contains("small.yaml:9:").contains("The decision of 30\u00a0March\u00a02026 stands");
         assertThat(typo.path("error").asText()).startsWith("small.yaml:9:");
         assertThat(typo.toString()).as("no server path in the document").doesNotContain(tmp.toString());
         // The kept decision keeps the flags about its own evidence: it rests on one pilot team.

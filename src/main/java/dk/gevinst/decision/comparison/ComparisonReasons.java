@@ -80,9 +80,9 @@ final class ComparisonReasons {
         return reason("nothing_separates", null, l -> names(left, l) + l.pick(" kan endnu ikke skilles på kerneopgaven, medarbejdernes præference eller nutidsværdien. ",
                 " cannot yet be told apart on the core task, the employees' preference or the net present value. ")
             + (weeks != null ? moreWeeks(weeks, l)
-                : l.pick("Under en uge er tilbage af forlængelsen; den " + spec.deadline().plusDays(1)
+                : l.pick("Under en uge er tilbage af forlængelsen; den " + l.date(spec.deadline().plusDays(1))
                     + " stopper sammenligningen, hvis intet skiller dem.", "Less than a week of the extension is left; on "
-                    + spec.deadline().plusDays(1) + " the comparison stops if nothing separates them.")));
+                    + l.date(spec.deadline().plusDays(1)) + " the comparison stops if nothing separates them.")));
     }
 
     /** "Leverandør B ligger forrest, men har endnu ikke målbart løftet kerneopgaven mod kontrolenhederne: … Omkring 6 uger …". */
@@ -117,7 +117,7 @@ final class ComparisonReasons {
 
     private static String deadline(PilotSpec spec, Language l) {
         int w = spec.decision().maxExtensionWeeks();
-        return l.pick("Beslutningsdatoen ", "The decision date ") + spec.end() + l.pick(" plus " + w + Language.NBSP + "ugers forlængelse er passeret",
+        return l.pick("Beslutningsdatoen ", "The decision date ") + l.date(spec.end()) + l.pick(" plus " + w + Language.NBSP + "ugers forlængelse er passeret",
             " plus " + w + Language.NBSP + "weeks of extension has passed");
     }
 

@@ -61,7 +61,7 @@ class PurchaseDecisionTest {
         assertThat(r.decision().outcome()).isEqualTo(Outcome.STOP);
         assertThat(r.decision().extendWeeks()).isNull();
         assertThat(codes(r)).startsWith("deadline_not_lifted", "preference_decides").doesNotContain("deadline_passed");
-        assertThat(r.decision().mainReason().en()).isEqualTo("The decision date 2026-06-30 plus 8\u00a0weeks of extension has passed, and no candidate can be "
+        assertThat(r.decision().mainReason().en()).isEqualTo("The decision date 30\u00a0June\u00a02026 plus 8\u00a0weeks of extension has passed, and no candidate can be "
             + "recommended: Leverandør B was ahead, but did not measurably lift the core task against the control units.");
     }
 
@@ -75,7 +75,7 @@ class PurchaseDecisionTest {
         assertThat(r.decidedBy()).isEqualTo(RecommendationRule.NOTHING);
         assertThat(r.decision().outcome()).isEqualTo(Outcome.STOP);
         assertThat(codes(r)).containsExactly("deadline_nothing_separated");
-        assertThat(r.decision().mainReason().da()).isEqualTo("Beslutningsdatoen 2026-06-30 plus 8\u00a0ugers forlængelse er passeret, og ingen kandidat kan "
+        assertThat(r.decision().mainReason().da()).isEqualTo("Beslutningsdatoen 30.\u00a0juni\u00a02026 plus 8\u00a0ugers forlængelse er passeret, og ingen kandidat kan "
             + "anbefales: Leverandør A og Leverandør B kunne ikke skilles på kerneopgaven, medarbejdernes præference eller nutidsværdien.");
     }
 

@@ -173,7 +173,7 @@ public class RecommendationRuleTest {
         ComparisonResult last = ComparisonEvaluator.evaluate(spec, new CellTable(cells(-9, -9, 0, 0)), LocalDate.of(2026, 8, 20));
         assertThat(last.decision().outcome()).isEqualTo(Outcome.EXTEND);
         assertThat(last.decision().extendWeeks()).isNull();
-        assertThat(last.decision().reasons().get(0).en()).contains("Less than a week of the extension is left; on 2026-08-26 the comparison stops");
-        assertThat(last.decision().reasons().get(0).da()).contains("Under en uge er tilbage af forlængelsen; den 2026-08-26 stopper sammenligningen");
+        assertThat(last.decision().reasons().get(0).en()).contains("Less than a week of the extension is left; on 26\u00a0August\u00a02026 the comparison stops");
+        assertThat(last.decision().reasons().get(0).da()).contains("Under en uge er tilbage af forlængelsen; den 26.\u00a0august\u00a02026 stopper sammenligningen");
     }
 }
