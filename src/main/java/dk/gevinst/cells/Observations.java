@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -38,6 +39,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -107,6 +109,13 @@ final class Observations {
     /**
      * One observation per response: the SUS score for sus, else the mean of the instrument's items. Ingest
      * quarantines incomplete SUS responses within a file; one split across files is not scored here.
+     * <p>
+     * A person counts once. For {@code preference}, whose share is read as the share of respondents preferring a
+     * system, only each respondent's latest answer in a unit counts: one employee's twenty submissions, or a survey
+     * tool that re-issues response ids each round, must not outvote the team (a stranger's 20 answers from one
+     * respondent picked the system to buy). For other instruments each round counts (a pilot compares answers before
+     * and after the start), but only the respondent's latest response to the instrument on a day: a re-submission.
+     * Latest is by answered_at, then response_id.
      *
      * @param triedByUnit the candidate each unit of a comparison tries, by unit: a preference answer that names
      *                    another candidate counts 1 − score (a 1 there prefers the other system), see {@link #preferenceScore}
@@ -116,9 +125,16 @@ final class Observations {
         Column odd = col(Columns.ITEM).mod(2).equalTo(1);
         Column susContribution = when(odd, col(Columns.SCORE).minus(1)).otherwise(lit(5).minus(col(Columns.SCORE)));
         Column isSus = col(Columns.INSTRUMENT).equalTo(SurveyInstruments.SUS);
+        Column person = coalesce(col(Columns.RESPONDENT_ID), concat(lit("response:"), col(Columns.RESPONSE_ID)));
+        Column roundOfAnswer = when(col(Columns.INSTRUMENT).equalTo(SurveyInstruments.PREFERENCE), lit(null).cast(DataTypes.DateType)).otherwise(col(DAY));
+        WindowSpec latestOfPerson = Window.partitionBy(col("_person"), col(Columns.INSTRUMENT), col(Columns.UNIT), roundOfAnswer)
+            .orderBy(col("_answered").desc(), col(Columns.RESPONSE_ID).desc());
         return responses
-            .groupBy(col(Columns.RESPONSE_ID), col(Columns.INSTRUMENT), col(Columns.UNIT), to_date(col(Columns.ANSWERED_AT)).as(DAY))
-            .agg(count(lit(1)).as("items"), sum(col(Columns.SCORE)).as("total"), sum(susContribution).as("sus_total"))
+            .groupBy(col(Columns.RESPONSE_ID), person.as("_person"), col(Columns.INSTRUMENT), col(Columns.UNIT), to_date(col(Columns.ANSWERED_AT)).as(DAY))
+            .agg(count(lit(1)).as("items"), sum(col(Columns.SCORE)).as("total"), sum(susContribution).as("sus_total"),
+                max(col(Columns.ANSWERED_AT)).as("_answered"))
+            .withColumn("_rank", row_number().over(latestOfPerson))
+            .filter(col("_rank").equalTo(1))
             .select(col(Columns.UNIT).as(UNIT), col(DAY), noStratum(),
                 when(isSus, lit(MeasureKeys.of(new Measure(Measure.Kind.SUS, SurveyInstruments.SUS))))
                     .otherwise(concat(lit(MeasureKeys.of(new Measure(Measure.Kind.ITEM_MEAN, ""))), col(Columns.INSTRUMENT))).as(MEASURE),

@@ -103,18 +103,19 @@ class ExplainCommandTest {
     void aComparisonShowsTheComparisonRuleAndWhichStepDecided() throws Exception {
         String out = SampleRun.out().toString();
         JsonNode c = SampleRun.decision("sagssystem").path("comparison");
-        assertThat(c.path("decided_by").asText()).isEqualTo("preference");
+        assertThat(c.path("decided_by").asText()).isEqualTo("npv");
         String en = explain("explain", "sagssystem", "--out", out, "--locale", "en");
         assertThat(stepLine(en, 1)).contains("drop out").contains("... did not hold").contains("none dropped out");
         assertThat(stepLine(en, 2)).startsWith("2. Core task").contains("... did not hold").contains("Sagslet − Jobflow Handling time: not yet conclusive");
-        assertThat(stepLine(en, 3)).startsWith("3. Employees' preference").contains("... HELD").contains("Jobflow");
-        assertThat(stepLine(en, 4)).startsWith("4. Net present value").contains("... not reached");
+        assertThat(stepLine(en, 3)).startsWith("3. Employees' preference").contains("... did not hold").contains("Jobflow 93% (64% to 99%)");
+        assertThat(stepLine(en, 4)).startsWith("4. Net present value").contains("... HELD, this decided").contains("Sagslet NPV DKK\u00a01,071,991");
         assertThat(stepLine(en, 5)).startsWith("5. Nothing separates them").contains("... not reached");
         assertThat(stepLine(en, 6)).isEqualTo("(no line for step 6)");
         assertThat(en).as("not the single pilot's steps").doesNotContain("A guardrail is breached: STOP")
-            .contains("GO only if Jobflow's own evidence against the control units passes the pilot rule; alone it would be EXTEND, so the comparison is EXTEND");
+            .contains("GO only if Sagslet's own evidence against the control units passes the pilot rule; alone it would be GO, so the comparison is GO");
         String da = explain("explain", "sagssystem", "--out", out, "--locale", "da");
-        assertThat(stepLine(da, 3)).startsWith("3. Medarbejdernes præference").contains("... OPFYLDT");
+        assertThat(stepLine(da, 3)).startsWith("3. Medarbejdernes præference").contains("... ikke opfyldt");
+        assertThat(stepLine(da, 4)).startsWith("4. Nutidsværdi").contains("... OPFYLDT");
         assertThat(stepLine(da, 2)).as("indicators by their Danish names").contains("Sagslet − Jobflow Sagsbehandlingstid: ");
         assertThat(da).doesNotContain("handling_time:", "processing_days:").contains("  Sagsbehandlingstid: ", "  Gennemløbstid: ");
         assertThat(da).as("a comparison has no deployment of its own").contains("Ejer: Jobcenter, Beskæftigelse. Afprøvning 2026-06-01 til 2027-01-29;")

@@ -46,7 +46,7 @@ class DigestTest {
         DashboardFixture f = fixture(tmp);
         String md = f.read("digest.md");
         assertThat(md).isEqualTo(f.read("digest.da.md")).startsWith("# Gevinst – nattens overblik for 27.\u00a0november\u00a02026\n");
-        assertThat(md).contains("Beslutninger i nat: GO 1, FORLÆNG 2, STOP 1, FEJL 1.");
+        assertThat(md).contains("Beslutninger i nat: GO 2, FORLÆNG 1, STOP 1, FEJL 1.");
         String changed = section(md, "## Ændret i nat", "## Kræver");
         assertThat(changed).contains("- Datasø i skyen for Jobcenter: STOP (var FORLÆNG). ", "- broken: FEJL (første vurdering)")
             .doesNotContain("Sagsoverblik");
