@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.transform_values;
 import static org.apache.spark.sql.functions.when;
 
 import dk.gevinst.privacy.CprScrubber;
+import dk.gevinst.privacy.CprTokens;
 import dk.gevinst.privacy.PseudonymColumn;
 import dk.gevinst.privacy.Pseudonymizer;
 import dk.gevinst.source.ColumnType;
@@ -83,7 +84,8 @@ final class RowTyping {
         for (ContractColumn c : contract) {
             Column t = col(text(c));
             Column value = switch (c.type()) {
-                case TEXT -> CprScrubber.mask(t);
+                // A key holds identity: its CPR numbers get keyed tokens, so two cases never merge under one mask.
+                case TEXT -> source.key().contains(c.name()) ? CprTokens.of(pseudonymizer, t) : CprScrubber.mask(t);
                 case PERSON -> PseudonymColumn.of(pseudonymizer, t);
                 default -> fields.typedValue(c) != null ? col(typed(c)) : ValueColumns.parse(c.type(), t, fields.decimalComma());
             };

@@ -38,6 +38,16 @@ public final class Pseudonymizer implements Serializable {
     }
 
     /**
+     * A keyed token for a CPR number inside an identifier (a case id built from the citizen's number): distinct
+     * numbers stay distinct, so cases never merge under one mask, and the number is not recoverable without the key.
+     * Separators are dropped first, so 010190-1234 and 0101901234 are one token. Its own prefix keeps it apart from
+     * person pseudonyms and file references.
+     */
+    public String cprToken(String cpr) {
+        return letters("c_", digest(("cpr:" + cpr.replaceAll("[- ]", "")).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
      * A stable reference to a file (its path under the data root, or one version of it), used where a raw
      * file name must not go: state folder names, quarantine rows. Keyed like a pseudonym, because file names
      * can hold a CPR number, and separated from person pseudonyms by a prefix so the two never coincide.

@@ -2,10 +2,12 @@ package dk.gevinst.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.gevinst.source.Columns;
 import dk.gevinst.source.Source;
 import dk.gevinst.testing.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,5 +39,26 @@ class CprInNamesTest {
         for (String raw : RAW) assertThat(everything.toString()).doesNotContain(raw);
         for (String raw : RAW) assertThat(digits).doesNotContain(raw.replace("-", ""));
         assertThat(everything.toString()).contains("cpr_######-####_hdr");
+    }
+
+    /**
+     * Case ids built from the citizen's CPR number: three different cases (two written with a dash, one without) stay
+     * three cases, each CPR number a keyed token, never the number and never one shared mask that would make two of
+     * them older versions of the third. The same number written both ways is one case.
+     */
+    @Test
+    void caseIdsHoldingCprNumbersStayDistinctAndHoldNoNumber(@TempDir Path tmp) throws Exception {
+        IngestFixture f = new IngestFixture(tmp);
+        TempDirs.write(f.data, "cases/cpr-ids.csv", "case_id,unit,opened_at,updated_at\nS-010190-1111,Nord,2026-03-02,2026-03-02T10:00\n"
+            + "S-020290-2222,Vest,2026-03-03,2026-03-03T10:00\nS-0303903333,Nord,2026-03-04,2026-03-04T10:00\n"
+            + "S-0101901111,Nord,2026-03-02,2026-03-05T10:00\n");
+        IngestResult r = f.ingest("r1");
+        assertThat(f.quarantine("cases/cpr-ids.csv")).isEmpty();
+        List<String> ids = f.stored(Source.CASES).stream().map(row -> (String) row.getAs(Columns.CASE_ID)).toList();
+        assertThat(ids).hasSize(4).allMatch(id -> id.matches("S-c_[a-p]{32}"));
+        assertThat(new java.util.TreeSet<>(ids)).as("three citizens, three cases; the fourth row is a later version of the first").hasSize(3);
+        String all = String.join(" ", ids) + r;
+        for (String raw : List.of("010190", "020290", "030390", "1111", "2222", "3333")) assertThat(all).doesNotContain(raw);
+        assertThat(r.cprMasked()).containsEntry("cases.case_id", 4L);
     }
 }
