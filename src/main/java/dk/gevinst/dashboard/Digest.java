@@ -59,8 +59,12 @@ public final class Digest {
             default -> {
                 if (end != null && asOf != null && !end.isAfter(asOf.plusDays(MONTH_DAYS))) {
                     // Without a week estimate (not decidable in time, a pre-trend) there is no extension to approve, only a choice to make.
-                    due.add(d.path("extend_weeks").isInt() ? new Line(d.path("extend_weeks").asInt() == 1 ? "digest.due.extend.one" : "digest.due.extend", List.of(title, t.date(end), d.path("extend_weeks").asText(), reason))
-                        : new Line("digest.due.open", List.of(title, t.date(end), reason)));
+                    // After the end the extension is running: nothing to approve, and the end date is no longer near.
+                    String past = end.isBefore(asOf) ? ".past" : "";
+                    due.add(d.path("extend_weeks").isInt()
+                        ? new Line("digest.due.extend" + past + (d.path("extend_weeks").asInt() == 1 ? ".one" : ""),
+                            List.of(title, t.date(end), d.path("extend_weeks").asText(), reason))
+                        : new Line("digest.due.open" + past, List.of(title, t.date(end), reason)));
                 }
             }
         }

@@ -98,6 +98,19 @@ class DigestTest {
             .doesNotContain("about –");
     }
 
+    /** After the end the extension is running: the digest neither calls the end date near nor asks to approve an extension. */
+    @Test
+    void anExtendPastTheEndIsInItsExtensionNotNearItsEnd(@TempDir Path tmp) throws Exception {
+        DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp)
+            .edit("chatbot", d -> d.put("end", "2026-11-20").put("extend_weeks", 2))
+            .edit("sagsoverblik", d -> d.put("decision", "EXTEND").put("end", "2026-11-13").putNull("extend_weeks")).render(Language.EN);
+        String due = section(f.read("digest.md"), "## Needs a decision this month", "## Data quality");
+        assertThat(due).contains("- Chatbot i Borgerservice: the end date 20\u00a0November\u00a02026 has passed and the pilot is in its extension – "
+                + "a decision is expected in about 2\u00a0weeks.",
+            "- Sagsoverblik i Ydelse: the end date 13\u00a0November\u00a02026 has passed, and the rest of the extension alone will not decide it")
+            .doesNotContain("is near", "approve an extension");
+    }
+
     @Test
     void markdownShowsDataAsWritten() {
         assertThat(Digest.markdownText("*Pilot* <b>_x_</b> [link](y) #1")).isEqualTo("\\*Pilot\\* \\<b\\>\\_x\\_\\</b\\> \\[link\\](y) \\#1");
