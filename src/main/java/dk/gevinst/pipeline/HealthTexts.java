@@ -75,20 +75,23 @@ final class HealthTexts {
         ObjectNode details = Json.MAPPER.createObjectNode();
         ArrayNode sources = details.putArray("sources");
         for (PilotHealth.StaleSource s : stale) {
-            sources.addObject().put("source", s.source().folder()).put("newest", s.newest() == null ? null : s.newest().toString())
+            ObjectNode entry = sources.addObject().put("source", s.source().folder()).put("newest", s.newest() == null ? null : s.newest().toString())
                 .put("expected_from", s.expectedFrom().toString()).put("max_age_days", s.maxAgeDays());
+            if (s.units() != null) s.units().forEach(entry.putArray("units")::add);
         }
         return new HealthFlag(STALE_DATA, HealthFlag.Severity.ERROR, staleDa(stale, asOf), staleEn(stale, asOf), details);
     }
 
     private static String staleDa(List<PilotHealth.StaleSource> stale, LocalDate asOf) {
-        String da = stale.stream().map(s -> sourceDa(s.source()) + " – " + (s.newest() == null ? "ingen data" : "nyeste fra " + Language.DA.date(s.newest()))
+        String da = stale.stream().map(s -> sourceDa(s.source()) + (s.units() == null ? "" : " fra " + Language.DA.list(s.units())) + " – "
+            + (s.newest() == null ? "ingen data" : "nyeste fra " + Language.DA.date(s.newest()))
             + ", skulle nå mindst " + Language.DA.date(s.expectedFrom()) + " (højst " + s.maxAgeDays() + " dage gamle)").collect(Collectors.joining("; "));
         return "Data er forældede pr. " + Language.DA.date(asOf) + ": " + da + ". Beslutningen ændres ikke på forældede data.";
     }
 
     private static String staleEn(List<PilotHealth.StaleSource> stale, LocalDate asOf) {
-        String en = stale.stream().map(s -> s.source().folder() + " – " + (s.newest() == null ? "no data" : "newest from " + Language.EN.date(s.newest()))
+        String en = stale.stream().map(s -> s.source().folder() + (s.units() == null ? "" : " from " + Language.EN.list(s.units())) + " – "
+            + (s.newest() == null ? "no data" : "newest from " + Language.EN.date(s.newest()))
             + ", should reach at least " + Language.EN.date(s.expectedFrom()) + " (at most " + s.maxAgeDays() + " days old)").collect(Collectors.joining("; "));
         return "The data is stale as of " + Language.EN.date(asOf) + ": " + en + ". A decision is never changed on stale data.";
     }

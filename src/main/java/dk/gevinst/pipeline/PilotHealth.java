@@ -44,8 +44,19 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
     static final PilotHealth NOT_EVALUATED = new PilotHealth(null, List.of(), List.of(), List.of(), List.of(), List.of(), UnknownCandidates.NONE,
         List.of(), List.of(), List.of());
 
-    /** A source too old to decide on: its newest day, the day it should at least reach, and the days allowed. */
-    record StaleSource(Source source, LocalDate newest, LocalDate expectedFrom, int maxAgeDays) {}
+    /**
+     * A source too old to decide on: its newest day, the day it should at least reach, and the days allowed; for
+     * the units of one arm or candidate whose exports stopped while the others' came (null: the pilot's as a whole).
+     */
+    record StaleSource(Source source, LocalDate newest, LocalDate expectedFrom, int maxAgeDays, List<String> units) {
+        StaleSource(Source source, LocalDate newest, LocalDate expectedFrom, int maxAgeDays) {
+            this(source, newest, expectedFrom, maxAgeDays, null);
+        }
+
+        StaleSource {
+            units = units == null ? null : List.copyOf(units);
+        }
+    }
 
     PilotHealth {
         stale = List.copyOf(stale);
@@ -129,12 +140,21 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
             if (due != null) expected.merge(source, due, PilotHealth::later);
         }
         List<StaleSource> stale = new ArrayList<>();
+        Map<Source, Map<List<String>, LocalDate>> byGroup = newestByGroup(spec, e.cells());
         expected.forEach((source, due) -> {
             OptionalInt maxAge = freshness.maxAge(source);
             if (maxAge.isEmpty()) return;
             LocalDate from = due.minusDays(maxAge.getAsInt());
             LocalDate last = newest.get(source);
-            if (last == null || last.isBefore(from)) stale.add(new StaleSource(source, last, from, maxAge.getAsInt()));
+            if (last == null || last.isBefore(from)) {
+                stale.add(new StaleSource(source, last, from, maxAge.getAsInt()));
+                return;
+            }
+            // One arm's (or candidate's) exports that stopped while the others' came would be compared on old days against
+            // fresh ones, under a page saying 'newest data' of the others: the group is as stale as a pilot would be.
+            byGroup.getOrDefault(source, Map.of()).forEach((units, groupLast) -> {
+                if (groupLast.isBefore(from)) stale.add(new StaleSource(source, groupLast, from, maxAge.getAsInt(), units));
+            });
         });
         Set<Source> used = EnumSet.noneOf(Source.class);
         spec.indicators().forEach(i -> used.add(i.definition().source()));
@@ -155,6 +175,29 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
     /** Whether a file of this source folder is one the pilot's indicators or business case read. */
     private static boolean uses(Set<Source> used, String folder) {
         return Source.byFolder(folder).map(used::contains).orElse(false);
+    }
+
+    /**
+     * The newest day of each source's deciding cells per group of units that is judged as one: the pilot arm and the
+     * control arm, or each candidate of a comparison and the controls. A group without any cell is not here (its units
+     * have no rows at all: unit_without_data says so).
+     */
+    private static Map<Source, Map<List<String>, LocalDate>> newestByGroup(PilotSpec spec, List<CellStats> cells) {
+        List<List<String>> groups = new ArrayList<>();
+        if (spec.isComparison()) spec.candidates().forEach(c -> groups.add(c.units()));
+        else if (!spec.pilotUnits().isEmpty()) groups.add(spec.pilotUnits());
+        if (!spec.controlUnits().isEmpty()) groups.add(spec.controlUnits());
+        Map<String, Source> sourceOf = new java.util.HashMap<>();
+        for (PilotIndicator i : spec.indicators()) if (i.role().decides()) sourceOf.put(i.id(), i.definition().source());
+        Map<Source, Map<List<String>, LocalDate>> out = new TreeMap<>();
+        for (CellStats c : cells) {
+            Source source = sourceOf.get(c.indicatorId());
+            if (source == null || c.unit() == null || c.moments().n() == 0) continue;
+            for (List<String> g : groups) {
+                if (g.contains(c.unit())) out.computeIfAbsent(source, s -> new java.util.LinkedHashMap<>()).merge(g, c.day(), PilotHealth::later);
+            }
+        }
+        return out;
     }
 
     private static LocalDate newestDay(List<CellStats> cells, String indicatorId) {

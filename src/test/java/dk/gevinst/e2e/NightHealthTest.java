@@ -60,6 +60,33 @@ class NightHealthTest {
         assertThat(manifestOf(out).path("cases").path("files").has("cases/late.csv")).as("read again").isTrue();
     }
 
+    /**
+     * The control team's exports stopped on 20 March while the pilot team's came through the 28th: the pilot would be
+     * compared on fresh days against old ones under 'newest data 28 March'. The control arm is stale on its own.
+     */
+    @Test
+    void oneArmWhoseExportsStoppedIsStaleThoughTheOtherIsFresh(@TempDir Path tmp) throws Exception {
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC);
+        Path data = TinyRuns.data(tmp.resolve("data"));
+        Path file = data.resolve("cases/cases.csv");
+        Files.writeString(file, Files.readString(file).lines().filter(l -> !l.matches("c\\d+,B,2026-03-2[1-8].*")).map(l -> l + "\n")
+            .collect(java.util.stream.Collectors.joining()));
+        Path out = tmp.resolve("out");
+        Capture.stderr(() -> Capture.stdout(() -> assertThat(TinyRuns.run(pilots, data, out, "2026-03-31")).isEqualTo(5)));
+        JsonNode doc = SampleRun.json(out.resolve("decisions/small.json"));
+        assertThat(doc.path("data_through").asText()).as("the pilot team's newest").isEqualTo(TinyRuns.NEWEST);
+        JsonNode flag = SampleRun.healthFlag(doc, "stale_data");
+        assertThat(flag.path("sources")).singleElement().satisfies(source -> {
+            assertThat(source.path("units").findValuesAsText("")).isEmpty();
+            assertThat(source.path("units").get(0).asText()).isEqualTo("B");
+            assertThat(source.path("newest").asText()).isEqualTo("2026-03-20");
+            assertThat(source.path("expected_from").asText()).isEqualTo("2026-03-26");
+        });
+        assertThat(flag.path("text_en").asText()).contains("cases from B – newest from 20\u00a0March\u00a02026, should reach at least 26\u00a0March\u00a02026");
+        assertThat(flag.path("text_da").asText()).contains(" fra B – nyeste fra 20.\u00a0marts\u00a02026");
+    }
+
     @Test
     void staleDataKeepsTheLastGoodDecisionMarkedAndExitsFive(@TempDir Path tmp) throws Exception {
         Path pilots = tmp.resolve("pilots");
@@ -100,7 +127,7 @@ class NightHealthTest {
         assertThat(source.path("max_age_days").asInt()).isEqualTo(5);
         JsonNode why = stale.path("reasons").get(0);
         assertThat(why.path("code").asText()).isEqualTo("stale_data");
-        assertThat(why.path("da").asText()).contains("forældede").contains("2026-03-31");
+        assertThat(why.path("da").asText()).contains("forældede").contains("31.\u00a0marts\u00a02026");
         assertThat(why.path("en").asText()).contains("stale").contains("The decision of 31\u00a0March\u00a02026 stands");
         assertThat(stale.path("reasons").get(1)).isEqualTo(fresh.path("reasons").get(0));
         assertThat(stale.path("history")).extracting(h -> h.path("reason").asText()).containsExactly(fresh.path("reasons").get(0).path("code").asText(), "stale_data");
