@@ -96,7 +96,7 @@ final class RowTyping {
             // Keys differ from record to record (JSON): per-row lambdas over the map.
             Column extrasRaw = col(EXTRAS_RAW);
             values.add(transform_values(map_filter(extrasRaw, (k, v) -> ValueColumns.present(v).isNotNull()),
-                (k, v) -> ValueColumns.normaliseNumberText(CprScrubber.mask(ValueColumns.present(v)), fields.decimalComma())).as(Columns.EXTRA));
+                (k, v) -> ValueColumns.extraValue(ValueColumns.present(v), fields.decimalComma())).as(Columns.EXTRA));
             // array_join gives "" when no key was masked, and concat_ws below keeps "" as an entry without a name.
             values.add(nullif(array_join(map_keys(map_filter(extrasRaw, (k, v) -> v.rlike(CprScrubber.REGEX))), SEPARATOR), lit(""))
                 .as(EXTRAS_MASKED));
@@ -109,7 +109,7 @@ final class RowTyping {
                 Column masked = CprScrubber.mask(t);
                 maskedNames.add(when(masked.notEqual(t), lit(extraNames.get(i))));
                 entries.add(when(t.isNull(), emptyMap())
-                    .otherwise(map(lit(extraNames.get(i)), ValueColumns.normaliseNumberText(masked, fields.decimalComma()))));
+                    .otherwise(map(lit(extraNames.get(i)), ValueColumns.extraValue(t, fields.decimalComma()))));
             }
             Column extras = entries.isEmpty() ? emptyMap() : entries.size() == 1 ? entries.get(0) : map_concat(entries.toArray(Column[]::new));
             values.add(extras.as(Columns.EXTRA));

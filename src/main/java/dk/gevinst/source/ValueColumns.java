@@ -101,6 +101,21 @@ public final class ValueColumns {
         };
     }
 
+    /** What an extra column's value that is no number is stored as: that a value was there, not what it said. */
+    public static final String NOT_A_NUMBER = "<text>";
+
+    /**
+     * An extra column's value as the state keeps it: a number (a decimal comma rewritten with a point), or
+     * {@link #NOT_A_NUMBER}. Extra columns are read only by custom indicators, as numbers, and the rest is what
+     * exports carry beside the contract: a caseworker's name, a free-text note, a raw id, none of it pseudonymised.
+     * Keeping only that a value was there still lets values_not_numbers count the cases an indicator leaves out.
+     */
+    public static Column extraValue(Column text, boolean decimalComma) {
+        Column normalised = normaliseNumberText(text, decimalComma);
+        return when(text.isNull(), lit(null).cast(DataTypes.StringType))
+            .when(number(normalised, false).isNotNull(), normalised).otherwise(lit(NOT_A_NUMBER));
+    }
+
     /** A decimal-comma number rewritten with a point ({@code 12,5} to {@code 12.5}), other text unchanged. */
     public static Column normaliseNumberText(Column text, boolean decimalComma) {
         if (!decimalComma) return text;

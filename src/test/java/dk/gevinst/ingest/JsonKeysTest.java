@@ -84,7 +84,7 @@ class JsonKeysTest {
         assertThat(stored).filteredOn(row -> "E".equals(row.getAs(Columns.CASE_ID))).extracting(row -> row.<Boolean>getAs(Columns.REOPENED))
             .containsExactly(true);
         assertThat(stored).extracting(row -> row.<scala.collection.Map<String, String>>getAs(Columns.EXTRA).get("team").getOrElse(() -> null))
-            .containsExactlyInAnyOrder("x", "y", "w", null, null);
+            .as("text in an extra column is kept only as having been there").containsExactlyInAnyOrder("<text>", "<text>", "<text>", null, null);
         // Two records had a CPR-shaped key; each is counted, although the task normalised the key text once per spelling.
         assertThat(r.cprMasked()).containsEntry("cases.column_names", 2L);
         assertThat(stored.toString()).doesNotContain("010190").doesNotContain("0101901234").contains("######-####");

@@ -2,7 +2,6 @@ package dk.gevinst.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.gevinst.privacy.CprScrubber;
 import dk.gevinst.source.Columns;
 import dk.gevinst.source.Source;
 import dk.gevinst.testing.TempDirs;
@@ -48,7 +47,7 @@ class QuarantineReasonsTest {
             11L, "duplicate", 12L, "bad_value:decided_at"));
         Row ok = f.stored(Source.CASES).get(0);
         assertThat(ok.<String>getAs(Columns.CASEWORKER_ID)).startsWith("p_").doesNotContain("kw1");
-        assertThat(ok.<scala.collection.Map<String, String>>getAs(Columns.EXTRA).get("note").get()).isEqualTo("Borger " + CprScrubber.MASK + " ringede");
+        assertThat(ok.<scala.collection.Map<String, String>>getAs(Columns.EXTRA).get("note").get()).as("free text is not kept").isEqualTo("<text>");
         assertThat(r.cprMasked()).containsEntry("cases.note", 1L);
         assertThat(IngestFixture.file(r, Source.SURVEY_RESPONSES, "survey_responses/s.csv").byReason())
             .containsExactlyInAnyOrderEntriesOf(Map.of("incomplete_response", 9L, "implausible:score", 1L));

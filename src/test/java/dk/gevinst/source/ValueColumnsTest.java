@@ -57,6 +57,13 @@ class ValueColumnsTest {
         assertThat(parse(t -> ValueColumns.normaliseNumberText(t, true), "12,5", "1.234", "a.b")).containsExactly("12.5", "1234.0", "a.b");
     }
 
+    /** An extra column keeps numbers; a name, a note or a raw id is kept only as having been there. */
+    @Test
+    void anExtraColumnKeepsNumbersAndOnlyThatOtherTextWasThere() {
+        assertThat(parse(t -> ValueColumns.extraValue(t, true), "12,5", "7", "kw-plant-0002", "Borger ringede")).containsExactly("12.5", "7.0", "<text>", "<text>");
+        assertThat(parse(t -> ValueColumns.extraValue(t, false), "12.5", "2e400", "sagsbehandler Jens")).containsExactly("12.5", "<text>", "<text>");
+    }
+
     @Test
     void booleansReadAsSparksLowerCaseOfTheWordsDid() {
         // Cases, non-ASCII capitals (dotted I, the Kelvin and Ångström signs, long s, Greek, a full-width digit), blanks,
