@@ -128,6 +128,14 @@ public final class DecisionDocument {
         if (before == null) return null;
         ObjectNode o = Json.MAPPER.createObjectNode().put("as_of", before.path("as_of").asText());
         o.put("decision", before.path("decision").isTextual() ? before.path("decision").asText() : "ERROR");
+        // A comparison's leader and drop-outs, so a night can say which candidate left or came back, not only the decision.
+        JsonNode c = before.path("comparison");
+        if (c.isObject()) {
+            o.set("leading", c.path("leading").isTextual() ? c.get("leading") : null);
+            o.set("decided_by", c.path("decided_by").isTextual() ? c.get("decided_by") : null);
+            ObjectNode dropped = o.putObject("dropped_out");
+            for (JsonNode k : c.path("candidates")) if (k.path("dropped_by").isTextual()) dropped.set(k.path("id").asText(), k.get("dropped_by"));
+        }
         return o;
     }
 

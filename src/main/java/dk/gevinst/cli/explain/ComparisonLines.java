@@ -8,6 +8,36 @@ import java.util.List;
 public final class ComparisonLines {
     private ComparisonLines() {}
 
+    /**
+     * What changed among the candidates since the night before: the leader (and the step that picked it), a candidate
+     * that dropped out, one that came back. Read off the document's own {@code previous}, which keeps them; none when
+     * that is not the night compared (an earlier night explained from the tables) or predates them.
+     */
+    static List<String> changes(JsonNode doc, JsonNode previousNight, ExplainTexts t) {
+        JsonNode before = doc.path("previous"), c = doc.path("comparison");
+        if (!before.path("dropped_out").isObject() || !before.path("as_of").asText().equals(previousNight.path("as_of").asText())) return List.of();
+        List<String> out = new ArrayList<>();
+        String was = before.path("leading").asText(null), is = c.path("leading").asText(null);
+        if (!java.util.Objects.equals(was, is) || !before.path("decided_by").asText("").equals(c.path("decided_by").asText(""))) {
+            out.add(t.format("changes.leading", name(c, was, t), t.get("comparison.step." + before.path("decided_by").asText("nothing_separates")),
+                name(c, is, t), t.get("comparison.step." + c.path("decided_by").asText("nothing_separates"))));
+        }
+        for (JsonNode k : c.path("candidates")) {
+            JsonNode earlier = before.path("dropped_out").path(k.path("id").asText());
+            boolean out0 = earlier.isTextual(), out1 = k.path("dropped_by").isTextual();
+            if (!out0 && out1) out.add(t.format("changes.dropped", k.path("vendor").asText(), t.get("comparison.step." + k.path("dropped_by").asText())));
+            if (out0 && !out1) out.add(t.format("changes.back", k.path("vendor").asText(), t.get("comparison.step." + earlier.asText())));
+        }
+        if (out.isEmpty()) out.add(t.get("changes.candidates.same"));
+        return out;
+    }
+
+    private static String name(JsonNode c, String id, ExplainTexts t) {
+        if (id == null) return t.get("changes.nobody");
+        for (JsonNode k : c.path("candidates")) if (k.path("id").asText().equals(id)) return k.path("vendor").asText(id);
+        return id;
+    }
+
     /** The lines in one language, for a test or another renderer. */
     public static List<String> of(JsonNode c, dk.gevinst.text.Language language) {
         return of(c, new ExplainTexts(language));

@@ -247,7 +247,9 @@ public final class Explanation {
             changed = !before.equals(now) || !beforeReason.equals(nowReason);
             String key = !changed ? "changes.decision.same" : before.equals(now) ? "changes.decision.reason" : "changes.decision.changed";
             out.add(INDENT + t.format(key, previous.path("as_of").asText(), before, beforeReason, now, nowReason));
-            indicatorChanges(doc, previous);
+            // A comparison's own indicators pool every candidate against the control: its changes are the candidates'.
+            if (doc.path("comparison").isObject()) ComparisonLines.changes(doc, previous, t).forEach(l -> out.add(INDENT + INDENT + l));
+            else indicatorChanges(doc, previous);
         }
         if (manifest == null) {
             out.add(INDENT + t.format("changes.no_manifest", doc.path("as_of").asText()));
