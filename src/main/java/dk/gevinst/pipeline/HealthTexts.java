@@ -41,9 +41,11 @@ final class HealthTexts {
     static final String VALUES_NOT_NUMBERS = "values_not_numbers";
     /** The health flag of files removed from the data root tonight, whose rows no longer count. */
     static final String FILES_WITHDRAWN = "files_withdrawn";
+    /** The health flag of a business case whose costs source has no row for the pilot: every option costs 0 kr. */
+    static final String COSTS_UNKNOWN = "costs_unknown";
     /** Reasons and health flags that belong to one night only: a kept decision does not carry them into the next. */
     static final List<String> NIGHTLY_CODES = List.of(STALE_DATA, PARTIAL_DATA, INVALID_SPEC, EVALUATION_FAILED, KEPT_DECISION, COLUMN_TYPO,
-        UNIT_WITHOUT_DATA, UNKNOWN_CANDIDATE, VALUES_NOT_NUMBERS, FILES_WITHDRAWN);
+        UNIT_WITHOUT_DATA, UNKNOWN_CANDIDATE, VALUES_NOT_NUMBERS, FILES_WITHDRAWN, COSTS_UNKNOWN);
 
     private HealthTexts() {}
 
@@ -196,6 +198,20 @@ final class HealthTexts {
             (pilot ? "Pilot unit '" : "Control unit '") + m.unit() + "' in the pilot spec has no rows in the data." + meantEn + withoutEn
                 + " Fix: spell the unit as the data does in the spec; the pilot is evaluated again the next night.",
             details);
+    }
+
+    /**
+     * A business case without any cost row for the pilot: its net present value is the gain alone, and the pilot cannot
+     * GO until costs arrive. The page says so beside the numbers; the flag puts it where a data team looks each morning
+     * (the digest, the portfolio's warnings), because a spec copied under a new id silently loses its costs.
+     */
+    static HealthFlag costsUnknownFlag(String pilotId) {
+        return new HealthFlag(COSTS_UNKNOWN, HealthFlag.Severity.WARNING,
+            "Omkostningerne er ukendte: costs/ har ingen rækker med pilot_id '" + pilotId + "', så hver driftsform regnes til 0 kr., og piloten kan ikke "
+                + "blive GO, før de kendes. Ret: lever omkostningerne i costs/ med pilot_id '" + pilotId + "'.",
+            "The costs are unknown: costs/ has no rows with pilot_id '" + pilotId + "', so every deployment option counts as 0 kr., and the pilot "
+                + "cannot GO until they are known. Fix: deliver its costs in costs/ with pilot_id '" + pilotId + "'.",
+            Json.MAPPER.createObjectNode());
     }
 
     /**

@@ -151,6 +151,9 @@ final class TonightsDecisions {
         h.missingUnits().forEach(m -> tonight.add(HealthTexts.unitWithoutDataFlag(m)));
         if (h.unknownCandidates().any()) tonight.add(h.unknownCandidates().flag());
         ValuesNotNumbers.flags(h.unobserved()).forEach(tonight::add);
+        if (doc.path("business_case").isObject() && !doc.path("business_case").path("costs_known").asBoolean(true)) {
+            tonight.add(HealthTexts.costsUnknownFlag(doc.path("pilot_id").asText()));
+        }
         ArrayNode health = DecisionDocument.health(tonight);
         for (JsonNode f : doc.path("health")) if (f.isObject() && !HealthTexts.NIGHTLY_CODES.contains(f.path("code").asText())) health.add(f);
         doc.set("health", health);

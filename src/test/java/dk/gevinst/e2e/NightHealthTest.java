@@ -87,6 +87,24 @@ class NightHealthTest {
         assertThat(flag.path("text_da").asText()).contains(" fra B – nyeste fra 20.\u00a0marts\u00a02026");
     }
 
+    /** A business case whose costs were never delivered: a warning each night, in the digest too, until they are. */
+    @Test
+    void aBusinessCaseWithoutCostsIsAWarningUntilTheyArrive(@TempDir Path tmp) throws Exception {
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC + "business_case: {hourly_cost_dkk: 500, horizon_years: 3, annual_cases: 1000}\n");
+        Path data = TinyRuns.data(tmp.resolve("data"));
+        Path out = tmp.resolve("out");
+        Capture.stdout(() -> assertThat(TinyRuns.run(pilots, data, out, "2026-03-31")).isZero());
+        JsonNode flag = SampleRun.healthFlag(SampleRun.json(out.resolve("decisions/small.json")), "costs_unknown");
+        assertThat(flag.path("severity").asText()).isEqualTo("warning");
+        assertThat(flag.path("text_en").asText()).contains("costs/ has no rows with pilot_id 'small'", "cannot GO until they are known");
+        assertThat(Files.readString(out.resolve("dashboard/digest.txt"))).contains("costs/ har ingen rækker med pilot_id 'small'");
+
+        TempDirs.write(data, "costs/costs.csv", "pilot_id,option,category,kind,amount_dkk\nsmall,current,licens,yearly,100000\n");
+        Capture.stdout(() -> assertThat(TinyRuns.run(pilots, data, out, "2026-04-01")).isZero());
+        assertThat(SampleRun.json(out.resolve("decisions/small.json")).path("health").findValuesAsText("code")).doesNotContain("costs_unknown");
+    }
+
     @Test
     void staleDataKeepsTheLastGoodDecisionMarkedAndExitsFive(@TempDir Path tmp) throws Exception {
         Path pilots = tmp.resolve("pilots");
