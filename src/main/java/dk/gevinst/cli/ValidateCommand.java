@@ -69,7 +69,7 @@ public final class ValidateCommand implements Callable<Integer> {
             // With no unit in the data at all there is nothing to misspell against (a data root without exports yet).
             if (!units.isEmpty()) {
                 for (var spec : load.valid()) {
-                    for (UnitsWithoutData.Missing m : UnitsWithoutData.of(spec, units)) {
+                    for (UnitsWithoutData.Missing m : UnitsWithoutData.of(spec, units, java.time.LocalDate.now())) {
                         System.out.println((m.blocks() ? "error   " : "warning ") + spec.file() + ": " + m.en(spec.id()));
                         if (m.blocks()) unevaluable++;
                     }

@@ -2,6 +2,7 @@ package dk.gevinst.config;
 
 import dk.gevinst.privacy.CprScrubber;
 import dk.gevinst.text.NearestName;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,18 +31,21 @@ public final class UnitsWithoutData {
      * A spec unit without rows: its arm ("pilot" or "control"), its (masked) name, the likely intended one or null,
      * the candidate whose unit it is (null outside a comparison) and what the pilot is evaluated on without it.
      */
-    public record Missing(String arm, String unit, String didYouMean, String candidate, Left left) {
+    public record Missing(String arm, String unit, String didYouMean, String candidate, Left left, LocalDate start, boolean started) {
         public Missing(String arm, String unit, String didYouMean) {
-            this(arm, unit, didYouMean, null, Left.OTHER_UNITS);
+            this(arm, unit, didYouMean, null, Left.OTHER_UNITS, null, true);
         }
 
         public boolean pilotArm() {
             return "pilot".equals(arm);
         }
 
-        /** Whether no night can evaluate the pilot (or judge its candidate) until the unit is fixed: a spec error, not a warning. */
+        /**
+         * Whether no night can evaluate the pilot (or judge its candidate) until the unit is fixed: a spec error, not a
+         * warning, once the pilot has started. Before, a team new to the pilot may not export yet, and nothing is decided.
+         */
         public boolean blocks() {
-            return left == Left.NOTHING;
+            return left == Left.NOTHING && started;
         }
 
         /** The warning (or, when it {@link #blocks()}, the error) in English, as validate and the run's log say it. */
@@ -49,7 +53,7 @@ public final class UnitsWithoutData {
             return pilotId + ": " + arm + " unit '" + unit + "' has no rows in the data"
                 + (didYouMean == null ? "; check its spelling against the unit column of the exports."
                     : "; did you mean '" + didYouMean + "'?")
-                + " " + consequenceEn();
+                + " " + consequenceEn() + (left == Left.NOTHING && !started ? " (A warning until the start, " + start + ", when it becomes an error.)" : "");
         }
 
         private String consequenceEn() {
@@ -65,8 +69,8 @@ public final class UnitsWithoutData {
         }
     }
 
-    /** The units of a spec (pilot arm first) that are not among the units known in the data. */
-    public static List<Missing> of(PilotSpec spec, Collection<String> knownUnits) {
+    /** The units of a spec (pilot arm first) that are not among the units known in the data, as of the night {@code asOf}. */
+    public static List<Missing> of(PilotSpec spec, Collection<String> knownUnits, LocalDate asOf) {
         Set<String> known = new TreeSet<>();
         knownUnits.forEach(u -> known.add(CprScrubber.mask(u)));
         Set<String> named = new TreeSet<>();
@@ -79,7 +83,8 @@ public final class UnitsWithoutData {
             check("pilot", null, spec.pilotUnits(), Left.NOTHING, known, named, out);
         }
         check("control", null, spec.controlUnits(), spec.hasBaseline() ? Left.NO_CONTROL_GROUP : Left.NOTHING, known, named, out);
-        return out;
+        boolean started = !asOf.isBefore(spec.start());
+        return out.stream().map(m -> new Missing(m.arm(), m.unit(), m.didYouMean(), m.candidate(), m.left(), spec.start(), started)).toList();
     }
 
     /** The group's units without rows; when none of the group has rows, {@code whenNoneHas} says what the pilot is left with. */
@@ -88,7 +93,7 @@ public final class UnitsWithoutData {
         boolean noneHas = group.stream().noneMatch(u -> known.contains(CprScrubber.mask(u)));
         for (String raw : group) {
             String unit = CprScrubber.mask(raw);
-            if (!known.contains(unit)) out.add(new Missing(arm, unit, closest(unit, known, named), candidate, noneHas ? whenNoneHas : Left.OTHER_UNITS));
+            if (!known.contains(unit)) out.add(new Missing(arm, unit, closest(unit, known, named), candidate, noneHas ? whenNoneHas : Left.OTHER_UNITS, null, true));
         }
     }
 

@@ -60,6 +60,21 @@ final class HealthTexts {
                 + whereEn + "). " + keptEn(keptFrom, "until the file is fixed", "Fix the file; 'gevinst validate' shows every error at once."));
     }
 
+    /**
+     * Units the spec names leave the pilot arm, a candidate or a control arm it needs without any unit with rows: a spec
+     * error like an invalid file, so no decision is made on what is left (a GO on the controls alone, or a comparison
+     * that cannot see one of its candidates), and the last good decision stands.
+     */
+    static Reason unitsWithoutData(List<UnitsWithoutData.Missing> blocking, LocalDate keptFrom) {
+        String units = blocking.stream().map(m -> "'" + m.unit() + "'").collect(Collectors.joining(", "));
+        return new Reason(INVALID_SPEC, null,
+            "Pilotspecifikationen nævner enheder uden rækker i data (" + units + "), så der er ikke noget at vurdere piloten på, og den blev ikke "
+                + "evalueret i nat. " + kept(keptFrom, "indtil enhederne er stavet som i data", "Stav enhederne som i data; 'gevinst validate --data' viser dem."),
+            "The pilot spec names units without rows in the data (" + units + "), so there is nothing to evaluate the pilot on, and it was not "
+                + "evaluated tonight. " + keptEn(keptFrom, "until the units are spelt as in the data", "Spell the units as the data does; "
+                + "'gevinst validate --data' lists them."));
+    }
+
     static Reason evaluationFailed(String message, LocalDate keptFrom) {
         return new Reason(EVALUATION_FAILED, null,
             "Evalueringen fejlede i nat (" + message + "). " + kept(keptFrom, "indtil en nat lykkes", "Se kørslens log."),

@@ -133,7 +133,7 @@ public final class NightlyRun {
             // Each evaluation gets the drift fits the last night kept, and tonight's are kept for the next.
             KeptDriftFitsFile.Results<Evaluated> run = KeptDriftFitsFile.evaluate(storage, s.state(), s.asOf(), s.full(), specs.valid(), (spec, fits) -> {
                 PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen, fits);
-                PilotHealth h = PilotHealth.of(e, s.freshness(), ingested.rejected(), typos, ingested.cutOff(), quarantined, ingested.removed()).withUnitsKnown(spec, units)
+                PilotHealth h = PilotHealth.of(e, s.freshness(), ingested.rejected(), typos, ingested.cutOff(), quarantined, ingested.removed()).withUnitsKnown(spec, units, s.asOf())
                     .withUnknownCandidates(spec, ingested.ledger())
                     .withUnobserved(spec, unobservedUnlessFrozen(cells, spec, frozen, s.asOf()));
                 return new Evaluated(spec, e, h);

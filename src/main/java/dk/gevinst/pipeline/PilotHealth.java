@@ -73,9 +73,9 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
      * This health with the spec's units that have no rows among the units known tonight. With no unit known at
      * all there is no data to misspell against: the stale-data check speaks for that night.
      */
-    PilotHealth withUnitsKnown(PilotSpec spec, Set<String> knownUnits) {
+    PilotHealth withUnitsKnown(PilotSpec spec, Set<String> knownUnits, LocalDate asOf) {
         if (spec == null || this == NOT_EVALUATED || knownUnits.isEmpty()) return this;
-        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, UnitsWithoutData.of(spec, knownUnits), unknownCandidates, unobserved, quarantined, withdrawn);
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, UnitsWithoutData.of(spec, knownUnits, asOf), unknownCandidates, unobserved, quarantined, withdrawn);
     }
 
     /** This health with the unknown_candidate answers from the comparison's units (none for a pilot; see UnknownCandidates). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.gevinst.config.SpecLoad;
+import dk.gevinst.config.UnitsWithoutData;
 import dk.gevinst.decision.Decision;
 import dk.gevinst.decision.PilotEvaluation;
 import dk.gevinst.decision.Reason;
@@ -77,7 +78,12 @@ final class TonightsDecisions {
         if (h.isStale()) {
             Reason why = HealthTexts.stale(h.stale(), asOf, keptFrom(last));
             ObjectNode quality = DataQuality.forPilot(runQuality, e);
-            return last != null ? kept(e.pilotId(), last, why, "stale", null, quality, h, asOf) : withheld(e, why, quality, h);
+            return last != null ? kept(e.pilotId(), last, why, "stale", null, quality, h, asOf) : withheld(e, why, quality, h, "stale");
+        }
+        if (h.unitsWithoutDataBlock()) {
+            Reason why = HealthTexts.unitsWithoutData(h.missingUnits().stream().filter(UnitsWithoutData.Missing::blocks).toList(), keptFrom(last));
+            ObjectNode quality = DataQuality.forPilot(runQuality, e);
+            return last != null ? kept(e.pilotId(), last, why, "error", null, quality, h, asOf) : withheld(e, why, quality, h, "error");
         }
         return fresh(e, DataQuality.forPilot(runQuality, e), h, true);
     }
@@ -101,12 +107,12 @@ final class TonightsDecisions {
         return new Entry(e.pilotId(), doc, decidedTonight ? cells.forTables() : null, h);
     }
 
-    /** Stale data and no earlier decision: the pilot's frame (title, period, arms) and no decision. */
-    private static Entry withheld(PilotEvaluation e, Reason why, ObjectNode quality, PilotHealth h) {
+    /** Stale data, or spec units without data, and no earlier decision: the pilot's frame (title, period, arms) and no decision. */
+    private static Entry withheld(PilotEvaluation e, Reason why, ObjectNode quality, PilotHealth h, String status) {
         PilotEvaluation none = new PilotEvaluation(e.pilotId(), e.file(), e.spec(), e.asOf(), null, new Decision(null, List.of(why), null),
             List.of(), null, List.of(), null, List.of(), null);
         ObjectNode doc = DecisionDocument.build(none, quality, List.of());
-        doc.put("status", "stale");
+        doc.put("status", status);
         flags(doc, false, null, h, e.asOf(), null);
         return new Entry(e.pilotId(), doc, null, h);
     }

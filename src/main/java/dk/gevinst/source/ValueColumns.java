@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.translate;
 import static org.apache.spark.sql.functions.when;
 
+import dk.gevinst.privacy.CprScrubber;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -108,10 +109,11 @@ public final class ValueColumns {
      * An extra column's value as the state keeps it: a number (a decimal comma rewritten with a point), or
      * {@link #NOT_A_NUMBER}. Extra columns are read only by custom indicators, as numbers, and the rest is what
      * exports carry beside the contract: a caseworker's name, a free-text note, a raw id, none of it pseudonymised.
-     * Keeping only that a value was there still lets values_not_numbers count the cases an indicator leaves out.
+     * Keeping only that a value was there still lets values_not_numbers count the cases an indicator leaves out. A
+     * CPR number written as ten digits is a number too: it is masked first, so it is never kept (nor as 1.01901234E8).
      */
     public static Column extraValue(Column text, boolean decimalComma) {
-        Column normalised = normaliseNumberText(text, decimalComma);
+        Column normalised = normaliseNumberText(CprScrubber.mask(text), decimalComma);
         return when(text.isNull(), lit(null).cast(DataTypes.StringType))
             .when(number(normalised, false).isNotNull(), normalised).otherwise(lit(NOT_A_NUMBER));
     }

@@ -6,6 +6,7 @@ import dk.gevinst.config.UnitsWithoutData.Left;
 import dk.gevinst.config.UnitsWithoutData.Missing;
 import dk.gevinst.indicator.Catalog;
 import dk.gevinst.testing.ComparisonDocuments;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * only the last is a spec error (validate and the run exit 2), and each says what the pilot is evaluated on.
  */
 class UnitsWithoutDataTest {
+    private static final LocalDate NIGHT = LocalDate.of(2026, 5, 4);
     private static PilotSpec pilot(String arms, boolean baseline) throws Exception {
         return new PilotSpecParser(Catalog.builtIn()).parse("p.yaml", "id: p\ntitle: P\nstart: 2026-03-02\nend: 2026-06-30\n"
             + (baseline ? "baseline_start: 2026-01-05\n" : "") + "arms: " + arms + "\nindicators:\n  handling_time: {role: success, mde: \"10%\"}\n");
@@ -22,7 +24,7 @@ class UnitsWithoutDataTest {
 
     @Test
     void theOnlyPilotUnitWithoutRowsLeavesNothingToEvaluate() throws Exception {
-        List<Missing> missing = UnitsWithoutData.of(pilot("{pilot: [\"A \"], control: [B]}", true), Set.of("A", "B"));
+        List<Missing> missing = UnitsWithoutData.of(pilot("{pilot: [\"A \"], control: [B]}", true), Set.of("A", "B"), NIGHT);
         assertThat(missing).singleElement().satisfies(m -> {
             assertThat(m.left()).isEqualTo(Left.NOTHING);
             assertThat(m.blocks()).isTrue();
@@ -33,8 +35,18 @@ class UnitsWithoutDataTest {
     }
 
     @Test
+    void beforeTheStartANewTeamWithoutRowsIsAWarningNotAnError() throws Exception {
+        PilotSpec spec = pilot("{pilot: [\"Nyt team\"], control: [B]}", true);
+        Missing before = UnitsWithoutData.of(spec, Set.of("A", "B"), LocalDate.of(2026, 3, 1)).get(0);
+        assertThat(before.left()).isEqualTo(Left.NOTHING);
+        assertThat(before.blocks()).as("nothing is decided before the start").isFalse();
+        assertThat(before.en("p")).endsWith("(A warning until the start, 2026-03-02, when it becomes an error.)");
+        assertThat(UnitsWithoutData.of(spec, Set.of("A", "B"), LocalDate.of(2026, 3, 2)).get(0).blocks()).isTrue();
+    }
+
+    @Test
     void aPilotUnitBesideOneWithRowsLeavesFewerTeams() throws Exception {
-        List<Missing> missing = UnitsWithoutData.of(pilot("{pilot: [A, Ax], control: [B]}", true), Set.of("A", "B"));
+        List<Missing> missing = UnitsWithoutData.of(pilot("{pilot: [A, Ax], control: [B]}", true), Set.of("A", "B"), NIGHT);
         assertThat(missing).singleElement().satisfies(m -> {
             assertThat(m.left()).isEqualTo(Left.OTHER_UNITS);
             assertThat(m.blocks()).isFalse();
@@ -44,12 +56,12 @@ class UnitsWithoutDataTest {
 
     @Test
     void theLastControlUnitFallsBackToBeforeAndAfterOnlyWithABaseline() throws Exception {
-        Missing withBaseline = UnitsWithoutData.of(pilot("{pilot: [A], control: [Bx]}", true), Set.of("A", "B")).get(0);
+        Missing withBaseline = UnitsWithoutData.of(pilot("{pilot: [A], control: [Bx]}", true), Set.of("A", "B"), NIGHT).get(0);
         assertThat(withBaseline.left()).isEqualTo(Left.NO_CONTROL_GROUP);
         assertThat(withBaseline.blocks()).isFalse();
         assertThat(withBaseline.en("p")).contains("evaluated without a control group, on its own days before and after the start");
 
-        Missing without = UnitsWithoutData.of(pilot("{pilot: [A], control: [Bx]}", false), Set.of("A", "B")).get(0);
+        Missing without = UnitsWithoutData.of(pilot("{pilot: [A], control: [Bx]}", false), Set.of("A", "B"), NIGHT).get(0);
         assertThat(without.left()).isEqualTo(Left.NOTHING);
         assertThat(without.blocks()).isTrue();
         assertThat(without.en("p")).contains("the spec has no baseline_start").contains("cannot be evaluated");
@@ -58,13 +70,13 @@ class UnitsWithoutDataTest {
     @Test
     void aCandidateWithoutAnyUnitWithRowsCannotBeJudgedThoughTheOtherHasRows() throws Exception {
         PilotSpec k = ComparisonDocuments.spec();
-        List<Missing> missing = UnitsWithoutData.of(k, Set.of("A", "C"));
+        List<Missing> missing = UnitsWithoutData.of(k, Set.of("A", "C"), NIGHT);
         assertThat(missing).singleElement().satisfies(m -> {
             assertThat(m.unit()).isEqualTo("B");
             assertThat(m.candidate()).isEqualTo("b");
             assertThat(m.blocks()).isTrue();
             assertThat(m.en("k")).contains("No other unit of candidate 'b' has rows");
         });
-        assertThat(UnitsWithoutData.of(k, Set.of("A", "B", "C"))).isEmpty();
+        assertThat(UnitsWithoutData.of(k, Set.of("A", "B", "C"), NIGHT)).isEmpty();
     }
 }

@@ -101,6 +101,22 @@ class SpecUnitsTest {
         assertThat(flag.path("left").asText()).isEqualTo("nothing");
         assertThat(flag.path("text_en").asText()).contains("the pilot cannot be evaluated").doesNotContain("fewer pilot teams");
         assertThat(flag.path("text_da").asText()).contains("piloten kan ikke vurderes").doesNotContain("færre pilotteams");
+        JsonNode doc = SampleRun.json(out.resolve("decisions/small.json"));
+        assertThat(doc.path("decision").isNull()).as("no decision on the control teams alone").isTrue();
+        assertThat(doc.path("status").asText()).isEqualTo("error");
+        assertThat(doc.path("reasons").get(0).path("en").asText()).contains("names units without rows in the data ('A ')");
+
+        // With a decision from a night when the unit was spelt right, that decision stands, marked.
+        Path fixedPilots = tmp.resolve("fixed");
+        TempDirs.write(fixedPilots, "small.yaml", TinyRuns.GOOD_SPEC);
+        Path out2 = tmp.resolve("out2");
+        Capture.stdout(() -> assertThat(TinyRuns.run(fixedPilots, data, out2, "2026-03-30")).isZero());
+        String before = SampleRun.json(out2.resolve("decisions/small.json")).path("decision").asText();
+        Capture.stderr(() -> Capture.stdout(() -> assertThat(TinyRuns.run(pilots, data, out2, "2026-03-31")).isEqualTo(2)));
+        JsonNode kept = SampleRun.json(out2.resolve("decisions/small.json"));
+        assertThat(kept.path("decision").asText()).isEqualTo(before);
+        assertThat(kept.path("kept_from").path("as_of").asText()).isEqualTo("2026-03-30");
+        assertThat(kept.path("reasons").get(0).path("en").asText()).contains("The decision of 30\u00a0March\u00a02026 stands until the units are spelt as in the data");
     }
 
     @Test

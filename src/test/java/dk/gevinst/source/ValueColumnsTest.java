@@ -62,6 +62,9 @@ class ValueColumnsTest {
     void anExtraColumnKeepsNumbersAndOnlyThatOtherTextWasThere() {
         assertThat(parse(t -> ValueColumns.extraValue(t, true), "12,5", "7", "kw-plant-0002", "Borger ringede")).containsExactly("12.5", "7.0", "<text>", "<text>");
         assertThat(parse(t -> ValueColumns.extraValue(t, false), "12.5", "2e400", "sagsbehandler Jens")).containsExactly("12.5", "<text>", "<text>");
+        // A CPR number without its dash reads as a number: never kept, in either dialect.
+        assertThat(parse(t -> ValueColumns.extraValue(t, false), "0101901234", "010190-1234")).containsExactly("<text>", "<text>");
+        assertThat(parse(t -> ValueColumns.extraValue(t, true), "0101901234")).containsExactly("<text>");
     }
 
     @Test
