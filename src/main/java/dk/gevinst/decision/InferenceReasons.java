@@ -80,12 +80,15 @@ public final class InferenceReasons {
     /** The time the rule has left, as the pilot stands: the extension, what is left of it after the end, or none at all. */
     private static String notWithin(PilotSpec spec, LocalDate asOf, Language l) {
         int cap = spec.decision().maxExtensionWeeks();
+        // No extension: nothing is projected, so nothing is claimed about the end date, only what happens at it.
         if (cap == 0) {
-            return l.pick("Kan ikke afgøres inden slutdatoen " + l.date(spec.end()) + ", og specifikationen giver ingen forlængelse (max_extension_weeks: 0)",
-                "Not decidable by the end date " + l.date(spec.end()) + ", and the spec allows no extension (max_extension_weeks: 0)");
+            return l.pick("Ikke afgjort endnu, og specifikationen giver ingen forlængelse (max_extension_weeks: 0): er piloten ikke afgjort ved slutdatoen "
+                    + l.date(spec.end()) + ", stoppes den",
+                "Not decided yet, and the spec allows no extension (max_extension_weeks: 0): if it is not decided by the end date "
+                    + l.date(spec.end()) + ", it stops");
         }
         if (asOf.isAfter(spec.end())) {
-            return l.pick("Kan ikke afgøres, før forlængelsen slutter " + l.date(spec.deadline()), "Not decidable before the extension ends on "
+            return l.pick("Forventes ikke afgjort, før forlængelsen slutter " + l.date(spec.deadline()), "Not expected to be decided before the extension ends on "
                 + l.date(spec.deadline()));
         }
         return l.pick("Kan ikke afgøres inden for de " + cap + Language.NBSP + "ugers forlængelse", "Not decidable within the " + cap + Language.NBSP

@@ -127,9 +127,16 @@ public final class ReasonTexts {
     }
 
     public static Reason deadlinePassed(PilotSpec spec) {
-        return reason("deadline_passed", null, l -> l.pick("Beslutningsdatoen ", "The decision date ") + l.date(spec.end())
-            + l.pick(" plus " + spec.decision().maxExtensionWeeks() + Language.NBSP + "ugers forlængelse er passeret uden et klart resultat.",
-                " plus " + spec.decision().maxExtensionWeeks() + Language.NBSP + "weeks of extension has passed without a clear result."));
+        return reason("deadline_passed", null, l -> deadlinePassed(spec, l) + l.pick(" uden et klart resultat.", " without a clear result."));
+    }
+
+    /** "Beslutningsdatoen 30. juni 2026 plus 8 ugers forlængelse er passeret", or, without extension, that the date has passed. */
+    public static String deadlinePassed(PilotSpec spec, Language l) {
+        int w = spec.decision().maxExtensionWeeks();
+        String date = l.pick("Beslutningsdatoen ", "The decision date ") + l.date(spec.end());
+        if (w == 0) return date + l.pick(" er passeret (specifikationen giver ingen forlængelse)", " has passed (the spec allows no extension)");
+        return date + l.pick(" plus " + w + Language.NBSP + (w == 1 ? "uges" : "ugers") + " forlængelse er passeret",
+            " plus " + w + Language.NBSP + (w == 1 ? "week" : "weeks") + " of extension has passed");
     }
 
     public static Reason moreDataNeeded(IndicatorResult nearest, int weeks) {

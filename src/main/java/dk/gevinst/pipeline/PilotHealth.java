@@ -75,7 +75,12 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
      */
     PilotHealth withUnitsKnown(PilotSpec spec, Set<String> knownUnits, LocalDate asOf) {
         if (spec == null || this == NOT_EVALUATED || knownUnits.isEmpty()) return this;
-        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, UnitsWithoutData.of(spec, knownUnits, asOf), unknownCandidates, unobserved, quarantined, withdrawn);
+        List<UnitsWithoutData.Missing> missing = UnitsWithoutData.of(spec, knownUnits, asOf);
+        // A group none of whose units has any row is the spec's problem (unit_without_data), not a stopped export.
+        Set<String> unknown = new java.util.HashSet<>();
+        missing.forEach(m -> unknown.add(m.unit()));
+        List<StaleSource> exported = stale.stream().filter(s -> s.units() == null || !unknown.containsAll(s.units())).toList();
+        return new PilotHealth(dataThrough, exported, rejected, typos, cutOff, missing, unknownCandidates, unobserved, quarantined, withdrawn);
     }
 
     /** This health with the unknown_candidate answers from the comparison's units (none for a pilot; see UnknownCandidates). */
@@ -152,9 +157,13 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
             }
             // One arm's (or candidate's) exports that stopped while the others' came would be compared on old days against
             // fresh ones, under a page saying 'newest data' of the others: the group is as stale as a pilot would be.
-            byGroup.getOrDefault(source, Map.of()).forEach((units, groupLast) -> {
-                if (groupLast.isBefore(from)) stale.add(new StaleSource(source, groupLast, from, maxAge.getAsInt(), units));
-            });
+            // A group with no cell of the source at all (its cases export never set up, while its surveys come) is as stale,
+            // once the pilot period has run longer than the source may lag: before, a team new to the pilot has none yet.
+            boolean periodUnderWay = !e.asOf().isBefore(spec.postStart().plusDays(maxAge.getAsInt()));
+            for (List<String> units : groups(spec)) {
+                LocalDate groupLast = byGroup.getOrDefault(source, Map.of()).get(units);
+                if (groupLast == null ? periodUnderWay : groupLast.isBefore(from)) stale.add(new StaleSource(source, groupLast, from, maxAge.getAsInt(), units));
+            }
         });
         Set<Source> used = EnumSet.noneOf(Source.class);
         spec.indicators().forEach(i -> used.add(i.definition().source()));
@@ -178,15 +187,11 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
     }
 
     /**
-     * The newest day of each source's deciding cells per group of units that is judged as one: the pilot arm and the
-     * control arm, or each candidate of a comparison and the controls. A group without any cell is not here (its units
-     * have no rows at all: unit_without_data says so).
+     * The newest day of each source's deciding cells per group of units that is judged as one ({@link #groups}); a
+     * group without any cell of a source is not in its map.
      */
     private static Map<Source, Map<List<String>, LocalDate>> newestByGroup(PilotSpec spec, List<CellStats> cells) {
-        List<List<String>> groups = new ArrayList<>();
-        if (spec.isComparison()) spec.candidates().forEach(c -> groups.add(c.units()));
-        else if (!spec.pilotUnits().isEmpty()) groups.add(spec.pilotUnits());
-        if (!spec.controlUnits().isEmpty()) groups.add(spec.controlUnits());
+        List<List<String>> groups = groups(spec);
         Map<String, Source> sourceOf = new java.util.HashMap<>();
         for (PilotIndicator i : spec.indicators()) if (i.role().decides()) sourceOf.put(i.id(), i.definition().source());
         Map<Source, Map<List<String>, LocalDate>> out = new TreeMap<>();
@@ -198,6 +203,15 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
             }
         }
         return out;
+    }
+
+    /** The groups of units judged as one: the pilot arm and the control arm, or each candidate of a comparison and the controls. */
+    private static List<List<String>> groups(PilotSpec spec) {
+        List<List<String>> groups = new ArrayList<>();
+        if (spec.isComparison()) spec.candidates().forEach(c -> groups.add(c.units()));
+        else if (!spec.pilotUnits().isEmpty()) groups.add(spec.pilotUnits());
+        if (!spec.controlUnits().isEmpty()) groups.add(spec.controlUnits());
+        return groups;
     }
 
     private static LocalDate newestDay(List<CellStats> cells, String indicatorId) {

@@ -75,15 +75,16 @@ final class TonightsDecisions {
             return last != null ? kept(e.pilotId(), last, why, "error", e.error(), runQuality, h, asOf)
                 : fresh(PilotEvaluation.failed(e.pilotId(), e.file(), e.spec(), asOf, why, e.error()), runQuality, h, false);
         }
+        // The spec first: units without rows explain missing data better than a stale export does.
+        if (h.unitsWithoutDataBlock() && !h.staleForUnitsWithoutData()) {
+            Reason why = HealthTexts.unitsWithoutData(h.missingUnits().stream().filter(UnitsWithoutData.Missing::blocks).toList(), keptFrom(last));
+            ObjectNode quality = DataQuality.forPilot(runQuality, e);
+            return last != null ? kept(e.pilotId(), last, why, "error", null, quality, h, asOf) : withheld(e, why, quality, h, "error");
+        }
         if (h.isStale()) {
             Reason why = HealthTexts.stale(h.stale(), asOf, keptFrom(last));
             ObjectNode quality = DataQuality.forPilot(runQuality, e);
             return last != null ? kept(e.pilotId(), last, why, "stale", null, quality, h, asOf) : withheld(e, why, quality, h, "stale");
-        }
-        if (h.unitsWithoutDataBlock()) {
-            Reason why = HealthTexts.unitsWithoutData(h.missingUnits().stream().filter(UnitsWithoutData.Missing::blocks).toList(), keptFrom(last));
-            ObjectNode quality = DataQuality.forPilot(runQuality, e);
-            return last != null ? kept(e.pilotId(), last, why, "error", null, quality, h, asOf) : withheld(e, why, quality, h, "error");
         }
         return fresh(e, DataQuality.forPilot(runQuality, e), h, true);
     }

@@ -198,15 +198,19 @@ class DecisionRuleTest {
         // After the end the weeks left are fewer than max_extension_weeks: the reason names the day the extension ends.
         PilotEvaluation after = evaluate(spec(""), LocalDate.of(2026, 7, 14), CHEAP, drifting, weeks("processing_days", 10, 0, 3, 200));
         assertThat(after.decision().mainReason().code()).isEqualTo("not_decidable_in_time");
-        assertThat(after.decision().mainReason().en()).startsWith("Not decidable before the extension ends on 25\u00a0August\u00a02026")
+        assertThat(after.decision().mainReason().en()).startsWith("Not expected to be decided before the extension ends on 25\u00a0August\u00a02026")
             .doesNotContain("8\u00a0weeks");
-        assertThat(after.decision().mainReason().da()).startsWith("Kan ikke afgøres, før forlængelsen slutter 25.\u00a0august\u00a02026");
-        // A spec without extension is not told of '0 weeks of extension'.
+        assertThat(after.decision().mainReason().da()).startsWith("Forventes ikke afgjort, før forlængelsen slutter 25.\u00a0august\u00a02026");
+        // A spec without extension is not told of '0 weeks of extension', nor that the end date is out of reach (nothing was projected).
         PilotSpec none = new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", SPEC.replace("max_extension_weeks: 8", "max_extension_weeks: 0"));
         PilotEvaluation noExtension = evaluate(none, AS_OF, CHEAP, drifting, weeks("processing_days", 10, 0, 3, 200));
-        assertThat(noExtension.decision().mainReason().en()).startsWith("Not decidable by the end date 30\u00a0June\u00a02026, and the spec allows no "
-            + "extension (max_extension_weeks: 0)");
+        assertThat(noExtension.decision().mainReason().en()).startsWith("Not decided yet, and the spec allows no extension (max_extension_weeks: 0): "
+            + "if it is not decided by the end date 30\u00a0June\u00a02026, it stops");
         assertThat(noExtension.decision().mainReason().da()).doesNotContain("0\u00a0ugers");
+        // Past its end it stops, and the reason does not speak of '0 weeks of extension' either.
+        PilotEvaluation stopped = evaluate(none, LocalDate.of(2026, 7, 1), CHEAP, drifting, weeks("processing_days", 10, 0, 3, 200));
+        assertThat(stopped.decision().mainReason().en()).isEqualTo("The decision date 30\u00a0June\u00a02026 has passed (the spec allows no extension) "
+            + "without a clear result.");
     }
 
     @Test

@@ -78,13 +78,33 @@ class NightHealthTest {
         assertThat(doc.path("data_through").asText()).as("the pilot team's newest").isEqualTo(TinyRuns.NEWEST);
         JsonNode flag = SampleRun.healthFlag(doc, "stale_data");
         assertThat(flag.path("sources")).singleElement().satisfies(source -> {
-            assertThat(source.path("units").findValuesAsText("")).isEmpty();
             assertThat(source.path("units").get(0).asText()).isEqualTo("B");
             assertThat(source.path("newest").asText()).isEqualTo("2026-03-20");
             assertThat(source.path("expected_from").asText()).isEqualTo("2026-03-26");
         });
         assertThat(flag.path("text_en").asText()).contains("cases from B – newest from 20\u00a0March\u00a02026, should reach at least 26\u00a0March\u00a02026");
         assertThat(flag.path("text_da").asText()).contains(" fra B – nyeste fra 20.\u00a0marts\u00a02026");
+    }
+
+    /** The control team sends survey answers but its case export was never set up: its arm has no case at all, and is stale. */
+    @Test
+    void anArmWithoutAnyCaseWhileItsSurveysComeIsStale(@TempDir Path tmp) throws Exception {
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC);
+        Path data = TinyRuns.data(tmp.resolve("data"));
+        Path file = data.resolve("cases/cases.csv");
+        Files.writeString(file, Files.readString(file).lines().filter(l -> !l.contains(",B,")).map(l -> l + "\n")
+            .collect(java.util.stream.Collectors.joining()));
+        TempDirs.write(data, "survey_responses/s.csv", "response_id,respondent_id,unit,answered_at,instrument,item,score\n"
+            + "r1,kw1,B,2026-03-20,core_task,1,4\n");
+        Path out = tmp.resolve("out");
+        Capture.stderr(() -> Capture.stdout(() -> assertThat(TinyRuns.run(pilots, data, out, "2026-03-31")).isEqualTo(5)));
+        JsonNode doc = SampleRun.json(out.resolve("decisions/small.json"));
+        assertThat(doc.path("health").findValuesAsText("code")).as("B is in the data, so not misspelt").doesNotContain("unit_without_data");
+        JsonNode source = SampleRun.healthFlag(doc, "stale_data").path("sources").get(0);
+        assertThat(source.path("units").get(0).asText()).isEqualTo("B");
+        assertThat(source.path("newest").isNull()).isTrue();
+        assertThat(doc.path("decision").isNull()).as("no decision on the pilot team alone").isTrue();
     }
 
     /** A business case whose costs were never delivered: a warning each night, in the digest too, until they are. */

@@ -245,10 +245,14 @@ public final class Explanation {
             String now = doc.path("decision").asText("–");
             String nowReason = reason(doc);
             changed = !before.equals(now) || !beforeReason.equals(nowReason);
-            String key = !changed ? "changes.decision.same" : before.equals(now) ? "changes.decision.reason" : "changes.decision.changed";
+            // A comparison's own indicators pool every candidate against the control: its changes are the candidates'
+            // (a document from before they were kept has none, and shows its indicators as before).
+            List<String> candidates = doc.path("comparison").isObject() ? ComparisonLines.changes(doc, previous, t) : List.of();
+            boolean moved = !candidates.isEmpty() && !candidates.get(0).equals(t.get("changes.candidates.same"));
+            String key = changed ? (before.equals(now) ? "changes.decision.reason" : "changes.decision.changed")
+                : moved ? "changes.decision.same.candidates" : "changes.decision.same";
             out.add(INDENT + t.format(key, previous.path("as_of").asText(), before, beforeReason, now, nowReason));
-            // A comparison's own indicators pool every candidate against the control: its changes are the candidates'.
-            if (doc.path("comparison").isObject()) ComparisonLines.changes(doc, previous, t).forEach(l -> out.add(INDENT + INDENT + l));
+            if (!candidates.isEmpty()) candidates.forEach(l -> out.add(INDENT + INDENT + l));
             else indicatorChanges(doc, previous);
         }
         if (manifest == null) {

@@ -116,9 +116,7 @@ final class ComparisonReasons {
     }
 
     private static String deadline(PilotSpec spec, Language l) {
-        int w = spec.decision().maxExtensionWeeks();
-        return l.pick("Beslutningsdatoen ", "The decision date ") + l.date(spec.end()) + l.pick(" plus " + w + Language.NBSP + "ugers forlængelse er passeret",
-            " plus " + w + Language.NBSP + "weeks of extension has passed");
+        return ReasonTexts.deadlinePassed(spec, l);
     }
 
     private static String moreWeeks(int weeks, Language l) {

@@ -54,6 +54,22 @@ class ComparisonChangesTest {
         assertThat(ComparisonLines.changes(tonight, Json.MAPPER.createObjectNode().put("as_of", "2026-05-01"), new ExplainTexts(Language.EN))).isEmpty();
     }
 
+    /** The decision stayed, a candidate moved: explain no longer says 'Unchanged tonight' above the move. */
+    @Test
+    void anUnchangedDecisionWithACandidateThatMovedSaysBoth() throws Exception {
+        ObjectNode tonight = ComparisonDocuments.fasterAndPreferred();
+        String leader = tonight.path("comparison").path("leading").asText(), other = leader.equals("a") ? "b" : "a";
+        ObjectNode before = tonight.deepCopy().put("as_of", "2026-05-24");
+        for (JsonNode k : before.path("comparison").path("candidates")) if (k.path("id").asText().equals(other)) ((ObjectNode) k).put("dropped_by", "futility");
+        tonight.set("previous", DecisionDocument.previous(before));
+        ObjectNode previousNight = before.deepCopy();
+        List<String> lines = Explanation.lines(new PublishedNight(tonight, true, null, null, previousNight, null), Language.EN);
+        String text = String.join("\n", lines);
+        assertThat(text).contains("The decision is unchanged tonight, but the candidates moved:")
+            .contains(vendor(tonight.path("comparison"), other) + " is back in tonight (it had dropped out: no gain for the core task).")
+            .doesNotContain("Unchanged tonight.");
+    }
+
     private static String vendor(JsonNode c, String id) {
         for (JsonNode k : c.path("candidates")) if (k.path("id").asText().equals(id)) return k.path("vendor").asText();
         throw new AssertionError(id);
