@@ -125,12 +125,11 @@ final class Observations {
         Column odd = col(Columns.ITEM).mod(2).equalTo(1);
         Column susContribution = when(odd, col(Columns.SCORE).minus(1)).otherwise(lit(5).minus(col(Columns.SCORE)));
         Column isSus = col(Columns.INSTRUMENT).equalTo(SurveyInstruments.SUS);
-        Column person = coalesce(col(Columns.RESPONDENT_ID), concat(lit("response:"), col(Columns.RESPONSE_ID)));
         Column roundOfAnswer = when(col(Columns.INSTRUMENT).equalTo(SurveyInstruments.PREFERENCE), lit(null).cast(DataTypes.DateType)).otherwise(col(DAY));
         WindowSpec latestOfPerson = Window.partitionBy(col("_person"), col(Columns.INSTRUMENT), col(Columns.UNIT), roundOfAnswer)
             .orderBy(col("_answered").desc(), col(Columns.RESPONSE_ID).desc());
         return responses
-            .groupBy(col(Columns.RESPONSE_ID), person.as("_person"), col(Columns.INSTRUMENT), col(Columns.UNIT), to_date(col(Columns.ANSWERED_AT)).as(DAY))
+            .groupBy(col(Columns.RESPONSE_ID), col(Columns.RESPONDENT_ID).as("_person"), col(Columns.INSTRUMENT), col(Columns.UNIT), to_date(col(Columns.ANSWERED_AT)).as(DAY))
             .agg(count(lit(1)).as("items"), sum(col(Columns.SCORE)).as("total"), sum(susContribution).as("sus_total"),
                 max(col(Columns.ANSWERED_AT)).as("_answered"))
             .withColumn("_rank", row_number().over(latestOfPerson))

@@ -53,8 +53,10 @@ final class ValuesNotNumbers {
             long n = u.notNumbers().getOrDefault(unit, 0L) + u.outOfRange().getOrDefault(unit, 0L);
             String from = days.get(0).toString(), to = days.get(1).toString();
             boolean oneDay = from.equals(to);
-            whereDa.add(shown + " (" + n + ", afgjort " + (oneDay ? from : from + " til " + to) + ")");
-            whereEn.add(shown + " (" + n + ", decided " + (oneDay ? "on " + from : from + " to " + to) + ")");
+            String fromDa = Language.DA.date(days.get(0)), toDa = Language.DA.date(days.get(1));
+            String fromEn = Language.EN.date(days.get(0)), toEn = Language.EN.date(days.get(1));
+            whereDa.add(shown + " (" + n + ", afgjort " + (oneDay ? fromDa : fromDa + " til " + toDa) + ")");
+            whereEn.add(shown + " (" + n + ", decided " + (oneDay ? "on " + fromEn : fromEn + " to " + toEn) + ")");
             perUnit.put(shown, n);
             perUnitDays.putArray(shown).add(from).add(to);
         });

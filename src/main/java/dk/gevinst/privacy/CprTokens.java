@@ -29,13 +29,8 @@ public final class CprTokens implements UDF1<String, String> {
         return when(raw.rlike(CprScrubber.REGEX), udf(new CprTokens(pseudonymizer), DataTypes.StringType).apply(raw)).otherwise(raw);
     }
 
-    /** The same, for one value (the driver's own reading of a key). */
-    public static String of(Pseudonymizer pseudonymizer, String raw) {
-        return raw == null ? null : PATTERN.matcher(raw).replaceAll(m -> pseudonymizer.cprToken(m.group()));
-    }
-
     @Override
     public String call(String raw) {
-        return of(pseudonymizer, raw);
+        return raw == null ? null : PATTERN.matcher(raw).replaceAll(m -> pseudonymizer.cprToken(m.group()));
     }
 }

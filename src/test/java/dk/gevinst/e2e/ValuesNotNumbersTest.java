@@ -80,13 +80,13 @@ class ValuesNotNumbersTest {
         assertThat(flag.path("units").toString()).isEqualTo("{\"A\":7,\"B\":5}");
         assertThat(flag.path("days").toString()).isEqualTo("{\"A\":[\"2026-01-09\",\"2026-03-28\"],\"B\":[\"2026-01-05\",\"2026-03-28\"]}");
         assertThat(flag.path("text_da").asText()).isEqualTo("12 sager i evalueringens perioder indgår ikke i Årsværk, fordi kolonnen 'fte' ikke giver "
-            + "et brugbart tal: 11 har værdier, der ikke er tal, og 1 har et tal uden for ±10.000.000. De er fra A (7, afgjort 2026-01-09 til "
-            + "2026-03-28) og B (5, afgjort 2026-01-05 til 2026-03-28). Ret: skriv kolonnen som tal med samme decimaltegn som filens øvrige tal "
+            + "et brugbart tal: 11 har værdier, der ikke er tal, og 1 har et tal uden for ±10.000.000. De er fra A (7, afgjort 9.\u00a0januar\u00a02026 til "
+            + "28.\u00a0marts\u00a02026) og B (5, afgjort 5.\u00a0januar\u00a02026 til 28.\u00a0marts\u00a02026). Ret: skriv kolonnen som tal med samme decimaltegn som filens øvrige tal "
             + "(punktum i kommaseparerede filer og i JSON); brug en større enhed, så værdierne ligger inden for ±10.000.000. Lever derefter "
             + "sagerne igen; en ændret fil læses den følgende nat.");
         assertThat(flag.path("text_en").asText()).startsWith("12 cases in the evaluation's periods are left out of FTE, because column 'fte' "
             + "gives no usable number: 11 have values that are not numbers, and 1 has a number beyond ±10,000,000. They are from A (7, decided "
-            + "2026-01-09 to 2026-03-28) and B (5, decided 2026-01-05 to 2026-03-28). Fix: write the column");
+            + "9\u00a0January\u00a02026 to 28\u00a0March\u00a02026) and B (5, decided 5\u00a0January\u00a02026 to 28\u00a0March\u00a02026). Fix: write the column");
 
         // C's JSON cases (c5, c10, c15, c20 and c1, Infinity) count for the pilot that has C, and only as text.
         JsonNode onC = SampleRun.healthFlag(SampleRun.json(out.resolve("decisions/on-c.json")), "values_not_numbers");
