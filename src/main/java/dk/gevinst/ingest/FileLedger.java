@@ -68,6 +68,11 @@ public final class FileLedger {
             return removedAt != null;
         }
 
+        /** The units this version's accepted rows named; empty when not recorded (an older ledger) or the source has none. */
+        public java.util.Set<String> unitNames() {
+            return units == null ? java.util.Set.of() : java.util.Set.copyOf(units.keySet());
+        }
+
         Entry removedAt(Instant when) {
             return new Entry(source, file, version, display, size, modified, knownFrom, firstSeenAt, when.toString(), runId,
                 rowsRead, rowsAccepted, rowsQuarantined, byReason, cprMasked, columns, warnings, note, when.toString(), cutOff, units, replacedRowsRead, unknownCandidates, latestOwnDay);

@@ -222,7 +222,7 @@ public final class SparkIngest implements IngestStage {
             String earlier = versions.size() == 1 ? "" : " (and " + (versions.size() - 1) + (versions.size() == 2 ? " earlier version" : " earlier versions") + ")";
             removed.add(new FileProblem(folder, last.display(), "removed from the data root; its " + rows + (rows == 1 ? " accepted row" : " accepted rows")
                 + earlier + (rows == 1 && earlier.isEmpty() ? " was" : " were")
-                + " dropped from the state, so no night evaluated from now on, replays included, uses them", rows));
+                + " dropped from the state, so no night evaluated from now on, replays included, uses them", rows, last.unitNames()));
             LOG.warn("{} was removed from the data root; its {} accepted rows{} were dropped", last.display(), rows, earlier);
             out.addAll(ledger.removals(versions, request.now()));
         }

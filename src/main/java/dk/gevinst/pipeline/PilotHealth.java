@@ -173,12 +173,19 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         units.addAll(spec.controlUnits());
         List<ColumnTypos.InFiles> typos = knownTypos.stream().filter(t -> used.contains(t.typo().source())).map(t -> t.about(units))
             .filter(java.util.Objects::nonNull).toList();
+        // A cut-off or mostly quarantined file may have lost any team's rows (its accepted rows say only whose rows are
+        // left), so every pilot using the source hears of it. A withdrawn file lost exactly its accepted rows: only a
+        // pilot whose units they name (or any, when none are recorded) is told. A file that contributed no row (all
+        // quarantined, say) is removed without changing anything: no warning.
         List<CutOffFile> cutOff = knownCutOff.stream().filter(p -> uses(used, p.source())).toList();
-        // A file that contributed no row (all quarantined, say) is removed without changing anything: no warning.
         List<FileProblem> withdrawn = removedTonight.stream().filter(p -> p.rowsAccepted() != 0)
-            .filter(p -> uses(used, p.source())).toList();
+            .filter(p -> uses(used, p.source()) && couldHold(p.units(), units)).toList();
         List<QuarantinedFile> quarantined = knownQuarantined.stream().filter(q -> uses(used, q.source())).toList();
         return new PilotHealth(through, stale, rejected, typos, cutOff, List.of(), UnknownCandidates.NONE, List.of(), quarantined, withdrawn);
+    }
+
+    private static boolean couldHold(Set<String> fileUnits, Set<String> pilotUnits) {
+        return fileUnits.isEmpty() || fileUnits.stream().anyMatch(pilotUnits::contains);
     }
 
     /** Whether a file of this source folder is one the pilot's indicators or business case read. */

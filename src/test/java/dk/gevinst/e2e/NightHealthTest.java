@@ -38,6 +38,11 @@ class NightHealthTest {
         Path data = TinyRuns.data(tmp.resolve("data"));
         String late = "case_id,unit,opened_at,decided_at,handling_minutes\nx1,A,2026-03-20,2026-03-20T15:00,90\nx2,B,2026-03-20,2026-03-20T15:00,20\n";
         TempDirs.write(data, "cases/late.csv", late);
+        // Another pilot on teams C and D, whose rows are in a file of their own: the removed file held none of them.
+        TempDirs.write(data, "cases/other.csv", Files.readString(data.resolve("cases/cases.csv")).replace(",A,", ",C,").replace(",B,", ",D,")
+            .replace("\nc", "\nd"));
+        TempDirs.write(pilots, "other.yaml", TinyRuns.GOOD_SPEC.replace("id: small", "id: other").replace("{pilot: [A], control: [B]}",
+            "{pilot: [C], control: [D]}"));
         Path out = tmp.resolve("out");
         assertThat(TinyRuns.run(pilots, data, out, "2026-03-29")).isZero();
         assertThat(SampleRun.json(out.resolve("decisions/small.json")).path("health").findValuesAsText("code")).doesNotContain("files_withdrawn");
@@ -52,6 +57,8 @@ class NightHealthTest {
         assertThat(flag.path("files").get(0).path("message").asText()).contains("its 2 accepted rows were dropped");
         assertThat(Files.readString(out.resolve("dashboard/small.html"))).as("the pilot's page says it")
             .contains("En fil blev fjernet fra datamappen i nat (cases/late.csv)");
+        assertThat(SampleRun.json(out.resolve("decisions/other.json")).path("health").findValuesAsText("code")).as("its rows named only A and B")
+            .doesNotContain("files_withdrawn");
 
         // Put back, the file is read again and the flag goes: it belongs to the night the rows went.
         TempDirs.write(data, "cases/late.csv", late);
