@@ -44,6 +44,7 @@ public final class ValidateCommand implements Callable<Integer> {
         SpecLoad load = new SpecLoader(storage).load(Arguments.folder(storage, pilots, "--pilots", "jobs/pilots"), pilots.endsWith("/") ? pilots : pilots + "/");
         load.valid().forEach(s -> System.out.println("ok      " + s.file() + " (" + s.id() + ", " + s.indicators().size() + " indicators)"));
         load.failures().forEach(f -> f.problems().forEach(p -> System.out.println(p)));
+        dk.gevinst.config.SharedTitles.warnings(load.valid()).forEach(w -> System.out.println("warning " + w));
         int headerProblems = 0, unevaluable = 0;
         if (data != null) {
             Path root = Arguments.folder(storage, data, "--data", "data-samples");

@@ -76,4 +76,18 @@ class ValidateCommandTest {
         assertThat(exit[0]).isEqualTo(2);
         assertThat(err).doesNotContain("unexpected error");
     }
+
+    /** A spec copied under a new id keeps its title: validate says so, with both files, and still passes. */
+    @Test
+    void twoSpecsWithOneTitleAreAWarning(@TempDir Path tmp) throws Exception {
+        String spec = "id: x\ntitle: \"Chatbot i Borgerservice\"\nstart: 2026-01-01\nend: 2026-02-01\nbaseline_start: 2025-11-01\narms: {pilot: [A]}\n"
+            + "indicators:\n  handling_time: {role: success, mde: 1}\n";
+        TempDirs.write(tmp, "pilots/x.yaml", spec);
+        TempDirs.write(tmp, "pilots/y.yaml", spec.replace("id: x", "id: y").replace("Chatbot i Borgerservice", "chatbot i borgerservice "));
+        int[] exit = new int[1];
+        String out = Capture.stdout(() -> exit[0] = Main.execute("validate", "--pilots", tmp.resolve("pilots").toString()));
+        assertThat(exit[0]).isZero();
+        assertThat(out).contains("y.yaml: pilot 'y' has the title 'chatbot i borgerservice'").contains("warning ")
+            .contains("x.yaml) has; the portfolio and the digest show both under one name: give each its own title.");
+    }
 }
