@@ -15,6 +15,9 @@ import java.util.TreeSet;
  * unit present in the data it most likely means. Names are compared and shown CPR-masked, as the data holds them.
  */
 public final class UnitsWithoutData {
+    /** The days after the start during which a unit without rows is a warning: the first week a new team may not export yet. */
+    public static final int GRACE_DAYS = 7;
+
     private UnitsWithoutData() {}
 
     /** What the pilot is evaluated on while a unit has no rows. */
@@ -41,11 +44,12 @@ public final class UnitsWithoutData {
         }
 
         /**
-         * Whether no night can evaluate the pilot (or judge its candidate) until the unit is fixed: a spec error, not a
-         * warning, once the pilot has started. Before, a team new to the pilot may not export yet, and nothing is decided.
+         * Whether the pilot is not evaluated until the unit is fixed: a spec error once the pilot has run a week. A
+         * decision on other teams than the spec names (a GO on two of three control teams, or on the controls alone) is
+         * one nobody chose. Before, a team new to the pilot may not export yet, and it is a warning.
          */
         public boolean blocks() {
-            return left == Left.NOTHING && started;
+            return started;
         }
 
         /** The warning (or, when it {@link #blocks()}, the error) in English, as validate and the run's log say it. */
@@ -53,18 +57,18 @@ public final class UnitsWithoutData {
             return pilotId + ": " + arm + " unit '" + unit + "' has no rows in the data"
                 + (didYouMean == null ? "; check its spelling against the unit column of the exports."
                     : "; did you mean '" + didYouMean + "'?")
-                + " " + consequenceEn() + (left == Left.NOTHING && !started ? " (A warning until the start, " + start + ", when it becomes an error.)" : "");
+                + " " + consequenceEn() + (started ? " Until it is fixed the pilot is not evaluated, and its last good decision stands."
+                    : " A warning until " + start.plusDays(GRACE_DAYS) + ", a week after the start: a team new to the pilot may not export yet.");
         }
 
         private String consequenceEn() {
             return switch (left) {
-                case OTHER_UNITS -> "Until it is fixed the pilot is evaluated without it.";
-                case NO_CONTROL_GROUP -> "No other control unit has rows: until it is fixed the pilot is evaluated without a control group, "
-                    + "on its own days before and after the start.";
+                case OTHER_UNITS -> "Without it the pilot would be decided on other teams than its spec names.";
+                case NO_CONTROL_GROUP -> "No other control unit has rows: without it the pilot would be decided without a control group.";
                 case NOTHING -> candidate != null
-                    ? "No other unit of candidate '" + candidate + "' has rows: until it is fixed the comparison cannot judge that candidate."
-                    : pilotArm() ? "No other pilot unit has rows: until it is fixed the pilot cannot be evaluated."
-                    : "No other control unit has rows and the spec has no baseline_start: until it is fixed the pilot cannot be evaluated.";
+                    ? "No other unit of candidate '" + candidate + "' has rows: without it the comparison cannot judge that candidate."
+                    : pilotArm() ? "No other pilot unit has rows: without it the pilot cannot be evaluated at all."
+                    : "No other control unit has rows and the spec has no baseline_start: without it the pilot cannot be evaluated at all.";
             };
         }
     }
@@ -83,7 +87,7 @@ public final class UnitsWithoutData {
             check("pilot", null, spec.pilotUnits(), Left.NOTHING, known, named, out);
         }
         check("control", null, spec.controlUnits(), spec.hasBaseline() ? Left.NO_CONTROL_GROUP : Left.NOTHING, known, named, out);
-        boolean started = !asOf.isBefore(spec.start());
+        boolean started = !asOf.isBefore(spec.start().plusDays(GRACE_DAYS));
         return out.stream().map(m -> new Missing(m.arm(), m.unit(), m.didYouMean(), m.candidate(), m.left(), spec.start(), started)).toList();
     }
 

@@ -68,10 +68,10 @@ final class HealthTexts {
     static Reason unitsWithoutData(List<UnitsWithoutData.Missing> blocking, LocalDate keptFrom) {
         String units = blocking.stream().map(m -> "'" + m.unit() + "'").collect(Collectors.joining(", "));
         return new Reason(INVALID_SPEC, null,
-            "Pilotspecifikationen nævner enheder uden rækker i data (" + units + "), så der er ikke noget at vurdere piloten på, og den blev ikke "
-                + "evalueret i nat. " + kept(keptFrom, "indtil enhederne er stavet som i data", "Stav enhederne som i data; 'gevinst validate --data' viser dem."),
-            "The pilot spec names units without rows in the data (" + units + "), so there is nothing to evaluate the pilot on, and it was not "
-                + "evaluated tonight. " + keptEn(keptFrom, "until the units are spelt as in the data", "Spell the units as the data does; "
+            "Pilotspecifikationen nævner enheder uden rækker i data (" + units + "), så den ville blive vurderet på andre teams end specificeret, "
+                + "og den blev ikke evalueret i nat. " + kept(keptFrom, "indtil enhederne er stavet som i data", "Stav enhederne som i data; 'gevinst validate --data' viser dem."),
+            "The pilot spec names units without rows in the data (" + units + "), so it would be evaluated on other teams than specified, and it "
+                + "was not evaluated tonight. " + keptEn(keptFrom, "until the units are spelt as in the data", "Spell the units as the data does; "
                 + "'gevinst validate --data' lists them."));
     }
 
@@ -180,10 +180,10 @@ final class HealthTexts {
     }
 
     /**
-     * The health flag of a spec unit without rows. An error for a pilot and a control unit alike: either way the
-     * decision is made on another design than the one specified (fewer pilot teams, or a different comparison
-     * group), and a decision on a design nobody chose must not pass as a mere warning. It names the unit, the
-     * unit it most likely means and the fix; the same as details.
+     * The health flag of a spec unit without rows. From a week after the start an error for a pilot and a control unit
+     * alike: a decision on other teams than specified (fewer pilot teams, another comparison group) is one nobody
+     * chose, so none is made and the last good one stands. In the first week a warning: a team new to the pilot may not
+     * export yet. It names the unit, the unit it most likely means, what the pilot would be left with, and the fix.
      */
     static HealthFlag unitWithoutDataFlag(UnitsWithoutData.Missing m) {
         boolean pilot = m.pilotArm();
@@ -194,23 +194,28 @@ final class HealthTexts {
         details.put("left", m.left().name().toLowerCase(java.util.Locale.ROOT));
         if (m.candidate() != null) details.put("candidate", m.candidate());
         String withoutDa = switch (m.left()) {
-            case OTHER_UNITS -> " Beslutningen er truffet uden den, altså på " + (pilot ? "færre pilotteams" : "en anden kontrolgruppe") + " end specificeret.";
-            case NO_CONTROL_GROUP -> " Ingen anden kontrolenhed har rækker, så beslutningen er truffet uden kontrolgruppe, alene på pilotens egne dage før og efter start.";
+            case OTHER_UNITS -> " Uden den ville piloten blive vurderet på " + (pilot ? "færre pilotteams" : "en anden kontrolgruppe") + " end specificeret.";
+            case NO_CONTROL_GROUP -> " Ingen anden kontrolenhed har rækker, så uden den ville piloten blive vurderet uden kontrolgruppe.";
             case NOTHING -> m.candidate() != null ? " Ingen anden enhed hos kandidaten '" + m.candidate() + "' har rækker, så sammenligningen kan ikke bedømme den."
-                : pilot ? " Ingen anden pilotenhed har rækker, så piloten kan ikke vurderes: beslutningen hviler ikke på pilotens data."
-                : " Ingen anden kontrolenhed har rækker, og specifikationen har ingen baseline_start, så piloten kan ikke vurderes.";
+                : pilot ? " Ingen anden pilotenhed har rækker, så piloten kan slet ikke vurderes."
+                : " Ingen anden kontrolenhed har rækker, og specifikationen har ingen baseline_start, så piloten kan slet ikke vurderes.";
         };
         String withoutEn = switch (m.left()) {
-            case OTHER_UNITS -> " The decision was made without it, on " + (pilot ? "fewer pilot teams" : "a different control group") + " than specified.";
-            case NO_CONTROL_GROUP -> " No other control unit has rows, so the decision was made without a control group, on the pilot's own days before and after the start.";
+            case OTHER_UNITS -> " Without it the pilot would be evaluated on " + (pilot ? "fewer pilot teams" : "a different control group") + " than specified.";
+            case NO_CONTROL_GROUP -> " No other control unit has rows, so without it the pilot would be evaluated without a control group.";
             case NOTHING -> m.candidate() != null ? " No other unit of candidate '" + m.candidate() + "' has rows, so the comparison cannot judge it."
-                : pilot ? " No other pilot unit has rows, so the pilot cannot be evaluated: the decision does not rest on the pilot's data."
-                : " No other control unit has rows and the spec has no baseline_start, so the pilot cannot be evaluated.";
+                : pilot ? " No other pilot unit has rows, so the pilot cannot be evaluated at all."
+                : " No other control unit has rows and the spec has no baseline_start, so the pilot cannot be evaluated at all.";
         };
-        return new HealthFlag(UNIT_WITHOUT_DATA, HealthFlag.Severity.ERROR,
-            (pilot ? "Pilotenheden '" : "Kontrolenheden '") + m.unit() + "' i pilotspecifikationen har ingen rækker i data." + meantDa + withoutDa
+        String graceDay = m.start() == null ? "" : m.start().plusDays(UnitsWithoutData.GRACE_DAYS).toString();
+        String stateDa = m.blocks() ? " Piloten vurderes ikke, før det er rettet, og dens seneste gyldige beslutning gælder."
+            : " En advarsel til og med ugen efter start (" + graceDay + "): et team, der er nyt i piloten, eksporterer måske ikke endnu.";
+        String stateEn = m.blocks() ? " The pilot is not evaluated until it is fixed, and its last good decision stands."
+            : " A warning until a week after the start (" + graceDay + "): a team new to the pilot may not export yet.";
+        return new HealthFlag(UNIT_WITHOUT_DATA, m.blocks() ? HealthFlag.Severity.ERROR : HealthFlag.Severity.WARNING,
+            (pilot ? "Pilotenheden '" : "Kontrolenheden '") + m.unit() + "' i pilotspecifikationen har ingen rækker i data." + meantDa + withoutDa + stateDa
                 + " Ret: stav enheden som i data i specifikationen; næste nat evalueres piloten igen.",
-            (pilot ? "Pilot unit '" : "Control unit '") + m.unit() + "' in the pilot spec has no rows in the data." + meantEn + withoutEn
+            (pilot ? "Pilot unit '" : "Control unit '") + m.unit() + "' in the pilot spec has no rows in the data." + meantEn + withoutEn + stateEn
                 + " Fix: spell the unit as the data does in the spec; the pilot is evaluated again the next night.",
             details);
     }

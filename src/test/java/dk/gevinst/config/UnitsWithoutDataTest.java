@@ -29,8 +29,8 @@ class UnitsWithoutDataTest {
             assertThat(m.left()).isEqualTo(Left.NOTHING);
             assertThat(m.blocks()).isTrue();
             assertThat(m.en("p")).startsWith("p: pilot unit 'A ' has no rows in the data; did you mean 'A'?")
-                .endsWith("No other pilot unit has rows: until it is fixed the pilot cannot be evaluated.")
-                .doesNotContain("evaluated without it");
+                .contains("No other pilot unit has rows: without it the pilot cannot be evaluated at all.")
+                .endsWith("Until it is fixed the pilot is not evaluated, and its last good decision stands.");
         });
     }
 
@@ -40,8 +40,9 @@ class UnitsWithoutDataTest {
         Missing before = UnitsWithoutData.of(spec, Set.of("A", "B"), LocalDate.of(2026, 3, 1)).get(0);
         assertThat(before.left()).isEqualTo(Left.NOTHING);
         assertThat(before.blocks()).as("nothing is decided before the start").isFalse();
-        assertThat(before.en("p")).endsWith("(A warning until the start, 2026-03-02, when it becomes an error.)");
-        assertThat(UnitsWithoutData.of(spec, Set.of("A", "B"), LocalDate.of(2026, 3, 2)).get(0).blocks()).isTrue();
+        assertThat(before.en("p")).endsWith("A warning until 2026-03-09, a week after the start: a team new to the pilot may not export yet.");
+        assertThat(UnitsWithoutData.of(spec, Set.of("A", "B"), LocalDate.of(2026, 3, 2)).get(0).blocks()).as("its first week").isFalse();
+        assertThat(UnitsWithoutData.of(spec, Set.of("A", "B"), LocalDate.of(2026, 3, 9)).get(0).blocks()).isTrue();
     }
 
     @Test
@@ -49,8 +50,8 @@ class UnitsWithoutDataTest {
         List<Missing> missing = UnitsWithoutData.of(pilot("{pilot: [A, Ax], control: [B]}", true), Set.of("A", "B"), NIGHT);
         assertThat(missing).singleElement().satisfies(m -> {
             assertThat(m.left()).isEqualTo(Left.OTHER_UNITS);
-            assertThat(m.blocks()).isFalse();
-            assertThat(m.en("p")).endsWith("Until it is fixed the pilot is evaluated without it.");
+            assertThat(m.blocks()).as("a decision on other teams than the spec names is one nobody chose").isTrue();
+            assertThat(m.en("p")).contains("Without it the pilot would be decided on other teams than its spec names.");
         });
     }
 
@@ -58,13 +59,13 @@ class UnitsWithoutDataTest {
     void theLastControlUnitFallsBackToBeforeAndAfterOnlyWithABaseline() throws Exception {
         Missing withBaseline = UnitsWithoutData.of(pilot("{pilot: [A], control: [Bx]}", true), Set.of("A", "B"), NIGHT).get(0);
         assertThat(withBaseline.left()).isEqualTo(Left.NO_CONTROL_GROUP);
-        assertThat(withBaseline.blocks()).isFalse();
-        assertThat(withBaseline.en("p")).contains("evaluated without a control group, on its own days before and after the start");
+        assertThat(withBaseline.blocks()).isTrue();
+        assertThat(withBaseline.en("p")).contains("without it the pilot would be decided without a control group");
 
         Missing without = UnitsWithoutData.of(pilot("{pilot: [A], control: [Bx]}", false), Set.of("A", "B"), NIGHT).get(0);
         assertThat(without.left()).isEqualTo(Left.NOTHING);
         assertThat(without.blocks()).isTrue();
-        assertThat(without.en("p")).contains("the spec has no baseline_start").contains("cannot be evaluated");
+        assertThat(without.en("p")).contains("the spec has no baseline_start").contains("cannot be evaluated at all");
     }
 
     @Test

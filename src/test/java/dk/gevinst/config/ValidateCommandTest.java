@@ -44,9 +44,10 @@ class ValidateCommandTest {
 
     @Test
     void aMisspeltOptionalColumnAndAnIndicatorsMissingColumnAreWarnings(@TempDir Path tmp) throws Exception {
-        // One row for each pilot unit of the sample specs: a pilot arm without any unit in the data would be an error.
+        // One row for each unit of the sample specs: a spec unit without rows is an error once its pilot has started.
         StringBuilder rows = new StringBuilder("case_id,unit,opened_at,decided_at,handling_minuts\n");
-        for (String unit : List.of("Ydelse Nord", "Borgerservice Aulum", "Jobcenter Øst", "Jobcenter Nord", "Jobcenter Centrum")) {
+        for (String unit : List.of("Ydelse Nord", "Ydelse Syd", "Ydelse Vest", "Ydelse Øst", "Borgerservice Aulum", "Borgerservice Herning",
+                "Borgerservice Sunds", "Jobcenter Øst", "Jobcenter Vest", "Jobcenter Midt", "Jobcenter Syd", "Jobcenter Nord", "Jobcenter Centrum")) {
             rows.append("c").append(rows.length()).append(',').append(unit).append(",2026-01-01,2026-01-02,5\n");
         }
         TempDirs.write(tmp, "data/cases/a.csv", rows.toString());

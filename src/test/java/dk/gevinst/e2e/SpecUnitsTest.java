@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SpecUnitsTest {
     @Test
-    void aMisspeltControlUnitIsAValidateWarningAndAnErrorFlagOnTheDecision(@TempDir Path tmp) throws Exception {
+    void aMisspeltControlUnitIsASpecErrorAndNoDecisionIsMadeOnTheOtherControls(@TempDir Path tmp) throws Exception {
         Path data = TinyRuns.data(tmp.resolve("data"));
         String cases = Files.readString(data.resolve("cases/cases.csv"));
         TempDirs.write(data, "cases/vest.csv", cases.replace(",B,", ",Ydelse Vest,").replace("\nc", "\nv"));
@@ -30,13 +30,14 @@ class SpecUnitsTest {
 
         int[] exit = new int[1];
         String validate = Capture.stdout(() -> exit[0] = Main.execute("validate", "--pilots", pilots.toString(), "--data", data.toString()));
-        assertThat(exit[0]).as("a warning, as a misspelt optional column is").isZero();
-        assertThat(validate).contains("small.yaml: small: control unit 'Ydelse Vestt' has no rows in the data; did you mean 'Ydelse Vest'?");
+        assertThat(exit[0]).as("the pilot started weeks ago: a decision on two control teams of three is one nobody chose").isEqualTo(2);
+        assertThat(validate).contains("error   ").contains("small.yaml: small: control unit 'Ydelse Vestt' has no rows in the data; did you mean 'Ydelse Vest'?");
         assertThat(validate).doesNotContain("unit 'B'").doesNotContain("unit 'A'");
 
         Path out = tmp.resolve("out");
-        assertThat(TinyRuns.run(pilots, data, out, "2026-03-31")).isZero();
+        Capture.stderr(() -> Capture.stdout(() -> assertThat(TinyRuns.run(pilots, data, out, "2026-03-31")).isEqualTo(2)));
         JsonNode doc = SampleRun.json(out.resolve("decisions/small.json"));
+        assertThat(doc.path("decision").isNull()).as("no GO on B alone").isTrue();
         JsonNode flag = SampleRun.healthFlag(doc, "unit_without_data");
         assertThat(flag.path("severity").asText()).isEqualTo("error");
         assertThat(flag.path("unit").asText()).isEqualTo("Ydelse Vestt");
@@ -90,7 +91,8 @@ class SpecUnitsTest {
         String validate = Capture.stdout(() -> exit[0] = Main.execute("validate", "--pilots", pilots.toString(), "--data", data.toString()));
         assertThat(exit[0]).as("no night can evaluate it").isEqualTo(2);
         assertThat(validate).contains("error   ").contains("small: pilot unit 'A ' has no rows in the data; did you mean 'A'? "
-            + "No other pilot unit has rows: until it is fixed the pilot cannot be evaluated.");
+            + "No other pilot unit has rows: without it the pilot cannot be evaluated at all. Until it is fixed the pilot is not evaluated, and its last "
+            + "good decision stands.");
 
         Path out = tmp.resolve("out");
         String[] stderr = new String[1];
@@ -99,8 +101,8 @@ class SpecUnitsTest {
             .contains("small: pilot unit 'A ' has no rows");
         JsonNode flag = SampleRun.healthFlag(SampleRun.json(out.resolve("decisions/small.json")), "unit_without_data");
         assertThat(flag.path("left").asText()).isEqualTo("nothing");
-        assertThat(flag.path("text_en").asText()).contains("the pilot cannot be evaluated").doesNotContain("fewer pilot teams");
-        assertThat(flag.path("text_da").asText()).contains("piloten kan ikke vurderes").doesNotContain("færre pilotteams");
+        assertThat(flag.path("text_en").asText()).contains("the pilot cannot be evaluated at all").doesNotContain("fewer pilot teams");
+        assertThat(flag.path("text_da").asText()).contains("piloten kan slet ikke vurderes").doesNotContain("færre pilotteams");
         JsonNode doc = SampleRun.json(out.resolve("decisions/small.json"));
         assertThat(doc.path("decision").isNull()).as("no decision on the control teams alone").isTrue();
         assertThat(doc.path("status").asText()).isEqualTo("error");
