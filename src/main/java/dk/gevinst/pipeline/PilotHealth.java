@@ -149,7 +149,7 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         expected.forEach((source, due) -> {
             OptionalInt maxAge = freshness.maxAge(source);
             if (maxAge.isEmpty()) return;
-            LocalDate from = due.minusDays(maxAge.getAsInt());
+            LocalDate from = expectedFrom(spec, due, maxAge.getAsInt());
             LocalDate last = newest.get(source);
             if (last == null || last.isBefore(from)) {
                 stale.add(new StaleSource(source, last, from, maxAge.getAsInt()));
@@ -237,6 +237,16 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         if (!day.isBefore(spec.start()) && day.isBefore(spec.postStart())) day = spec.start().minusDays(1);
         LocalDate first = spec.hasBaseline() ? spec.baselineStart() : spec.postStart();
         return day.isBefore(first) ? null : day;
+    }
+
+    /**
+     * The day a source's newest deciding cell should at least reach: the due day less the days allowed, but never a day
+     * of the ramp-up, which has no cells by design. Without that, the night the ramp-up ends asked for a cell from its
+     * last days and found the exports, all on time, stale (a stranger's exit 5 on the night after a 14-day ramp-up).
+     */
+    static LocalDate expectedFrom(PilotSpec spec, LocalDate due, int maxAgeDays) {
+        LocalDate from = due.minusDays(maxAgeDays);
+        return !from.isBefore(spec.start()) && from.isBefore(spec.postStart()) ? spec.start().minusDays(1) : from;
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {
