@@ -69,9 +69,14 @@ public final class DecisionRule {
             better.forEach(r -> reasons.add(ReasonTexts.improved(r)));
         } else if (deadlinePassed) {
             outcome = Outcome.STOP;
-            reasons.add(ReasonTexts.deadlinePassed(spec));
+            // A core-task gain stopped by a guardrail never shown to hold says so first: the steering group read only
+            // 'no clear result' above a 16 % faster handling time, and not what held it back.
+            List<IndicatorResult> unshown = better.isEmpty() ? List.of()
+                : guardrails.stream().filter(r -> r.verdict() != Verdict.NON_INFERIOR).toList();
+            reasons.add(ReasonTexts.deadlinePassed(spec, unshown));
             drifted.forEach(r -> reasons.add(InferenceReasons.preTrend(r)));
             success.forEach(r -> reasons.add(statusOf(spec, r)));
+            unshown.forEach(r -> reasons.add(guardrailStatus(spec, r)));
         } else if (evidence && !drifted.isEmpty()) {
             outcome = Outcome.EXTEND;
             drifted.forEach(r -> reasons.add(InferenceReasons.preTrend(r)));
@@ -104,6 +109,13 @@ public final class DecisionRule {
         if (r.withheld()) return InferenceReasons.teamLevelMissing(r);
         return new Reason("inconclusive", r.id(), ReasonTexts.change(r, dk.gevinst.text.Language.DA) + ": endnu uafklaret.",
             ReasonTexts.change(r, dk.gevinst.text.Language.EN) + ": not yet conclusive.");
+    }
+
+    /** A guardrail not shown to hold: too few cases, or its interval still reaching past the margin. */
+    private static Reason guardrailStatus(PilotSpec spec, IndicatorResult r) {
+        if (r.verdict() != Verdict.INCONCLUSIVE || r.withheld()) return statusOf(spec, r);
+        return new Reason("inconclusive", r.id(), ReasonTexts.change(r, dk.gevinst.text.Language.DA) + ": ikke vist at holde sig inden for grænsen.",
+            ReasonTexts.change(r, dk.gevinst.text.Language.EN) + ": not shown to stay within its margin.");
     }
 
     private static List<IndicatorResult> byRole(List<IndicatorResult> results, Role role) {

@@ -127,7 +127,15 @@ public final class ReasonTexts {
     }
 
     public static Reason deadlinePassed(PilotSpec spec) {
-        return reason("deadline_passed", null, l -> deadlinePassed(spec, l) + l.pick(" uden et klart resultat.", " without a clear result."));
+        return deadlinePassed(spec, List.of());
+    }
+
+    /** @param unshown guardrails not shown to hold while the core task improved: what held the pilot back, named */
+    public static Reason deadlinePassed(PilotSpec spec, List<IndicatorResult> unshown) {
+        return reason("deadline_passed", null, l -> deadlinePassed(spec, l) + l.pick(" uden et klart resultat.", " without a clear result.")
+            + (unshown.isEmpty() ? "" : l.pick(unshown.size() == 1 ? " Kerneopgaven blev bedre, men det er ikke vist, at kvalitetsværnet " : " Kerneopgaven blev bedre, men det er ikke vist, at kvalitetsværnene ", " The core task improved, but ")
+                + l.list(unshown.stream().map(r -> r.indicator().definition().label(l.code())).toList())
+                + l.pick(" holder sig inden for grænsen.", unshown.size() == 1 ? " was not shown to stay within its margin." : " were not shown to stay within their margins.")));
     }
 
     /** "Beslutningsdatoen 30. juni 2026 plus 8 ugers forlængelse er passeret", or, without extension, that the date has passed. */

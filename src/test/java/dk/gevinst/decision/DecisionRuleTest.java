@@ -213,6 +213,20 @@ class DecisionRuleTest {
             + "without a clear result.");
     }
 
+    /** Past the deadline with a core-task gain and a guardrail never shown to hold: the STOP says which guardrail held it back. */
+    @Test
+    void aDeadlineStopNamesTheGuardrailThatHeldAGainBack() throws Exception {
+        PilotEvaluation e = evaluate(spec(""), LocalDate.of(2026, 9, 1), CHEAP, weeks("handling_time", 60, -9, 15, 200),
+            weeks("processing_days", 10, 0.5, 3, 200));
+        assertThat(e.decision().outcome()).isEqualTo(Outcome.STOP);
+        assertThat(e.indicators().stream().filter(r -> r.id().equals("processing_days")).findFirst().orElseThrow().verdict())
+            .isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(e.decision().mainReason().en()).endsWith("without a clear result. The core task improved, but Processing time was not shown to stay "
+            + "within its margin.");
+        assertThat(e.decision().mainReason().da()).contains("men det er ikke vist, at kvalitetsværnet Gennemløbstid holder sig inden for grænsen.");
+        assertThat(e.decision().reasons()).extracting(Reason::en).anyMatch(t -> t.endsWith(": not shown to stay within its margin."));
+    }
+
     @Test
     void aSuccessIndicatorWithoutAnyDataIsNotBlamedOnTooFewCasesArriving() throws Exception {
         // No handling-time cells at all (units that do not match the data, a pilot_id that has no rows): no estimate.
