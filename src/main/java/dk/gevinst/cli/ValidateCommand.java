@@ -1,5 +1,6 @@
 package dk.gevinst.cli;
 
+import dk.gevinst.config.SharedTitles;
 import dk.gevinst.config.SpecLoad;
 import dk.gevinst.config.SpecLoader;
 import dk.gevinst.config.UnitsWithoutData;
@@ -44,7 +45,7 @@ public final class ValidateCommand implements Callable<Integer> {
         SpecLoad load = new SpecLoader(storage).load(Arguments.folder(storage, pilots, "--pilots", "jobs/pilots"), pilots.endsWith("/") ? pilots : pilots + "/");
         load.valid().forEach(s -> System.out.println("ok      " + s.file() + " (" + s.id() + ", " + s.indicators().size() + " indicators)"));
         load.failures().forEach(f -> f.problems().forEach(p -> System.out.println(p)));
-        dk.gevinst.config.SharedTitles.warnings(load.valid()).forEach(w -> System.out.println("warning " + w));
+        SharedTitles.warnings(load.valid()).forEach(w -> System.out.println("warning " + w));
         int headerProblems = 0, unevaluable = 0;
         if (data != null) {
             Path root = Arguments.folder(storage, data, "--data", "data-samples");
@@ -70,9 +71,13 @@ public final class ValidateCommand implements Callable<Integer> {
             // With no unit in the data at all there is nothing to misspell against (a data root without exports yet).
             if (!units.isEmpty()) {
                 for (var spec : load.valid()) {
-                    for (UnitsWithoutData.Missing m : UnitsWithoutData.of(spec, units, java.time.LocalDate.now())) {
-                        System.out.println((m.blocks() ? "error   " : "warning ") + spec.file() + ": " + m.en(spec.id()));
-                        if (m.blocks()) unevaluable++;
+                    List<UnitsWithoutData.Missing> missing = UnitsWithoutData.of(spec, units, java.time.LocalDate.now());
+                    // None of its units in the data at all: the run exits 2 for it on any night (no data to be stale).
+                    boolean none = !missing.isEmpty() && missing.get(0).started() && missing.size() == spec.pilotUnits().size() + spec.controlUnits().size();
+                    for (UnitsWithoutData.Missing m : missing) {
+                        boolean error = none || m.blocks();
+                        System.out.println((error ? "error   " : "warning ") + spec.file() + ": " + m.en(spec.id()));
+                        if (error) unevaluable++;
                     }
                 }
             }

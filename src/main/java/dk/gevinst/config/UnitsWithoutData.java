@@ -34,9 +34,10 @@ public final class UnitsWithoutData {
      * A spec unit without rows: its arm ("pilot" or "control"), its (masked) name, the likely intended one or null,
      * the candidate whose unit it is (null outside a comparison) and what the pilot is evaluated on without it.
      */
-    public record Missing(String arm, String unit, String didYouMean, String candidate, Left left, LocalDate start, boolean started) {
+    public record Missing(String arm, String unit, String didYouMean, String candidate, Left left, LocalDate start, boolean started,
+                          boolean pastFirstWeek) {
         public Missing(String arm, String unit, String didYouMean) {
-            this(arm, unit, didYouMean, null, Left.OTHER_UNITS, null, true);
+            this(arm, unit, didYouMean, null, Left.OTHER_UNITS, null, true, true);
         }
 
         public boolean pilotArm() {
@@ -44,12 +45,13 @@ public final class UnitsWithoutData {
         }
 
         /**
-         * Whether the pilot is not evaluated until the unit is fixed: a spec error once the pilot has run a week. A
-         * decision on other teams than the spec names (a GO on two of three control teams, or on the controls alone) is
-         * one nobody chose. Before, a team new to the pilot may not export yet, and it is a warning.
+         * Whether the pilot is not evaluated until the unit is fixed (a spec error, exit 2). A decision on other teams than
+         * the spec names (a GO on two of three control teams) is one nobody chose: from a week after the start, when a
+         * team new to the pilot has had time to export. One that leaves nothing (a decision on the controls alone, a
+         * comparison blind to a candidate) is never made once the pilot has started.
          */
         public boolean blocks() {
-            return started;
+            return left == Left.NOTHING ? started : pastFirstWeek;
         }
 
         /** The warning (or, when it {@link #blocks()}, the error) in English, as validate and the run's log say it. */
@@ -57,8 +59,9 @@ public final class UnitsWithoutData {
             return pilotId + ": " + arm + " unit '" + unit + "' has no rows in the data"
                 + (didYouMean == null ? "; check its spelling against the unit column of the exports."
                     : "; did you mean '" + didYouMean + "'?")
-                + " " + consequenceEn() + (started ? " Until it is fixed the pilot is not evaluated, and its last good decision stands."
-                    : " A warning until " + start.plusDays(GRACE_DAYS) + ", a week after the start: a team new to the pilot may not export yet.");
+                + " " + consequenceEn() + (blocks() ? " Until it is fixed the pilot is not evaluated, and its last good decision stands."
+                    : " A warning until " + (left == Left.NOTHING ? "the start, " + start : start.plusDays(GRACE_DAYS) + ", a week after the start")
+                    + ": a team new to the pilot may not export yet.");
         }
 
         private String consequenceEn() {
@@ -87,8 +90,8 @@ public final class UnitsWithoutData {
             check("pilot", null, spec.pilotUnits(), Left.NOTHING, known, named, out);
         }
         check("control", null, spec.controlUnits(), spec.hasBaseline() ? Left.NO_CONTROL_GROUP : Left.NOTHING, known, named, out);
-        boolean started = !asOf.isBefore(spec.start().plusDays(GRACE_DAYS));
-        return out.stream().map(m -> new Missing(m.arm(), m.unit(), m.didYouMean(), m.candidate(), m.left(), spec.start(), started)).toList();
+        boolean started = !asOf.isBefore(spec.start()), pastFirstWeek = !asOf.isBefore(spec.start().plusDays(GRACE_DAYS));
+        return out.stream().map(m -> new Missing(m.arm(), m.unit(), m.didYouMean(), m.candidate(), m.left(), spec.start(), started, pastFirstWeek)).toList();
     }
 
     /** The group's units without rows; when none of the group has rows, {@code whenNoneHas} says what the pilot is left with. */
@@ -97,7 +100,7 @@ public final class UnitsWithoutData {
         boolean noneHas = group.stream().noneMatch(u -> known.contains(CprScrubber.mask(u)));
         for (String raw : group) {
             String unit = CprScrubber.mask(raw);
-            if (!known.contains(unit)) out.add(new Missing(arm, unit, closest(unit, known, named), candidate, noneHas ? whenNoneHas : Left.OTHER_UNITS, null, true));
+            if (!known.contains(unit)) out.add(new Missing(arm, unit, closest(unit, known, named), candidate, noneHas ? whenNoneHas : Left.OTHER_UNITS, null, true, true));
         }
     }
 

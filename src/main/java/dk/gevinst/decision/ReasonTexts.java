@@ -135,7 +135,7 @@ public final class ReasonTexts {
         return reason("deadline_passed", null, l -> deadlinePassed(spec, l) + l.pick(" uden et klart resultat.", " without a clear result.")
             + (unshown.isEmpty() ? "" : l.pick(unshown.size() == 1 ? " Kerneopgaven blev bedre, men det er ikke vist, at kvalitetsværnet " : " Kerneopgaven blev bedre, men det er ikke vist, at kvalitetsværnene ", " The core task improved, but ")
                 + l.list(unshown.stream().map(r -> r.indicator().definition().label(l.code())).toList())
-                + l.pick(" holder sig inden for grænsen.", unshown.size() == 1 ? " was not shown to stay within its margin." : " were not shown to stay within their margins.")));
+                + l.pick(unshown.size() == 1 ? " holder sig inden for grænsen." : " holder sig inden for grænserne.", unshown.size() == 1 ? " was not shown to stay within its margin." : " were not shown to stay within their margins.")));
     }
 
     /** "Beslutningsdatoen 30. juni 2026 plus 8 ugers forlængelse er passeret", or, without extension, that the date has passed. */

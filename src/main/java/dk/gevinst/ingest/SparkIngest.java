@@ -222,7 +222,7 @@ public final class SparkIngest implements IngestStage {
             String earlier = versions.size() == 1 ? "" : " (and " + (versions.size() - 1) + (versions.size() == 2 ? " earlier version" : " earlier versions") + ")";
             removed.add(new FileProblem(folder, last.display(), "removed from the data root; its " + rows + (rows == 1 ? " accepted row" : " accepted rows")
                 + earlier + (rows == 1 && earlier.isEmpty() ? " was" : " were")
-                + " dropped from the state, so no night evaluated from now on, replays included, uses them", rows, last.unitNames()));
+                + " dropped from the state, so no night evaluated from now on, replays included, uses them", rows, unitsOf(versions)));
             LOG.warn("{} was removed from the data root; its {} accepted rows{} were dropped", last.display(), rows, earlier);
             out.addAll(ledger.removals(versions, request.now()));
         }
@@ -259,5 +259,12 @@ public final class SparkIngest implements IngestStage {
             conf.set(k, v);
         });
         return previous;
+    }
+
+    /** The units any version of a file named: a withdrawal drops every version's rows, replays' included. */
+    private static java.util.Set<String> unitsOf(List<FileLedger.Entry> versions) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        versions.forEach(v -> out.addAll(v.unitNames()));
+        return out;
     }
 }

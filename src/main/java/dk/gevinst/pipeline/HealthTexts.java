@@ -193,25 +193,30 @@ final class HealthTexts {
         String meantEn = m.didYouMean() == null ? " Check its spelling against the unit column of the exports." : " Did you mean '" + m.didYouMean() + "'?";
         details.put("left", m.left().name().toLowerCase(java.util.Locale.ROOT));
         if (m.candidate() != null) details.put("candidate", m.candidate());
+        // Not blocking, tonight's decision was made without the unit; blocking, none was, and the text says what would have been.
+        boolean made = !m.blocks();
         String withoutDa = switch (m.left()) {
-            case OTHER_UNITS -> " Uden den ville piloten blive vurderet på " + (pilot ? "færre pilotteams" : "en anden kontrolgruppe") + " end specificeret.";
-            case NO_CONTROL_GROUP -> " Ingen anden kontrolenhed har rækker, så uden den ville piloten blive vurderet uden kontrolgruppe.";
+            case OTHER_UNITS -> (made ? " Beslutningen er truffet uden den, altså på " : " Uden den ville piloten blive vurderet på ")
+                + (pilot ? "færre pilotteams" : "en anden kontrolgruppe") + " end specificeret.";
+            case NO_CONTROL_GROUP -> " Ingen anden kontrolenhed har rækker, så " + (made ? "beslutningen er truffet uden kontrolgruppe." : "uden den ville piloten blive vurderet uden kontrolgruppe.");
             case NOTHING -> m.candidate() != null ? " Ingen anden enhed hos kandidaten '" + m.candidate() + "' har rækker, så sammenligningen kan ikke bedømme den."
                 : pilot ? " Ingen anden pilotenhed har rækker, så piloten kan slet ikke vurderes."
                 : " Ingen anden kontrolenhed har rækker, og specifikationen har ingen baseline_start, så piloten kan slet ikke vurderes.";
         };
         String withoutEn = switch (m.left()) {
-            case OTHER_UNITS -> " Without it the pilot would be evaluated on " + (pilot ? "fewer pilot teams" : "a different control group") + " than specified.";
-            case NO_CONTROL_GROUP -> " No other control unit has rows, so without it the pilot would be evaluated without a control group.";
+            case OTHER_UNITS -> (made ? " The decision was made without it, on " : " Without it the pilot would be evaluated on ")
+                + (pilot ? "fewer pilot teams" : "a different control group") + " than specified.";
+            case NO_CONTROL_GROUP -> " No other control unit has rows, so " + (made ? "the decision was made without a control group." : "without it the pilot would be evaluated without a control group.");
             case NOTHING -> m.candidate() != null ? " No other unit of candidate '" + m.candidate() + "' has rows, so the comparison cannot judge it."
                 : pilot ? " No other pilot unit has rows, so the pilot cannot be evaluated at all."
                 : " No other control unit has rows and the spec has no baseline_start, so the pilot cannot be evaluated at all.";
         };
-        String graceDay = m.start() == null ? "" : m.start().plusDays(UnitsWithoutData.GRACE_DAYS).toString();
+        // Only a warning has an end (a flag built without a start, as the page tests build one, blocks).
+        LocalDate until = made ? (m.left() == UnitsWithoutData.Left.NOTHING ? m.start() : m.start().plusDays(UnitsWithoutData.GRACE_DAYS)) : null;
         String stateDa = m.blocks() ? " Piloten vurderes ikke, før det er rettet, og dens seneste gyldige beslutning gælder."
-            : " En advarsel til og med ugen efter start (" + graceDay + "): et team, der er nyt i piloten, eksporterer måske ikke endnu.";
+            : " En advarsel indtil " + Language.DA.date(until) + ": et team, der er nyt i piloten, eksporterer måske ikke endnu.";
         String stateEn = m.blocks() ? " The pilot is not evaluated until it is fixed, and its last good decision stands."
-            : " A warning until a week after the start (" + graceDay + "): a team new to the pilot may not export yet.";
+            : " A warning until " + Language.EN.date(until) + ": a team new to the pilot may not export yet.";
         return new HealthFlag(UNIT_WITHOUT_DATA, m.blocks() ? HealthFlag.Severity.ERROR : HealthFlag.Severity.WARNING,
             (pilot ? "Pilotenheden '" : "Kontrolenheden '") + m.unit() + "' i pilotspecifikationen har ingen rækker i data." + meantDa + withoutDa + stateDa
                 + " Ret: stav enheden som i data i specifikationen; næste nat evalueres piloten igen.",

@@ -9,6 +9,7 @@ import dk.gevinst.cells.SparkCellStage;
 import dk.gevinst.cells.TouchedCaseVersions;
 import dk.gevinst.cells.StateTables;
 import dk.gevinst.config.PilotSpec;
+import dk.gevinst.config.SharedTitles;
 import dk.gevinst.config.SpecLoad;
 import dk.gevinst.config.SpecLoader;
 import dk.gevinst.dashboard.DashboardWriter;
@@ -101,7 +102,7 @@ public final class NightlyRun {
             SpecLoad specs = new SpecLoader(storage).load(s.pilots(), "");
             specs.failures().forEach(f -> f.problems().forEach(p -> problems.add(p.toString())));
             LOG.info("Run {}: {} pilot specs valid, {} invalid; as of {}", runId, specs.valid().size(), specs.failures().size(), s.asOf());
-            dk.gevinst.config.SharedTitles.warnings(specs.valid()).forEach(w -> LOG.warn("{}", w));
+            SharedTitles.warnings(specs.valid()).forEach(w -> LOG.warn("{}", w));
 
             clock.lap("specs", specs.valid().size() + specs.failures().size(), "pilot specs");
             IngestResult ingest;

@@ -36,13 +36,19 @@ class UnitsWithoutDataTest {
 
     @Test
     void beforeTheStartANewTeamWithoutRowsIsAWarningNotAnError() throws Exception {
+        // The only pilot unit: a warning before the start; from the start no decision is made on the controls alone.
         PilotSpec spec = pilot("{pilot: [\"Nyt team\"], control: [B]}", true);
         Missing before = UnitsWithoutData.of(spec, Set.of("A", "B"), LocalDate.of(2026, 3, 1)).get(0);
         assertThat(before.left()).isEqualTo(Left.NOTHING);
         assertThat(before.blocks()).as("nothing is decided before the start").isFalse();
-        assertThat(before.en("p")).endsWith("A warning until 2026-03-09, a week after the start: a team new to the pilot may not export yet.");
-        assertThat(UnitsWithoutData.of(spec, Set.of("A", "B"), LocalDate.of(2026, 3, 2)).get(0).blocks()).as("its first week").isFalse();
-        assertThat(UnitsWithoutData.of(spec, Set.of("A", "B"), LocalDate.of(2026, 3, 9)).get(0).blocks()).isTrue();
+        assertThat(before.en("p")).endsWith("A warning until the start, 2026-03-02: a team new to the pilot may not export yet.");
+        assertThat(UnitsWithoutData.of(spec, Set.of("A", "B"), LocalDate.of(2026, 3, 2)).get(0).blocks()).as("never on the controls alone").isTrue();
+        // A second pilot team beside one with rows: a warning through the first week, when a new team may not export yet.
+        PilotSpec two = pilot("{pilot: [A, \"Nyt team\"], control: [B]}", true);
+        Missing firstWeek = UnitsWithoutData.of(two, Set.of("A", "B"), LocalDate.of(2026, 3, 5)).get(0);
+        assertThat(firstWeek.blocks()).isFalse();
+        assertThat(firstWeek.en("p")).endsWith("A warning until 2026-03-09, a week after the start: a team new to the pilot may not export yet.");
+        assertThat(UnitsWithoutData.of(two, Set.of("A", "B"), LocalDate.of(2026, 3, 9)).get(0).blocks()).isTrue();
     }
 
     @Test

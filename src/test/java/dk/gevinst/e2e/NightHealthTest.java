@@ -91,6 +91,23 @@ class NightHealthTest {
         assertThat(flag.path("text_da").asText()).contains(" fra B – nyeste fra 20.\u00a0marts\u00a02026");
     }
 
+    /**
+     * Exports through the day before the start and none in a 14-day ramp-up (which has no cells by design): the night the
+     * ramp-up ends is fresh, not stale (a stranger's exit 5 on that night).
+     */
+    @Test
+    void theNightTheRampUpEndsIsNotStale(@TempDir Path tmp) throws Exception {
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC + "ramp_up_days: 14\n");
+        Path data = TinyRuns.data(tmp.resolve("data"));
+        dropCaseRows(data, "c\\d+,[AB],2026-03-16.*");
+        TempDirs.write(data, "cases/eve.csv", "case_id,unit,opened_at,decided_at,handling_minutes\ne1,A,2026-03-01,2026-03-01T15:00,40\n"
+            + "e2,B,2026-03-01,2026-03-01T15:00,35\n");
+        Path out = tmp.resolve("out");
+        Capture.stdout(() -> assertThat(TinyRuns.run(pilots, data, out, "2026-03-16")).isZero());
+        assertThat(SampleRun.json(out.resolve("decisions/small.json")).path("health").findValuesAsText("code")).doesNotContain("stale_data");
+    }
+
     /** The control team sends survey answers but its case export was never set up: its arm has no case at all, and is stale. */
     @Test
     void anArmWithoutAnyCaseWhileItsSurveysComeIsStale(@TempDir Path tmp) throws Exception {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A misspelt unit in a spec ("Ydelse Vestt") has no rows, so the pilot would silently be decided on fewer
- * teams than specified: validate warns with the unit it most likely means, and the run flags the decision.
+ * A misspelt unit in a spec ("Ydelse Vestt") has no rows, so the pilot would silently be decided on other
+ * teams than specified: validate and the run say so with the unit it most likely means, and no decision is made.
  * A published pilot whose spec is gone the next night leaves the publication with a line saying so.
  */
 class SpecUnitsTest {
@@ -119,6 +119,26 @@ class SpecUnitsTest {
         assertThat(kept.path("decision").asText()).isEqualTo(before);
         assertThat(kept.path("kept_from").path("as_of").asText()).isEqualTo("2026-03-30");
         assertThat(kept.path("reasons").get(0).path("en").asText()).contains("The decision of 30\u00a0March\u00a02026 stands until the units are spelt as in the data");
+    }
+
+    /** In the pilot's first week a second pilot team that does not export yet is a warning, and the night says it decided without it. */
+    @Test
+    void aNewTeamInThePilotsFirstWeekIsAWarningOnADecisionMadeWithoutIt(@TempDir Path tmp) throws Exception {
+        Path data = TinyRuns.data(tmp.resolve("data"));
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC.replace("pilot: [A]", "pilot: [A, \"Nyt team\"]")
+            .replace("start: 2026-03-02", "start: 2026-03-20"));
+        Path out = tmp.resolve("out");
+        Capture.stdout(() -> assertThat(TinyRuns.run(pilots, data, out, "2026-03-24")).isZero());
+        JsonNode doc = SampleRun.json(out.resolve("decisions/small.json"));
+        assertThat(doc.path("decision").isTextual()).isTrue();
+        JsonNode flag = SampleRun.healthFlag(doc, "unit_without_data");
+        assertThat(flag.path("severity").asText()).isEqualTo("warning");
+        assertThat(flag.path("text_da").asText()).contains("Beslutningen er truffet uden den, altså på færre pilotteams end specificeret.")
+            .contains("En advarsel indtil 27.\u00a0marts\u00a02026");
+        // A week after the start it is the spec's error: no decision on A alone.
+        Capture.stderr(() -> Capture.stdout(() -> assertThat(TinyRuns.run(pilots, data, out, "2026-03-27")).isEqualTo(2)));
+        assertThat(SampleRun.healthFlag(SampleRun.json(out.resolve("decisions/small.json")), "unit_without_data").path("severity").asText()).isEqualTo("error");
     }
 
     @Test
