@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
     description = "Check pilot specs and the headers of every data file against the contract. Writes nothing.",
     footer = {"", "Examples:", "  gevinst validate --pilots jobs/pilots --data data-samples",
         "", "Exit 0 when all is valid (warnings, such as a misspelt optional column or a spec unit without rows, do not change it), 2 when a spec is invalid",
-        "or its units without rows leave its pilot arm, a candidate, or (without baseline_start) its control arm with no unit in the data,",
+        "or names units without rows once its pilot has started (a week after the start when other units of the arm have rows),",
         "3 when a data file is unreadable or lacks a required column."})
 public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--pilots", paramLabel = "DIR", required = true, description = "Folder of pilot specs (*.yaml).")

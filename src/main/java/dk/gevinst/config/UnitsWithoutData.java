@@ -84,23 +84,28 @@ public final class UnitsWithoutData {
         spec.pilotUnits().forEach(u -> named.add(CprScrubber.mask(u)));
         spec.controlUnits().forEach(u -> named.add(CprScrubber.mask(u)));
         List<Missing> out = new ArrayList<>();
+        Night night = new Night(spec.start(), !asOf.isBefore(spec.start()), !asOf.isBefore(spec.start().plusDays(GRACE_DAYS)));
         if (spec.isComparison()) {
-            for (Candidate c : spec.candidates()) check("pilot", c.id(), c.units(), Left.NOTHING, known, named, out);
+            for (Candidate c : spec.candidates()) check("pilot", c.id(), c.units(), Left.NOTHING, known, named, night, out);
         } else {
-            check("pilot", null, spec.pilotUnits(), Left.NOTHING, known, named, out);
+            check("pilot", null, spec.pilotUnits(), Left.NOTHING, known, named, night, out);
         }
-        check("control", null, spec.controlUnits(), spec.hasBaseline() ? Left.NO_CONTROL_GROUP : Left.NOTHING, known, named, out);
-        boolean started = !asOf.isBefore(spec.start()), pastFirstWeek = !asOf.isBefore(spec.start().plusDays(GRACE_DAYS));
-        return out.stream().map(m -> new Missing(m.arm(), m.unit(), m.didYouMean(), m.candidate(), m.left(), spec.start(), started, pastFirstWeek)).toList();
+        check("control", null, spec.controlUnits(), spec.hasBaseline() ? Left.NO_CONTROL_GROUP : Left.NOTHING, known, named, night, out);
+        return out;
     }
+
+    /** Where the night lies against the pilot's start. */
+    private record Night(LocalDate start, boolean started, boolean pastFirstWeek) {}
 
     /** The group's units without rows; when none of the group has rows, {@code whenNoneHas} says what the pilot is left with. */
     private static void check(String arm, String candidate, List<String> group, Left whenNoneHas, Set<String> known, Set<String> named,
-                              List<Missing> out) {
+                              Night night, List<Missing> out) {
         boolean noneHas = group.stream().noneMatch(u -> known.contains(CprScrubber.mask(u)));
         for (String raw : group) {
             String unit = CprScrubber.mask(raw);
-            if (!known.contains(unit)) out.add(new Missing(arm, unit, closest(unit, known, named), candidate, noneHas ? whenNoneHas : Left.OTHER_UNITS, null, true, true));
+            if (known.contains(unit)) continue;
+            out.add(new Missing(arm, unit, closest(unit, known, named), candidate, noneHas ? whenNoneHas : Left.OTHER_UNITS, night.start(), night.started(),
+                night.pastFirstWeek()));
         }
     }
 

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The business case per deployment option, with each option named in the reader's language. */
 /**
+ * The business case per deployment option, with each option named in the reader's language.
+ *
  * @param costsUnknown the note that the costs source has no row for the pilot, so every option costs 0 kr. (a copied spec
  *                     under a new id showed a positive NPV for nothing); null when its costs are known
  */

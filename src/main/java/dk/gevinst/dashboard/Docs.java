@@ -21,6 +21,12 @@ final class Docs {
         return doc.path("decision").isTextual() ? doc.path("decision").asText() : "ERROR";
     }
 
+    /** "ca. 3 uger" / "about 1 week" for an EXTEND with a week estimate; null otherwise. */
+    static String extendWeeks(Texts t, JsonNode doc) {
+        if (!"EXTEND".equals(decision(doc)) || !doc.path("extend_weeks").isInt()) return null;
+        return t.format(doc.path("extend_weeks").asInt() == 1 ? "extend.weeks.one" : "extend.weeks", doc.path("extend_weeks").asText());
+    }
+
     static String mainReason(Texts t, JsonNode doc) {
         return doc.path("reasons").path(0).path(t.language().code()).asText("");
     }

@@ -19,8 +19,7 @@ public record PilotView(String title, Badge badge, String mainReason, String ext
 
     /** {@code narrowing}: the charts have at least two nights of intervals to draw. */
     static PilotView of(Texts t, JsonNode doc, boolean narrowing) {
-        String decision = Docs.decision(doc);
-        String extend = "EXTEND".equals(decision) && doc.path("extend_weeks").isInt() ? t.format(doc.path("extend_weeks").asInt() == 1 ? "extend.weeks.one" : "extend.weeks", doc.path("extend_weeks").asText()) : null;
+        String extend = Docs.extendWeeks(t, doc);
         List<Term> reasons = new ArrayList<>();
         for (JsonNode r : doc.path("reasons")) reasons.add(new Term(r.path("code").asText(), r.path(t.language().code()).asText()));
         List<IndicatorRow> indicators = new ArrayList<>();

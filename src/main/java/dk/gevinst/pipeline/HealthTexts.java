@@ -213,11 +213,11 @@ final class HealthTexts {
         };
         // Only a warning has an end (a flag built without a start, as the page tests build one, blocks).
         LocalDate until = made ? (m.left() == UnitsWithoutData.Left.NOTHING ? m.start() : m.start().plusDays(UnitsWithoutData.GRACE_DAYS)) : null;
-        String stateDa = m.blocks() ? " Piloten vurderes ikke, før det er rettet, og dens seneste gyldige beslutning gælder."
+        String stateDa = !made ? " Piloten vurderes ikke, før det er rettet, og dens seneste gyldige beslutning gælder."
             : " En advarsel indtil " + Language.DA.date(until) + ": et team, der er nyt i piloten, eksporterer måske ikke endnu.";
-        String stateEn = m.blocks() ? " The pilot is not evaluated until it is fixed, and its last good decision stands."
+        String stateEn = !made ? " The pilot is not evaluated until it is fixed, and its last good decision stands."
             : " A warning until " + Language.EN.date(until) + ": a team new to the pilot may not export yet.";
-        return new HealthFlag(UNIT_WITHOUT_DATA, m.blocks() ? HealthFlag.Severity.ERROR : HealthFlag.Severity.WARNING,
+        return new HealthFlag(UNIT_WITHOUT_DATA, !made ? HealthFlag.Severity.ERROR : HealthFlag.Severity.WARNING,
             (pilot ? "Pilotenheden '" : "Kontrolenheden '") + m.unit() + "' i pilotspecifikationen har ingen rækker i data." + meantDa + withoutDa + stateDa
                 + " Ret: stav enheden som i data i specifikationen; næste nat evalueres piloten igen.",
             (pilot ? "Pilot unit '" : "Control unit '") + m.unit() + "' in the pilot spec has no rows in the data." + meantEn + withoutEn + stateEn
