@@ -11,6 +11,7 @@ import dk.gevinst.indicator.Role;
 import dk.gevinst.stats.Interval;
 import dk.gevinst.text.DeploymentOptions;
 import dk.gevinst.text.Language;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -76,13 +77,38 @@ final class ComparisonReasons {
             + DeploymentOptions.name(best.option(), l) + l.pick("; mindst ", "; at least ") + l.dkk(best.npvLowDkk()) + ").");
     }
 
-    static Reason nothingSeparates(PilotSpec spec, List<CandidateEvidence> left, Integer weeks) {
+    static Reason nothingSeparates(PilotSpec spec, LocalDate asOf, List<CandidateEvidence> left, RecommendationRule.Wait wait) {
+        LocalDate stops = spec.deadline().plusDays(1);
         return reason("nothing_separates", null, l -> names(left, l) + l.pick(" kan endnu ikke skilles på kerneopgaven, medarbejdernes præference eller nutidsværdien. ",
                 " cannot yet be told apart on the core task, the employees' preference or the net present value. ")
-            + (weeks != null ? moreWeeks(weeks, l)
-                : l.pick("Under en uge er tilbage af forlængelsen; den " + l.date(spec.deadline().plusDays(1))
-                    + " stopper sammenligningen, hvis intet skiller dem.", "Less than a week of the extension is left; on "
-                    + l.date(spec.deadline().plusDays(1)) + " the comparison stops if nothing separates them.")));
+            + switch (wait.kind()) {
+                case WEEKS -> moreWeeks(wait.weeks(), l);
+                case LAST_DAYS -> l.pick("Under en uge er tilbage af forlængelsen; den " + l.date(stops) + " stopper sammenligningen, hvis intet skiller dem.",
+                    "Less than a week of the extension is left; on " + l.date(stops) + " the comparison stops if nothing separates them.");
+                case NO_ESTIMATE_YET -> wait.firstPair().evaluation().decision().mainReason().text(l);
+                case NOT_WITHIN -> notWithin(spec, asOf, l);
+                case SETTLED -> l.pick("Mere data vil ikke skille dem på kerneopgaven: sammenligningerne mellem dem er afgjort, og ingen sætter én kandidat foran alle andre. "
+                        + "Gør medarbejdernes præference eller nutidsværdien det ikke, stoppes sammenligningen den " + l.date(stops) + ".",
+                    "More data will not separate them on the core task: the comparisons between them are settled, and none puts one candidate ahead of every other. "
+                        + "If the employees' preference or the net present value does not, the comparison stops on " + l.date(stops) + ".");
+            });
+    }
+
+    /** As a pilot's 'not decidable within the extension', said of the candidates; the cap is never given as an estimate. */
+    private static String notWithin(PilotSpec spec, LocalDate asOf, Language l) {
+        int cap = spec.decision().maxExtensionWeeks();
+        if (cap == 0) {
+            return l.pick("Specifikationen giver ingen forlængelse (max_extension_weeks: 0): skiller intet dem ved slutdatoen " + l.date(spec.end())
+                    + ", stoppes sammenligningen.",
+                "The spec allows no extension (max_extension_weeks: 0): if nothing separates them by the end date " + l.date(spec.end())
+                    + ", the comparison stops.");
+        }
+        String within = asOf.isAfter(spec.end())
+            ? l.pick("før forlængelsen slutter " + l.date(spec.deadline()), "before the extension ends on " + l.date(spec.deadline()))
+            : l.pick("inden for de " + cap + Language.NBSP + "ugers forlængelse", "within the " + cap + Language.NBSP + "weeks of extension");
+        return l.pick("Kerneopgaven forventes ikke at skille dem " + within + "; skiller intet dem, stoppes sammenligningen den " + l.date(spec.deadline().plusDays(1)) + ".",
+            "The core task is not expected to tell them apart " + within + "; if nothing separates them, the comparison stops on "
+                + l.date(spec.deadline().plusDays(1)) + ".");
     }
 
     /** "Leverandør B ligger forrest, men har endnu ikke målbart løftet kerneopgaven mod kontrolenhederne: … Omkring 6 uger …". */

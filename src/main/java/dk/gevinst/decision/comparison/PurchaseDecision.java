@@ -46,8 +46,9 @@ final class PurchaseDecision {
             reasons.add(ComparisonReasons.deadlineNothingSeparated(spec, left));
         } else if (leader == null) {
             outcome = Outcome.EXTEND;
-            weeks = RecommendationRule.weeksNeeded(spec, asOf, left, pairs);
-            reasons.add(ComparisonReasons.nothingSeparates(spec, left, weeks));
+            RecommendationRule.Wait wait = RecommendationRule.wait(spec, asOf, left, pairs);
+            weeks = wait.weeks();
+            reasons.add(ComparisonReasons.nothingSeparates(spec, asOf, left, wait));
         } else {
             Decision own = leader.evaluation().decision();
             outcome = own.outcome();

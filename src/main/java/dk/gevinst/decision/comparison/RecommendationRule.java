@@ -3,6 +3,8 @@ package dk.gevinst.decision.comparison;
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.decision.Decision;
 import dk.gevinst.decision.ExtensionEstimate;
+import dk.gevinst.decision.InferenceReasons;
+import dk.gevinst.decision.Outcome;
 import dk.gevinst.decision.Reason;
 import dk.gevinst.stats.Interval;
 import java.time.LocalDate;
@@ -78,21 +80,56 @@ public final class RecommendationRule {
     }
 
     /**
-     * The weeks until the core task could separate the remaining candidates: the longest of the pairwise
-     * contrasts' own extension estimates (each asks when its difference would show, or show to be smaller
-     * than what matters), capped at the weeks the extension has left (ExtensionEstimate#weeksLeft); at least one, and
-     * null in the extension's last days, when no whole week is left to promise.
+     * What the pairwise contrasts say of the time it takes to separate the remaining candidates.
+     *
+     * @param weeks    the longest of the contrasts' own extension estimates (each asks when its difference would
+     *                 show, or show to be smaller than what matters), at least one; null when there is no number
+     * @param kind     why there is a number or not
+     * @param firstPair a contrast without an estimate yet, whose own reason says why (NO_ESTIMATE_YET only)
      */
-    static Integer weeksNeeded(PilotSpec spec, LocalDate asOf, List<CandidateEvidence> left, List<PairContrast> pairs) {
+    record Wait(Integer weeks, WaitKind kind, PairContrast firstPair) {}
+
+    enum WaitKind {
+        /** A number of weeks within what the extension has left. */
+        WEEKS,
+        /** Under a whole week before the deadline: nothing to promise, only the day it stops. */
+        LAST_DAYS,
+        /** Some contrast cannot decide within the weeks left, or the spec allows none: the cap is not promised as an estimate. */
+        NOT_WITHIN,
+        /** Every contrast between them is settled (none puts one ahead of all): more data will not separate them on the core task. */
+        SETTLED,
+        /** Some contrast has no estimate at all yet (the pilot period's first weeks, or units and dates that do not match). */
+        NO_ESTIMATE_YET
+    }
+
+    /**
+     * Never the cap dressed as an estimate: a stranger's comparison read 'about 8 more weeks of data' on 17 nights
+     * while its contrasts could not decide within the extension at all, and with max_extension_weeks 0 it promised
+     * a week. A contrast already decided (one better, or no difference that matters) needs no weeks.
+     */
+    static Wait wait(PilotSpec spec, LocalDate asOf, List<CandidateEvidence> left, List<PairContrast> pairs) {
         int cap = ExtensionEstimate.weeksLeft(spec, asOf), weeks = 0;
-        // The last days before the deadline (not a spec without extension, whose cap is 0 from the start).
-        if (ChronoUnit.DAYS.between(asOf, spec.deadline()) < 7) return null;
+        // No whole week left: a spec without extension has none from the start, any other is in its last days.
+        if (cap == 0) return new Wait(null, spec.decision().maxExtensionWeeks() == 0 ? WaitKind.NOT_WITHIN : WaitKind.LAST_DAYS, null);
+        boolean undecidable = false, open = false;
         for (PairContrast p : pairs) {
             if (left.stream().filter(c -> p.involves(c.id())).count() < 2) continue;
-            Integer w = p.evaluation().decision().extendWeeks();
-            weeks = Math.max(weeks, w == null ? cap : w);
+            Decision d = p.evaluation().decision();
+            if (d.outcome() != Outcome.EXTEND) continue;
+            open = true;
+            if (d.extendWeeks() != null) weeks = Math.max(weeks, d.extendWeeks());
+            else if (noEstimateYet(d)) return new Wait(null, WaitKind.NO_ESTIMATE_YET, p);
+            else undecidable = true;
         }
-        return Math.max(1, Math.min(cap, weeks));
+        if (!open) return new Wait(null, WaitKind.SETTLED, null);
+        if (undecidable) return new Wait(null, WaitKind.NOT_WITHIN, null);
+        return new Wait(Math.max(1, Math.min(cap, weeks)), WaitKind.WEEKS, null);
+    }
+
+    /** The contrast's rule had no estimate for any success indicator (InferenceReasons#notDecidable without an indicator). */
+    private static boolean noEstimateYet(Decision d) {
+        Reason main = d.mainReason();
+        return InferenceReasons.NOT_DECIDABLE.equals(main.code()) && main.indicator() == null;
     }
 
     private static List<CandidateEvidence> others(List<CandidateEvidence> left, CandidateEvidence c) {

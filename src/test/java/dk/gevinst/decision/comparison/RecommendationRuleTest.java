@@ -28,6 +28,10 @@ public class RecommendationRuleTest {
     public static final LocalDate BASELINE = LocalDate.of(2026, 1, 5), START = LocalDate.of(2026, 3, 2), AS_OF = LocalDate.of(2026, 5, 31);
 
     public static PilotSpec spec(long yearlyA, long yearlyB, boolean preference) throws Exception {
+        return spec(yearlyA, yearlyB, preference, 8);
+    }
+
+    static PilotSpec spec(long yearlyA, long yearlyB, boolean preference, int extensionWeeks) throws Exception {
         return new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", """
             id: k
             title: "K"
@@ -43,9 +47,9 @@ public class RecommendationRuleTest {
               handling_time: {role: success, mde: "10%%"}
               processing_days: {role: guardrail, margin: "20%%"}
             %s
-            decision: {alpha: 0.05, min_cases: 50, max_extension_weeks: 8}
+            decision: {alpha: 0.05, min_cases: 50, max_extension_weeks: %d}
             business_case: {hourly_cost_dkk: 500, horizon_years: 3, annual_cases: 10000}
-            """.formatted(yearlyA, yearlyB, preference ? "  preference: {role: descriptive}" : ""));
+            """.formatted(yearlyA, yearlyB, preference ? "  preference: {role: descriptive}" : "", extensionWeeks));
     }
 
     /** Weekly cells of one unit: {@code n} cases a week around {@code base}, moved by {@code shift} from the start. */
@@ -151,24 +155,73 @@ public class RecommendationRuleTest {
     }
 
     @Test
-    void whenNothingSeparatesThemTheComparisonExtendsWithTheWeeksNeeded() throws Exception {
-        ComparisonResult r = run(spec(100_000, 100_000, false), -9, -9, 0, 0);
+    void whenNothingSeparatesThemTheComparisonExtendsWithTheWeeksItsContrastNeeds() throws Exception {
+        ComparisonResult r = ComparisonEvaluator.evaluate(spec(100_000, 100_000, false), new CellTable(cells(15, -9, -6, 0, 0)), AS_OF);
         assertThat(r.recommended()).isNull();
         assertThat(r.decidedBy()).isEqualTo(RecommendationRule.NOTHING);
         assertThat(r.decision().outcome()).isEqualTo(Outcome.EXTEND);
-        assertThat(r.decision().extendWeeks()).isBetween(1, 8);
-        assertThat(r.decision().reasons().get(0).en()).contains("cannot yet be told apart").contains("more week");
+        assertThat(r.pairs().get(0).evaluation().decision().extendWeeks()).isEqualTo(5);
+        assertThat(r.decision().extendWeeks()).isEqualTo(5);
+        assertThat(r.decision().reasons().get(0).en()).contains("cannot yet be told apart").endsWith("About 5\u00a0more weeks of data are needed.");
     }
 
     @Test
-    void afterTheEndTheWeeksNeededNeverReachPastTheDeadline() throws Exception {
-        // End 30 June + 8 weeks: the rule stops the comparison after 25 August. Two weeks before, it may not ask for more.
-        PilotSpec spec = spec(100_000, 100_000, false);
-        LocalDate night = LocalDate.of(2026, 8, 11), deadline = LocalDate.of(2026, 8, 25);
-        ComparisonResult r = ComparisonEvaluator.evaluate(spec, new CellTable(cells(-9, -9, 0, 0)), night);
+    void whenTheCoreTaskHasSettledThatNeitherIsAheadNoWeeksArePromised() throws Exception {
+        ComparisonResult r = run(spec(100_000, 100_000, false), -9, -9, 0, 0);
+        assertThat(r.recommended()).isNull();
+        assertThat(r.pairs().get(0).evaluation().decision().outcome()).as("the contrast: no difference that matters").isEqualTo(Outcome.STOP);
         assertThat(r.decision().outcome()).isEqualTo(Outcome.EXTEND);
-        assertThat(r.decision().extendWeeks()).isBetween(1, 2);
-        assertThat(night.plusWeeks(r.decision().extendWeeks())).isBeforeOrEqualTo(deadline);
+        assertThat(r.decision().extendWeeks()).as("was 8, the cap, read as 'about 8 more weeks'").isNull();
+        assertThat(r.decision().reasons().get(0).en()).endsWith("More data will not separate them on the core task: the comparisons between them are settled, and none "
+            + "puts one candidate ahead of every other. If the employees' preference or the net present value does not, the comparison stops on 26\u00a0August\u00a02026.");
+    }
+
+    @Test
+    void whenTheContrastsCannotDecideWithinTheExtensionTheCapIsNotGivenAsAnEstimate() throws Exception {
+        // Handling time spread 20 times wider between cases: the contrast a − b cannot narrow to the MDE in 8 weeks.
+        ComparisonResult r = ComparisonEvaluator.evaluate(spec(100_000, 100_000, false), new CellTable(cells(300, -9, -9, 0, 0)), AS_OF);
+        assertThat(r.recommended()).isNull();
+        assertThat(r.pairs().get(0).evaluation().decision().extendWeeks()).as("the contrast's own rule: not within the cap").isNull();
+        assertThat(r.decision().outcome()).isEqualTo(Outcome.EXTEND);
+        assertThat(r.decision().extendWeeks()).as("was 8, the cap, read as 'about 8 more weeks'").isNull();
+        assertThat(r.decision().reasons().get(0).en()).endsWith("The core task is not expected to tell them apart within the 8\u00a0weeks of extension; "
+            + "if nothing separates them, the comparison stops on 26\u00a0August\u00a02026.");
+        assertThat(r.decision().reasons().get(0).da()).endsWith("Kerneopgaven forventes ikke at skille dem inden for de 8\u00a0ugers forlængelse; "
+            + "skiller intet dem, stoppes sammenligningen den 26.\u00a0august\u00a02026.");
+    }
+
+    @Test
+    void inThePilotPeriodsFirstDaysItSaysThereIsNoEstimateYet() throws Exception {
+        LocalDate night = START.plusDays(1);
+        List<CellStats> sofar = cells(15, -9, -6, 0, 0).stream().filter(c -> !c.day().isAfter(night)).toList();
+        ComparisonResult r = ComparisonEvaluator.evaluate(spec(100_000, 100_000, false), new CellTable(sofar), night);
+        assertThat(r.decision().outcome()).isEqualTo(Outcome.EXTEND);
+        assertThat(r.decision().extendWeeks()).as("was 8, the cap").isNull();
+        assertThat(r.decision().reasons().get(0).en()).endsWith("Not decidable yet: the pilot period counts from 2\u00a0March\u00a02026, "
+            + "and it has not yet brought data enough for an estimate of any success indicator.");
+    }
+
+    @Test
+    void withoutAnExtensionTheComparisonPromisesNoWeek() throws Exception {
+        ComparisonResult r = run(spec(100_000, 100_000, false, 0), -9, -9, 0, 0);
+        assertThat(r.recommended()).isNull();
+        assertThat(r.decision().outcome()).isEqualTo(Outcome.EXTEND);
+        assertThat(r.decision().extendWeeks()).as("was 1: 'about 1 more week' of an extension the spec does not allow").isNull();
+        assertThat(r.decision().reasons().get(0).en()).endsWith("The spec allows no extension (max_extension_weeks: 0): if nothing separates them by the end date "
+            + "30\u00a0June\u00a02026, the comparison stops.");
+    }
+
+    @Test
+    void afterTheEndNoWeeksArePromisedPastTheDeadline() throws Exception {
+        // End 30 June + 8 weeks: the rule stops the comparison after 25 August. Two weeks before, the contrast cannot decide in time.
+        PilotSpec spec = spec(100_000, 100_000, false);
+        LocalDate night = LocalDate.of(2026, 8, 11);
+        ComparisonResult r = ComparisonEvaluator.evaluate(spec, new CellTable(cells(20, -9, -5.6, 0, 0)), night);
+        assertThat(r.pairs().get(0).evaluation().decision().outcome()).isEqualTo(Outcome.EXTEND);
+        assertThat(r.decision().outcome()).isEqualTo(Outcome.EXTEND);
+        assertThat(r.decision().extendWeeks()).as("was 2: the weeks left, given as an estimate").isNull();
+        assertThat(r.decision().reasons().get(0).en()).endsWith("The core task is not expected to tell them apart before the extension ends on 25\u00a0August\u00a02026; "
+            + "if nothing separates them, the comparison stops on 26\u00a0August\u00a02026.");
         // Five days before it no whole week is left: no weeks are promised, and the reason names the day it stops.
         ComparisonResult last = ComparisonEvaluator.evaluate(spec, new CellTable(cells(-9, -9, 0, 0)), LocalDate.of(2026, 8, 20));
         assertThat(last.decision().outcome()).isEqualTo(Outcome.EXTEND);
