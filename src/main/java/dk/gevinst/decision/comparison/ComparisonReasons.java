@@ -141,6 +141,17 @@ final class ComparisonReasons {
                 " could not be told apart on the core task, the employees' preference or the net present value."));
     }
 
+    /** "Leverandør A løftede kerneopgaven mod kontrolenhederne, men det er ikke vist, at kvalitetsværnet Behandlingstid holder sig inden for grænsen." */
+    static Reason guardrailUnshown(CandidateEvidence c, List<IndicatorResult> unshown) {
+        boolean one = unshown.size() == 1;
+        return reason("candidate_guardrail_unshown", unshown.get(0).id(), l -> c.vendor()
+            + l.pick(" løftede kerneopgaven mod kontrolenhederne, men det er ikke vist, at " + (one ? "kvalitetsværnet " : "kvalitetsværnene "),
+                " lifted the core task against the control units, but ")
+            + l.list(unshown.stream().map(r -> r.indicator().definition().label(l.code())).toList())
+            + l.pick(one ? " holder sig inden for grænsen." : " holder sig inden for grænserne.",
+                one ? " was not shown to stay within its margin." : " were not shown to stay within their margins."));
+    }
+
     private static String deadline(PilotSpec spec, Language l) {
         return ReasonTexts.deadlinePassed(spec, l);
     }

@@ -2,6 +2,7 @@ package dk.gevinst.decision.comparison;
 
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.decision.Decision;
+import dk.gevinst.decision.IndicatorResult;
 import dk.gevinst.decision.Outcome;
 import dk.gevinst.decision.Reason;
 import dk.gevinst.decision.Verdict;
@@ -44,6 +45,11 @@ final class PurchaseDecision {
         } else if (leader == null && deadlinePassed) {
             outcome = Outcome.STOP;
             reasons.add(ComparisonReasons.deadlineNothingSeparated(spec, left));
+            // A candidate that lifted the core task but was held by a guardrail says so, as a pilot's deadline STOP does.
+            for (CandidateEvidence c : left) {
+                List<IndicatorResult> unshown = c.results(Role.GUARDRAIL).stream().filter(r -> r.verdict() != Verdict.NON_INFERIOR).toList();
+                if (lifts(c) && !unshown.isEmpty()) reasons.add(ComparisonReasons.guardrailUnshown(c, unshown));
+            }
         } else if (leader == null) {
             outcome = Outcome.EXTEND;
             RecommendationRule.Wait wait = RecommendationRule.wait(spec, asOf, left, pairs);

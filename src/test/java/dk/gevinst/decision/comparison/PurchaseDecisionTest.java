@@ -80,6 +80,21 @@ class PurchaseDecisionTest {
     }
 
     @Test
+    void pastTheDeadlineACandidateHeldByAGuardrailIsNamed() throws Exception {
+        // a's processing days rose 1.5 of 10 against a margin of 20 %: its interval still reaches past the margin.
+        ComparisonResult r = ComparisonEvaluator.evaluate(spec(100_000, 100_000, false), new CellTable(cells(-9, -9, 1.5, 0)), PAST_DEADLINE);
+        assertThat(r.leading()).isNull();
+        assertThat(PurchaseDecision.lifts(r.candidate("a"))).isTrue();
+        assertThat(r.candidate("a").results(Role.GUARDRAIL)).extracting(IndicatorResult::verdict).containsExactly(Verdict.INCONCLUSIVE);
+        assertThat(r.candidate("b").results(Role.GUARDRAIL)).extracting(IndicatorResult::verdict).containsExactly(Verdict.NON_INFERIOR);
+        assertThat(r.decision().outcome()).isEqualTo(Outcome.STOP);
+        assertThat(codes(r)).as("only a, whose guardrail held it").containsExactly("deadline_nothing_separated", "candidate_guardrail_unshown");
+        assertThat(r.decision().reasons().get(1).en()).isEqualTo("Leverandør A lifted the core task against the control units, but Processing time was not shown to stay within its margin.");
+        assertThat(r.decision().reasons().get(1).da()).isEqualTo("Leverandør A løftede kerneopgaven mod kontrolenhederne, men det er ikke vist, at kvalitetsværnet "
+            + "Gennemløbstid holder sig inden for grænsen.");
+    }
+
+    @Test
     void aLeaderThatLiftsTheCoreTaskButCostsMoreThanItGivesIsNotBought() throws Exception {
         ComparisonResult r = RecommendationRuleTest.run(spec(100_000, 50_000_000, false), -12, -9, 3, 0);
         assertThat(r.leading()).as("a breached a guardrail; b is the only one left").isEqualTo("b");
