@@ -62,6 +62,8 @@ public final class ComparisonLines {
             String state = k.path("dropped_by").isTextual() ? t.format("comparison.dropped", t.get("comparison.step." + dropped)) : t.get("comparison.stays");
             out.add(t.format("comparison.candidate", k.path("vendor").asText(), k.path("id").asText(), state));
             indicators(docIndicators, k.path("indicators"), t, out);
+            String sus = susLevel(k, t);
+            if (sus != null) out.add("  " + t.format("comparison.sus", Explanation.labelOf(docIndicators, "sus", t), sus));
             JsonNode p = k.path("preference");
             if (p.isObject() && p.has("share")) {
                 out.add("  " + t.format("comparison.preference", t.percent(p.get("share")), t.language().range(t.percent(p.get("ci_low")), t.percent(p.get("ci_high"))),
@@ -77,6 +79,20 @@ public final class ComparisonLines {
             indicators(docIndicators, p.path("indicators"), t, out);
         }
         return out;
+    }
+
+    /**
+     * The candidate's users' SUS after the start, the level the comparison page shows: its effect against the control
+     * alone read '–' in explain where the page showed 66 of 100 (stop 32's leftover). Null without a SUS row.
+     */
+    private static String susLevel(JsonNode k, ExplainTexts t) {
+        for (JsonNode i : k.path("indicators")) {
+            if (!"sus".equals(i.path("id").asText())) continue;
+            JsonNode post = i.path("post");
+            if (post.path("suppressed").asBoolean()) return t.get("comparison.sus.suppressed");
+            if (post.path("mean").isNumber()) return t.format("comparison.sus.level", t.language().number(post.path("mean").asDouble(), 0), post.path("n").asLong());
+        }
+        return null;
     }
 
     private static void indicators(JsonNode docIndicators, JsonNode indicators, ExplainTexts t, List<String> out) {

@@ -43,6 +43,7 @@ final class ComparisonSteps {
             }
             case "core_task" -> {
                 for (JsonNode p : c.path("pairs")) {
+                    if (droppedOut(c, p.path("first").asText()) || droppedOut(c, p.path("second").asText())) continue;
                     for (JsonNode i : p.path("indicators")) {
                         parts.add(vendor(c, p.path("first").asText()) + " − " + vendor(c, p.path("second").asText()) + " " + Explanation.labelOf(doc.path("indicators"), i.path("id").asText(), t)
                             + ": " + t.get("verdict." + i.path("verdict").asText()));
@@ -51,6 +52,7 @@ final class ComparisonSteps {
             }
             case "preference" -> {
                 for (JsonNode k : c.path("candidates")) {
+                    if (k.path("dropped_by").isTextual()) continue;
                     JsonNode p = k.path("preference");
                     if (p.path("share").isNumber()) {
                         parts.add(k.path("vendor").asText() + " " + t.percent(p.get("share")) + " ("
@@ -60,6 +62,7 @@ final class ComparisonSteps {
             }
             case "npv" -> {
                 for (JsonNode k : c.path("candidates")) {
+                    if (k.path("dropped_by").isTextual()) continue;
                     JsonNode best = null;
                     for (JsonNode o : k.path("options")) if (o.path("option").asText().equals(k.path("best_option").asText(null))) best = o;
                     if (best != null) parts.add(t.format("cevidence.npv", k.path("vendor").asText(), t.dkk(best.get("npv_dkk")), t.dkk(best.get("npv_low_dkk"))));
@@ -71,6 +74,12 @@ final class ComparisonSteps {
             }
         }
         return parts.isEmpty() ? t.get("evidence.none") : String.join("; ", parts);
+    }
+
+    /** Steps 2 to 4 weigh only the candidates left after the drop-outs; a dropped one listed there read as still in the running. */
+    private static boolean droppedOut(JsonNode c, String id) {
+        JsonNode k = candidate(c, id);
+        return k != null && k.path("dropped_by").isTextual();
     }
 
     private static JsonNode candidate(JsonNode c, String id) {
