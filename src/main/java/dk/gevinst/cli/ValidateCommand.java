@@ -16,7 +16,9 @@ import dk.gevinst.source.Source;
 import dk.gevinst.storage.Storage;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -43,10 +45,12 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Storage storage = new Storage(new Configuration());
         SpecLoad load = new SpecLoader(storage).load(Arguments.folder(storage, pilots, "--pilots", "jobs/pilots"), pilots.endsWith("/") ? pilots : pilots + "/");
-        load.valid().forEach(s -> System.out.println("ok      " + s.file() + " (" + s.id() + ", " + s.indicators().size() + " indicators)"));
         load.failures().forEach(f -> f.problems().forEach(p -> System.out.println(p)));
-        SharedTitles.warnings(load.valid()).forEach(w -> System.out.println("warning " + w));
         int headerProblems = 0, unevaluable = 0;
+        // Each valid spec's lines about its units, printed with its own verdict below: 'ok' above an error for the
+        // same file read as two answers (stop 32's leftover).
+        Map<String, List<String>> unitLines = new LinkedHashMap<>();
+        Set<String> blocked = new TreeSet<>();
         if (data != null) {
             Path root = Arguments.folder(storage, data, "--data", "data-samples");
             List<IndicatorColumns.FileColumns> columns = new ArrayList<>();
@@ -76,12 +80,20 @@ public final class ValidateCommand implements Callable<Integer> {
                     boolean none = !missing.isEmpty() && missing.get(0).started() && missing.size() == spec.pilotUnits().size() + spec.controlUnits().size();
                     for (UnitsWithoutData.Missing m : missing) {
                         boolean error = none || m.blocks();
-                        System.out.println((error ? "error   " : "warning ") + spec.file() + ": " + m.en(spec.id()));
-                        if (error) unevaluable++;
+                        unitLines.computeIfAbsent(spec.file(), k -> new ArrayList<>()).add((error ? "error   " : "warning ") + spec.file() + ": " + m.en(spec.id()));
+                        if (error) {
+                            unevaluable++;
+                            blocked.add(spec.file());
+                        }
                     }
                 }
             }
         }
+        for (var s : load.valid()) {
+            if (!blocked.contains(s.file())) System.out.println("ok      " + s.file() + " (" + s.id() + ", " + s.indicators().size() + " indicators)");
+            unitLines.getOrDefault(s.file(), List.of()).forEach(System.out::println);
+        }
+        SharedTitles.warnings(load.valid()).forEach(w -> System.out.println("warning " + w));
         if (headerProblems > 0) return ExitCode.DATA_SOURCE_UNREADABLE.code();
         return load.failures().isEmpty() && unevaluable == 0 ? ExitCode.OK.code() : ExitCode.BAD_SPEC_OR_ARGUMENTS.code();
     }

@@ -33,6 +33,7 @@ class SpecUnitsTest {
         assertThat(exit[0]).as("the pilot started weeks ago: a decision on two control teams of three is one nobody chose").isEqualTo(2);
         assertThat(validate).contains("error   ").contains("small.yaml: small: control unit 'Ydelse Vestt' has no rows in the data; did you mean 'Ydelse Vest'?");
         assertThat(validate).doesNotContain("unit 'B'").doesNotContain("unit 'A'");
+        assertThat(validate).as("one verdict a file: no 'ok' above small.yaml's error").containsPattern("(?m)^ok +\\S*other\\.yaml").doesNotContainPattern("(?m)^ok +\\S*small\\.yaml");
 
         Path out = tmp.resolve("out");
         Capture.stderr(() -> Capture.stdout(() -> assertThat(TinyRuns.run(pilots, data, out, "2026-03-31")).isEqualTo(2)));
