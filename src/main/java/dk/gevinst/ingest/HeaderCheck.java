@@ -43,7 +43,14 @@ public final class HeaderCheck {
             if (format == FileFormat.PARQUET) {
                 columns = parquetColumns(storage, file);
             } else {
-                dialect = FileDialect.detect(format, storage.readBytes(file, HEAD_BYTES));
+                byte[] head = storage.readBytes(file, HEAD_BYTES);
+                if (head.length == HEAD_BYTES && size > HEAD_BYTES && !hasLineEnd(head)) {
+                    // Its first 64 KB cut short read as a header missing a required column, which sent a stranger looking for a typo.
+                    return new Head(null, List.of(), "has no line end in its first " + String.format(java.util.Locale.ROOT, "%,d", HEAD_BYTES) + " bytes (of "
+                        + String.format(java.util.Locale.ROOT, "%,d", size) + "): its first line is too long to be a header of column names. "
+                        + "Export it with one row a line (CSV or JSON lines, docs/contract.md)", List.of());
+                }
+                dialect = FileDialect.detect(format, head);
                 columns = dialect.header();
             }
         } catch (IOException | RuntimeException e) {
@@ -56,6 +63,11 @@ public final class HeaderCheck {
             : "missing required column" + (missing.size() > 1 ? "s " : " ") + "'" + String.join("', '", missing)
                 + "'; " + source.folder() + " files need " + String.join(", ", source.requiredColumns()) + " (see docs/contract.md)";
         return new Head(dialect, columns, problem, ColumnTypos.warnings(source, present));
+    }
+
+    private static boolean hasLineEnd(byte[] head) {
+        for (byte b : head) if (b == '\n' || b == '\r') return true;
+        return false;
     }
 
     /** Reads only the footer, never the data. */

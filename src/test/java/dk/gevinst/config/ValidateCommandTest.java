@@ -42,6 +42,18 @@ class ValidateCommandTest {
         }
     }
 
+    /** A stranger's 20 MB export without line ends was told it lacked opened_at, and looked for a typo. */
+    @Test
+    void aFileWithoutLineEndsIsToldSoNotMissingAColumn(@TempDir Path tmp) throws Exception {
+        TempDirs.write(tmp, "data/cases/one-line.csv", "case_id,unit,opened_at,decided_at,handling_minutes" + ",c1,A,2026-01-05,2026-01-06,30".repeat(3000));
+        int[] exit = new int[1];
+        String out = Capture.stdout(() -> exit[0] = Main.execute("validate", "--pilots", Repo.root().resolve("jobs/pilots").toString(),
+            "--data", tmp.resolve("data").toString()));
+        assertThat(exit[0]).isEqualTo(3);
+        assertThat(out).contains("cases/one-line.csv: has no line end in its first 65,536 bytes (of 90,050): its first line is too long to be a header of "
+            + "column names. Export it with one row a line (CSV or JSON lines, docs/contract.md)").doesNotContain("missing required");
+    }
+
     @Test
     void aMisspeltOptionalColumnAndAnIndicatorsMissingColumnAreWarnings(@TempDir Path tmp) throws Exception {
         // One row for each unit of the sample specs: a spec unit without rows is an error once its pilot has started.
