@@ -106,7 +106,7 @@ public final class DecisionRule {
         }
         if (r.verdict() == Verdict.FUTILE || r.verdict() == Verdict.WORSE) return ReasonTexts.worseOrFutile(r);
         if (r.verdict() == Verdict.BETTER) return ReasonTexts.improved(r);
-        if (r.withheld()) return InferenceReasons.teamLevelMissing(r);
+        if (r.withheld()) return InferenceReasons.teamLevelMissing(spec, r);
         return new Reason("inconclusive", r.id(), ReasonTexts.change(r, dk.gevinst.text.Language.DA) + ": endnu uafklaret.",
             ReasonTexts.change(r, dk.gevinst.text.Language.EN) + ": not yet conclusive.");
     }

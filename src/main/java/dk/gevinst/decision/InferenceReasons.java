@@ -28,13 +28,20 @@ public final class InferenceReasons {
     }
 
     /** Better or non-inferior on the case-level interval, withheld because no team-level inference was possible. */
-    public static Reason teamLevelMissing(IndicatorResult r) {
+    public static Reason teamLevelMissing(PilotSpec spec, IndicatorResult r) {
         UnitLevel u = r.published() == null ? null : r.published().unitLevel();
         boolean parallel = u != null && "parallel_few_controls".equals(u.unavailable());
         return reason(TEAM_LEVEL_MISSING, r.id(), l -> ReasonTexts.change(r, l) + l.pick(
             ", men forskellen kan ikke skilles fra den almindelige variation mellem teams: ",
             ", but the difference cannot be told apart from the ordinary variation between teams: ")
-            + (parallel
+            + (parallel && newToTheData(spec, r)
+                ? l.pick("pilotteamene har ingen sager fra før start (før-perioden begynder " + l.date(spec.baselineStart()) + "), så de sammenlignes kun med "
+                    + "kontrolteams efter start, og med færre end 5 kontrolteams kan en varig forskel mellem teams ikke skilles fra piloten. "
+                    + "Pilotteamenes sager fra før-perioden eller flere kontrolteams kan gøre det afgørligt.",
+                    "the pilot teams have no cases from before the start (the baseline begins " + l.date(spec.baselineStart()) + "), so they are compared with "
+                    + "the control teams after the start only, and with fewer than 5 control teams a lasting difference between teams cannot be told apart "
+                    + "from the pilot. The pilot teams' cases from the baseline, or more control teams, can make it decidable.")
+            : parallel
                 ? l.pick("uden en før-periode og med færre end 5 kontrolteams kan en varig forskel mellem teams ikke skilles fra piloten. "
                     + "Tilføj en før-periode (baseline_start) eller flere kontrolteams.",
                     "without a baseline and with fewer than 5 control teams, a lasting difference between teams cannot be told apart from the pilot. "
@@ -68,13 +75,25 @@ public final class InferenceReasons {
             + (r == null ? "" : ": " + ReasonTexts.change(r, l))
             + (e.teamLimited()
                 ? l.pick(". Variationen mellem teams gør intervallet for bredt, og den bliver ikke mindre af flere sager fra de samme teams. "
-                    + (spec.hasBaseline() ? "Flere teams i piloten eller som kontrol, eller en længere før-periode, kan gøre det afgørligt."
+                    + (newToTheData(spec, r) ? "Pilotteamene har ingen sager fra før start, så de sammenlignes kun med kontrolteams efter start. Deres sager fra "
+                            + "før-perioden (fra " + l.date(spec.baselineStart()) + "), eller flere teams i piloten eller som kontrol, kan gøre det afgørligt."
+                        : spec.hasBaseline() ? "Flere teams i piloten eller som kontrol, eller en længere før-periode, kan gøre det afgørligt."
                         : "Flere teams i piloten eller som kontrol, eller en før-periode (baseline_start), kan gøre det afgørligt."),
                     ". The variation between teams keeps the interval too wide, and more cases from the same teams do not shrink it. "
-                    + (spec.hasBaseline() ? "More pilot or control teams, or a longer baseline, can make it decidable."
+                    + (newToTheData(spec, r) ? "The pilot teams have no cases from before the start, so they are compared with the control teams after it only. "
+                            + "Their cases from the baseline (from " + l.date(spec.baselineStart()) + "), or more pilot or control teams, can make it decidable."
+                        : spec.hasBaseline() ? "More pilot or control teams, or a longer baseline, can make it decidable."
                         : "More pilot or control teams, or a baseline (baseline_start), can make it decidable."))
                 : l.pick(". Der kommer for få sager til at gøre intervallet smalt nok. En længere periode eller flere teams kan gøre det afgørligt.",
                     ". Too few cases arrive to make the interval narrow enough. A longer period or more teams can make it decidable.")));
+    }
+
+    /**
+     * The spec has a baseline, but the indicator fell back to comparing the arms after the start only: the pilot teams
+     * have no rows before it (a team new to the data). 'A longer baseline' or 'add a baseline' was advice it could not follow.
+     */
+    private static boolean newToTheData(PilotSpec spec, IndicatorResult r) {
+        return spec.hasBaseline() && r != null && r.design() == Design.PARALLEL;
     }
 
     /** The time the rule has left, as the pilot stands: the extension, what is left of it after the end, or none at all. */

@@ -281,6 +281,24 @@ class DecisionRuleTest {
         assertThat(InferenceReasons.notDecidable(without, teamLimited, AS_OF).en()).contains("a baseline (baseline_start)").doesNotContain("longer baseline");
     }
 
+    /** A stranger's new team had no rows before the start of a spec with a baseline, and was told to add or lengthen the baseline. */
+    @Test
+    void aPilotTeamNewToTheDataIsToldItsMissingBaselineCasesNotToAddABaseline() throws Exception {
+        List<CellStats> noPilotBefore = weeks("handling_time", 60, -9, 15, 200).stream().filter(c -> c.arm() == Arm.CONTROL || c.period() == Period.POST).toList();
+        PilotEvaluation e = evaluate(spec(""), AS_OF, CHEAP, noPilotBefore, weeks("processing_days", 10, -0.5, 3, 200));
+        IndicatorResult r = e.indicators().get(0);
+        assertThat(r.design()).isEqualTo(Design.PARALLEL);
+        assertThat(r.withheld()).isTrue();
+        Reason why = e.decision().reasons().stream().filter(x -> x.code().equals("team_level_missing")).findFirst().orElseThrow();
+        assertThat(why.en()).contains("the pilot teams have no cases from before the start (the baseline begins 5\u00a0January\u00a02026)")
+            .contains("The pilot teams' cases from the baseline, or more control teams, can make it decidable.").doesNotContain("Add a baseline");
+        assertThat(why.da()).contains("pilotteamene har ingen sager fra før start").doesNotContain("Tilføj en før-periode");
+
+        ExtensionEstimate.Estimate teamLimited = new ExtensionEstimate.Estimate(r, null, true);
+        assertThat(InferenceReasons.notDecidable(spec(""), teamLimited, AS_OF).en()).contains("The pilot teams have no cases from before the start")
+            .contains("Their cases from the baseline (from 5\u00a0January\u00a02026)").doesNotContain("longer baseline");
+    }
+
     @Test
     void aPilotWhoseFinalLookIsExpectedToDecideIsNotToldItCannotBeDecided() throws Exception {
         // Mild team drift and a 6-minute gain a month before the planned end (2026-06-30): the nightly sequence

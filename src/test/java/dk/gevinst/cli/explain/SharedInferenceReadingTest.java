@@ -35,7 +35,7 @@ class SharedInferenceReadingTest {
     void explainSaysWhyNoTeamLevelIntervalCouldBeMadeAsThePageDoes() throws Exception {
         JsonNode parallel = indicator("{\"decided_by\": \"case\", \"unit_level\": {\"method\": \"none\", \"unavailable\": \"parallel_few_controls\"}}");
         assertThat(InferenceLines.of(parallel, new ExplainTexts(Language.EN)).get(0))
-            .startsWith("without a baseline and with fewer than 5 control teams the teams' variation cannot be measured");
+            .startsWith("without the pilot teams' cases from before the start and with fewer than 5 control teams the teams' variation cannot be measured");
         JsonNode weeks = indicator("{\"decided_by\": \"case\", \"unit_level\": {\"method\": \"none\", \"unavailable\": \"too_few_weeks\"}}");
         assertThat(InferenceLines.of(weeks, new ExplainTexts(Language.DA)).get(0)).startsWith("for få hele uger før og efter start");
     }
