@@ -7,6 +7,7 @@ import dk.gevinst.config.PilotIndicator;
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.indicator.Scale;
 import dk.gevinst.stats.ConfidenceSequence;
+import dk.gevinst.stats.FiellerInterval;
 import dk.gevinst.stats.FixedHorizon;
 import dk.gevinst.stats.RelativeEffect;
 import java.time.LocalDate;
@@ -24,8 +25,8 @@ import java.util.Objects;
  *     t_ν(1 − a/2)/z(1 − a/2) to pay for the uncertainty of the unit-level variance;</li>
  * <li>final: estimate ± t·se_case (Welch–Satterthwaite ν), or ± the unit-level critical value.</li>
  * </ul>
- * The relative interval is the delta-method one (the level without the pilot is an estimate too),
- * inflated by the same factor as the absolute one.
+ * The relative interval is Fieller's (the level without the pilot is an estimate too) at the same multiplier
+ * as the absolute one, so the two agree on whether the change is zero ({@link dk.gevinst.stats.FiellerInterval}).
  */
 final class AnalysisMaker {
     private AnalysisMaker() {}
@@ -53,6 +54,7 @@ final class AnalysisMaker {
         double relative = Math.abs(cf) > 1e-9 ? estimate / Math.abs(cf) : Double.NaN;
         double seRelative = Double.isNaN(relative) ? Double.NaN
             : RelativeEffect.standardError(estimate, caseLevel.variance(), cf, caseLevel.counterfactualVariance(), caseLevel.covariance());
+        Ratio ratio = Double.isNaN(relative) ? null : new Ratio(cf, caseLevel.counterfactualVariance(), caseLevel.covariance());
         long n = series.observations();
         List<String> controls = panel.units(Arm.CONTROL).stream().filter(Objects::nonNull).toList();
         UnitLevelInference.Result unit = unitLevel
@@ -63,7 +65,7 @@ final class AnalysisMaker {
         double nStar = spec.decision().sequentialTuning();
         List<Analysis.Bound> bounds = new ArrayList<>();
         for (double a : levels) {
-            bounds.add(ScaleClip.clip(bound(kind, a, estimate, relative, seCase, caseLevel.dof(), seRelative, cf, n, nStar,
+            bounds.add(ScaleClip.clip(bound(kind, a, estimate, ratio, seCase, caseLevel.dof(), n, nStar,
                 unit == null || !unit.published().available() ? null : unit.at(a)), Scale.of(indicator.definition()), estimate, cf));
         }
         UnitLevel published = unit == null ? null : unit.published();
@@ -101,8 +103,12 @@ final class AnalysisMaker {
             lastDay, spec.end(), tonight.dofCase());
     }
 
-    static Analysis.Bound bound(String kind, double a, double estimate, double relative, double seCase, double dofCase, double seRelative,
-                                        double cf, long n, double nStar, UnitLevelInference.Critical unit) {
+    /** The counterfactual an effect is read relative to, with its case-level variance and its covariance with the effect. */
+    record Ratio(double counterfactual, double variance, double covariance) {}
+
+    /** @param ratio the counterfactual for the relative interval, or null for none */
+    static Analysis.Bound bound(String kind, double a, double estimate, Ratio ratio, double seCase, double dofCase,
+                                        long n, double nStar, UnitLevelInference.Critical unit) {
         boolean sequential = Analysis.SEQUENTIAL.equals(kind);
         double z = FixedHorizon.quantile(1 - a / 2, Double.POSITIVE_INFINITY);
         double halfCase = sequential ? ConfidenceSequence.halfWidth(seCase, n, a, nStar) : FixedHorizon.quantile(1 - a / 2, dofCase) * seCase;
@@ -119,7 +125,21 @@ final class AnalysisMaker {
                 decidedBy = Analysis.UNIT;
             }
         }
-        double relHalf = Double.isNaN(relative) ? Double.NaN : seCase > 0 ? half * seRelative / seCase : half / Math.abs(cf);
-        return new Analysis.Bound(a, decidedBy, se, dof, nEff, estimate - half, estimate + half, relative - relHalf, relative + relHalf, false);
+        double[] rel = relative(estimate, half, seCase, ratio);
+        return new Analysis.Bound(a, decidedBy, se, dof, nEff, estimate - half, estimate + half, rel[0], rel[1], false);
+    }
+
+    /**
+     * The relative interval by Fieller's method at the absolute interval's own multiplier (half-width over the
+     * case-level SE, so a team-level or sequential width carries over with the counterfactual's variance scaled
+     * alike): it holds 0 exactly when the absolute interval does. When the counterfactual is not clearly away from
+     * zero the absolute interval is divided by it, which keeps that agreement.
+     */
+    private static double[] relative(double estimate, double half, double seCase, Ratio ratio) {
+        if (ratio == null) return new double[] {Double.NaN, Double.NaN};
+        double cf = Math.abs(ratio.counterfactual());
+        double[] fieller = seCase > 0
+            ? FiellerInterval.of(estimate, ratio.counterfactual(), seCase * seCase, ratio.variance(), ratio.covariance(), half / seCase) : null;
+        return fieller != null ? fieller : new double[] {(estimate - half) / cf, (estimate + half) / cf};
     }
 }

@@ -96,9 +96,11 @@ public final class ExtensionEstimate {
         if (needsTeam && !p.teamLevelReachable()) return new Way(r, NEVER, true);
         double a = r.bound().alpha();
         Analysis s = r.sequential();
-        // From absolute to read half-widths as AnalysisMaker scales them, not from tonight's bound: a bound clipped to
-        // its scale (ScaleClip) is narrower than its width says, and would project too few weeks.
-        double scale = !r.relative() ? 1 : s.seCase() > 0 ? s.seRelativeCase() / s.seCase() : 1 / Math.abs(s.counterfactual());
+        // From absolute to read half-widths, not from tonight's bound: a bound clipped to its scale (ScaleClip) is narrower
+        // than its width says, and would project too few weeks. The way to GO asks when the interval leaves zero, which
+        // the relative (Fieller) interval does exactly when the absolute one does: its half-width over the counterfactual.
+        // The way to STOP asks about the MDE's side, where the delta method's scale is the nearer guide.
+        double scale = !r.relative() ? 1 : needsTeam || s.seCase() <= 0 ? 1 / Math.abs(s.counterfactual()) : s.seRelativeCase() / s.seCase();
         int first = needsTeam ? p.weeksUntilTeamLevel() : 0;
         Way atFinal = finalLook(r, needed, cap, needsTeam, a, scale);
         for (int w = Math.max(1, first); w <= cap; w++) {

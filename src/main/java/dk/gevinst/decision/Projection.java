@@ -136,7 +136,7 @@ final class Projection {
             if (unit == null || hp > unit.h()) unit = new UnitLevelInference.Critical(hp, se, Double.NaN);
         }
         double caseDof = Analysis.FINAL.equals(kind) ? dofCase : Double.POSITIVE_INFINITY;
-        return AnalysisMaker.bound(kind, a, 0, Double.NaN, Math.sqrt(vCase), caseDof, Double.NaN, 1, n, nStar, unit);
+        return AnalysisMaker.bound(kind, a, 0, null, Math.sqrt(vCase), caseDof, n, nStar, unit);
     }
 
     private double plugIn(double[] c, double[] time, double[] noise) {

@@ -29,12 +29,16 @@ class PurchaseDecisionTest {
     }
 
     /**
-     * Both systems move handling time by 3 minutes (of 60), cases spread by {@code sd} minutes: too little to
+     * Both systems move handling time by 3.5 minutes (of 60), cases spread by {@code sd} minutes: too little to
      * show with one team each; the caseworkers clearly prefer b.
      */
     private static ComparisonResult preferredButNotLifted(double sd, LocalDate asOf) throws Exception {
+        return preferredButNotLifted(sd, -3.5, asOf);
+    }
+
+    private static ComparisonResult preferredButNotLifted(double sd, double shift, LocalDate asOf) throws Exception {
         PilotSpec spec = spec(100_000, 100_000, true);
-        return ComparisonEvaluator.evaluate(spec, new CellTable(cells(sd, -3, -3, 0, 0, preferring("A", 18, 60), preferring("B", 48, 60))), asOf);
+        return ComparisonEvaluator.evaluate(spec, new CellTable(cells(sd, shift, shift, 0, 0, preferring("A", 18, 60), preferring("B", 48, 60))), asOf);
     }
 
     @Test
