@@ -28,22 +28,35 @@ public final class IndicatorColumns {
         }
     }
 
+    /** One file that lacks a column one pilot's indicator reads. */
+    public record Absent(String source, String path, String column, String pilot, String indicator) {}
+
+    /** Per file, as one line each for validate and the run manifest. */
     public static List<FileProblem> absent(List<FileColumns> files, List<PilotSpec> pilots) {
+        Map<List<String>, TreeSet<String>> users = new LinkedHashMap<>();
+        for (Absent a : absentByPilot(files, pilots)) {
+            users.computeIfAbsent(List.of(a.source(), a.path(), a.column()), k -> new TreeSet<>()).add(a.indicator() + " (" + a.pilot() + ")");
+        }
         List<FileProblem> out = new ArrayList<>();
+        users.forEach((key, indicators) -> out.add(new FileProblem(key.get(0), key.get(1), "has no column '" + key.get(2)
+            + "', so its rows give nothing to " + String.join(", ", indicators))));
+        return out;
+    }
+
+    /** Per file, column and pilot, for each pilot's health. */
+    public static List<Absent> absentByPilot(List<FileColumns> files, List<PilotSpec> pilots) {
+        List<Absent> out = new ArrayList<>();
         for (FileColumns f : files) {
-            Map<String, TreeSet<String>> users = new LinkedHashMap<>();
             for (PilotSpec p : pilots) {
                 if (f.units() != null && !f.units().isEmpty() && p.pilotUnits().stream().noneMatch(f.units()::contains)
                     && p.controlUnits().stream().noneMatch(f.units()::contains)) continue;
                 for (PilotIndicator i : p.indicators()) {
                     if (!i.definition().source().folder().equals(f.source())) continue;
                     for (String column : i.definition().measure().optionalColumns()) {
-                        if (!f.columns().contains(column)) users.computeIfAbsent(column, k -> new TreeSet<>()).add(i.id() + " (" + p.id() + ")");
+                        if (!f.columns().contains(column)) out.add(new Absent(f.source(), f.path(), column, p.id(), i.id()));
                     }
                 }
             }
-            users.forEach((column, indicators) -> out.add(new FileProblem(f.source(), f.path(), "has no column '" + column
-                + "', so its rows give nothing to " + String.join(", ", indicators))));
         }
         return out;
     }

@@ -8,6 +8,7 @@ import dk.gevinst.decision.Reason;
 import dk.gevinst.ingest.ColumnTypos;
 import dk.gevinst.ingest.CutOffFile;
 import dk.gevinst.ingest.FileProblem;
+import dk.gevinst.ingest.IndicatorColumns;
 import dk.gevinst.ingest.QuarantinedFile;
 import dk.gevinst.publish.HealthFlag;
 import dk.gevinst.publish.Json;
@@ -41,11 +42,13 @@ final class HealthTexts {
     static final String VALUES_NOT_NUMBERS = "values_not_numbers";
     /** The health flag of files removed from the data root tonight, whose rows no longer count. */
     static final String FILES_WITHDRAWN = "files_withdrawn";
+    /** The health flag of known files that lack a column one of the pilot's indicators reads: their rows give it nothing. */
+    static final String COLUMN_MISSING = "column_missing";
     /** The health flag of a business case whose costs source has no row for the pilot: every option costs 0 kr. */
     static final String COSTS_UNKNOWN = "costs_unknown";
     /** Reasons and health flags that belong to one night only: a kept decision does not carry them into the next. */
     static final List<String> NIGHTLY_CODES = List.of(STALE_DATA, PARTIAL_DATA, INVALID_SPEC, EVALUATION_FAILED, KEPT_DECISION, COLUMN_TYPO,
-        UNIT_WITHOUT_DATA, UNKNOWN_CANDIDATE, VALUES_NOT_NUMBERS, FILES_WITHDRAWN, COSTS_UNKNOWN);
+        COLUMN_MISSING, UNIT_WITHOUT_DATA, UNKNOWN_CANDIDATE, VALUES_NOT_NUMBERS, FILES_WITHDRAWN, COSTS_UNKNOWN);
 
     private HealthTexts() {}
 
@@ -177,6 +180,46 @@ final class HealthTexts {
                 + meant + "'? Until it is renamed, '" + meant + "' is empty in these files, and indicators that use it get nothing from them. "
                 + "Fix: rename the column to '" + meant + "' in the export; a changed file is read again the following night.",
             details);
+    }
+
+    /**
+     * One warning per missing column: its files (at most three named, then how many more), the indicators that get
+     * nothing from their rows (by the labels the document carries), and the fix. A stranger renamed handling_minutes
+     * in one month's export; validate and the manifest said so, the page and the digest did not.
+     */
+    static List<HealthFlag> columnMissingFlags(List<IndicatorColumns.Absent> absent, com.fasterxml.jackson.databind.JsonNode indicators) {
+        java.util.Map<String, java.util.List<IndicatorColumns.Absent>> byColumn = new java.util.TreeMap<>();
+        absent.forEach(a -> byColumn.computeIfAbsent(a.source() + "/" + a.column(), k -> new java.util.ArrayList<>()).add(a));
+        List<HealthFlag> out = new java.util.ArrayList<>();
+        byColumn.values().forEach(list -> {
+            IndicatorColumns.Absent first = list.get(0);
+            List<String> files = list.stream().map(IndicatorColumns.Absent::path).distinct().sorted().toList();
+            List<String> ids = list.stream().map(IndicatorColumns.Absent::indicator).distinct().sorted().toList();
+            String shown = String.join(", ", files.subList(0, Math.min(3, files.size())));
+            String moreDa = files.size() > 3 ? " og " + (files.size() - 3) + " filer mere" : "", moreEn = files.size() > 3 ? " and " + (files.size() - 3) + " more files" : "";
+            ObjectNode details = Json.MAPPER.createObjectNode().put("column", first.column());
+            ArrayNode list2 = details.putArray("files");
+            files.forEach(f -> list2.addObject().put("source", first.source()).put("path", f).put("message", "has no column '" + first.column() + "'"));
+            String source = Source.byFolder(first.source()).map(HealthTexts::sourceDa).orElse(first.source());
+            out.add(new HealthFlag(COLUMN_MISSING, HealthFlag.Severity.WARNING,
+                "Kolonnen '" + first.column() + "' mangler i " + source + " (" + shown + moreDa + "), så deres rækker giver intet til "
+                    + Language.DA.list(labels(ids, indicators, "da")) + ". Ret: giv eksporten kolonnen '" + first.column()
+                    + "' (docs/contract.md); en ændret fil læses igen den følgende nat.",
+                "Column '" + first.column() + "' is missing from " + first.source() + " (" + shown + moreEn + "), so their rows give nothing to "
+                    + Language.EN.list(labels(ids, indicators, "en")) + ". Fix: give the export the column '" + first.column()
+                    + "' (docs/contract.md); a changed file is read again the following night.",
+                details));
+        });
+        return out;
+    }
+
+    private static List<String> labels(List<String> ids, com.fasterxml.jackson.databind.JsonNode indicators, String language) {
+        return ids.stream().map(id -> {
+            for (com.fasterxml.jackson.databind.JsonNode i : indicators) {
+                if (id.equals(i.path("id").asText())) return i.path("label").path(language).asText(id);
+            }
+            return id;
+        }).toList();
     }
 
     /**

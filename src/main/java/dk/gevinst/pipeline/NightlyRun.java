@@ -126,6 +126,7 @@ public final class NightlyRun {
             List<PilotEvaluation> evaluations = new ArrayList<>();
             Map<String, PilotHealth> health = new HashMap<>();
             List<ColumnTypos.InFiles> typos = ColumnTypos.ofKnownFiles(ingest.ledger());
+            List<IndicatorColumns.Absent> absentColumns = IndicatorColumns.absentByPilot(IndicatorColumns.of(ingest.ledger()), specs.valid());
             List<QuarantinedFile> quarantined = QuarantinedFile.ofKnownFiles(ingest.ledger());
             Set<String> units = StateTables.knownUnits(spark, s.state(), s.asOf());
             final IngestResult ingested = ingest;
@@ -136,7 +137,7 @@ public final class NightlyRun {
             KeptDriftFitsFile.Results<Evaluated> run = KeptDriftFitsFile.evaluate(storage, s.state(), s.asOf(), s.full(), specs.valid(), (spec, fits) -> {
                 PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen, fits);
                 PilotHealth h = PilotHealth.of(e, s.freshness(), ingested.rejected(), typos, ingested.cutOff(), quarantined, ingested.removed()).withUnitsKnown(spec, units, s.asOf())
-                    .withUnknownCandidates(spec, ingested.ledger())
+                    .withUnknownCandidates(spec, ingested.ledger()).withAbsentColumns(spec, absentColumns)
                     .withUnobserved(spec, unobservedUnlessFrozen(cells, spec, frozen, s.asOf()));
                 return new Evaluated(spec, e, h);
             });

@@ -11,6 +11,7 @@ import dk.gevinst.ingest.ColumnTypos;
 import dk.gevinst.ingest.CutOffFile;
 import dk.gevinst.ingest.FileLedger;
 import dk.gevinst.ingest.FileProblem;
+import dk.gevinst.ingest.IndicatorColumns;
 import dk.gevinst.ingest.QuarantinedFile;
 import dk.gevinst.source.Source;
 import java.time.LocalDate;
@@ -37,12 +38,14 @@ import java.util.TreeMap;
  * @param unobserved the pilot's cases its custom column indicators could not observe (see ValuesNotNumbers)
  * @param quarantined known files of sources the pilot uses that lost half or more of their rows to quarantine: its decision rests on partial data
  * @param withdrawn tonight's files of sources the pilot uses that were removed from the data root: their rows no longer count
+ * @param absentColumns known files holding the pilot's units that lack a column one of its indicators reads (see IndicatorColumns)
  */
 record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProblem> rejected, List<ColumnTypos.InFiles> typos,
                    List<CutOffFile> cutOff, List<UnitsWithoutData.Missing> missingUnits, UnknownCandidates unknownCandidates,
-                   List<ValuesNotNumbers.LeftOut> unobserved, List<QuarantinedFile> quarantined, List<FileProblem> withdrawn) {
+                   List<ValuesNotNumbers.LeftOut> unobserved, List<QuarantinedFile> quarantined, List<FileProblem> withdrawn,
+                   List<IndicatorColumns.Absent> absentColumns) {
     static final PilotHealth NOT_EVALUATED = new PilotHealth(null, List.of(), List.of(), List.of(), List.of(), List.of(), UnknownCandidates.NONE,
-        List.of(), List.of(), List.of());
+        List.of(), List.of(), List.of(), List.of());
 
     /**
      * A source too old to decide on: its newest day, the day it should at least reach, and the days allowed; for
@@ -80,13 +83,13 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         Set<String> unknown = new java.util.HashSet<>();
         missing.forEach(m -> unknown.add(m.unit()));
         List<StaleSource> exported = stale.stream().filter(s -> s.units() == null || !unknown.containsAll(s.units())).toList();
-        return new PilotHealth(dataThrough, exported, rejected, typos, cutOff, missing, unknownCandidates, unobserved, quarantined, withdrawn);
+        return new PilotHealth(dataThrough, exported, rejected, typos, cutOff, missing, unknownCandidates, unobserved, quarantined, withdrawn, absentColumns);
     }
 
     /** This health with the unknown_candidate answers from the comparison's units (none for a pilot; see UnknownCandidates). */
     PilotHealth withUnknownCandidates(PilotSpec spec, List<FileLedger.Entry> known) {
         if (this == NOT_EVALUATED) return this;
-        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, UnknownCandidates.of(spec, known), unobserved, quarantined, withdrawn);
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, UnknownCandidates.of(spec, known), unobserved, quarantined, withdrawn, absentColumns);
     }
 
     /**
@@ -95,7 +98,19 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
      */
     PilotHealth withUnobserved(PilotSpec spec, List<Unobserved> cases) {
         if (this == NOT_EVALUATED) return this;
-        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, unknownCandidates, ValuesNotNumbers.named(spec, cases), quarantined, withdrawn);
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, unknownCandidates, ValuesNotNumbers.named(spec, cases), quarantined, withdrawn, absentColumns);
+    }
+
+    /**
+     * This health with the known files that lack a column one of the pilot's indicators reads (a renamed export
+     * column): a stranger's renamed handling_minutes gave 394 rows nothing, said in validate and the manifest only.
+     */
+    PilotHealth withAbsentColumns(PilotSpec spec, List<IndicatorColumns.Absent> absent) {
+        if (this == NOT_EVALUATED) return this;
+        // A file whose column is misspelt is told by its column_typo flag, with the name it likely means.
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, unknownCandidates, unobserved, quarantined, withdrawn,
+            absent.stream().filter(a -> a.pilot().equals(spec.id()))
+                .filter(a -> typos.stream().noneMatch(t -> t.typo().suggestion().equals(a.column()) && t.files().contains(a.path()))).toList());
     }
 
     boolean isStale() {
@@ -181,7 +196,7 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         List<FileProblem> withdrawn = removedTonight.stream().filter(p -> p.rowsAccepted() != 0)
             .filter(p -> uses(used, p.source()) && couldHold(p.units(), units)).toList();
         List<QuarantinedFile> quarantined = knownQuarantined.stream().filter(q -> uses(used, q.source())).toList();
-        return new PilotHealth(through, stale, rejected, typos, cutOff, List.of(), UnknownCandidates.NONE, List.of(), quarantined, withdrawn);
+        return new PilotHealth(through, stale, rejected, typos, cutOff, List.of(), UnknownCandidates.NONE, List.of(), quarantined, withdrawn, List.of());
     }
 
     private static boolean couldHold(Set<String> fileUnits, Set<String> pilotUnits) {

@@ -155,6 +155,7 @@ final class TonightsDecisions {
         if (!h.withdrawn().isEmpty()) tonight.add(HealthTexts.withdrawnFlag(h.withdrawn()));
         if (kept != null) tonight.add(kept);
         h.typos().forEach(t -> tonight.add(HealthTexts.columnTypoFlag(t)));
+        tonight.addAll(HealthTexts.columnMissingFlags(h.absentColumns(), doc.path("indicators")));
         h.missingUnits().forEach(m -> tonight.add(HealthTexts.unitWithoutDataFlag(m)));
         if (h.unknownCandidates().any()) tonight.add(h.unknownCandidates().flag());
         ValuesNotNumbers.flags(h.unobserved()).forEach(tonight::add);
