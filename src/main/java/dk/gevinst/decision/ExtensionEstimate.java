@@ -88,21 +88,24 @@ public final class ExtensionEstimate {
     }
 
     /**
-     * The first week at which the projected half-width, on the read scale, falls below {@code needed}.
-     * A GO-side way needs team-level inference: none reachable means never.
+     * The first week at which the projected half-width, on the read scale, falls below {@code needed}. Every way out
+     * needs team-level inference, as every verdict but a breached guardrail does (Verdicts): none reachable means never.
+     * Without it on the way to STOP, a pilot that could never be stopped as futile was promised a STOP in a week.
+     *
+     * @param fromZero true when the way asks when the interval leaves zero (GO), false when it asks about the MDE's side (STOP)
      */
-    private static Way until(IndicatorResult r, double needed, int cap, boolean needsTeam) {
+    private static Way until(IndicatorResult r, double needed, int cap, boolean fromZero) {
         Projection p = r.projection();
-        if (needsTeam && !p.teamLevelReachable()) return new Way(r, NEVER, true);
+        if (!p.teamLevelReachable()) return new Way(r, NEVER, true);
         double a = r.bound().alpha();
         Analysis s = r.sequential();
         // From absolute to read half-widths, not from tonight's bound: a bound clipped to its scale (ScaleClip) is narrower
         // than its width says, and would project too few weeks. The way to GO asks when the interval leaves zero, which
         // the relative (Fieller) interval does exactly when the absolute one does: its half-width over the counterfactual.
         // The way to STOP asks about the MDE's side, where the delta method's scale is the nearer guide.
-        double scale = !r.relative() ? 1 : needsTeam || s.seCase() <= 0 ? 1 / Math.abs(s.counterfactual()) : s.seRelativeCase() / s.seCase();
-        int first = needsTeam ? p.weeksUntilTeamLevel() : 0;
-        Way atFinal = finalLook(r, needed, cap, needsTeam, a, scale);
+        double scale = !r.relative() ? 1 : fromZero || s.seCase() <= 0 ? 1 / Math.abs(s.counterfactual()) : s.seRelativeCase() / s.seCase();
+        int first = p.weeksUntilTeamLevel();
+        Way atFinal = finalLook(r, needed, cap, a, scale);
         for (int w = Math.max(1, first); w <= cap; w++) {
             if (atFinal != null && atFinal.weeks <= w) return atFinal;
             Analysis.Bound b = p.after(w, a);
@@ -111,18 +114,18 @@ public final class ExtensionEstimate {
         }
         if (atFinal != null) return atFinal;
         Analysis.Bound atCap = p.after(cap, a);
-        return new Way(r, NEVER, needsTeam && (atCap == null || Analysis.UNIT.equals(atCap.decidedBy())));
+        return new Way(r, NEVER, atCap == null || Analysis.UNIT.equals(atCap.decidedBy()));
     }
 
     /**
      * The final look, when it is still to come within the cap and its projected fixed-horizon interval is
      * narrow enough; null otherwise. A final look made already (frozen) is in the verdict tonight.
      */
-    private static Way finalLook(IndicatorResult r, double needed, int cap, boolean needsTeam, double a, double scale) {
+    private static Way finalLook(IndicatorResult r, double needed, int cap, double a, double scale) {
         if (r.fixed() != null) return null;
         int weeks = r.projection().weeksUntilFinal();
         if (weeks < 1 || weeks > cap) return null;
-        Analysis.Bound b = r.projection().atFinal(a, needsTeam);
+        Analysis.Bound b = r.projection().atFinal(a, true);
         if (b == null || !(b.high() * scale < needed)) return null;
         return new Way(r, weeks, Analysis.UNIT.equals(b.decidedBy()));
     }

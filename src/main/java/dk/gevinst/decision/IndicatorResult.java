@@ -14,7 +14,7 @@ import dk.gevinst.stats.Interval;
  * reads: the relative one ({@link #relative} true: "fell 14 % (10 to 19 %)") or, for guardrails, shares
  * and levels near zero, the absolute one.
  *
- * @param withheld  true when the interval showed better (or non-inferior) but no team-level inference was
+ * @param withheld  true when the interval showed better, worse, futile or non-inferior but no team-level inference was
  *                  possible: evidence that cannot be told apart from team noise counts for nothing
  * @param preTrend  the pre-trend check, or null when the design has no baseline or too few weeks
  * @param projection tonight's sequential analysis projected forward, for the extension estimate; not published

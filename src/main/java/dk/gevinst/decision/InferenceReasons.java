@@ -27,7 +27,7 @@ public final class InferenceReasons {
         return new Reason(code, indicator, text.apply(Language.DA), text.apply(Language.EN));
     }
 
-    /** Better or non-inferior on the case-level interval, withheld because no team-level inference was possible. */
+    /** Better, worse, futile or non-inferior on the case-level interval, withheld because no team-level inference was possible. */
     public static Reason teamLevelMissing(PilotSpec spec, IndicatorResult r) {
         UnitLevel u = r.published() == null ? null : r.published().unitLevel();
         boolean parallel = u != null && "parallel_few_controls".equals(u.unavailable());
@@ -47,9 +47,9 @@ public final class InferenceReasons {
                     "without a baseline and with fewer than 5 control teams, a lasting difference between teams cannot be told apart from the pilot. "
                     + "Add a baseline (baseline_start) or more control teams.")
                 : l.pick("der er for få hele uger før og efter start til at måle den (mindst " + UnitLevelInference.MIN_WEEKS_PER_PERIOD
-                    + " på hver side og " + UnitLevelInference.MIN_WEEKS + " i alt). Det kan ikke blive GO, før den kan.",
+                    + " på hver side og " + UnitLevelInference.MIN_WEEKS + " i alt). Indtil da afgør intervallet intet.",
                     "there are too few complete weeks before and after the start to measure it (at least " + UnitLevelInference.MIN_WEEKS_PER_PERIOD
-                    + " on each side and " + UnitLevelInference.MIN_WEEKS + " in all). It cannot GO until it can.")));
+                    + " on each side and " + UnitLevelInference.MIN_WEEKS + " in all). Until then the interval decides nothing.")));
     }
 
     public static Reason notDecidable(PilotSpec spec, ExtensionEstimate.Estimate e, LocalDate asOf) {
@@ -71,9 +71,12 @@ public final class InferenceReasons {
                 "Not decidable yet: no success indicator has data for an estimate, both in the pilot period and in what it is compared with "
                     + "(see each indicator below). Check that the spec's units and dates match the data."));
         }
+        // Tonight's interval already decided by the teams' variation says so, whichever way is out of reach: a stranger's
+        // interval 3.8 times the case-level one read 'too few cases arrive'.
+        boolean teams = e.teamLimited() || r != null && r.bound() != null && Analysis.UNIT.equals(r.bound().decidedBy());
         return reason(NOT_DECIDABLE, r == null ? null : r.id(), l -> notWithin(spec, asOf, l)
             + (r == null ? "" : ": " + ReasonTexts.change(r, l))
-            + (e.teamLimited()
+            + (teams
                 ? l.pick(". Variationen mellem teams gør intervallet for bredt, og den bliver ikke mindre af flere sager fra de samme teams. "
                     + (newToTheData(spec, r) ? "Pilotteamene har ingen sager fra før start, så de sammenlignes kun med kontrolteams efter start. Deres sager fra "
                             + "før-perioden (fra " + l.date(spec.baselineStart()) + "), eller flere teams i piloten eller som kontrol, kan gøre det afgørligt."

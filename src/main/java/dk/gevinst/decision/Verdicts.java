@@ -8,15 +8,17 @@ import java.util.List;
 /**
  * Turns an analysis into a verdict, on the interval a reader reads. Success indicators are judged at one
  * level; guardrails at two (see {@link IndicatorEvaluator#levels}): breached on the Bonferroni level,
- * non-inferior on the plain one. Better and non-inferior need team-level inference: without it the interval
- * ignores team noise, so the verdict is withheld (inconclusive). Worse, futile and breached lead away
- * from production, the safe side, and stand on the case-level interval alone. An interval that says nothing
+ * non-inferior on the plain one. Better, worse, futile and non-inferior need team-level inference: without it
+ * the interval ignores team noise, so the verdict is withheld (inconclusive). A stranger's pilot without a
+ * baseline and with two control teams was stopped as futile on 'rose 5 % (2 to 8 %)', an interval that was
+ * only the teams' different levels; a STOP is a decision as much as a GO. Only a breached guardrail stands on
+ * the case-level interval alone: harm to citizens or staff is stopped first and asked about after. An interval that says nothing
  * on its scale (too few data, see {@link ScaleClip}) shows nothing: inconclusive.
  */
 final class Verdicts {
     private Verdicts() {}
 
-    /** A verdict, the bound it follows from, and whether better or non-inferior was withheld for want of team-level inference. */
+    /** A verdict, the bound it follows from, and whether better, worse, futile or non-inferior was withheld for want of team-level inference. */
     record Judgement(Verdict verdict, Analysis.Bound bound, boolean withheld) {}
 
     static boolean readsRelative(PilotIndicator indicator, double counterfactual) {
@@ -34,11 +36,11 @@ final class Verdicts {
             if (b.saysNothing()) return new Judgement(Verdict.INCONCLUSIVE, b, false);
             Interval i = good(relative ? b.relative() : b.absolute(), sign);
             double mde = indicator.mde() == null ? Double.NaN : indicator.mde().resolve(cf) / (relative ? Math.abs(cf) : 1);
-            boolean better = i.low() > 0;
-            if (better && team) return new Judgement(Verdict.BETTER, b, false);
-            if (i.high() < 0) return new Judgement(Verdict.WORSE, b, false);
-            if (!Double.isNaN(mde) && i.high() < mde) return new Judgement(Verdict.FUTILE, b, false);
-            return new Judgement(Verdict.INCONCLUSIVE, b, better);
+            boolean better = i.low() > 0, worse = i.high() < 0, futile = !Double.isNaN(mde) && i.high() < mde;
+            if (team && better) return new Judgement(Verdict.BETTER, b, false);
+            if (team && worse) return new Judgement(Verdict.WORSE, b, false);
+            if (team && futile) return new Judgement(Verdict.FUTILE, b, false);
+            return new Judgement(Verdict.INCONCLUSIVE, b, better || worse || futile);
         }
         double margin = indicator.margin() == null ? 0 : indicator.margin().resolve(cf);
         Analysis.Bound breach = a.at(levels.get(levels.size() - 1)), plain = a.at(levels.get(0));

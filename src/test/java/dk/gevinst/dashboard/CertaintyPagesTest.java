@@ -46,7 +46,7 @@ class CertaintyPagesTest {
                 + inf.path("unit_level").path("complete_weeks").path("post").asInt());
         JsonNode pre = InferenceFixture.indicator(doc, "handling_time").path("pre_trend");
         assertThat(section).contains("Før start viste der sig ingen skævhed mellem pilot og kontrol: en prøvestart " + DA.date(pre.path("fake_start").asText()))
-            .contains("En skævhed inden for det interval ville ikke være set")
+            .contains("En skævhed inden for det interval ville ikke være blevet set")
             .contains(DA.range(DA.number(pre.path("ci_low").asDouble(), 1), DA.withUnit(DA.number(pre.path("ci_high").asDouble(), 1), "min")))
             .doesNotContain("pretrend-found");
         assertThat(section).as("no placebo without five control teams").doesNotContain("data-chart=\"placebo\"");

@@ -170,6 +170,37 @@ class DecisionRuleTest {
         assertThat(e.decision().reasons()).extracting(Reason::code).contains("team_level_missing");
     }
 
+    /** A stranger's pilot without a baseline was stopped as futile on an interval that was only the teams' different levels. */
+    @Test
+    void withoutTeamLevelInferenceNoStopIsMadeOnTheCaseLevelIntervalEither() throws Exception {
+        PilotSpec noBaseline = new PilotSpecParser(Catalog.builtIn()).parse("t.yaml",
+            "id: p\ntitle: P\nstart: 2026-03-02\nend: 2026-06-30\narms: {pilot: [A], control: [B]}\nindicators:\n  handling_time: {role: success, mde: 5}\n");
+        PilotEvaluation e = evaluate(noBaseline, AS_OF, List.of(), did("handling_time", 60, 1, 15, 500));
+        IndicatorResult r = e.indicators().get(0);
+        assertThat(r.design()).isEqualTo(Design.PARALLEL);
+        assertThat(r.published().unitLevel().unavailable()).isEqualTo("parallel_few_controls");
+        assertThat(r.effect()).as("one minute slower, well inside the MDE of 5 on the case-level interval").isBetween(0.0, 2.0);
+        assertThat(r.bound().high()).isLessThan(5);
+        assertThat(r.verdict()).as("was FUTILE, and the pilot STOP").isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(r.withheld()).isTrue();
+        assertThat(e.decision().outcome()).isEqualTo(Outcome.EXTEND);
+        assertThat(e.decision().reasons()).extracting(Reason::code).contains("team_level_missing").doesNotContain("futile", "more_data_needed");
+        assertThat(e.decision().extendWeeks()).as("no STOP can come without team-level inference, so none is promised in a week").isNull();
+        assertThat(e.decision().mainReason().code()).isEqualTo("not_decidable_in_time");
+    }
+
+    /** A stranger's interval, widened 3.8 times by the teams' variation, was put down to 'too few cases arrive'. */
+    @Test
+    void anIntervalTheTeamsWidenedIsNotPutDownToTooFewCases() throws Exception {
+        PilotEvaluation e = evaluate(spec(""), AS_OF, CHEAP,
+            weekly("handling_time", 60, 0, 15, 200, 4, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 3, 2), AS_OF, 5));
+        IndicatorResult r = e.indicators().get(0);
+        assertThat(r.bound().decidedBy()).as("the teams' week-to-week variation decided tonight's interval").isEqualTo(Analysis.UNIT);
+        ExtensionEstimate.Estimate notTeamLimited = new ExtensionEstimate.Estimate(r, null, false);
+        assertThat(InferenceReasons.notDecidable(spec(""), notTeamLimited, AS_OF).en()).contains("The variation between teams keeps the interval too wide")
+            .doesNotContain("Too few cases arrive");
+    }
+
     @Test
     void evidenceInButAnNpvIntervalAcrossZeroExtendsWithItsOwnReason() throws Exception {
         List<CostLine> even = List.of(new CostLine("p", "hosted", "licens", "yearly", 800_000));
