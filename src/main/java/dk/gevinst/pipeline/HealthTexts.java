@@ -44,11 +44,13 @@ final class HealthTexts {
     static final String FILES_WITHDRAWN = "files_withdrawn";
     /** The health flag of known files that lack a column one of the pilot's indicators reads: their rows give it nothing. */
     static final String COLUMN_MISSING = "column_missing";
+    /** The health flag of a team's week whose mean time is five times its usual one, or a fifth (ValueJumps). */
+    static final String VALUE_JUMP = "value_jump";
     /** The health flag of a business case whose costs source has no row for the pilot: every option costs 0 kr. */
     static final String COSTS_UNKNOWN = "costs_unknown";
     /** Reasons and health flags that belong to one night only: a kept decision does not carry them into the next. */
     static final List<String> NIGHTLY_CODES = List.of(STALE_DATA, PARTIAL_DATA, INVALID_SPEC, EVALUATION_FAILED, KEPT_DECISION, COLUMN_TYPO,
-        COLUMN_MISSING, UNIT_WITHOUT_DATA, UNKNOWN_CANDIDATE, VALUES_NOT_NUMBERS, FILES_WITHDRAWN, COSTS_UNKNOWN);
+        COLUMN_MISSING, VALUE_JUMP, UNIT_WITHOUT_DATA, UNKNOWN_CANDIDATE, VALUES_NOT_NUMBERS, FILES_WITHDRAWN, COSTS_UNKNOWN);
 
     private HealthTexts() {}
 
