@@ -55,13 +55,17 @@ public record QualityView(List<SourceRow> sources, List<String> rejected, String
         return arm.path("observations").isNumber() ? t.count(arm.path("observations").asLong()) : "";
     }
 
-    /** The three most frequent quarantine reasons, in words, with their counts. */
+    /**
+     * The three most frequent quarantine reasons, in words, with their counts and what to do: a stranger read
+     * 'Invalid value in handling_minutes (1)' and nothing on what would mend it.
+     */
     private static String reasons(Texts t, JsonNode byReason) {
         Map<String, Long> counts = new TreeMap<>();
         byReason.properties().forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
         if (counts.isEmpty()) return "";
         List<String> top = counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
-            .limit(3).map(e -> t.quarantineReason(e.getKey()) + " (" + t.count(e.getValue()) + ")").toList();
+            .limit(3).map(e -> t.quarantineReason(e.getKey()) + " (" + t.count(e.getValue()) + ")"
+                + (t.quarantineFix(e.getKey()) == null ? "" : " – " + t.quarantineFix(e.getKey()))).toList();
         return t.format("quality.reasons", String.join("; ", top));
     }
 }

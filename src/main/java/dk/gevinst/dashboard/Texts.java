@@ -59,6 +59,13 @@ public final class Texts {
         return colon < 0 ? get(key) : format(key, code.substring(colon + 1));
     }
 
+    /** What to do about a quarantine reason, or null where there is nothing to do (a duplicate) or it is said already. */
+    public String quarantineFix(String code) {
+        int colon = code.indexOf(':');
+        String key = "fix." + (colon < 0 ? code : code.substring(0, colon));
+        return has(key) ? get(key) : null;
+    }
+
     public String number(double value, int decimals) {
         return language.number(value, decimals);
     }

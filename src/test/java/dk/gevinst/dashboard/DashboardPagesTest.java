@@ -139,9 +139,11 @@ class DashboardPagesTest {
     void codesAppearInTheReadersLanguage(@TempDir Path tmp) throws Exception {
         String da = sample(tmp.resolve("da"), Language.DA).read("sagsoverblik.html");
         assertThat(da).contains("Hostet hos leverandør", "Egen drift (on-premise)", ">Sager<", ">Spørgeskemasvar<", "Dublet", "Ugyldig værdi i");
+        assertThat(da).as("each reason says what to do").contains(" – skriv den som dato eller tal i filens eget format");
         assertThat(da).doesNotContain(">hosted<", "bad_value:", "forskel-i-forskelle", "n pr. celle", "karakter");
         String en = sample(tmp.resolve("en"), Language.EN).read("sagsoverblik.html");
         assertThat(en).contains("Hosted by a vendor", ">Cases<", ">Survey responses<", "Duplicate", "Invalid value in");
+        assertThat(en).contains(" – write it as a date or number in the file's own format").doesNotContain("(12) – ");
     }
 
     @Test
