@@ -1,5 +1,6 @@
 package dk.gevinst.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.gevinst.config.Problem;
@@ -15,7 +16,10 @@ import dk.gevinst.publish.Json;
 import dk.gevinst.source.Source;
 import dk.gevinst.text.Language;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -168,17 +172,14 @@ final class HealthTexts {
     static HealthFlag columnTypoFlag(ColumnTypos.InFiles t) {
         String column = t.typo().column(), meant = t.typo().suggestion();
         List<String> files = t.files();
-        String shown = String.join(", ", files.subList(0, Math.min(3, files.size())));
-        String moreDa = files.size() > 3 ? " og " + (files.size() - 3) + " filer mere" : "";
-        String moreEn = files.size() > 3 ? " and " + (files.size() - 3) + " more files" : "";
         ObjectNode details = Json.MAPPER.createObjectNode().put("column", column).put("did_you_mean", meant);
         ArrayNode list = details.putArray("files");
         files.forEach(f -> list.addObject().put("source", t.typo().source().folder()).put("path", f).put("message", t.typo().en()));
         return new HealthFlag(COLUMN_TYPO, HealthFlag.Severity.WARNING,
-            "Kolonnen '" + column + "' i " + sourceDa(t.typo().source()) + " (" + shown + moreDa + ") findes ikke i datakontrakten; mente I '"
+            "Kolonnen '" + column + "' i " + sourceDa(t.typo().source()) + " (" + someFiles(files, Language.DA) + ") findes ikke i datakontrakten; mente I '"
                 + meant + "'? Indtil den er omdøbt, er '" + meant + "' tom i disse filer, og indikatorer, der bruger den, får intet fra dem. "
                 + "Ret: omdøb kolonnen til '" + meant + "' i eksporten; en ændret fil læses igen den følgende nat.",
-            "Column '" + column + "' in " + t.typo().source().folder() + " (" + shown + moreEn + ") is not in the data contract; did you mean '"
+            "Column '" + column + "' in " + t.typo().source().folder() + " (" + someFiles(files, Language.EN) + ") is not in the data contract; did you mean '"
                 + meant + "'? Until it is renamed, '" + meant + "' is empty in these files, and indicators that use it get nothing from them. "
                 + "Fix: rename the column to '" + meant + "' in the export; a changed file is read again the following night.",
             details);
@@ -189,25 +190,23 @@ final class HealthTexts {
      * nothing from their rows (by the labels the document carries), and the fix. A stranger renamed handling_minutes
      * in one month's export; validate and the manifest said so, the page and the digest did not.
      */
-    static List<HealthFlag> columnMissingFlags(List<IndicatorColumns.Absent> absent, com.fasterxml.jackson.databind.JsonNode indicators) {
-        java.util.Map<String, java.util.List<IndicatorColumns.Absent>> byColumn = new java.util.TreeMap<>();
-        absent.forEach(a -> byColumn.computeIfAbsent(a.source() + "/" + a.column(), k -> new java.util.ArrayList<>()).add(a));
-        List<HealthFlag> out = new java.util.ArrayList<>();
+    static List<HealthFlag> columnMissingFlags(List<IndicatorColumns.Absent> absent, JsonNode indicators) {
+        Map<String, List<IndicatorColumns.Absent>> byColumn = new TreeMap<>();
+        absent.forEach(a -> byColumn.computeIfAbsent(a.source() + "/" + a.column(), k -> new ArrayList<>()).add(a));
+        List<HealthFlag> out = new ArrayList<>();
         byColumn.values().forEach(list -> {
             IndicatorColumns.Absent first = list.get(0);
             List<String> files = list.stream().map(IndicatorColumns.Absent::path).distinct().sorted().toList();
             List<String> ids = list.stream().map(IndicatorColumns.Absent::indicator).distinct().sorted().toList();
-            String shown = String.join(", ", files.subList(0, Math.min(3, files.size())));
-            String moreDa = files.size() > 3 ? " og " + (files.size() - 3) + " filer mere" : "", moreEn = files.size() > 3 ? " and " + (files.size() - 3) + " more files" : "";
             ObjectNode details = Json.MAPPER.createObjectNode().put("column", first.column());
-            ArrayNode list2 = details.putArray("files");
-            files.forEach(f -> list2.addObject().put("source", first.source()).put("path", f).put("message", "has no column '" + first.column() + "'"));
+            ArrayNode listed = details.putArray("files");
+            files.forEach(f -> listed.addObject().put("source", first.source()).put("path", f).put("message", "has no column '" + first.column() + "'"));
             String source = Source.byFolder(first.source()).map(HealthTexts::sourceDa).orElse(first.source());
             out.add(new HealthFlag(COLUMN_MISSING, HealthFlag.Severity.WARNING,
-                "Kolonnen '" + first.column() + "' mangler i " + source + " (" + shown + moreDa + "), så deres rækker giver intet til "
+                "Kolonnen '" + first.column() + "' mangler i " + source + " (" + someFiles(files, Language.DA) + "), så deres rækker giver intet til "
                     + Language.DA.list(labels(ids, indicators, "da")) + ". Ret: giv eksporten kolonnen '" + first.column()
                     + "' (docs/contract.md); en ændret fil læses igen den følgende nat.",
-                "Column '" + first.column() + "' is missing from " + first.source() + " (" + shown + moreEn + "), so their rows give nothing to "
+                "Column '" + first.column() + "' is missing from " + first.source() + " (" + someFiles(files, Language.EN) + "), so their rows give nothing to "
                     + Language.EN.list(labels(ids, indicators, "en")) + ". Fix: give the export the column '" + first.column()
                     + "' (docs/contract.md); a changed file is read again the following night.",
                 details));
@@ -215,9 +214,16 @@ final class HealthTexts {
         return out;
     }
 
-    private static List<String> labels(List<String> ids, com.fasterxml.jackson.databind.JsonNode indicators, String language) {
+    /** At most three files named, then how many more. */
+    private static String someFiles(List<String> files, Language l) {
+        String shown = String.join(", ", files.subList(0, Math.min(3, files.size())));
+        int more = files.size() - 3;
+        return more <= 0 ? shown : shown + l.pick(" og " + more + " filer mere", " and " + more + " more files");
+    }
+
+    private static List<String> labels(List<String> ids, JsonNode indicators, String language) {
         return ids.stream().map(id -> {
-            for (com.fasterxml.jackson.databind.JsonNode i : indicators) {
+            for (JsonNode i : indicators) {
                 if (id.equals(i.path("id").asText())) return i.path("label").path(language).asText(id);
             }
             return id;
