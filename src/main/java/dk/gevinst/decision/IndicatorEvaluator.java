@@ -57,15 +57,17 @@ public final class IndicatorEvaluator {
         boolean decides = indicator.role().decides();
         List<Double> levels = levels(spec, indicator);
         LocalDate lastDay = asOf.minusDays(indicator.maturityDays());
-        // Tonight's analysis, the pre-trend check and the projection all read the same panel: built once.
+        // Tonight's analysis, the pre-trend check and the projection all read the same panel: built once. Every
+        // analysis gets team-level inference, the shown-only ones too: a technical metric's days, or a team's, are
+        // correlated, and a case-level interval over them would read far surer than the data are.
         UnitPanel tonight = UnitPanel.of(spec.id(), indicator.id(), days, lastDay);
         Analysis sequential = design == Design.NONE || !cells.contrast(design).estimable() ? null
-            : AnalysisMaker.make(Analysis.SEQUENTIAL, spec, indicator, tonight, design, lastDay, false, levels, decides, fits);
+            : AnalysisMaker.make(Analysis.SEQUENTIAL, spec, indicator, tonight, design, lastDay, false, levels, true, fits);
         if (sequential == null) {
             Verdict v = decides ? Verdict.INSUFFICIENT_DATA : Verdict.INFORMATIONAL;
             return new IndicatorResult(indicator, design, cells, null, null, null, null, false, Double.NaN, Double.NaN, v, false, null, share, null);
         }
-        Analysis fin = frozen != null ? frozen : finalDue(spec, indicator, asOf) ? finalAnalysis(spec, indicator, days, design, levels, decides, fits) : null;
+        Analysis fin = frozen != null ? frozen : finalDue(spec, indicator, asOf) ? finalAnalysis(spec, indicator, days, design, levels, fits) : null;
         PreTrend preTrend = decides ? PreTrend.check(spec, indicator, tonight, design, lastDay, levels.get(0), fits) : null;
         Analysis published;
         Analysis.Bound bound;
@@ -89,10 +91,10 @@ public final class IndicatorEvaluator {
     }
 
     private static Analysis finalAnalysis(PilotSpec spec, PilotIndicator indicator, List<CellStats> days, Design design, List<Double> levels,
-                                          boolean decides, DriftFits fits) {
+                                          DriftFits fits) {
         PeriodCells atEnd = PeriodCells.of(days, spec.end());
         if (atEnd.design(spec.hasBaseline(), spec.hasControl()) != design || !atEnd.contrast(design).estimable()) return null;
-        return AnalysisMaker.make(Analysis.FINAL, spec, indicator, days, design, spec.end(), true, levels, decides, fits);
+        return AnalysisMaker.make(Analysis.FINAL, spec, indicator, days, design, spec.end(), true, levels, true, fits);
     }
 
     private static boolean tooFew(PilotSpec spec, PilotIndicator indicator, PeriodCells cells, Design design) {

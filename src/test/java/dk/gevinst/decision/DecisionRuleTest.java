@@ -10,6 +10,7 @@ import dk.gevinst.cells.Period;
 import dk.gevinst.config.PilotSpec;
 import dk.gevinst.config.PilotSpecParser;
 import dk.gevinst.indicator.Catalog;
+import dk.gevinst.stats.FixedHorizon;
 import static dk.gevinst.testing.TestCells.cell;
 import static dk.gevinst.testing.TestCells.did;
 import static dk.gevinst.testing.TestCells.weekly;
@@ -110,6 +111,33 @@ class DecisionRuleTest {
         PilotEvaluation e = evaluate(spec(""), AS_OF, CHEAP, weeks("handling_time", 60, -3, 15, 40), weeks("processing_days", 10, -0.5, 3, 200), FAST_QUERIES);
         assertThat(e.decision().outcome()).isEqualTo(Outcome.EXTEND);
         assertThat(e.decision().reasons()).extracting(Reason::code).contains("technical_not_counted");
+    }
+
+    /**
+     * A technical metric is shown, not decided on, and what is shown must be as sure as the data are: its days
+     * are one system's days, correlated (a load that lasts, a slow week), not 60 independent queries each. Before
+     * this, a drifting response time with no change at the start read "rose 4 % (3 to 5 %)" on the case level.
+     */
+    @Test
+    void aTechnicalMetricsIntervalIsAsWideAsItsDaysDrift() throws Exception {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(34);
+        List<CellStats> drifting = new ArrayList<>();
+        double level = 0;
+        for (LocalDate day = LocalDate.of(2026, 1, 5); !day.isAfter(AS_OF); day = day.plusDays(1)) {
+            level = 0.9 * level + 3 * Math.sqrt(1 - 0.81) * random.nextGaussian();
+            Period period = day.isBefore(LocalDate.of(2026, 3, 2)) ? Period.PRE : Period.POST;
+            drifting.add(new CellStats("p", "query_seconds", Arm.PILOT, period, day, cell(60, 38 + level, 3)));
+        }
+        PilotEvaluation e = evaluate(spec(""), AS_OF, CHEAP, weeks("handling_time", 60, -9, 15, 200), weeks("processing_days", 10, -0.5, 3, 200), drifting);
+        IndicatorResult r = e.indicators().stream().filter(i -> i.id().equals("query_seconds")).findFirst().orElseThrow();
+        assertThat(r.verdict()).isEqualTo(Verdict.INFORMATIONAL);
+        assertThat(r.published().unitLevel().method()).isEqualTo("weekly_gap");
+        assertThat(r.bound().decidedBy()).isEqualTo("unit");
+        double caseHalf = FixedHorizon.quantile(1 - r.bound().alpha() / 2, Double.POSITIVE_INFINITY) * r.published().seCase();
+        assertThat(r.bound().high() - r.bound().low()).as("far wider than the case level's").isGreaterThan(4 * 2 * caseHalf);
+        assertThat(r.bound().low()).as("no change was made: the interval holds none").isNegative();
+        assertThat(r.bound().high()).isPositive();
+        assertThat(e.decision().outcome()).isEqualTo(Outcome.GO);
     }
 
     @Test
