@@ -156,6 +156,12 @@ public final class NightlyRun {
             clock.lap("evaluation", evaluations.size(), invalid == 0 ? "pilots" : "pilots, " + invalid + (invalid == 1 ? " invalid spec" : " invalid specs"));
 
             StagedPublish publish = new StagedPublish(storage, s.out(), runId);
+            // A night before the one the publication shows (a backfill, an audit) must not roll back what managers
+            // read: its documents and dashboard go under replayed/<night>/, its table partitions are replaced as any
+            // night's, and the decisions and dashboard of the latest night are carried over unchanged.
+            LocalDate shown = publish.currentNight().orElse(null);
+            boolean replay = shown != null && s.asOf().isBefore(shown);
+            String replayed = Publication.REPLAYED + "/" + s.asOf();
             ObjectNode runQuality = DataQuality.sources(ingest.ledger(), ingest);
             Map<String, JsonNode> previous = previousDocuments(storage, publish, s.asOf(), problems);
             List<TonightsDecisions.Entry> tonight = TonightsDecisions.build(evaluations, specs.failures(), health, previous, runQuality, s.asOf());
@@ -165,7 +171,7 @@ public final class NightlyRun {
             // Earlier nights as the current publication's tables hold them, with each night's decision intervals.
             Map<String, List<HistoryEntry>> history = publish.previous(Publication.TABLES)
                 .map(tables -> PublishedHistory.before(spark, tables, s.asOf())).orElse(Map.of());
-            Path decisions = publish.staged(Publication.DECISIONS);
+            Path decisions = publish.staged(replay ? replayed + "/" + Publication.DECISIONS : Publication.DECISIONS);
             DriverCores.forEach(tonight, t -> {
                 List<HistoryEntry> h = new ArrayList<>(history.getOrDefault(t.pilotId(), List.of()));
                 h.add(PublishedHistory.tonight(t.doc(), t.decidedTonight()));
@@ -183,9 +189,20 @@ public final class NightlyRun {
             PublishedTables.write(spark, tables, s.state(), decided, tonight.stream().map(t -> (JsonNode) t.doc()).toList(), runId, s.asOf());
             publish.step("tables");
             clock.lap("tables", tonight.size(), "documents");
-            DashboardWriter.write(storage, decisions, publish.staged(Publication.DASHBOARD), s.language());
+            publish.carryForward(Publication.REPLAYED, rel -> replay && rel.equals(s.asOf().toString()));
+            ObjectNode description = Json.MAPPER.createObjectNode().put("as_of", s.asOf().toString()).put("run_id", runId);
+            if (replay) {
+                publish.carryForward(Publication.DECISIONS, rel -> false);
+                publish.carryForward(Publication.DASHBOARD, rel -> false);
+                DashboardWriter.write(storage, decisions, publish.staged(replayed + "/" + Publication.DASHBOARD), s.language());
+                description.put("as_of", shown.toString()).put("replayed", s.asOf().toString());
+                LOG.warn("{} is a replay: the published decisions and dashboard stay those of {}; this night's are under {}, and its table "
+                    + "partitions (as_of={}) are replaced", s.asOf(), shown, Publication.forPeopleInCurrent(storage, s.out(), replayed), s.asOf());
+            } else {
+                DashboardWriter.write(storage, decisions, publish.staged(Publication.DASHBOARD), s.language());
+            }
             publish.step("dashboard");
-            publish.publish(lock, Json.MAPPER.createObjectNode().put("as_of", s.asOf().toString()).put("run_id", runId));
+            publish.publish(lock, description);
             clock.lap("dashboard and swap", tonight.size() + 1, "pages");
             LOG.info("Stage times: {}", clock);
 
@@ -200,8 +217,11 @@ public final class NightlyRun {
             List<PilotSummary> summary = tonight.stream().map(t -> new PilotSummary(t.pilotId(), t.status(), t.decision(),
                 t.mainReason().path("da").asText(), t.mainReason().path("en").asText(), t.doc().path("kept_from").path("as_of").textValue(), t.health().isStale(),
                 t.health().isPartial(), invalidSpecs.contains(t.pilotId()))).toList();
-            return new Report(runId, exit, Publication.forPeople(storage, s.out(), Publication.DECISIONS),
-                new Path(Publication.forPeople(storage, s.out(), Publication.DASHBOARD), "index.html"), manifest, summary, problems);
+            Path decisionsForPeople = replay ? Publication.forPeopleInCurrent(storage, s.out(), replayed + "/" + Publication.DECISIONS)
+                : Publication.forPeople(storage, s.out(), Publication.DECISIONS);
+            Path dashboardForPeople = replay ? Publication.forPeopleInCurrent(storage, s.out(), replayed + "/" + Publication.DASHBOARD)
+                : Publication.forPeople(storage, s.out(), Publication.DASHBOARD);
+            return new Report(runId, exit, decisionsForPeople, new Path(dashboardForPeople, "index.html"), manifest, summary, problems);
         }
     }
 

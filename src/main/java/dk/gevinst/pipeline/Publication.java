@@ -25,6 +25,11 @@ public final class Publication {
     public static final String DECISIONS = "decisions";
     public static final String DASHBOARD = "dashboard";
     public static final String TABLES = "tables";
+    /**
+     * Replays of nights before the one the publication shows: {@code replayed/<night>/decisions} and
+     * {@code .../dashboard}. Not one of the fixed links: a replay never replaces what managers read.
+     */
+    public static final String REPLAYED = "replayed";
     /** What a publication holds; every version has all three, so the fixed links never dangle. */
     static final List<String> PARTS = List.of(DECISIONS, DASHBOARD, TABLES);
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -57,6 +62,16 @@ public final class Publication {
         Path stable = new Path(out, part);
         if (isLink(storage, stable)) return stable;
         return current(storage, out, part).orElse(stable);
+    }
+
+    /**
+     * The path to give people for a folder inside the current publication: through {@code OUT/current} where it is
+     * a link (a local disk), else the current version's folder.
+     */
+    public static Path forPeopleInCurrent(Storage storage, Path out, String relative) throws IOException {
+        Path through = new Path(new Path(out, CURRENT), relative);
+        if (isLink(storage, new Path(out, CURRENT))) return through;
+        return current(storage, out, relative).orElse(through);
     }
 
     static Path version(Path out, String version) {

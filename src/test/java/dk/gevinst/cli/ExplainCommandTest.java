@@ -128,25 +128,43 @@ class ExplainCommandTest {
         return text.lines().map(String::strip).filter(l -> l.startsWith(step + ". ")).findFirst().orElse("(no line for step " + step + ")");
     }
 
+    /**
+     * A replay of an earlier night (a backfill of a missed night, an audit) answers as known then, beside the published
+     * night, and never in its place: a stranger's backfill had rolled the managers' dashboard and digest back to the
+     * replayed night until the next run. The replayed night enters the tables, so the next night's history and
+     * explain's comparison of two nights read it.
+     */
     @Test
-    void anEarlierNightComesFromTheTablesAndTheNightBeforeIsCompared(@TempDir Path tmp) throws Exception {
+    void aReplayedEarlierNightStaysBesideThePublishedOneAndTheTablesCompareIt(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
         TempDirs.copyTree(SampleRun.out(), out);
         Path repo = Repo.root();
-        // Replaying an earlier night makes it the latest decision document; the tables keep both nights.
-        assertThat(Main.execute("run", "--pilots", repo.resolve("jobs/pilots").toString(), "--data", repo.resolve("data-samples").toString(),
-            "--out", out.toString(), "--as-of", "2026-08-31", "--demo-key", "--quiet")).isZero();
-        JsonNode august = SampleRun.json(out.resolve("decisions/datalake.json"));
+        String indexBefore = java.nio.file.Files.readString(out.resolve("dashboard/index.html"));
+        String[] run = {"run", "--pilots", repo.resolve("jobs/pilots").toString(), "--data", repo.resolve("data-samples").toString(),
+            "--out", out.toString(), "--demo-key", "--quiet", "--as-of"};
+        assertThat(Main.execute(with(run, "2026-08-31"))).isZero();
+        JsonNode published = SampleRun.json(out.resolve("decisions/datalake.json"));
+        assertThat(published.path("as_of").asText()).as("what managers read did not move back").isEqualTo(SampleRun.AS_OF);
+        assertThat(published.path("decision").asText()).isEqualTo("STOP");
+        assertThat(java.nio.file.Files.readString(out.resolve("dashboard/index.html"))).isEqualTo(indexBefore);
+        JsonNode august = SampleRun.json(out.resolve("current/replayed/2026-08-31/decisions/datalake.json"));
+        assertThat(august.path("as_of").asText()).isEqualTo("2026-08-31");
         assertThat(august.path("decision").asText()).isEqualTo("EXTEND");
+        assertThat(out.resolve("current/replayed/2026-08-31/dashboard/datalake.html")).isRegularFile();
+        assertThat(explain("explain", "datalake", "--out", out.toString(), "--locale", "en")).contains("STOP as of " + SampleRun.AS_OF);
+        assertThat(explain("explain", "datalake", "--out", out.toString(), "--as-of", "2026-08-31", "--locale", "en"))
+            .contains("EXTEND as of 2026-08-31").contains("From the published tables");
 
-        String latest = explain("explain", "datalake", "--out", out.toString(), "--locale", "en");
-        assertThat(latest).contains("EXTEND as of 2026-08-31").contains("No earlier night is published for this pilot");
-        assertThat(stepLine(latest, 6)).contains("HELD");
-
+        // The next night: the replay stays where it was, and the night before it, in the tables, is compared with it.
+        String nextDay = java.time.LocalDate.parse(SampleRun.AS_OF).plusDays(1).toString();
+        assertThat(Main.execute(with(run, nextDay))).isZero();
+        assertThat(out.resolve("current/replayed/2026-08-31/decisions/datalake.json")).isRegularFile();
+        assertThat(SampleRun.json(out.resolve("decisions/datalake.json")).path("history").findValuesAsText("as_of"))
+            .as("the replayed night is in the history").contains("2026-08-31", SampleRun.AS_OF, nextDay);
         String november = explain("explain", "datalake", "--out", out.toString(), "--as-of", SampleRun.AS_OF, "--locale", "en");
         JsonNode stop = SampleRun.decision("datalake");
         assertThat(november).contains("STOP as of " + SampleRun.AS_OF)
-            .contains("From the published tables").contains("kept only for the latest night, 2026-08-31")
+            .contains("From the published tables").contains("kept only for the latest night, " + nextDay)
             .contains(stop.path("reasons").get(0).path("en").asText())
             .contains("Previous night 2026-08-31: EXTEND (not decided yet; more data needed). Changed tonight to STOP (no measurable gain for the core task).")
             .contains("Processing time: not yet conclusive → no effect that matters (changed); interval ");
@@ -159,6 +177,12 @@ class ExplainCommandTest {
         String danish = explain("explain", "datalake", "--out", out.toString(), "--as-of", SampleRun.AS_OF, "--locale", "da");
         assertThat(danish).contains("STOP pr. " + SampleRun.AS_OF).contains(stop.path("reasons").get(0).path("da").asText())
             .contains("Ændret i nat til STOP (ingen målbar gevinst for kerneopgaven)").doesNotContain("futile", "more_data_needed");
+    }
+
+    private static String[] with(String[] args, String last) {
+        String[] out = java.util.Arrays.copyOf(args, args.length + 1);
+        out[args.length] = last;
+        return out;
     }
 
     @Test
