@@ -99,7 +99,14 @@ public final class NightlyRun {
             StageClock clock = new StageClock(progress);
             if (processStartedForRun) clock.lapSinceProcessStart("start", spark.sparkContext().defaultParallelism(), "cores");
             List<String> problems = new ArrayList<>();
-            SpecLoad specs = new SpecLoader(storage).load(s.pilots(), "");
+            // A night before the one the publication shows (a backfill, an audit) is a replay: decided by the specs of
+            // its own time, and published beside the latest night, never in its place (below).
+            LocalDate shown = Publication.currentNight(storage, s.out()).orElse(null);
+            boolean replay = shown != null && s.asOf().isBefore(shown);
+            SpecSnapshots snapshots = new SpecSnapshots(storage, s.state());
+            SpecLoad specs = new SpecLoader(storage).load(replay ? snapshots.forReplay(s.asOf(), s.pilots()) : s.pilots(), "");
+            if (!replay) snapshots.keepIfChanged(s.pilots(), s.asOf());
+            Map<String, List<SpecChanges.Change>> specChanges = SpecChanges.of(snapshots.upTo(s.asOf()), specs.valid());
             specs.failures().forEach(f -> f.problems().forEach(p -> problems.add(p.toString())));
             LOG.info("Run {}: {} pilot specs valid, {} invalid; as of {}", runId, specs.valid().size(), specs.failures().size(), s.asOf());
             SharedTitles.warnings(specs.valid()).forEach(w -> LOG.warn("{}", w));
@@ -156,15 +163,13 @@ public final class NightlyRun {
             clock.lap("evaluation", evaluations.size(), invalid == 0 ? "pilots" : "pilots, " + invalid + (invalid == 1 ? " invalid spec" : " invalid specs"));
 
             StagedPublish publish = new StagedPublish(storage, s.out(), runId);
-            // A night before the one the publication shows (a backfill, an audit) must not roll back what managers
-            // read: its documents and dashboard go under replayed/<night>/, its table partitions are replaced as any
-            // night's, and the decisions and dashboard of the latest night are carried over unchanged.
-            LocalDate shown = publish.currentNight().orElse(null);
-            boolean replay = shown != null && s.asOf().isBefore(shown);
+            // A replay must not roll back what managers read: its documents and dashboard go under replayed/<night>/,
+            // its table partitions are replaced as any night's, and the latest night's decisions and dashboard are
+            // carried over unchanged.
             String replayed = Publication.REPLAYED + "/" + s.asOf();
             ObjectNode runQuality = DataQuality.sources(ingest.ledger(), ingest);
             Map<String, JsonNode> previous = previousDocuments(storage, publish, s.asOf(), problems);
-            List<TonightsDecisions.Entry> tonight = TonightsDecisions.build(evaluations, specs.failures(), health, previous, runQuality, s.asOf());
+            List<TonightsDecisions.Entry> tonight = TonightsDecisions.build(evaluations, specs.failures(), health, previous, runQuality, s.asOf(), specChanges);
             for (TonightsDecisions.Entry t : tonight) if (t.cellsTonight() != null) frozen.nameFrozenNights(t.doc(), s.asOf());
             List<DroppedPilot> dropped = DroppedPilot.of(previous, tonight);
             dropped.forEach(d -> problems.add(d.message()));

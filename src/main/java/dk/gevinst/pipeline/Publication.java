@@ -74,6 +74,19 @@ public final class Publication {
         return current(storage, out, relative).orElse(through);
     }
 
+    /**
+     * The night the current publication's decisions and dashboard are of, from its description; empty before the
+     * first publication, or for a version written before descriptions named it.
+     */
+    public static Optional<java.time.LocalDate> currentNight(Storage storage, Path out) throws IOException {
+        Optional<Path> root = current(storage, out);
+        if (root.isEmpty()) return Optional.empty();
+        Path d = new Path(root.get(), StagedPublish.DESCRIPTION);
+        if (!storage.exists(d)) return Optional.empty();
+        String night = dk.gevinst.publish.Json.MAPPER.readTree(storage.readText(d)).path("as_of").asText("");
+        return night.isEmpty() ? Optional.empty() : Optional.of(java.time.LocalDate.parse(night));
+    }
+
     static Path version(Path out, String version) {
         return new Path(new Path(out, VERSIONS), version);
     }

@@ -79,18 +79,6 @@ public final class StagedPublish {
         return storage.exists(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
     }
 
-    /**
-     * The night the current publication's decisions and dashboard are of, from its description; empty before the
-     * first publication, or for a version written before descriptions named it.
-     */
-    public java.util.Optional<java.time.LocalDate> currentNight() throws IOException {
-        if (previous == null) return java.util.Optional.empty();
-        Path d = new Path(previous, DESCRIPTION);
-        if (!storage.exists(d)) return java.util.Optional.empty();
-        String night = Json.MAPPER.readTree(storage.readText(d)).path("as_of").asText("");
-        return night.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(java.time.LocalDate.parse(night));
-    }
-
     /** Carries a part of the current publication into this version, leaving out what {@code skip} names (relative paths). */
     public void carryForward(String part, Predicate<String> skip) throws IOException {
         var from = previous(part);

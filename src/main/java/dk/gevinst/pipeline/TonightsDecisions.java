@@ -53,7 +53,7 @@ final class TonightsDecisions {
     private TonightsDecisions() {}
 
     static List<Entry> build(List<PilotEvaluation> evaluations, List<SpecLoad.Failure> failures, Map<String, PilotHealth> health,
-                             Map<String, JsonNode> previous, ObjectNode runQuality, LocalDate asOf) {
+                             Map<String, JsonNode> previous, ObjectNode runQuality, LocalDate asOf, Map<String, List<SpecChanges.Change>> specChanges) {
         // Each document is built from its own pilot's evaluation only, so they are built on the driver's cores at once.
         List<Entry> out = new ArrayList<>(DriverCores.map(evaluations,
             e -> entry(e, health.getOrDefault(e.pilotId(), PilotHealth.NOT_EVALUATED), previous, runQuality, asOf)));
@@ -65,6 +65,11 @@ final class TonightsDecisions {
                 : fresh(PilotEvaluation.failed(f.pilotId(), f.file(), null, asOf, why, error), runQuality, PilotHealth.NOT_EVALUATED, false));
         }
         out.sort(Comparator.comparing(Entry::pilotId));
+        // A spec changed after its start is said on every night from then on, kept decisions included.
+        for (Entry e : out) {
+            List<SpecChanges.Change> changes = specChanges.get(e.pilotId());
+            if (changes != null && e.doc().get("health") instanceof ArrayNode flags) flags.addAll(DecisionDocument.health(List.of(SpecChanges.flag(changes))));
+        }
         return out;
     }
 

@@ -140,7 +140,15 @@ class ExplainCommandTest {
         TempDirs.copyTree(SampleRun.out(), out);
         Path repo = Repo.root();
         String indexBefore = java.nio.file.Files.readString(out.resolve("dashboard/index.html"));
-        String[] run = {"run", "--pilots", repo.resolve("jobs/pilots").toString(), "--data", repo.resolve("data-samples").toString(),
+        // Today's specs differ from those the published night ran with: a title and a guardrail's margin edited since.
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.copyTree(repo.resolve("jobs/pilots"), pilots);
+        Path datalake = pilots.resolve("datalake.yaml");
+        String spec = java.nio.file.Files.readString(datalake);
+        assertThat(spec).contains("title: \"Datasø i skyen for Jobcenter\"", "appeal_overturn_rate: {role: guardrail, margin: 0.025}");
+        java.nio.file.Files.writeString(datalake, spec.replace("title: \"Datasø i skyen for Jobcenter\"", "title: \"Datasø, ny titel\"")
+            .replace("margin: 0.025}", "margin: 0.02}"));
+        String[] run = {"run", "--pilots", pilots.toString(), "--data", repo.resolve("data-samples").toString(),
             "--out", out.toString(), "--demo-key", "--quiet", "--as-of"};
         assertThat(Main.execute(with(run, "2026-08-31"))).isZero();
         JsonNode published = SampleRun.json(out.resolve("decisions/datalake.json"));
@@ -150,6 +158,8 @@ class ExplainCommandTest {
         JsonNode august = SampleRun.json(out.resolve("current/replayed/2026-08-31/decisions/datalake.json"));
         assertThat(august.path("as_of").asText()).isEqualTo("2026-08-31");
         assertThat(august.path("decision").asText()).isEqualTo("EXTEND");
+        assertThat(august.path("title").asText()).as("a replay is decided by the specs kept for its time").isEqualTo("Datasø i skyen for Jobcenter");
+        assertThat(august.path("health").findValuesAsText("code")).doesNotContain("spec_changed");
         assertThat(out.resolve("current/replayed/2026-08-31/dashboard/datalake.html")).isRegularFile();
         assertThat(explain("explain", "datalake", "--out", out.toString(), "--locale", "en")).contains("STOP as of " + SampleRun.AS_OF);
         assertThat(explain("explain", "datalake", "--out", out.toString(), "--as-of", "2026-08-31", "--locale", "en"))
@@ -159,6 +169,17 @@ class ExplainCommandTest {
         String nextDay = java.time.LocalDate.parse(SampleRun.AS_OF).plusDays(1).toString();
         assertThat(Main.execute(with(run, nextDay))).isZero();
         assertThat(out.resolve("current/replayed/2026-08-31/decisions/datalake.json")).isRegularFile();
+        JsonNode next = SampleRun.json(out.resolve("decisions/datalake.json"));
+        assertThat(next.path("title").asText()).as("a forward night runs today's specs").isEqualTo("Datasø, ny titel");
+        JsonNode changed = null;
+        for (JsonNode f : next.path("health")) if (f.path("code").asText().equals("spec_changed")) changed = f;
+        assertThat(changed).as("the margin changed after the start is said; the title is not a change that matters").isNotNull();
+        assertThat(changed.path("changes")).hasSize(1);
+        assertThat(changed.path("changes").get(0).toString())
+            .isEqualTo("{\"night\":\"" + nextDay + "\",\"key\":\"indicators.appeal_overturn_rate.margin\",\"before\":\"0.025\",\"after\":\"0.02\"}");
+        assertThat(changed.path("text_da").asText()).contains("indicators.appeal_overturn_rate.margin: 0.025 → 0.02 (fra " + nextDay + ")");
+        assertThat(out.resolve("_state/specs")).isDirectoryContaining(p -> p.getFileName().toString().equals(nextDay))
+            .isDirectoryContaining(p -> p.getFileName().toString().equals(SampleRun.AS_OF));
         assertThat(SampleRun.json(out.resolve("decisions/datalake.json")).path("history").findValuesAsText("as_of"))
             .as("the replayed night is in the history").contains("2026-08-31", SampleRun.AS_OF, nextDay);
         String november = explain("explain", "datalake", "--out", out.toString(), "--as-of", SampleRun.AS_OF, "--locale", "en");

@@ -1,0 +1,112 @@
+package dk.gevinst.pipeline;
+
+import dk.gevinst.storage.Storage;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The pilot spec files as the nights ran them, in {@code _state/specs/<night>/}: a snapshot is kept on the first night
+ * that runs a set of files differing from the last one kept, so each snapshot holds from its night until the next.
+ * A replay of an earlier night is decided by the specs of its own time (a stranger's replay of 22 November had used a
+ * margin edited on the 23rd), and {@link SpecChanges} reads in them what changed after a pilot started.
+ */
+final class SpecSnapshots {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SpecSnapshots.class);
+    static final String FOLDER = "specs";
+    /** No spec is larger (YamlReader's limit); a larger file is not a spec and is not kept. */
+    private static final int MAX_BYTES = 4 * 1024 * 1024;
+
+    private final Storage storage;
+    private final Path root;
+
+    SpecSnapshots(Storage storage, Path state) {
+        this.storage = storage;
+        this.root = new Path(state, FOLDER);
+    }
+
+    /** The nights with a snapshot, in order. */
+    List<LocalDate> nights() throws IOException {
+        List<LocalDate> out = new ArrayList<>();
+        for (Path p : storage.listDirectories(root)) {
+            try {
+                out.add(LocalDate.parse(p.getName()));
+            } catch (DateTimeParseException notASnapshot) {
+                // a folder a killed run left while writing (".tmp-…"), or one somebody put there
+            }
+        }
+        return out;
+    }
+
+    Path folder(LocalDate night) {
+        return new Path(root, night.toString());
+    }
+
+    /** The spec files of each snapshot up to and including {@code night}, by night, each by file name. */
+    Map<LocalDate, Map<String, byte[]>> upTo(LocalDate night) throws IOException {
+        Map<LocalDate, Map<String, byte[]>> out = new TreeMap<>();
+        for (LocalDate n : nights()) if (!n.isAfter(night)) out.put(n, files(folder(n)));
+        return out;
+    }
+
+    /**
+     * The folder a replay of {@code night} reads its specs from: the snapshot in force that night, else the earliest
+     * one (the night is before the first this output ran), else the specs as they are today (an output folder from
+     * before snapshots were kept).
+     */
+    Path forReplay(LocalDate night, Path today) throws IOException {
+        List<LocalDate> nights = nights();
+        Optional<LocalDate> inForce = nights.stream().filter(n -> !n.isAfter(night)).reduce((a, b) -> b);
+        if (inForce.isPresent()) {
+            LOG.info("A replay of {}: the pilot specs are those kept on {} ({}), as that night ran them", night, inForce.get(), folder(inForce.get()));
+            return folder(inForce.get());
+        }
+        if (!nights.isEmpty()) {
+            LOG.warn("A replay of {}, before the first night this output ran: the pilot specs are those of its first night, {} ({})", night,
+                nights.get(0), folder(nights.get(0)));
+            return folder(nights.get(0));
+        }
+        LOG.warn("A replay of {}: no night of this output kept its pilot specs, so today's ({}) are used", night, today);
+        return today;
+    }
+
+    /**
+     * Keeps tonight's spec files when they differ from the snapshot in force tonight. Written beside and renamed into
+     * place, so a kill leaves the last whole snapshot; a rerun of the night replaces its own.
+     */
+    void keepIfChanged(Path pilots, LocalDate night) throws IOException {
+        Map<String, byte[]> tonight = files(pilots);
+        List<LocalDate> nights = nights();
+        Optional<LocalDate> inForce = nights.stream().filter(n -> !n.isAfter(night)).reduce((a, b) -> b);
+        if (inForce.isPresent() && same(files(folder(inForce.get())), tonight)) return;
+        Path tmp = new Path(root, ".tmp-" + night);
+        if (storage.exists(tmp)) storage.delete(tmp);
+        storage.mkdirs(tmp);
+        for (var f : tonight.entrySet()) storage.writeBytes(new Path(tmp, f.getKey()), f.getValue());
+        Path target = folder(night);
+        if (storage.exists(target)) storage.delete(target);
+        if (!storage.rename(tmp, target)) throw new IOException("could not rename " + tmp + " to " + target);
+    }
+
+    private Map<String, byte[]> files(Path folder) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        for (Storage.FileEntry f : storage.listFiles(folder)) {
+            String name = f.path().getName();
+            if ((name.endsWith(".yaml") || name.endsWith(".yml")) && f.size() <= MAX_BYTES) out.put(name, storage.readAll(f.path()));
+        }
+        return out;
+    }
+
+    private static boolean same(Map<String, byte[]> a, Map<String, byte[]> b) {
+        if (!a.keySet().equals(b.keySet())) return false;
+        for (var e : a.entrySet()) if (!Arrays.equals(e.getValue(), b.get(e.getKey()))) return false;
+        return true;
+    }
+}
