@@ -28,7 +28,7 @@ public record ComparisonView(String title, Badge badge, String mainReason, Strin
         String leadingId = c.path("leading").asText(c.path("recommended").asText(null));
         String leading = leadingId == null ? null : vendor(c, leadingId);
         String step = t.get("comparison.step." + c.path("decided_by").asText());
-        String extend = Docs.extendWeeks(t, doc);
+        String extend = Docs.extendLine(t, doc);
         List<Term> reasons = new ArrayList<>();
         for (JsonNode r : doc.path("reasons")) reasons.add(new Term(r.path("code").asText(), r.path(t.language().code()).asText()));
         List<Card> cards = new ArrayList<>();

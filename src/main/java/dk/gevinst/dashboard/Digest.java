@@ -57,7 +57,10 @@ public final class Digest {
                 if (held <= MONTH_DAYS) due.add(new Line("GO".equals(Docs.decision(d)) ? "digest.due.go" : "digest.due.stop", List.of(title, reason)));
             }
             default -> {
-                if (end != null && asOf != null && !end.isAfter(asOf.plusDays(MONTH_DAYS))) {
+                if (Docs.extensionCannotSettle(d) && end != null && asOf != null && end.isAfter(asOf.plusDays(MONTH_DAYS))) {
+                    // Far from its end, but more data will not decide it: the steering group can act now rather than wait.
+                    due.add(new Line("digest.due.open.early", List.of(title, t.date(end), reason)));
+                } else if (end != null && asOf != null && !end.isAfter(asOf.plusDays(MONTH_DAYS))) {
                     // Without a week estimate (not decidable in time, a pre-trend) there is no extension to approve, only a choice to make.
                     // After the end the extension is running: nothing to approve, and the end date is no longer near.
                     String past = end.isBefore(asOf) ? ".past" : "";

@@ -21,10 +21,25 @@ final class Docs {
         return doc.path("decision").isTextual() ? doc.path("decision").asText() : "ERROR";
     }
 
-    /** "ca. 3 uger" / "about 1 week" for an EXTEND with a week estimate; null otherwise. */
-    static String extendWeeks(Texts t, JsonNode doc) {
-        if (!"EXTEND".equals(decision(doc)) || !doc.path("extend_weeks").isInt()) return null;
-        return t.format(doc.path("extend_weeks").asInt() == 1 ? "extend.weeks.one" : "extend.weeks", doc.path("extend_weeks").asText());
+    /**
+     * What an EXTEND asks for, under its badge: "ca. 3 uger" / "about 1 week" with a week estimate; that an extension
+     * alone will not settle it when the rule says so (a stranger read "EXTEND the pilot" above "cannot be decided within
+     * the 8 weeks' extension"); null otherwise.
+     */
+    static String extendLine(Texts t, JsonNode doc) {
+        if (!"EXTEND".equals(decision(doc))) return null;
+        if (doc.path("extend_weeks").isInt()) {
+            return t.format(doc.path("extend_weeks").asInt() == 1 ? "extend.weeks.one" : "extend.weeks", doc.path("extend_weeks").asText());
+        }
+        return extensionCannotSettle(doc) ? t.get("extend.alone") : null;
+    }
+
+    /** The main reasons of an EXTEND that more weeks of data cannot turn into a decision (docs/method.md, the rule). */
+    private static final java.util.Set<String> NOT_BY_TIME = java.util.Set.of("not_decidable_in_time", "pre_trend", "value_uncertain", "costs_unknown");
+
+    /** An EXTEND without a week estimate whose main reason says more data will not decide it. */
+    static boolean extensionCannotSettle(JsonNode doc) {
+        return "EXTEND".equals(decision(doc)) && !doc.path("extend_weeks").isInt() && NOT_BY_TIME.contains(doc.path("reasons").path(0).path("code").asText());
     }
 
     static String mainReason(Texts t, JsonNode doc) {

@@ -19,7 +19,7 @@ public record PilotView(String title, Badge badge, String mainReason, String ext
 
     /** {@code narrowing}: the charts have at least two nights of intervals to draw. */
     static PilotView of(Texts t, JsonNode doc, boolean narrowing) {
-        String extend = Docs.extendWeeks(t, doc);
+        String extend = Docs.extendLine(t, doc);
         List<Term> reasons = new ArrayList<>();
         for (JsonNode r : doc.path("reasons")) reasons.add(new Term(r.path("code").asText(), r.path(t.language().code()).asText()));
         List<IndicatorRow> indicators = new ArrayList<>();

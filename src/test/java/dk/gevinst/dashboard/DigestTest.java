@@ -98,6 +98,30 @@ class DigestTest {
             .doesNotContain("about –");
     }
 
+    /**
+     * An EXTEND that more data cannot decide, far from its end: a stranger read "EXTEND the pilot" above "cannot be decided
+     * within the 8 weeks' extension" and found it nowhere among what needs a decision. The page says under the badge that
+     * an extension alone will not settle it, and the digest lists it now, not a month before the end; an EXTEND that only
+     * has no estimate yet is neither.
+     */
+    @Test
+    void anExtendThatMoreDataCannotDecideIsADecisionNowOnThePageAndInTheDigest(@TempDir Path tmp) throws Exception {
+        DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp)
+            .edit("chatbot", d -> {
+                d.put("end", "2027-03-31").putNull("extend_weeks");
+                ((ObjectNode) d.path("reasons").get(0)).put("code", "not_decidable_in_time");
+            })
+            .edit("sagsoverblik", d -> {
+                d.put("decision", "EXTEND").put("end", "2027-03-31").putNull("extend_weeks");
+                ((ObjectNode) d.path("reasons").get(0)).put("code", "more_data_needed");
+            }).render(Language.EN);
+        String due = section(f.read("digest.md"), "## Needs a decision this month", "## Data quality");
+        assertThat(due).contains("- Chatbot i Borgerservice: more data alone will not decide it by the end date 31 March 2027 – the steering "
+            + "group can already decide how to go on.").doesNotContain("Sagsoverblik");
+        assertThat(f.read("chatbot.html")).contains("An extension alone will not settle it – the steering group decides how to go on");
+        assertThat(f.read("sagsoverblik.html")).doesNotContain("An extension alone will not settle it");
+    }
+
     /** After the end the extension is running: the digest neither calls the end date near nor asks to approve an extension. */
     @Test
     void anExtendPastTheEndIsInItsExtensionNotNearItsEnd(@TempDir Path tmp) throws Exception {
