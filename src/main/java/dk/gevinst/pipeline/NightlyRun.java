@@ -96,6 +96,7 @@ public final class NightlyRun {
         RunChecks.writable(storage, s.out(), runId);
         try (RunLock lock = RunLock.acquire(storage, s.out(), runId, s.lockTimeout())) {
             RunChecks.simulationFolder(storage, s);
+            KeyCheck.verify(storage, s.state(), s.pseudonymizer());
             StageClock clock = new StageClock(progress);
             if (processStartedForRun) clock.lapSinceProcessStart("start", spark.sparkContext().defaultParallelism(), "cores");
             List<String> problems = new ArrayList<>();

@@ -56,6 +56,14 @@ public final class Pseudonymizer implements Serializable {
         return letters("f_", digest(("file:" + pathAndVersion).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * What an output folder's state remembers of the key it was written with: a keyed digest of a fixed text, which
+     * tells two keys apart and says nothing of either.
+     */
+    public String keyCheck() {
+        return letters("k_", digest("gevinst key check".getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static String letters(String prefix, byte[] digest) {
         StringBuilder b = new StringBuilder(prefix.length() + 32).append(prefix);
         for (int i = 0; i < 16; i++) {
