@@ -38,7 +38,10 @@ final class KeyOptions {
                 if (key.length < 16) throw new GevinstException(ExitCode.BAD_SPEC_OR_ARGUMENTS, "the key file " + file + " holds " + key.length + " bytes; a pseudonym key needs at least 16");
                 return new Pseudonymizer(key);
             } catch (IOException e) {
-                throw new GevinstException(ExitCode.BAD_SPEC_OR_ARGUMENTS, "cannot read the key file " + file + ": " + e.getMessage());
+                // The first night makes the key; every later night must find the same one (the state checks it).
+                throw new GevinstException(ExitCode.BAD_SPEC_OR_ARGUMENTS, "cannot read the key file " + file + ": " + e.getMessage()
+                    + "; check the path and that this user may read it, or, for a first run only, make one: head -c 32 /dev/urandom | base64 > "
+                    + file + " && chmod 600 " + file + " (keep it: another key later gives every person a new pseudonym)");
             }
         }
         String env = System.getenv(ENV);

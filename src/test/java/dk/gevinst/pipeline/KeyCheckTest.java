@@ -40,6 +40,18 @@ class KeyCheckTest {
     }
 
     @Test
+    void aMissingKeyFileSaysHowToMakeOne(@TempDir Path tmp) throws Exception {
+        Path missing = tmp.resolve("pseudonym.key");
+        int[] exit = new int[1];
+        Path repo = Repo.root();
+        String err = Capture.stderr(() -> exit[0] = Main.execute("run", "--pilots", repo.resolve("jobs/pilots").toString(), "--data",
+            repo.resolve("data-samples").toString(), "--out", tmp.resolve("out").toString(), "--key-file", missing.toString()));
+        assertThat(exit[0]).isEqualTo(2);
+        assertThat(err).contains("cannot read the key file " + missing, "head -c 32 /dev/urandom | base64 > " + missing, "chmod 600 " + missing)
+            .doesNotContain("\tat ");
+    }
+
+    @Test
     void aNightWithAnotherKeyStopsBeforeReadingAndThePublicationStands(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
         TempDirs.copyTree(SampleRun.out(), out);
