@@ -8,6 +8,7 @@ import dk.gevinst.ingest.PlausibilityBounds;
 import dk.gevinst.pipeline.ExitCode;
 import dk.gevinst.pipeline.GevinstException;
 import dk.gevinst.pipeline.NightlyRun;
+import dk.gevinst.pipeline.OutputFolders;
 import dk.gevinst.pipeline.RunLock;
 import dk.gevinst.pipeline.RunSettings;
 import dk.gevinst.pipeline.RunProgress;
@@ -20,6 +21,7 @@ import dk.gevinst.text.Language;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -97,6 +99,8 @@ public final class RunCommand implements Callable<Integer> {
         boolean localFiles = SparkSettings.onLocalDisk(Storage.resolve(outDir)) && SparkSettings.onLocalDisk(Storage.resolve(dataDir));
         Map<String, String> settings = SparkSettings.resolve(effective, localFiles, c.spark(), SparkSettings.fromSubmit(), conf);
         ClusterCheck.masterAnswers(effective);
+        // Before Spark's session (seconds of start): an output folder the night cannot write is exit 6 now, not at its end.
+        if (SparkSettings.onLocalDisk(Storage.resolve(outDir))) OutputFolders.check(Paths.get(Storage.resolve(outDir).toUri()));
 
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SparkSessions.create(requested, settings);

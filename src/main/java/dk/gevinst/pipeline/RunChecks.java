@@ -48,9 +48,17 @@ final class RunChecks {
     /**
      * Proves the output folder writable before the run starts: a folder without write permission gets a
      * message naming it and its permissions, and its own exit code, instead of an unexpected error at the end.
+     * On a local disk every folder below it too (OutputFolders): one left to another user by a run as that user
+     * would otherwise fail the night at its end.
      */
     static void writable(Storage storage, Path out, String runId) {
         Path probe = new Path(out, ".write-check-" + runId);
+        try {
+            if (storage.isLocal(out)) OutputFolders.check(storage.local(out));
+            else if (storage.exists(out) && !storage.isDirectory(out)) throw OutputFolders.notAFolder(out, out);
+        } catch (IOException e) {
+            // Not known to be a file: the probe below says what is wrong.
+        }
         try {
             storage.mkdirs(out);
             storage.writeText(probe, "");

@@ -1,0 +1,47 @@
+package dk.gevinst.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dk.gevinst.testing.Capture;
+import dk.gevinst.testing.TempDirs;
+import dk.gevinst.testing.TinyRuns;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A folder below --out that the run cannot write (left by a run as root), and an --out that is a file: exit 6 before the night starts. */
+class UnwritableSubfolderTest {
+    @Test
+    void aReadOnlyFolderBelowTheOutputFolderIsNamedBeforeTheNight(@TempDir Path tmp) throws Exception {
+        assumeFalse("root".equals(System.getProperty("user.name")), "root writes any folder whatever its permissions: nothing to find as root");
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC);
+        Path data = TinyRuns.data(tmp.resolve("data"));
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Path published = Files.createDirectories(out.resolve("published"));
+        Files.setPosixFilePermissions(published, PosixFilePermissions.fromString("r-xr-x---"));
+        try {
+            String err = Capture.stderr(() -> assertThat(TinyRuns.run(pilots, data, out, "2026-03-31")).isEqualTo(6));
+            String last = err.strip().lines().reduce((a, b) -> b).orElse("");
+            assertThat(last).as(err).startsWith("gevinst: exit 6 (the output folder cannot be written): cannot write 1 path below the output folder")
+                .contains(published + " (owner " + System.getProperty("user.name") + ", r-xr-x---)").contains("chmod -R u+rwX " + out);
+            assertThat(err).doesNotContain("Mkdirs failed").doesNotContain("unexpected error").doesNotContain("\tat ");
+            assertThat(out.resolve("runs")).as("nothing of the night was written").doesNotExist();
+        } finally {
+            Files.setPosixFilePermissions(published, PosixFilePermissions.fromString("rwxr-x---"));
+        }
+    }
+
+    @Test
+    void anOutputFolderThatIsAFileIsCalledAFile(@TempDir Path tmp) throws Exception {
+        Path pilots = tmp.resolve("pilots");
+        TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC);
+        Path data = TinyRuns.data(tmp.resolve("data"));
+        Path file = TempDirs.write(tmp, "out.txt", "not a folder\n");
+        String err = Capture.stderr(() -> assertThat(TinyRuns.run(pilots, data, file, "2026-03-31")).isEqualTo(6));
+        assertThat(err).contains("--out " + file + " is a file, not a folder").doesNotContain("needs write permission");
+    }
+}
