@@ -4,6 +4,7 @@ import dk.gevinst.decision.Outcome;
 import dk.gevinst.pipeline.ExitCode;
 import dk.gevinst.pipeline.NightlyRun;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -70,9 +71,19 @@ final class ExitSummary {
         return line(r.exitCode(), b.toString());
     }
 
-    /** A command that stopped with an error: the first line of its message. */
+    /**
+     * A command that stopped with an error: its first concrete problem, and how many more its message printed above.
+     * A heading that names no problem ("the config file is invalid:") is joined with the line after it, which does:
+     * a schedule mails only this line, and a heading alone tells the reader nothing to fix.
+     */
     static String forError(ExitCode code, String message) {
-        return line(code, oneLine(message));
+        List<String> lines = message == null ? List.of() : message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty()) return line(code, "");
+        int first = lines.size() > 1 && lines.get(0).endsWith(":") ? 1 : 0;
+        String problem = first == 0 ? lines.get(0) : lines.get(0) + " " + lines.get(1);
+        int more = lines.size() - first - 1;
+        // Clipped before the count is added, so a long problem never cuts "(and K more above)" off.
+        return line(code, oneLine(problem) + (more > 0 ? " (and " + more + " more above)" : ""));
     }
 
     private static String line(ExitCode code, String detail) {

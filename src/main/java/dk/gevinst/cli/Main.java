@@ -32,8 +32,11 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("gevinst: " + ex.getMessage());
-            if (ex instanceof UnmatchedArgumentException u) suggest(u, err);
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            String hint = ex instanceof UnmatchedArgumentException u ? suggest(u, err) : "";
+            String help = ex.getCommandLine().getCommandSpec().qualifiedName() + " --help";
+            err.println("Try '" + help + "'.");
+            // As after any failure, the last line is the summary a schedule mails: the problem and its fix on one line.
+            err.println(ExitSummary.forError(ExitCode.BAD_SPEC_OR_ARGUMENTS, ex.getMessage() + hint + "; see '" + help + "'"));
             return ExitCode.BAD_SPEC_OR_ARGUMENTS.code();
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
@@ -55,20 +58,24 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
-    /** picocli's suggestions, or for a mistyped command they miss ('rn') the commands within two edits. */
-    private static void suggest(UnmatchedArgumentException u, PrintWriter err) {
+    /**
+     * picocli's suggestions, or for a mistyped command they miss ('rn') the commands within two edits; returns them
+     * for the summary line (" (did you mean --as-of?)"), or "" when there are none.
+     */
+    private static String suggest(UnmatchedArgumentException u, PrintWriter err) {
         if (!u.getSuggestions().isEmpty() || u.getUnmatched().isEmpty()) {
             UnmatchedArgumentException.printSuggestions(u, err);
-            return;
+            return u.getSuggestions().isEmpty() ? "" : " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
         }
         String typed = u.getUnmatched().get(0);
         var commands = u.getCommandLine().getSubcommands().keySet();
         LevenshteinDistance distance = new LevenshteinDistance(2);
         List<String> close = commands.stream().filter(c -> distance.apply(typed, c) >= 0).sorted().toList();
-        if (!close.isEmpty()) {
-            String name = u.getCommandLine().getCommandName();
-            err.println("Did you mean: " + String.join(" or ", close.stream().map(c -> name + " " + c).toList()) + "?");
-        }
+        if (close.isEmpty()) return "";
+        String name = u.getCommandLine().getCommandName();
+        String commandsClose = String.join(" or ", close.stream().map(c -> name + " " + c).toList());
+        err.println("Did you mean: " + commandsClose + "?");
+        return " (did you mean " + commandsClose + "?)";
     }
 
     @Override

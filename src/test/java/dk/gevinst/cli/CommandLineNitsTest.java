@@ -75,6 +75,25 @@ class CommandLineNitsTest {
         assertThat(lines.get(lines.size() - 1)).startsWith("gevinst: exit 2 (bad pilot spec or arguments): --as-of is '2026-13-01'");
     }
 
+    /** cron mails the last line only: for a config error it names the first problem and counts the rest, not a bare heading. */
+    @Test
+    void anInvalidConfigsLastLineNamesItsFirstProblem(@TempDir Path tmp) throws Exception {
+        Path config = TempDirs.write(tmp, "cfg.yaml", "pilots: p\nfreshnes:\n  cases: 5\ncolour: red\n");
+        List<String> lines = stderr("run", "--config", config.toString(), "--demo-key").lines().toList();
+        assertThat(EXIT[0]).isEqualTo(2);
+        assertThat(lines.get(lines.size() - 1)).startsWith("gevinst: exit 2 (bad pilot spec or arguments): the config file is invalid: " + config
+            + ":2:1: unknown key 'freshnes'").contains("did you mean 'freshness'?").endsWith(" (and 1 more above)");
+    }
+
+    /** An option picocli does not know ends with the summary line too, with picocli's suggestion, not with 'Try ... --help'. */
+    @Test
+    void anUnknownOptionEndsWithTheSummaryLineAndItsSuggestion() throws Exception {
+        List<String> lines = stderr("run", "--as-off", "2026-11-27", "--config", "jobs/nightly.yaml").lines().toList();
+        assertThat(EXIT[0]).isEqualTo(2);
+        assertThat(lines.get(lines.size() - 1)).startsWith("gevinst: exit 2 (bad pilot spec or arguments): Unknown options: '--as-off'")
+            .contains("(did you mean --as-of?)").endsWith("see 'gevinst run --help'");
+    }
+
     /** Examples are written to fit: a line picocli wrapped would start in column 0 or cut a command in two. */
     @Test
     void everyHelpExampleFitsItsLineAndIsACommandThatParses() {
