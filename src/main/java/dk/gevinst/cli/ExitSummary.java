@@ -63,6 +63,8 @@ final class ExitSummary {
         if (partial > 0) b.append(", ").append(partial).append(" on partial data");
         b.append(')');
         if (invalid > 0) b.append(" and ").append(invalid).append(invalid == 1 ? " invalid spec, not evaluated" : " invalid specs, not evaluated");
+        int skipped = r.skipped().size();
+        if (skipped > 0) b.append("; ").append(skipped).append(skipped == 1 ? " file skipped in the data root" : " files skipped in the data root");
         if (!r.problems().isEmpty()) {
             b.append("; ").append(r.problems().size()).append(r.problems().size() == 1 ? " problem: " : " problems, the first: ")
                 .append(oneLine(r.problems().get(0)));

@@ -156,8 +156,17 @@ public final class RunCommand implements Callable<Integer> {
             System.out.printf("  %-7s %-24s %s%s%n", d, p.pilotId(), flags, p.reason(l));
         }
         for (String problem : r.problems()) System.err.println("  problem: " + problem);
+        if (!r.skipped().isEmpty()) System.out.println(skippedLine(r.skipped(), l));
         System.out.println(l.pick("Beslutninger: ", "Decisions: ") + r.decisions());
         System.out.println("Dashboard: " + r.dashboardIndex());
+    }
+
+    /** How many names in the data root were not read, and the first: a good night with a file skipped is not a quiet one. */
+    static String skippedLine(java.util.List<String> skipped, Language l) {
+        int n = skipped.size();
+        String count = n == 1 ? l.pick("Sprunget over: 1 fil i dataroden: ", "Skipped: 1 file in the data root: ")
+            : l.pick("Sprunget over: " + n + " filer i dataroden, den første: ", "Skipped: " + n + " files in the data root, the first: ");
+        return count + skipped.get(0) + l.pick(" (loggen siger hvad der retter det)", " (the log says what mends it)");
     }
 
     static RunConfig loadConfig(File config) {

@@ -30,10 +30,10 @@ public record FileInventory(Source source, boolean folderExists, List<SourceFile
             String display = CprScrubber.mask(relative);
             var format = FileFormat.of(relative);
             String why = switch (e.kind()) {
-                case FOLDER -> (e.link() ? "a link to a folder" : "a folder") + ", not a file; skipped";
-                case LINK_OUTSIDE -> "a link to a file outside the data root; not followed";
-                case LINK_BROKEN -> "a link to nothing (its target is missing); skipped";
-                case FILE -> format.isEmpty() ? "not a .csv, .jsonl or .parquet file; skipped" : null;
+                case FOLDER -> e.link() ? SkippedFiles.LINK_TO_FOLDER : SkippedFiles.FOLDER;
+                case LINK_OUTSIDE -> SkippedFiles.LINK_OUTSIDE;
+                case LINK_BROKEN -> SkippedFiles.LINK_BROKEN;
+                case FILE -> format.isEmpty() ? SkippedFiles.NOT_DATA : null;
             };
             if (why != null) {
                 skipped.add(new FileProblem(source.folder(), display, why));

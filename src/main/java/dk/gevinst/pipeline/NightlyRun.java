@@ -23,6 +23,7 @@ import dk.gevinst.ingest.CandidateIds;
 import dk.gevinst.ingest.IngestRequest;
 import dk.gevinst.ingest.IngestResult;
 import dk.gevinst.ingest.QuarantinedFile;
+import dk.gevinst.ingest.SkippedFiles;
 import dk.gevinst.ingest.SparkIngest;
 import dk.gevinst.publish.DecisionDocument;
 import dk.gevinst.publish.DecisionDocument.HistoryEntry;
@@ -68,9 +69,17 @@ public final class NightlyRun {
         }
     }
 
-    /** What a run produced: its exit code and where to look (the manifest lists every problem). */
+    /**
+     * What a run produced: its exit code and where to look (the manifest lists every problem). {@code skipped}: the
+     * names in the data root that were not read (a broken link, a folder, another file type), each "path: why".
+     */
     public record Report(String runId, ExitCode exitCode, Path decisions, Path dashboardIndex, Path manifest, List<PilotSummary> published,
-                         List<String> problems) {}
+                         List<String> problems, List<String> skipped) {
+        public Report(String runId, ExitCode exitCode, Path decisions, Path dashboardIndex, Path manifest, List<PilotSummary> published,
+                      List<String> problems) {
+            this(runId, exitCode, decisions, dashboardIndex, manifest, published, problems, List.of());
+        }
+    }
 
     private NightlyRun() {}
 
@@ -121,6 +130,8 @@ public final class NightlyRun {
                     started).withCandidates(CandidateIds.of(specs.valid())));
                 ingest = ingest.withColumnWarnings(IndicatorColumns.absent(IndicatorColumns.of(ingest.ledger()), specs.valid()));
                 ingest.rejected().forEach(p -> problems.add(p.toString()));
+                // Not a problem for the exit code (nothing was misread), but never silent: a dangling link is often an export share that did not mount.
+                ingest.skipped().forEach(p -> LOG.warn("{}", SkippedFiles.warning(p, s.data().toString().replaceAll("/$", ""))));
                 ingest.counts().forEach((src, c) -> {
                     if (c.rowsRead() > 0) LOG.info("Ingested {}: {} rows read, {} accepted, {} quarantined", src.folder(), c.rowsRead(), c.rowsAccepted(), c.rowsQuarantined());
                 });
@@ -227,7 +238,8 @@ public final class NightlyRun {
                 : Publication.forPeople(storage, s.out(), Publication.DECISIONS);
             Path dashboardForPeople = replay ? Publication.forPeopleInCurrent(storage, s.out(), replayed + "/" + Publication.DASHBOARD)
                 : Publication.forPeople(storage, s.out(), Publication.DASHBOARD);
-            return new Report(runId, exit, decisionsForPeople, new Path(dashboardForPeople, "index.html"), manifest, summary, problems);
+            return new Report(runId, exit, decisionsForPeople, new Path(dashboardForPeople, "index.html"), manifest, summary, problems,
+                ingest.skipped().stream().map(Object::toString).toList());
         }
     }
 

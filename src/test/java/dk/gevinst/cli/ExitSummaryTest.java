@@ -45,4 +45,12 @@ class ExitSummaryTest {
             + " 1 errors, 1 kept from an earlier night, 1 on stale data, 1 on partial data); 1 problem: c.yaml:1:1: unknown key 'colour';"
             + " details in file:/o/runs/2026-04-30_x.json");
     }
+
+    @Test
+    void aRunsLineCountsTheFilesItSkipped() {
+        var published = List.of(new NightlyRun.PilotSummary("a", "stale", "GO", "gevinst", "gain", "2026-03-31", true, false, false));
+        var report = new NightlyRun.Report("2026-04-30_x", ExitCode.STALE_DATA, new Path("file:/o/decisions"), new Path("file:/o/dashboard/index.html"),
+            new Path("file:/o/runs/2026-04-30_x.json"), published, List.of(), List.of("cases/x.csv: a link to nothing (its target is missing); skipped"));
+        assertThat(ExitSummary.forRun(report)).contains("1 on stale data); 1 file skipped in the data root; details in");
+    }
 }
