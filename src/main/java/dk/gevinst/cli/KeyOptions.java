@@ -40,8 +40,8 @@ final class KeyOptions {
             } catch (IOException e) {
                 // The first night makes the key; every later night must find the same one (the state checks it).
                 throw new GevinstException(ExitCode.BAD_SPEC_OR_ARGUMENTS, "cannot read the key file " + file + ": " + e.getMessage()
-                    + "; check the path and that this user may read it, or, for a first run only, make one: head -c 32 /dev/urandom | base64 > "
-                    + file + " && chmod 600 " + file + " (keep it: another key later gives every person a new pseudonym)");
+                    + "; check the path and that this user may read it, or, for a first run only, make one: (umask 077; head -c 32 /dev/urandom | base64 > "
+                    + file + ") (keep it: another key later gives every person a new pseudonym)");
             }
         }
         String env = System.getenv(ENV);

@@ -47,7 +47,7 @@ class KeyCheckTest {
         String err = Capture.stderr(() -> exit[0] = Main.execute("run", "--pilots", repo.resolve("jobs/pilots").toString(), "--data",
             repo.resolve("data-samples").toString(), "--out", tmp.resolve("out").toString(), "--key-file", missing.toString()));
         assertThat(exit[0]).isEqualTo(2);
-        assertThat(err).contains("cannot read the key file " + missing, "head -c 32 /dev/urandom | base64 > " + missing, "chmod 600 " + missing)
+        assertThat(err).contains("cannot read the key file " + missing, "(umask 077; head -c 32 /dev/urandom | base64 > " + missing + ")")
             .doesNotContain("\tat ");
     }
 
@@ -65,5 +65,13 @@ class KeyCheckTest {
         assertThat(err.strip().lines().reduce((a, b) -> b).orElse("")).contains("exit 2").contains("the pseudonym key is not the one");
         assertThat(Files.readSymbolicLink(out.resolve("current")).toString()).isEqualTo(current);
         assertThat(Files.list(out.resolve("runs")).count()).as("no night ran").isEqualTo(Files.list(SampleRun.out().resolve("runs")).count());
+
+        // A state from before the check has none: its file ledger's keyed references still tell the wrong key, which is not remembered.
+        Files.delete(out.resolve("_state/key_check"));
+        String again = Capture.stderr(() -> exit[0] = Main.execute("run", "--pilots", repo.resolve("jobs/pilots").toString(), "--data",
+            repo.resolve("data-samples").toString(), "--out", out.toString(), "--as-of", SampleRun.AS_OF, "--key-file", key.toString()));
+        assertThat(exit[0]).isEqualTo(2);
+        assertThat(again).contains("the pseudonym key is not the one", "its file ledger's references of known files say so");
+        assertThat(out.resolve("_state/key_check")).doesNotExist();
     }
 }
