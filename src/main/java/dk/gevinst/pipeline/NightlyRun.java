@@ -114,9 +114,11 @@ public final class NightlyRun {
             LocalDate shown = Publication.currentNight(storage, s.out()).orElse(null);
             boolean replay = shown != null && s.asOf().isBefore(shown);
             SpecSnapshots snapshots = new SpecSnapshots(storage, s.state());
+            Map<String, byte[]> specFiles = replay ? Map.of() : snapshots.files(s.pilots());
             SpecLoad specs = new SpecLoader(storage).load(replay ? snapshots.forReplay(s.asOf(), s.pilots()) : s.pilots(), "");
-            if (!replay) snapshots.keepIfChanged(s.pilots(), s.asOf());
-            Map<String, List<SpecChanges.Change>> specChanges = SpecChanges.of(snapshots.upTo(s.asOf()), specs.valid());
+            Map<LocalDate, Map<String, byte[]>> specHistory = snapshots.upTo(s.asOf());
+            if (!replay) specHistory.put(s.asOf(), specFiles);
+            Map<String, List<SpecChanges.Change>> specChanges = SpecChanges.recent(SpecChanges.of(specHistory, specs.valid()), s.asOf());
             specs.failures().forEach(f -> f.problems().forEach(p -> problems.add(p.toString())));
             LOG.info("Run {}: {} pilot specs valid, {} invalid; as of {}", runId, specs.valid().size(), specs.failures().size(), s.asOf());
             SharedTitles.warnings(specs.valid()).forEach(w -> LOG.warn("{}", w));
@@ -220,6 +222,7 @@ public final class NightlyRun {
             }
             publish.step("dashboard");
             publish.publish(lock, description);
+            if (!replay) snapshots.keepIfChanged(specFiles, s.asOf());
             clock.lap("dashboard and swap", tonight.size() + 1, "pages");
             LOG.info("Stage times: {}", clock);
 

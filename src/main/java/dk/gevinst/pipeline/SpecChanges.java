@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dk.gevinst.config.InvalidSpecException;
 import dk.gevinst.config.PilotSpec;
+import dk.gevinst.config.PilotSpecParser;
+import dk.gevinst.indicator.Catalog;
 import dk.gevinst.privacy.CprScrubber;
 import dk.gevinst.publish.HealthFlag;
 import dk.gevinst.publish.Json;
@@ -34,6 +37,7 @@ final class SpecChanges {
     private static final Set<String> PRESENTATION = Set.of("title", "owner");
     private static final int SHOWN = 5;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final PilotSpecParser PARSER = new PilotSpecParser(Catalog.builtIn());
 
     record Change(LocalDate night, String key, String before, String after) {}
 
@@ -47,10 +51,10 @@ final class SpecChanges {
         Map<String, List<Change>> out = new TreeMap<>();
         for (var snapshot : snapshots.entrySet()) {
             LocalDate night = snapshot.getKey();
-            for (byte[] file : snapshot.getValue().values()) {
-                Map<String, String> leaves = leaves(file);
-                String id = leaves.get("id");
-                if (id == null || !starts.containsKey(id)) continue;
+            for (var spec : ran(snapshot.getValue()).entrySet()) {
+                String id = spec.getKey();
+                Map<String, String> leaves = spec.getValue();
+                if (!starts.containsKey(id)) continue;
                 Map<String, String> before = last.put(id, leaves);
                 if (before == null || !night.isAfter(starts.get(id))) continue;
                 for (String key : new TreeSet<>(union(before, leaves))) {
@@ -59,6 +63,39 @@ final class SpecChanges {
                 }
             }
         }
+        return out;
+    }
+
+    /** How long after its latest change a pilot's changes are a warning: long enough for a monthly steering group. */
+    static final int RECENT_DAYS = 28;
+
+    /** The pilots whose latest change is at most {@value #RECENT_DAYS} days before {@code night}, with all their changes. */
+    static Map<String, List<Change>> recent(Map<String, List<Change>> changes, LocalDate night) {
+        Map<String, List<Change>> out = new TreeMap<>();
+        changes.forEach((id, list) -> {
+            if (!list.get(list.size() - 1).night().isBefore(night.minusDays(RECENT_DAYS - 1))) out.put(id, list);
+        });
+        return out;
+    }
+
+    /**
+     * The specs a snapshot's night ran, by id: valid ones only (an invalid file was not run: its pilot kept its last
+     * decision, and fixing a typo is no change), and no id that two files declare (neither was run).
+     */
+    private static Map<String, Map<String, String>> ran(Map<String, byte[]> files) {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        java.util.Set<String> twice = new java.util.HashSet<>();
+        for (var f : files.entrySet()) {
+            String text = new String(f.getValue(), StandardCharsets.UTF_8);
+            String id;
+            try {
+                id = PARSER.parse(f.getKey(), text).id();
+            } catch (InvalidSpecException | RuntimeException invalid) {
+                continue;
+            }
+            if (out.put(id, leaves(f.getValue())) != null) twice.add(id);
+        }
+        twice.forEach(out::remove);
         return out;
     }
 
@@ -105,7 +142,7 @@ final class SpecChanges {
             JsonNode root = YAML.readTree(new String(file, StandardCharsets.UTF_8));
             if (root != null && root.isObject()) flatten("", root, out);
         } catch (IOException notYaml) {
-            // an invalid spec file: it was not run that night either, so it changes nothing
+            // not reached for a file that parsed as a spec
         }
         return out;
     }

@@ -35,6 +35,11 @@ final class SpecSnapshots {
     /** The nights with a snapshot, in order. */
     List<LocalDate> nights() throws IOException {
         List<LocalDate> out = new ArrayList<>();
+        // A rerun killed between moving a night's snapshot aside and putting the new one in place: the old one holds.
+        for (Path p : storage.listDirectories(root)) {
+            String name = p.getName();
+            if (name.startsWith(".old-") && !storage.exists(new Path(root, name.substring(5)))) storage.rename(p, new Path(root, name.substring(5)));
+        }
         for (Path p : storage.listDirectories(root)) {
             try {
                 out.add(LocalDate.parse(p.getName()));
@@ -78,11 +83,11 @@ final class SpecSnapshots {
     }
 
     /**
-     * Keeps tonight's spec files when they differ from the snapshot in force tonight. Written beside and renamed into
-     * place, so a kill leaves the last whole snapshot; a rerun of the night replaces its own.
+     * Keeps tonight's spec files (as read when the night began) when they differ from the snapshot in force tonight;
+     * called once the night is published, so a killed night keeps nothing. Written beside and renamed into place; a
+     * rerun of the night moves its old snapshot aside first and back if it is killed in between (see {@link #nights}).
      */
-    void keepIfChanged(Path pilots, LocalDate night) throws IOException {
-        Map<String, byte[]> tonight = files(pilots);
+    void keepIfChanged(Map<String, byte[]> tonight, LocalDate night) throws IOException {
         List<LocalDate> nights = nights();
         Optional<LocalDate> inForce = nights.stream().filter(n -> !n.isAfter(night)).reduce((a, b) -> b);
         if (inForce.isPresent() && same(files(folder(inForce.get())), tonight)) return;
@@ -90,12 +95,15 @@ final class SpecSnapshots {
         if (storage.exists(tmp)) storage.delete(tmp);
         storage.mkdirs(tmp);
         for (var f : tonight.entrySet()) storage.writeBytes(new Path(tmp, f.getKey()), f.getValue());
-        Path target = folder(night);
-        if (storage.exists(target)) storage.delete(target);
+        Path target = folder(night), aside = new Path(root, ".old-" + night);
+        if (storage.exists(aside)) storage.delete(aside);
+        if (storage.exists(target) && !storage.rename(target, aside)) throw new IOException("could not rename " + target + " to " + aside);
         if (!storage.rename(tmp, target)) throw new IOException("could not rename " + tmp + " to " + target);
+        if (storage.exists(aside)) storage.delete(aside);
     }
 
-    private Map<String, byte[]> files(Path folder) throws IOException {
+    /** The spec files in a folder, by name: what a night reads, and what a snapshot keeps. */
+    Map<String, byte[]> files(Path folder) throws IOException {
         Map<String, byte[]> out = new TreeMap<>();
         for (Storage.FileEntry f : storage.listFiles(folder)) {
             String name = f.path().getName();

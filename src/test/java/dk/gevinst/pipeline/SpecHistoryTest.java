@@ -40,7 +40,7 @@ class SpecHistoryTest {
 
     private static void night(SpecSnapshots snapshots, java.nio.file.Path pilots, String text, String night) throws Exception {
         Files.writeString(pilots.resolve("p.yaml"), text);
-        snapshots.keepIfChanged(new Path(pilots.toUri()), LocalDate.parse(night));
+        snapshots.keepIfChanged(snapshots.files(new Path(pilots.toUri())), LocalDate.parse(night));
     }
 
     @Test
@@ -73,8 +73,28 @@ class SpecHistoryTest {
         assertThat(SpecChanges.flag(changes.get("p")).textEn())
             .contains("arms.control: [\"B\"] → [\"B\",\"C\"] (from 2026-03-23); indicators.processing_days.margin: 5% → 1% (from 2026-03-23)");
 
+        assertThat(SpecChanges.recent(changes, LocalDate.parse("2026-04-19"))).as("27 days after the change").containsKey("p");
+        assertThat(SpecChanges.recent(changes, LocalDate.parse("2026-04-20"))).as("28 days after, the warning has had its month").isEmpty();
+
         // A rerun of the last night with the change taken back replaces that night's snapshot: no change any more.
         night(snapshots, pilots, spec("P renamed", "[B]", "5%"), "2026-03-23");
         assertThat(SpecChanges.of(snapshots.upTo(LocalDate.parse("2026-03-31")), List.of(valid))).isEmpty();
+        assertThat(tmp.resolve("state/specs/.old-2026-03-23")).as("the replaced snapshot, moved aside, is gone").doesNotExist();
+    }
+
+    /** Only specs a night ran are compared: a night with an invalid file (a typo, then fixed) or two files of one id ran neither. */
+    @Test
+    void anInvalidOrDoubledSpecIsNoChange(@TempDir java.nio.file.Path tmp) throws Exception {
+        String good = spec("P", "[B]", "5%");
+        String typo = good.replace("margin:", "marign:");
+        PilotSpec valid = new PilotSpecParser(Catalog.builtIn()).parse("p.yaml", good);
+        Map<java.time.LocalDate, Map<String, byte[]>> nights = new java.util.TreeMap<>(Map.of(
+            LocalDate.parse("2026-03-10"), Map.of("p.yaml", good.getBytes()),
+            LocalDate.parse("2026-03-11"), Map.of("p.yaml", typo.getBytes()),
+            LocalDate.parse("2026-03-12"), Map.of("p.yaml", good.getBytes(), "p-copy.yaml", spec("P", "[B]", "9%").getBytes()),
+            LocalDate.parse("2026-03-13"), Map.of("p.yaml", good.getBytes())));
+        assertThat(SpecChanges.of(nights, List.of(valid))).isEmpty();
+        nights.put(LocalDate.parse("2026-03-14"), Map.of("p.yaml", spec("P", "[B]", "9%").getBytes()));
+        assertThat(SpecChanges.of(nights, List.of(valid)).get("p")).extracting(SpecChanges.Change::key).containsExactly("indicators.processing_days.margin");
     }
 }
