@@ -100,7 +100,13 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, String> settings = SparkSettings.resolve(effective, localFiles, c.spark(), SparkSettings.fromSubmit(), conf);
         ClusterCheck.masterAnswers(effective);
         // Before Spark's session (seconds of start): an output folder the night cannot write is exit 6 now, not at its end.
-        if (SparkSettings.onLocalDisk(Storage.resolve(outDir))) OutputFolders.check(Paths.get(Storage.resolve(outDir).toUri()));
+        if (SparkSettings.onLocalDisk(Storage.resolve(outDir))) {
+            try {
+                OutputFolders.check(Paths.get(Storage.resolve(outDir).toUri()));
+            } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException notAPathHere) {
+                // An --out this check cannot turn into a local path (file:relative): the run's own check, on its storage, names it.
+            }
+        }
 
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SparkSessions.create(requested, settings);

@@ -33,6 +33,9 @@ public final class OutputFolders {
         }
     }
 
+    /** The folders directly in the output folder that a run writes into (the fixed links and the pointer are links, not walked). */
+    private static final java.util.Set<String> WRITTEN = java.util.Set.of("_state", Publication.VERSIONS, "runs", ".staging");
+
     /** Throws exit 6 naming the first few paths below {@code out} the current user cannot write or link. */
     public static void check(Path out) {
         if (Files.isRegularFile(out)) throw notAFolder(out, out);
@@ -80,6 +83,8 @@ public final class OutputFolders {
         Files.walkFileTree(out, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                // Only what a run writes into: a lost+found at a mount root, or an operator's read-only copy beside, is not ours.
+                if (out.equals(dir.getParent()) && !WRITTEN.contains(dir.getFileName().toString())) return FileVisitResult.SKIP_SUBTREE;
                 boolean readable = Files.isReadable(dir) && Files.isExecutable(dir);
                 if ((!readable || !Files.isWritable(dir)) && !dir.equals(out)) note(dir, true);
                 // What lies below an unreadable folder cannot be seen; the folder itself is named.

@@ -19,8 +19,20 @@ public final class DeploymentOptions {
 
     private DeploymentOptions() {}
 
-    /** The option in the reader's words, lower case (it sits inside sentences); an unknown option as written. */
+    /**
+     * The option in the reader's words, lower case (it sits inside sentences); a known option written another way
+     * ({@code on_premise}, {@code On-Premise}, {@code onpremise}: a stranger's page read "On_premise") as that option;
+     * an unknown option as written.
+     */
     public static String name(String code, Language language) {
-        return (language == Language.DA ? DA : EN).getOrDefault(code, code);
+        Map<String, String> words = language == Language.DA ? DA : EN;
+        if (words.containsKey(code)) return words.get(code);
+        String loose = loose(code);
+        for (String known : KNOWN) if (loose(known).equals(loose)) return words.get(known);
+        return code;
+    }
+
+    private static String loose(String code) {
+        return code == null ? "" : code.toLowerCase(java.util.Locale.ROOT).replaceAll("[-_\\s]", "");
     }
 }

@@ -68,6 +68,8 @@ class TextsTest {
         assertThat(da.option("hosted")).isEqualTo("Hostet hos leverandør");
         assertThat(en.option("hosted")).isEqualTo("Hosted by a vendor");
         assertThat(da.option("KMD Nexus")).as("a vendor's own name is kept").isEqualTo("KMD Nexus");
+        assertThat(da.option("on_premise")).as("a known option written another way").isEqualTo("Egen drift (on-premise)");
+        assertThat(en.option("On-Premise")).isEqualTo("On-premise");
     }
 
     @Test
