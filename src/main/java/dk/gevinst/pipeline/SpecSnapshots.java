@@ -1,6 +1,10 @@
 package dk.gevinst.pipeline;
 
+import dk.gevinst.config.InvalidSpecException;
+import dk.gevinst.config.SpecText;
+import dk.gevinst.privacy.CprScrubber;
 import dk.gevinst.storage.Storage;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -102,12 +106,22 @@ final class SpecSnapshots {
         if (storage.exists(aside)) storage.delete(aside);
     }
 
-    /** The spec files in a folder, by name: what a night reads, and what a snapshot keeps. */
+    /**
+     * The spec files in a folder, by name, CPR numbers masked: what a snapshot keeps, since a spec may name a team or
+     * a title with a number in it and the state must hold none. Masked alike on both sides, tonight's files and a kept
+     * snapshot compare as they are; a file that is not UTF-8 is kept as it is (it is no spec that ran).
+     */
     Map<String, byte[]> files(Path folder) throws IOException {
         Map<String, byte[]> out = new TreeMap<>();
         for (Storage.FileEntry f : storage.listFiles(folder)) {
             String name = f.path().getName();
-            if ((name.endsWith(".yaml") || name.endsWith(".yml")) && f.size() <= MAX_BYTES) out.put(name, storage.readAll(f.path()));
+            if (!(name.endsWith(".yaml") || name.endsWith(".yml")) || f.size() > MAX_BYTES) continue;
+            byte[] raw = storage.readAll(f.path());
+            try {
+                out.put(name, CprScrubber.mask(SpecText.decode(name, raw)).getBytes(StandardCharsets.UTF_8));
+            } catch (InvalidSpecException notUtf8) {
+                out.put(name, raw);
+            }
         }
         return out;
     }

@@ -70,8 +70,12 @@ class ReplayAsKnownTest {
         assertThat(en).contains("reopend").contains("is not in the data contract; did you mean").contains("Fix: rename the column to")
             .contains("Decided before the case was opened").contains("Invalid value in opened_at");
 
+        String secondNight = Files.readString(tmp.resolve("out/decisions/small.json"));
         assertThat(night(tmp, "2026-03-15")).isZero();
-        assertThat(Files.readString(tmp.resolve("out/decisions/small.json"))).as("the replay of 15 March").isEqualTo(firstNight);
+        assertThat(Files.readString(tmp.resolve("out/current/replayed/2026-03-15/decisions/small.json"))).as("the replay of 15 March")
+            .isEqualTo(firstNight);
+        assertThat(Files.readString(tmp.resolve("out/decisions/small.json"))).as("published beside the latest night, not in its place")
+            .isEqualTo(secondNight);
 
         var quarantine = TestSpark.session().read().parquet(tmp.resolve("out/tables/quarantine").toString());
         List<Row> rows = quarantine.select("as_of", "source_file", "source_line", "reason").orderBy("as_of").collectAsList();
