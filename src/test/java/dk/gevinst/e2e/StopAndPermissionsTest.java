@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dk.gevinst.testing.Capture;
 import dk.gevinst.testing.Repo;
+import dk.gevinst.testing.ReadOnlyFolders;
 import dk.gevinst.testing.TempDirs;
 import dk.gevinst.testing.TinyRuns;
 import java.lang.management.ManagementFactory;
@@ -18,13 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What an operator sees when the output folder cannot be written, or the scheduler stops a run with SIGTERM. */
 class StopAndPermissionsTest {
-    /** Makes a folder unwritable for whoever runs the tests: chattr +i for root (who ignores permission bits), else chmod 555. */
-    private static boolean lock(Path dir, boolean on) throws Exception {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        Process p = new ProcessBuilder(root ? List.of("chattr", on ? "+i" : "-i", dir.toString()) : List.of("chmod", on ? "555" : "755", dir.toString()))
-            .redirectErrorStream(true).start();
-        return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    }
 
     @Test
     void aReadOnlyOutputFolderIsNamedWithItsPermissionsAndExitsSix(@TempDir Path tmp) throws Exception {
@@ -32,13 +26,13 @@ class StopAndPermissionsTest {
         TempDirs.write(pilots, "small.yaml", TinyRuns.GOOD_SPEC);
         Path data = TinyRuns.data(tmp.resolve("data"));
         Path out = Files.createDirectories(tmp.resolve("out"));
-        assumeTrue(lock(out, true), "cannot make a folder read-only here (chattr or chmod failed)");
+        assumeTrue(ReadOnlyFolders.lock(out, true), "cannot make a folder read-only here (chattr or chmod failed)");
         try {
             String err = Capture.stderr(() -> assertThat(TinyRuns.run(pilots, data, out, "2026-03-31")).isEqualTo(6));
             assertThat(err).contains("cannot write to the output folder").contains(out.toString()).contains("has permissions")
                 .contains("needs write permission").contains("pass another --out").doesNotContain("unexpected error").doesNotContain("\tat ");
         } finally {
-            lock(out, false);
+            ReadOnlyFolders.lock(out, false);
         }
     }
 

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dk.gevinst.testing.Capture;
+import dk.gevinst.testing.ReadOnlyFolders;
 import dk.gevinst.testing.TempDirs;
 import dk.gevinst.testing.TinyRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +21,7 @@ class UnwritableSubfolderTest {
         Path data = TinyRuns.data(tmp.resolve("data"));
         Path out = Files.createDirectories(tmp.resolve("out"));
         Path published = Files.createDirectories(out.resolve("published"));
-        assumeTrue(lock(published, true), "cannot make a folder read-only here (chattr or chmod failed)");
+        assumeTrue(ReadOnlyFolders.lock(published, true), "cannot make a folder read-only here (chattr or chmod failed)");
         try {
             String err = Capture.stderr(() -> assertThat(TinyRuns.run(pilots, data, out, "2026-03-31")).isEqualTo(6));
             String last = err.strip().lines().reduce((a, b) -> b).orElse("");
@@ -31,28 +30,18 @@ class UnwritableSubfolderTest {
             assertThat(err).doesNotContain("Mkdirs failed").doesNotContain("unexpected error").doesNotContain("\tat ");
             assertThat(out.resolve("runs")).as("nothing of the night was written").doesNotExist();
         } finally {
-            lock(published, false);
+            ReadOnlyFolders.lock(published, false);
         }
         // A folder the run never writes into (lost+found at a mount root, an operator's read-only copy) is not its business.
         Path lostAndFound = Files.createDirectories(out.resolve("lost+found"));
-        assumeTrue(lock(lostAndFound, true), "cannot make a folder read-only here (chattr or chmod failed)");
+        assumeTrue(ReadOnlyFolders.lock(lostAndFound, true), "cannot make a folder read-only here (chattr or chmod failed)");
         try {
             dk.gevinst.pipeline.OutputFolders.check(out);
         } finally {
-            lock(lostAndFound, false);
+            ReadOnlyFolders.lock(lostAndFound, false);
         }
     }
 
-    /**
-     * Makes a folder unwritable for whoever runs the tests: chattr +i for root, who ignores permission bits but not the
-     * immutable flag (CI runs as root, so a chmod alone would test nothing there), else chmod 555.
-     */
-    private static boolean lock(Path dir, boolean on) throws Exception {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        Process p = new ProcessBuilder(root ? List.of("chattr", on ? "+i" : "-i", dir.toString()) : List.of("chmod", on ? "555" : "755", dir.toString()))
-            .redirectErrorStream(true).start();
-        return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    }
 
     @Test
     void anOutputFolderThatIsAFileIsCalledAFile(@TempDir Path tmp) throws Exception {
