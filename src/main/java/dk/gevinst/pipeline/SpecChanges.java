@@ -49,9 +49,12 @@ final class SpecChanges {
         specs.forEach(s -> starts.put(s.id(), s.start()));
         Map<String, Map<String, String>> last = new HashMap<>();
         Map<String, List<Change>> out = new TreeMap<>();
+        // Most files are the same from one snapshot to the next (a snapshot keeps every file when any one changes): each
+        // distinct text is read once, so 200 pilots over a year of snapshots cost their edits, not their count.
+        Map<String, Read> read = new HashMap<>();
         for (var snapshot : snapshots.entrySet()) {
             LocalDate night = snapshot.getKey();
-            for (var spec : ran(snapshot.getValue()).entrySet()) {
+            for (var spec : ran(snapshot.getValue(), read).entrySet()) {
                 String id = spec.getKey();
                 Map<String, String> leaves = spec.getValue();
                 if (!starts.containsKey(id)) continue;
@@ -82,21 +85,27 @@ final class SpecChanges {
      * The specs a snapshot's night ran, by id: valid ones only (an invalid file was not run: its pilot kept its last
      * decision, and fixing a typo is no change), and no id that two files declare (neither was run).
      */
-    private static Map<String, Map<String, String>> ran(Map<String, byte[]> files) {
+    private static Map<String, Map<String, String>> ran(Map<String, byte[]> files, Map<String, Read> read) {
         Map<String, Map<String, String>> out = new TreeMap<>();
         java.util.Set<String> twice = new java.util.HashSet<>();
         for (var f : files.entrySet()) {
-            String text = new String(f.getValue(), StandardCharsets.UTF_8);
-            String id;
-            try {
-                id = PARSER.parse(f.getKey(), text).id();
-            } catch (InvalidSpecException | RuntimeException invalid) {
-                continue;
-            }
-            if (out.put(id, leaves(f.getValue())) != null) twice.add(id);
+            Read r = read.computeIfAbsent(f.getKey() + "\u0000" + new String(f.getValue(), StandardCharsets.UTF_8), k -> Read.of(f.getKey(), f.getValue()));
+            if (r.id() == null) continue;
+            if (out.put(r.id(), r.leaves()) != null) twice.add(r.id());
         }
         twice.forEach(out::remove);
         return out;
+    }
+
+    /** One spec file's text read: its id and leaves, or a null id when it is no valid spec. */
+    private record Read(String id, Map<String, String> leaves) {
+        static Read of(String name, byte[] file) {
+            try {
+                return new Read(PARSER.parse(name, new String(file, StandardCharsets.UTF_8)).id(), SpecChanges.leaves(file));
+            } catch (InvalidSpecException | RuntimeException invalid) {
+                return new Read(null, Map.of());
+            }
+        }
     }
 
     /** The warning a pilot's changes make, with every change in its details. */
