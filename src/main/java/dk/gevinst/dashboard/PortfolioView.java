@@ -1,6 +1,7 @@
 package dk.gevinst.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,11 @@ public record PortfolioView(List<HealthItem> health, List<Count> counts, List<Ch
         String runningText = running == null ? "–" : running < 0 ? t.format("running.before", t.count(-running))
             : running == 1 ? t.get("running.day") : t.format("running.days", t.count(running));
         String end = d.path("end").asText("");
+        // Past its end a pilot is in its extension or decided: a stranger read "Kørt i 208 dage" for pilots that had ended.
+        LocalDate endDay = Docs.date(d, "end"), asOf = Docs.asOf(d);
+        if (running != null && running > 1 && endDay != null && asOf != null && asOf.isAfter(endDay)) {
+            runningText = t.format("running.past", t.count(running), t.count(java.time.temporal.ChronoUnit.DAYS.between(endDay, asOf)));
+        }
         String through = Docs.dataThrough(d);
         return new Row(Docs.id(d), PageLink.pilot(Docs.id(d)), Docs.title(d), d.path("owner").asText(""), Badge.of(t, d.path("decision").textValue(), false),
             Docs.mainReason(t, d), t.shortDate(end), end, runningText, running == null ? Long.MIN_VALUE : running, t.shortDate(through),

@@ -165,6 +165,16 @@ class DashboardPagesTest {
         assertThat(f.read("index.html")).contains("data-sort=\"2026-11-20\"");
     }
 
+    /** A pilot past its end date says so beside its days: a stranger read "Kørt i 208 dage" for pilots that ended a month before. */
+    @Test
+    void aPilotPastItsEndSaysHowLongPast(@TempDir Path tmp) throws Exception {
+        DashboardFixture f = DashboardFixture.copyOf(SampleNights.out(), tmp)
+            .edit("datalake", d -> d.put("start", "2026-05-04").put("end", "2026-10-30").put("as_of", "2026-11-27"))
+            .edit("chatbot", d -> d.put("start", "2026-06-01").put("end", "2026-12-15").put("as_of", "2026-11-27")).render(Language.DA);
+        String index = f.read("index.html");
+        assertThat(index).contains("207\u00a0dage, 28 efter slutdatoen").contains("179\u00a0dage<").doesNotContain("179\u00a0dage, ");
+    }
+
     @Test
     void aBusinessCaseWithoutCostsSaysItsOptionsCostNothingInstead(@TempDir Path tmp) throws Exception {
         // A spec copied under a new id has no rows in costs/: its options count as 0 kr., and its NPV is the gain alone.
