@@ -79,6 +79,11 @@ public final class DashboardWriter {
     }
 
     public static void write(Storage storage, Path decisionsDir, Path target, Language language) throws IOException {
+        write(storage, decisionsDir, target, language, null);
+    }
+
+    /** @param where the index page as people reach it once published, for the digest's link; null for a relative one */
+    public static void write(Storage storage, Path decisionsDir, Path target, Language language, String where) throws IOException {
         Texts t = new Texts(language);
         List<JsonNode> docs = readDecisions(storage, decisionsDir);
         Path assets = new Path(target, "assets");
@@ -89,7 +94,7 @@ public final class DashboardWriter {
         storage.writeText(new Path(target, "decisions.csv"), PortfolioCsv.render(docs, t));
         for (JsonNode d : docs) storage.writeText(new Path(target, Docs.id(d) + ".html"), pilot(t, d));
         for (Language l : Language.values()) {
-            Digest digest = Digest.of(new Texts(l), docs);
+            Digest digest = Digest.of(new Texts(l), docs, where);
             storage.writeText(new Path(target, "digest." + l.code() + ".md"), digest.markdown());
             storage.writeText(new Path(target, "digest." + l.code() + ".txt"), digest.plainText());
             if (l == language) {

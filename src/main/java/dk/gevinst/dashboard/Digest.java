@@ -25,20 +25,29 @@ public final class Digest {
     private final String counts;
     private final List<Line> changed = new ArrayList<>(), due = new ArrayList<>(), health = new ArrayList<>();
 
-    private Digest(Texts t, String title, String counts) {
+    /** Where the dashboard is, as a reader of a mail can open it; null for the page beside the digest. */
+    private final String where;
+
+    private Digest(Texts t, String title, String counts, String where) {
         this.t = t;
         this.title = title;
         this.counts = counts;
+        this.where = where;
     }
 
     public static Digest of(Texts t, List<JsonNode> docs) {
+        return of(t, docs, null);
+    }
+
+    /** @param where the dashboard's index page as people reach it (a stranger's mailed digest ended "Dashboardet: index.html"), or null */
+    public static Digest of(Texts t, List<JsonNode> docs, String where) {
         String asOf = docs.stream().map(d -> d.path("as_of").asText()).max(String::compareTo).orElse("");
         List<String> counts = new ArrayList<>();
         for (String d : List.of("GO", "EXTEND", "STOP", "ERROR")) {
             long n = docs.stream().filter(doc -> Docs.decision(doc).equals(d)).count();
             if (n > 0 || !"ERROR".equals(d)) counts.add(t.get("decision." + d) + " " + n);
         }
-        Digest digest = new Digest(t, t.format("digest.title", t.date(asOf)), t.format("digest.counts", String.join(", ", counts)));
+        Digest digest = new Digest(t, t.format("digest.title", t.date(asOf)), t.format("digest.counts", String.join(", ", counts)), where);
         for (JsonNode d : docs) digest.add(d);
         return digest;
     }
@@ -79,7 +88,7 @@ public final class Digest {
         section(b, "## " + t.get("digest.changed"), changed, "digest.changed.none", "- ", true);
         section(b, "## " + t.get("digest.due"), due, "digest.due.none", "- ", true);
         section(b, "## " + t.get("digest.health"), health, "digest.health.none", "- ", true);
-        return b.append('\n').append(t.format("digest.link", "[index.html](index.html)")).append('\n').toString();
+        return b.append('\n').append(t.format("digest.link", where == null ? "[index.html](index.html)" : "[" + where + "](" + where + ")")).append('\n').toString();
     }
 
     public String plainText() {
@@ -87,7 +96,7 @@ public final class Digest {
         section(b, underlined(t.get("digest.changed")), changed, "digest.changed.none", "* ", false);
         section(b, underlined(t.get("digest.due")), due, "digest.due.none", "* ", false);
         section(b, underlined(t.get("digest.health")), health, "digest.health.none", "* ", false);
-        return b.append('\n').append(t.format("digest.link", "index.html")).append('\n').toString();
+        return b.append('\n').append(t.format("digest.link", where == null ? "index.html" : where)).append('\n').toString();
     }
 
     /** Every line's text starts with its first argument (the pilot), so only that one can start Markdown block syntax. */

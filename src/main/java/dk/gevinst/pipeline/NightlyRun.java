@@ -213,12 +213,14 @@ public final class NightlyRun {
             if (replay) {
                 publish.carryForward(Publication.DECISIONS, rel -> false);
                 publish.carryForward(Publication.DASHBOARD, rel -> false);
-                DashboardWriter.write(storage, decisions, publish.staged(replayed + "/" + Publication.DASHBOARD), s.language());
+                DashboardWriter.write(storage, decisions, publish.staged(replayed + "/" + Publication.DASHBOARD), s.language(),
+                    indexForPeople(storage, s.out(), publish, replayed + "/" + Publication.DASHBOARD, false));
                 description.put("as_of", shown.toString()).put("replayed", s.asOf().toString());
                 LOG.warn("{} is a replay: the published decisions and dashboard stay those of {}; this night's are under {}, and its table "
                     + "partitions (as_of={}) are replaced", s.asOf(), shown, Publication.forPeopleInCurrent(storage, s.out(), replayed), s.asOf());
             } else {
-                DashboardWriter.write(storage, decisions, publish.staged(Publication.DASHBOARD), s.language());
+                DashboardWriter.write(storage, decisions, publish.staged(Publication.DASHBOARD), s.language(),
+                    indexForPeople(storage, s.out(), publish, Publication.DASHBOARD, true));
             }
             publish.step("dashboard");
             publish.publish(lock, description);
@@ -244,6 +246,16 @@ public final class NightlyRun {
             return new Report(runId, exit, decisionsForPeople, new Path(dashboardForPeople, "index.html"), manifest, summary, problems,
                 ingest.skipped().stream().map(Object::toString).toList());
         }
+    }
+
+    /**
+     * Where people will open a dashboard being staged, once it is published: on a local disk through the fixed link
+     * ({@code OUT/dashboard}) or the pointer ({@code OUT/current/...}), which the switch makes point at it; elsewhere
+     * the new version's own folder, which becomes the current one.
+     */
+    private static String indexForPeople(Storage storage, Path out, StagedPublish publish, String part, boolean fixedLink) {
+        Path folder = !storage.isLocal(out) ? publish.staged(part) : fixedLink ? new Path(out, part) : new Path(new Path(out, Publication.CURRENT), part);
+        return new Path(folder, "index.html").toString();
     }
 
     /** One pilot's evaluation and its health tonight. */

@@ -161,6 +161,9 @@ class ExplainCommandTest {
         assertThat(august.path("title").asText()).as("a replay is decided by the specs kept for its time").isEqualTo("Datasø i skyen for Jobcenter");
         assertThat(august.path("health").findValuesAsText("code")).doesNotContain("spec_changed");
         assertThat(out.resolve("current/replayed/2026-08-31/dashboard/datalake.html")).isRegularFile();
+        // A mailed digest names where its dashboard opens (a stranger's ended "Dashboardet: index.html"), the replay's its own.
+        assertThat(java.nio.file.Files.readString(out.resolve("current/replayed/2026-08-31/dashboard/digest.txt")).strip())
+            .endsWith("Dashboardet: file:" + out.resolve("current/replayed/2026-08-31/dashboard/index.html"));
         assertThat(explain("explain", "datalake", "--out", out.toString(), "--locale", "en")).contains("STOP as of " + SampleRun.AS_OF);
         assertThat(explain("explain", "datalake", "--out", out.toString(), "--as-of", "2026-08-31", "--locale", "en"))
             .contains("EXTEND as of 2026-08-31").contains("From the published tables");
@@ -169,6 +172,10 @@ class ExplainCommandTest {
         String nextDay = java.time.LocalDate.parse(SampleRun.AS_OF).plusDays(1).toString();
         assertThat(Main.execute(with(run, nextDay))).isZero();
         assertThat(out.resolve("current/replayed/2026-08-31/decisions/datalake.json")).isRegularFile();
+        assertThat(java.nio.file.Files.readString(out.resolve("dashboard/digest.txt")).strip())
+            .endsWith("Dashboardet: file:" + out.resolve("dashboard/index.html"));
+        assertThat(java.nio.file.Files.readString(out.resolve("dashboard/digest.en.md")).strip())
+            .endsWith("The dashboard: [file:" + out.resolve("dashboard/index.html") + "](file:" + out.resolve("dashboard/index.html") + ")");
         JsonNode next = SampleRun.json(out.resolve("decisions/datalake.json"));
         assertThat(next.path("title").asText()).as("a forward night runs today's specs").isEqualTo("Datasø, ny titel");
         JsonNode changed = null;
