@@ -54,6 +54,11 @@ final class SpecSnapshots {
         return out;
     }
 
+    /** The snapshot that holds on {@code night}: the last one kept on or before it. */
+    private static Optional<LocalDate> inForce(List<LocalDate> nights, LocalDate night) {
+        return nights.stream().filter(n -> !n.isAfter(night)).reduce((a, b) -> b);
+    }
+
     Path folder(LocalDate night) {
         return new Path(root, night.toString());
     }
@@ -72,7 +77,7 @@ final class SpecSnapshots {
      */
     Path forReplay(LocalDate night, Path today) throws IOException {
         List<LocalDate> nights = nights();
-        Optional<LocalDate> inForce = nights.stream().filter(n -> !n.isAfter(night)).reduce((a, b) -> b);
+        Optional<LocalDate> inForce = inForce(nights, night);
         if (inForce.isPresent()) {
             LOG.info("A replay of {}: the pilot specs are those kept on {} ({}), as that night ran them", night, inForce.get(), folder(inForce.get()));
             return folder(inForce.get());
@@ -93,7 +98,7 @@ final class SpecSnapshots {
      */
     void keepIfChanged(Map<String, byte[]> tonight, LocalDate night) throws IOException {
         List<LocalDate> nights = nights();
-        Optional<LocalDate> inForce = nights.stream().filter(n -> !n.isAfter(night)).reduce((a, b) -> b);
+        Optional<LocalDate> inForce = inForce(nights, night);
         if (inForce.isPresent() && same(files(folder(inForce.get())), tonight)) return;
         Path tmp = new Path(root, ".tmp-" + night);
         if (storage.exists(tmp)) storage.delete(tmp);
