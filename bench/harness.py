@@ -89,6 +89,9 @@ class Bench:
             manifest = json.load(open(max(manifests, key=os.path.getmtime)))
             m["stage_seconds"] = manifest.get("stage_seconds", {})
             m["rows_read"] = sum(v.get("rows_read", 0) for v in manifest.values() if isinstance(v, dict) and "rows_read" in v)
+        if m["exit"] != 0:
+            # A night that did not get through (a spec problem, stale data) times other work than the one it is named for.
+            raise SystemExit(f"benchmark: gevinst {what} at {cases} cases exited {m['exit']}; see {stdout.name}")
         return self.record(part, what, cases, m)
 
     def duckdb(self, part, what, cases, data, as_of):

@@ -13,10 +13,12 @@ import os
 import re
 import sys
 
+# The generated municipality's units per case system (generate.Scenario): a unit without rows would leave its copies
+# unevaluated (unit_without_data), and the 200-pilot night would then time less work than it names.
 SYSTEMS = [
     ["Ydelse Nord", "Ydelse Syd", "Ydelse Vest"],
     ["Jobcenter Øst", "Jobcenter Vest", "Jobcenter Midt"],
-    ["Borgerservice Aulum", "Borgerservice Herning", "Borgerservice <script>alert(1)</script>"],
+    ["Borgerservice Aulum", "Borgerservice Herning", "Borgerservice Sunds"],
 ]
 
 
