@@ -54,7 +54,7 @@ final class HealthTexts {
     static final String COSTS_UNKNOWN = "costs_unknown";
     /** Reasons and health flags that belong to one night only: a kept decision does not carry them into the next. */
     static final List<String> NIGHTLY_CODES = List.of(STALE_DATA, PARTIAL_DATA, INVALID_SPEC, EVALUATION_FAILED, KEPT_DECISION, COLUMN_TYPO,
-        COLUMN_MISSING, VALUE_JUMP, UNIT_WITHOUT_DATA, UNKNOWN_CANDIDATE, VALUES_NOT_NUMBERS, FILES_WITHDRAWN, COSTS_UNKNOWN, SpecChanges.CODE);
+        COLUMN_MISSING, VALUE_JUMP, MissingDays.CODE, UNIT_WITHOUT_DATA, UNKNOWN_CANDIDATE, VALUES_NOT_NUMBERS, FILES_WITHDRAWN, COSTS_UNKNOWN, SpecChanges.CODE);
 
     private HealthTexts() {}
 

@@ -150,6 +150,7 @@ public final class NightlyRun {
             List<IndicatorColumns.Absent> absentColumns = IndicatorColumns.absentByPilot(IndicatorColumns.of(ingest.ledger()), specs.valid());
             List<QuarantinedFile> quarantined = QuarantinedFile.ofKnownFiles(ingest.ledger());
             Set<String> units = StateTables.knownUnits(spark, s.state(), s.asOf());
+            MissingDays.Counts caseDays = MissingDays.Counts.of(specs.valid(), cells);
             final IngestResult ingested = ingest;
             // Pilots are independent and their evaluation is driver arithmetic while Spark's executors wait, so they
             // share the driver's cores. Results come back in spec order, and a failure or a unit without data is
@@ -159,7 +160,7 @@ public final class NightlyRun {
                 PilotEvaluation e = evaluateSafely(spec, cells, costs, s, frozen, fits);
                 PilotHealth h = PilotHealth.of(e, s.freshness(), ingested.rejected(), typos, ingested.cutOff(), quarantined, ingested.removed()).withUnitsKnown(spec, units, s.asOf())
                     .withUnknownCandidates(spec, ingested.ledger()).withAbsentColumns(spec, absentColumns)
-                    .withUnobserved(spec, unobservedUnlessFrozen(cells, spec, frozen, s.asOf()));
+                    .withUnobserved(spec, unobservedUnlessFrozen(cells, spec, frozen, s.asOf())).withMissingDays(spec, caseDays, s.freshness());
                 return new Evaluated(spec, e, h);
             });
             KeptDriftFitsFile.Report driftFits = run.fits();

@@ -39,14 +39,15 @@ import java.util.TreeMap;
  * @param quarantined known files of sources the pilot uses that lost half or more of their rows to quarantine: its decision rests on partial data
  * @param withdrawn tonight's files of sources the pilot uses that were removed from the data root: their rows no longer count
  * @param absentColumns known files holding the pilot's units that lack a column one of its indicators reads (see IndicatorColumns)
- * @param jumpFlag  the warning of a team's week far from its usual level (ValueJumps), or null
+ * @param dataFlags warnings read from the pilot's own cells: a team's week far from its usual level (ValueJumps), a team's days
+ *                  without cases (MissingDays)
  */
 record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProblem> rejected, List<ColumnTypos.InFiles> typos,
                    List<CutOffFile> cutOff, List<UnitsWithoutData.Missing> missingUnits, UnknownCandidates unknownCandidates,
                    List<ValuesNotNumbers.LeftOut> unobserved, List<QuarantinedFile> quarantined, List<FileProblem> withdrawn,
-                   List<IndicatorColumns.Absent> absentColumns, dk.gevinst.publish.HealthFlag jumpFlag) {
+                   List<IndicatorColumns.Absent> absentColumns, List<dk.gevinst.publish.HealthFlag> dataFlags) {
     static final PilotHealth NOT_EVALUATED = new PilotHealth(null, List.of(), List.of(), List.of(), List.of(), List.of(), UnknownCandidates.NONE,
-        List.of(), List.of(), List.of(), List.of(), null);
+        List.of(), List.of(), List.of(), List.of(), List.of());
 
     /**
      * A source too old to decide on: its newest day, the day it should at least reach, and the days allowed; for
@@ -71,6 +72,7 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         unobserved = List.copyOf(unobserved);
         quarantined = List.copyOf(quarantined);
         withdrawn = List.copyOf(withdrawn);
+        dataFlags = List.copyOf(dataFlags);
     }
 
     /**
@@ -84,13 +86,13 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         Set<String> unknown = new java.util.HashSet<>();
         missing.forEach(m -> unknown.add(m.unit()));
         List<StaleSource> exported = stale.stream().filter(s -> s.units() == null || !unknown.containsAll(s.units())).toList();
-        return new PilotHealth(dataThrough, exported, rejected, typos, cutOff, missing, unknownCandidates, unobserved, quarantined, withdrawn, absentColumns, jumpFlag);
+        return new PilotHealth(dataThrough, exported, rejected, typos, cutOff, missing, unknownCandidates, unobserved, quarantined, withdrawn, absentColumns, dataFlags);
     }
 
     /** This health with the unknown_candidate answers from the comparison's units (none for a pilot; see UnknownCandidates). */
     PilotHealth withUnknownCandidates(PilotSpec spec, List<FileLedger.Entry> known) {
         if (this == NOT_EVALUATED) return this;
-        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, UnknownCandidates.of(spec, known), unobserved, quarantined, withdrawn, absentColumns, jumpFlag);
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, UnknownCandidates.of(spec, known), unobserved, quarantined, withdrawn, absentColumns, dataFlags);
     }
 
     /**
@@ -99,7 +101,7 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
      */
     PilotHealth withUnobserved(PilotSpec spec, List<Unobserved> cases) {
         if (this == NOT_EVALUATED) return this;
-        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, unknownCandidates, ValuesNotNumbers.named(spec, cases), quarantined, withdrawn, absentColumns, jumpFlag);
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, unknownCandidates, ValuesNotNumbers.named(spec, cases), quarantined, withdrawn, absentColumns, dataFlags);
     }
 
     /**
@@ -111,7 +113,20 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         // A file whose column is misspelt is told by its column_typo flag, with the name it likely means.
         return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, unknownCandidates, unobserved, quarantined, withdrawn,
             absent.stream().filter(a -> a.pilot().equals(spec.id()))
-                .filter(a -> typos.stream().noneMatch(t -> t.typo().suggestion().equals(a.column()) && t.files().contains(a.path()))).toList(), jumpFlag);
+                .filter(a -> typos.stream().noneMatch(t -> t.typo().suggestion().equals(a.column()) && t.files().contains(a.path()))).toList(), dataFlags);
+    }
+
+    /**
+     * This health with the spec's teams' days without cases while other teams worked (MissingDays), unless the run
+     * config expects nothing of the cases' arrival (freshness: cases: off).
+     */
+    PilotHealth withMissingDays(PilotSpec spec, MissingDays.Counts counts, Freshness freshness) {
+        if (this == NOT_EVALUATED || freshness.maxAge(Source.CASES).isEmpty()) return this;
+        List<MissingDays.Gap> gaps = MissingDays.of(spec, counts);
+        if (gaps.isEmpty()) return this;
+        List<dk.gevinst.publish.HealthFlag> flags = new ArrayList<>(dataFlags);
+        flags.add(MissingDays.flag(gaps));
+        return new PilotHealth(dataThrough, stale, rejected, typos, cutOff, missingUnits, unknownCandidates, unobserved, quarantined, withdrawn, absentColumns, flags);
     }
 
     boolean isStale() {
@@ -199,7 +214,7 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
         List<QuarantinedFile> quarantined = knownQuarantined.stream().filter(q -> uses(used, q.source())).toList();
         List<ValueJumps.Jump> jumps = ValueJumps.of(spec, e.cells());
         return new PilotHealth(through, stale, rejected, typos, cutOff, List.of(), UnknownCandidates.NONE, List.of(), quarantined, withdrawn, List.of(),
-            jumps.isEmpty() ? null : ValueJumps.flag(spec, jumps));
+            jumps.isEmpty() ? List.of() : List.of(ValueJumps.flag(spec, jumps)));
     }
 
     private static boolean couldHold(Set<String> fileUnits, Set<String> pilotUnits) {

@@ -161,7 +161,7 @@ final class TonightsDecisions {
         if (kept != null) tonight.add(kept);
         h.typos().forEach(t -> tonight.add(HealthTexts.columnTypoFlag(t)));
         tonight.addAll(HealthTexts.columnMissingFlags(h.absentColumns(), doc.path("indicators")));
-        if (h.jumpFlag() != null) tonight.add(h.jumpFlag());
+        tonight.addAll(h.dataFlags());
         h.missingUnits().forEach(m -> tonight.add(HealthTexts.unitWithoutDataFlag(m)));
         if (h.unknownCandidates().any()) tonight.add(h.unknownCandidates().flag());
         ValuesNotNumbers.flags(h.unobserved()).forEach(tonight::add);
