@@ -72,9 +72,10 @@ public final class OutputFolders {
         String user = System.getProperty("user.name");
         String where = existing.equals(out) ? "cannot write to the output folder " + out + ": it"
             : "cannot create the output folder " + out + ": its nearest existing folder " + existing;
+        String fix = locked(owner(existing), permissions(existing), user) ? ", or pass another --out. " + immutable(existing) + "."
+            : ": fix the permissions (sudo chown " + user + " " + existing + ") or pass another --out.";
         return new GevinstException(ExitCode.OUTPUT_NOT_WRITABLE, where + " has permissions " + permissions(existing) + " (owner " + owner(existing)
-            + "). The user running gevinst (" + user + ") needs write permission on it: fix the permissions (sudo chown " + user + " " + existing
-            + ") or pass another --out.");
+            + "). The user running gevinst (" + user + ") needs write permission on it" + fix);
     }
 
     private static void walk(Path out, List<Blocked> blocked, int[] count) throws IOException {
@@ -140,15 +141,31 @@ public final class OutputFolders {
         }
     }
 
+    /**
+     * Whether a path its permissions let the user write is unwritable all the same: root ignores permission bits, and an
+     * owner with write permission is refused only by the immutable flag, a read-only mount or an ACL. An operator who
+     * was told to chmod such a folder changed nothing.
+     */
+    private static boolean locked(String owner, String permissions, String user) {
+        return "root".equals(user) || (owner.equals(user) && permissions.length() > 1 && permissions.charAt(1) == 'w');
+    }
+
+    private static String immutable(Path p) {
+        return "Its permissions allow that, so it is likely immutable ('sudo chattr -i " + p + "' clears it; 'lsattr -d' shows an i) or on a read-only mount";
+    }
+
     private static GevinstException unwritable(Path out, List<Blocked> blocked, int count) {
         String user = System.getProperty("user.name");
         StringBuilder b = new StringBuilder("cannot write ").append(count == 1 ? "1 path" : count + " paths").append(" below the output folder ")
             .append(out).append(": ");
         for (int i = 0; i < blocked.size(); i++) b.append(i == 0 ? "" : ", ").append(blocked.get(i).describe());
         if (count > blocked.size()) b.append(" and ").append(count - blocked.size()).append(" more");
-        String owner = blocked.get(0).owner();
-        // Its own folder made read-only needs a chmod; another user's (a run as root, usually) a chown, or runs as that user.
-        if (owner.equals(user)) b.append(". Its owner lacks write permission: chmod -R u+rwX ").append(out).append('.');
+        Blocked first = blocked.get(0);
+        String owner = first.owner();
+        // Its own folder made read-only needs a chmod; another user's (a run as root, usually) a chown, or runs as that user;
+        // one the permissions let us write is locked in another way, which neither would undo.
+        if (locked(owner, first.permissions(), user)) b.append(". ").append(immutable(first.path())).append('.');
+        else if (owner.equals(user)) b.append(". Its owner lacks write permission: chmod -R u+rwX ").append(out).append('.');
         else b.append(". Left by a run as ").append(owner).append(", most likely: sudo chown -R ").append(user).append(' ').append(out)
             .append(", or run gevinst as ").append(owner).append('.');
         return new GevinstException(ExitCode.OUTPUT_NOT_WRITABLE, b.toString());

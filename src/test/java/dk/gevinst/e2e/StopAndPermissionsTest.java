@@ -31,6 +31,7 @@ class StopAndPermissionsTest {
             String err = Capture.stderr(() -> assertThat(TinyRuns.run(pilots, data, out, "2026-03-31")).isEqualTo(6));
             assertThat(err).contains("cannot write to the output folder").contains(out.toString()).contains("has permissions")
                 .contains("needs write permission").contains("pass another --out").doesNotContain("unexpected error").doesNotContain("\tat ");
+            assertThat(err).contains("root".equals(System.getProperty("user.name")) ? "'sudo chattr -i " + out + "' clears it" : "sudo chown ");
         } finally {
             ReadOnlyFolders.lock(out, false);
         }
