@@ -235,10 +235,11 @@ class Bench:
         if not os.path.isdir(data):
             # The night's files, hard-linked, plus the copies' costs (the sample costs file names only the sample pilots).
             shutil.copytree(night, data + ".tmp", copy_function=os.link)
-            shutil.rmtree(specs, ignore_errors=True)
-            subprocess.run([sys.executable, os.path.join(BENCH, "pilots.py"), str(self.args.pilots), os.path.join(HOME, "jobs", "pilots"),
-                            os.path.join(night, "costs", "costs.csv"), specs, os.path.join(data + ".tmp", "costs", "benchmark-pilots.csv")], check=True)
             os.rename(data + ".tmp", data)
+        # The specs and their costs are written afresh each time: a work folder kept from an older pilots.py keeps no old copies.
+        shutil.rmtree(specs, ignore_errors=True)
+        subprocess.run([sys.executable, os.path.join(BENCH, "pilots.py"), str(self.args.pilots), os.path.join(HOME, "jobs", "pilots"),
+                        os.path.join(night, "costs", "costs.csv"), specs, os.path.join(data, "costs", "benchmark-pilots.csv")], check=True)
         one = os.path.join(self.work, "p5-one-pilot")
         if not os.path.isdir(one):
             os.makedirs(one)

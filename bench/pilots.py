@@ -13,8 +13,9 @@ import os
 import re
 import sys
 
-# The generated municipality's units per case system (generate.Scenario): a unit without rows would leave its copies
-# unevaluated (unit_without_data), and the 200-pilot night would then time less work than it names.
+# Three of the generated municipality's units per case system (generate.Scenario), one pilot and two controls per copy as
+# in every run since session 22: a unit without rows would leave its copies unevaluated (unit_without_data), and the
+# 200-pilot night would then time less work than it names.
 SYSTEMS = [
     ["Ydelse Nord", "Ydelse Syd", "Ydelse Vest"],
     ["Jobcenter Øst", "Jobcenter Vest", "Jobcenter Midt"],

@@ -13,7 +13,6 @@ import dk.gevinst.text.Language;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -32,43 +31,64 @@ import java.util.TreeMap;
  * <p>Read from the night's case cells, counted per team and day (the largest count of any case indicator a pilot
  * observes there). A day is compared with the same weekday in the weeks around it, so closed weekends and quiet
  * Fridays are their own usual. A public holiday, when the whole municipality closes, is told apart by the other
- * teams without a calendar: on a day none of them had its usual number, nothing is said. So a day missing from every
- * system's export at once cannot be told from a holiday, and is not flagged.
+ * teams without a calendar: a day is flagged only when at least a third of the teams busy on its weekday (in any
+ * pilot) had a quarter of their usual count or more. So a day missing from most systems' exports at once cannot be told
+ * from a holiday, and is not flagged; nor is a day with a few cases, which a late update can leave in a missing day.
  */
 final class MissingDays {
     /** A weekday is a team's busy one when its usual count is at least this: a day without any case is then no chance (Poisson: e⁻¹⁰). */
     static final int MIN_USUAL = 10;
     /** How many of the same weekdays before and after a run of empty ones make its usual count (their median). */
     static final int NEIGHBOURS = 4;
-    /** A day counts as open when a busy team had at least this share of its usual count. */
-    static final double OPEN_SHARE = 0.5;
+    /**
+     * A busy team worked on a day when it had at least this share of its usual count. Counted in decided cases, the first
+     * week after Christmas runs at a third of the usual (few cases were opened over the holidays): at half, a stranger's
+     * pilot team whose export stopped on 2 January read as a holiday for all of that week. A closed day has next to none.
+     */
+    static final double WORKED_SHARE = 0.25;
+    /**
+     * A day is open when at least this share of the teams busy on its weekday worked. One team at work on Christmas Eve does
+     * not make it a working day; a system whose day is missing leaves the other systems' teams at work.
+     */
+    static final double OPEN_QUORUM = 1.0 / 3;
     static final String CODE = "missing_days";
 
     private MissingDays() {}
 
-    /** Consecutive days of one team without cases ({@code days} of them flagged between from and to), and its usual count on them. */
+    /** Days of one team without cases ({@code days} of them flagged between from and to), and its usual count on them. */
     record Gap(String unit, LocalDate from, LocalDate to, int days, double usual) {}
 
     /**
-     * Every team's case count per day, over the days the night's cells cover for it: from its first day with a case in a
-     * pilot to that pilot's last day with one (so a team whose export stopped while the others' came has empty days),
-     * less the pilot's ramp-up, which has no cells by design. A team in several pilots has the union of their days.
+     * The teams' case counts per day, per pilot, over the days its cells cover for each: from the team's first day with a
+     * case to its own last one, or to the pilot's last when the team lags behind that by more than the cases' freshness
+     * allows (an export that stopped while the others' came; a smaller lag is an export on its way), never past the
+     * pilot's deadline, and less the ramp-up, which has no cells by design. The open days are read from all pilots' teams.
      */
     static final class Counts {
-        private final Map<String, TreeMap<LocalDate, Long>> byUnit;
-        /** The days some busy team had at least half its usual count: the municipality was at work. */
+        private final Map<String, Map<String, TreeMap<LocalDate, Long>>> byPilot;
         private final Set<LocalDate> open = new HashSet<>();
 
-        private Counts(Map<String, TreeMap<LocalDate, Long>> byUnit) {
-            this.byUnit = byUnit;
+        private Counts(Map<String, Map<String, TreeMap<LocalDate, Long>>> byPilot) {
+            this.byPilot = byPilot;
+            Map<String, TreeMap<LocalDate, Long>> byUnit = new HashMap<>();
+            byPilot.values().forEach(units -> units.forEach((unit, counts) ->
+                counts.forEach((day, n) -> byUnit.computeIfAbsent(unit, k -> new TreeMap<>()).merge(day, n, Math::max))));
             // Made once, before the pilots are evaluated on the driver's cores: they only read it.
+            Map<LocalDate, int[]> busyAndWorked = new HashMap<>();
             byUnit.values().forEach(counts -> counts.forEach((day, n) -> {
                 double usual = usual(counts, day);
-                if (usual >= MIN_USUAL && n >= OPEN_SHARE * usual) open.add(day);
+                if (usual < MIN_USUAL) return;
+                int[] c = busyAndWorked.computeIfAbsent(day, k -> new int[2]);
+                c[0]++;
+                if (n >= WORKED_SHARE * usual) c[1]++;
             }));
+            busyAndWorked.forEach((day, c) -> {
+                if (c[1] > 0 && c[1] >= OPEN_QUORUM * c[0]) open.add(day);
+            });
         }
 
-        static Counts of(List<PilotSpec> specs, CellTable cells) {
+        /** @param allowedLagDays how far a team's newest case may lie behind its pilot's before its days after it count as empty */
+        static Counts of(List<PilotSpec> specs, CellTable cells, int allowedLagDays) {
             Map<String, PilotSpec> byId = new HashMap<>();
             Map<String, Set<String>> caseIndicators = new HashMap<>();
             for (PilotSpec s : specs) {
@@ -79,33 +99,35 @@ final class MissingDays {
             }
             // pilot → unit → day → count. A unit has one arm and a day one period, so each indicator has one cell (summed
             // over strata) per unit and day; the day's count is the largest of them.
-            Map<String, Map<String, TreeMap<LocalDate, Long>>> perPilot = new HashMap<>();
+            Map<String, Map<String, TreeMap<LocalDate, Long>>> cases = new HashMap<>();
             for (CellStats c : cells.cells()) {
                 if (c.unit() == null || c.moments().n() == 0 || !caseIndicators.getOrDefault(c.pilotId(), Set.of()).contains(c.indicatorId())) continue;
-                perPilot.computeIfAbsent(c.pilotId(), k -> new HashMap<>()).computeIfAbsent(c.unit(), k -> new TreeMap<>())
+                cases.computeIfAbsent(c.pilotId(), k -> new HashMap<>()).computeIfAbsent(c.unit(), k -> new TreeMap<>())
                     .merge(c.day(), c.moments().n(), Math::max);
             }
-            Map<String, TreeMap<LocalDate, Long>> byUnit = new TreeMap<>();
-            perPilot.forEach((pilot, units) -> {
+            Map<String, Map<String, TreeMap<LocalDate, Long>>> byPilot = new HashMap<>();
+            cases.forEach((pilot, units) -> {
                 PilotSpec spec = byId.get(pilot);
                 LocalDate last = units.values().stream().map(TreeMap::lastKey).max(LocalDate::compareTo).orElseThrow();
                 units.forEach((unit, days) -> {
-                    TreeMap<LocalDate, Long> counts = byUnit.computeIfAbsent(unit, k -> new TreeMap<>());
-                    for (LocalDate d = days.firstKey(); !d.isAfter(last); d = d.plusDays(1)) {
-                        if (!d.isBefore(spec.start()) && d.isBefore(spec.postStart())) continue;
-                        counts.merge(d, days.getOrDefault(d, 0L), Math::max);
+                    LocalDate end = days.lastKey().plusDays(allowedLagDays).isBefore(last) ? last : days.lastKey();
+                    if (end.isAfter(spec.deadline())) end = spec.deadline();
+                    TreeMap<LocalDate, Long> counts = new TreeMap<>();
+                    for (LocalDate d = days.firstKey(); !d.isAfter(end); d = d.plusDays(1)) {
+                        if (d.isBefore(spec.start()) || !d.isBefore(spec.postStart())) counts.put(d, days.getOrDefault(d, 0L));
                     }
+                    byPilot.computeIfAbsent(pilot, k -> new HashMap<>()).put(unit, counts);
                 });
             });
-            return new Counts(byUnit);
+            return new Counts(byPilot);
         }
 
         boolean open(LocalDate day) {
             return open.contains(day);
         }
 
-        TreeMap<LocalDate, Long> of(String unit) {
-            return byUnit.getOrDefault(unit, new TreeMap<>());
+        TreeMap<LocalDate, Long> of(String pilot, String unit) {
+            return byPilot.getOrDefault(pilot, Map.of()).getOrDefault(unit, new TreeMap<>());
         }
     }
 
@@ -125,7 +147,7 @@ final class MissingDays {
         Set<String> units = new LinkedHashSet<>(spec.pilotUnits());
         units.addAll(spec.controlUnits());
         List<Gap> out = new ArrayList<>();
-        for (String unit : units) out.addAll(gaps(unit, counts.of(unit), counts));
+        for (String unit : units) out.addAll(gaps(unit, counts.of(spec.id(), unit), counts));
         return out;
     }
 
@@ -159,8 +181,9 @@ final class MissingDays {
         LocalDate from = null, to = null;
         List<Double> usuals = new ArrayList<>();
         for (Map.Entry<LocalDate, Double> f : flagged.entrySet()) {
-            // Days a weekend apart are one gap: a stopped export reads as one stretch, not a list of weeks.
-            if (to != null && f.getKey().isAfter(to.plusDays(3))) {
+            // Days with only empty ones between them (a weekend, a holiday) are one stretch: a stopped export reads as one, not
+            // as a list of weeks. A day with cases between them parts them.
+            if (to != null && (f.getKey().isAfter(to.plusDays(7)) || counts.subMap(to, false, f.getKey(), false).values().stream().anyMatch(n -> n > 0))) {
                 out.add(new Gap(unit, from, to, usuals.size(), median(usuals)));
                 from = null;
                 usuals.clear();
@@ -174,12 +197,10 @@ final class MissingDays {
     }
 
     private static double median(List<? extends Number> values) {
-        double[] v = values.stream().mapToDouble(Number::doubleValue).toArray();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return ValueJumps.median(values.stream().mapToDouble(Number::doubleValue).toArray());
     }
 
-    /** One warning for all of a pilot's gaps: the first three stretches of days named with their teams and usual counts, then how many more. */
+    /** One warning for all of a pilot's gaps: the three newest stretches of days named with their teams and usual counts, then how many more. */
     static HealthFlag flag(List<Gap> gaps) {
         ObjectNode details = Json.MAPPER.createObjectNode();
         ArrayNode list = details.putArray("gaps");
@@ -191,8 +212,9 @@ final class MissingDays {
 
     private static String text(List<Gap> gaps, Language l) {
         // A system's missing day empties all its teams on the same days: said once for them all.
-        Map<String, List<Gap>> byDays = new java.util.LinkedHashMap<>();
-        for (Gap g : gaps) byDays.computeIfAbsent(g.from() + "/" + g.to(), k -> new ArrayList<>()).add(g);
+        // The newest first: that is the one a redelivery can still mend before the steering group meets.
+        Map<String, List<Gap>> byDays = new TreeMap<>(java.util.Comparator.reverseOrder());
+        for (Gap g : gaps) byDays.computeIfAbsent(g.to() + "/" + g.from(), k -> new ArrayList<>()).add(g);
         List<String> shown = new ArrayList<>();
         for (List<Gap> same : byDays.values().stream().limit(3).toList()) {
             Gap g = same.get(0);
@@ -201,13 +223,13 @@ final class MissingDays {
             long low = Math.round(same.stream().mapToDouble(Gap::usual).min().orElseThrow());
             long high = Math.round(same.stream().mapToDouble(Gap::usual).max().orElseThrow());
             String usual = low == high ? l.number(low, 0) : l.range(l.number(low, 0), l.number(high, 0));
-            shown.add(l.list(same.stream().map(Gap::unit).toList()) + " " + when + l.pick(" (plejer at have " + usual + " sager)",
-                " (usually " + usual + " cases)"));
+            shown.add(l.list(same.stream().map(Gap::unit).toList()) + " " + when + l.pick(" (plejer at have " + usual + " afgjorte sager)",
+                " (usually " + usual + " decided cases)"));
         }
         int more = byDays.size() - shown.size();
-        String rest = more > 0 ? l.pick(" og " + more + " gange mere", " and " + more + " more times") : "";
-        return l.pick("Dage uden sager fra et team, mens andre teams havde deres sædvanlige antal: ",
-                "Days without cases from a team while other teams had their usual number: ") + String.join("; ", shown) + rest
+        String rest = more > 0 ? l.pick(" og " + more + (more == 1 ? " periode" : " perioder") + " mere", " and " + more + (more == 1 ? " more stretch" : " more stretches")) : "";
+        return l.pick("Dage uden afgjorte sager fra et team, der plejer at have mange, mens andre teams afgjorde sager: ",
+                "Days without decided cases from a team that usually has many, while other teams decided cases: ") + String.join("; ", shown) + rest
             + l.pick(". Mangler en dags eksport, eller er den forsinket? Beslutningen bygger på de sager, der er kommet; dagene tæller med, så snart "
                 + "eksporten leveres.", ". Is a day's export missing or late? The decision rests on the cases that have arrived; the days count as soon as "
                 + "the export is delivered.");

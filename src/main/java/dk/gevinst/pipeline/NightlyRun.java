@@ -150,7 +150,8 @@ public final class NightlyRun {
             List<IndicatorColumns.Absent> absentColumns = IndicatorColumns.absentByPilot(IndicatorColumns.of(ingest.ledger()), specs.valid());
             List<QuarantinedFile> quarantined = QuarantinedFile.ofKnownFiles(ingest.ledger());
             Set<String> units = StateTables.knownUnits(spark, s.state(), s.asOf());
-            MissingDays.Counts caseDays = MissingDays.Counts.of(specs.valid(), cells);
+            MissingDays.Counts caseDays = MissingDays.Counts.of(specs.valid(), cells,
+                s.freshness().maxAge(Source.CASES).orElse(dk.gevinst.config.Freshness.DEFAULT_CASES_DAYS));
             final IngestResult ingested = ingest;
             // Pilots are independent and their evaluation is driver arithmetic while Spark's executors wait, so they
             // share the driver's cores. Results come back in spec order, and a failure or a unit without data is

@@ -40,7 +40,7 @@ import java.util.TreeMap;
  * @param withdrawn tonight's files of sources the pilot uses that were removed from the data root: their rows no longer count
  * @param absentColumns known files holding the pilot's units that lack a column one of its indicators reads (see IndicatorColumns)
  * @param dataFlags warnings read from the pilot's own cells: a team's week far from its usual level (ValueJumps), a team's days
- *                  without cases (MissingDays)
+ *                  without cases while the municipality's other teams worked (MissingDays)
  */
 record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProblem> rejected, List<ColumnTypos.InFiles> typos,
                    List<CutOffFile> cutOff, List<UnitsWithoutData.Missing> missingUnits, UnknownCandidates unknownCandidates,
@@ -121,7 +121,9 @@ record PilotHealth(LocalDate dataThrough, List<StaleSource> stale, List<FileProb
      * config expects nothing of the cases' arrival (freshness: cases: off).
      */
     PilotHealth withMissingDays(PilotSpec spec, MissingDays.Counts counts, Freshness freshness) {
-        if (this == NOT_EVALUATED || freshness.maxAge(Source.CASES).isEmpty()) return this;
+        // Stale data keeps the last decision, which the warning's 'the decision rests on the cases that have arrived' would contradict;
+        // the stale flag names the exports to look at, and the days are told once the data is fresh.
+        if (this == NOT_EVALUATED || freshness.maxAge(Source.CASES).isEmpty() || isStale()) return this;
         List<MissingDays.Gap> gaps = MissingDays.of(spec, counts);
         if (gaps.isEmpty()) return this;
         List<dk.gevinst.publish.HealthFlag> flags = new ArrayList<>(dataFlags);

@@ -54,7 +54,7 @@ class MissingDaysFlagTest {
         assertThat(flag.path("gaps")).hasSize(1);
         assertThat(flag.path("gaps").path(0).path("unit").asText()).isEqualTo("A");
         assertThat(flag.path("gaps").path(0).path("from").asText()).isEqualTo(MISSING.toString());
-        assertThat(flag.path("text_da").asText()).contains("A den 11.\u00a0marts\u00a02026 (plejer at have 14 sager)");
+        assertThat(flag.path("text_da").asText()).contains("A den 11.\u00a0marts\u00a02026 (plejer at have 14 afgjorte sager)");
         assertThat(doc.path("stale_data").asBoolean()).as("the newest day is on time").isFalse();
 
         // The day's export arrives a week late, as a file of its own: the next night counts it and says nothing.

@@ -52,7 +52,7 @@ class MissingDaysTest {
     }
 
     private static List<MissingDays.Gap> gaps(PilotSpec spec, List<CellStats> cells) {
-        return MissingDays.of(spec, MissingDays.Counts.of(List.of(spec), new CellTable(cells)));
+        return MissingDays.of(spec, MissingDays.Counts.of(List.of(spec), new CellTable(cells), 5));
     }
 
     @Test
@@ -67,11 +67,11 @@ class MissingDaysTest {
         HealthFlag flag = MissingDays.flag(gaps);
         assertThat(flag.code()).isEqualTo("missing_days");
         assertThat(flag.severity()).isEqualTo(HealthFlag.Severity.WARNING);
-        assertThat(flag.textEn()).isEqualTo("Days without cases from a team while other teams had their usual number: A on 11\u00a0February\u00a02026 "
-            + "(usually 14 cases). Is a day's export missing or late? The decision rests on the cases that have arrived; the days count as soon as "
+        assertThat(flag.textEn()).isEqualTo("Days without decided cases from a team that usually has many, while other teams decided cases: A on 11\u00a0February\u00a02026 "
+            + "(usually 14 decided cases). Is a day's export missing or late? The decision rests on the cases that have arrived; the days count as soon as "
             + "the export is delivered.");
-        assertThat(flag.textDa()).startsWith("Dage uden sager fra et team, mens andre teams havde deres sædvanlige antal: A den 11.\u00a0februar\u00a02026 "
-            + "(plejer at have 14 sager).");
+        assertThat(flag.textDa()).startsWith("Dage uden afgjorte sager fra et team, der plejer at have mange, mens andre teams afgjorde sager: A den 11.\u00a0februar\u00a02026 "
+            + "(plejer at have 14 afgjorte sager).");
         assertThat(flag.toJson().path("gaps").path(0).path("from").asText()).isEqualTo("2026-02-11");
     }
 
@@ -89,6 +89,93 @@ class MissingDaysTest {
         List<CellStats> busy = new ArrayList<>(team("A", Arm.PILOT, 14, holiday::equals));
         busy.addAll(team("B", Arm.CONTROL, 14, d -> false));
         assertThat(gaps(spec(""), busy)).extracting(MissingDays.Gap::from).containsExactly(holiday);
+
+        // One of four busy teams at work on the day (Christmas Eve, say) does not make it a working day for the others.
+        PilotSpec four = new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", """
+            id: p
+            title: "P"
+            start: 2026-04-06
+            end: 2026-06-30
+            baseline_start: 2026-01-05
+            arms: {pilot: [A], control: [B, C, D]}
+            indicators:
+              handling_time: {role: success, mde: "10%"}
+            """);
+        List<CellStats> oneAtWork = new ArrayList<>();
+        for (String unit : List.of("A", "B", "C")) oneAtWork.addAll(team(unit, unit.equals("A") ? Arm.PILOT : Arm.CONTROL, 14, holiday::equals));
+        oneAtWork.addAll(team("D", Arm.CONTROL, 14, d -> false));
+        assertThat(gaps(four, oneAtWork)).isEmpty();
+        // Two of four are a third: the others' empty day is news.
+        oneAtWork.removeIf(c -> c.unit().equals("C"));
+        oneAtWork.addAll(team("C", Arm.CONTROL, 14, d -> false));
+        assertThat(gaps(four, oneAtWork)).extracting(MissingDays.Gap::unit).containsExactly("A", "B");
+    }
+
+    @Test
+    void aWeekWhenEveryTeamDecidesAThirdOfItsUsualIsStillAWorkingWeek() throws Exception {
+        // After Christmas few cases are decided anywhere; a pilot team whose export stopped then must still be seen.
+        LocalDate monday = LocalDate.of(2026, 2, 9);
+        Predicate<LocalDate> thinWeek = d -> !d.isBefore(monday) && d.isBefore(monday.plusDays(5));
+        List<CellStats> cells = new ArrayList<>();
+        for (CellStats c : team("A", Arm.PILOT, 14, thinWeek)) cells.add(c);
+        for (CellStats c : team("B", Arm.CONTROL, 30, d -> false)) {
+            cells.add(thinWeek.test(c.day()) ? new CellStats("p", c.indicatorId(), "B", Arm.CONTROL, Period.PRE, c.day(), cell(9, 40, 10)) : c);
+        }
+        assertThat(gaps(spec(""), cells)).containsExactly(new MissingDays.Gap("A", monday, monday.plusDays(4), 5, 14));
+    }
+
+    @Test
+    void aSystemWhoseNewestDayIsOnItsWayIsNoGapUntilItLagsMoreThanFreshnessAllows() throws Exception {
+        LocalDate wednesday = LAST.minusDays(2);
+        List<CellStats> cells = new ArrayList<>(team("A", Arm.PILOT, 14, d -> d.isAfter(wednesday)));
+        cells.addAll(team("B", Arm.CONTROL, 14, d -> false));
+        PilotSpec spec = spec("");
+        assertThat(MissingDays.of(spec, MissingDays.Counts.of(List.of(spec), new CellTable(cells), 5))).as("two days behind, five allowed").isEmpty();
+        assertThat(MissingDays.of(spec, MissingDays.Counts.of(List.of(spec), new CellTable(cells), 1)))
+            .containsExactly(new MissingDays.Gap("A", LAST.minusDays(1), LAST, 2, 13));
+    }
+
+    @Test
+    void aTeamInTwoPilotsIsJudgedOnEachPilotsOwnDays() throws Exception {
+        LocalDate january = LocalDate.of(2026, 1, 14);
+        PilotSpec p = spec("");
+        PilotSpec q = new PilotSpecParser(Catalog.builtIn()).parse("q.yaml", """
+            id: q
+            title: "Q"
+            start: 2026-04-06
+            end: 2026-06-30
+            baseline_start: 2026-02-16
+            arms: {pilot: [A], control: [C]}
+            indicators:
+              handling_time: {role: success, mde: "10%"}
+            """);
+        List<CellStats> cells = new ArrayList<>(team("A", Arm.PILOT, 14, january::equals));
+        cells.addAll(team("B", Arm.CONTROL, 14, d -> false));
+        // q's cells begin at its baseline: A's empty day in January is p's business, not q's.
+        for (CellStats c : team("A", Arm.PILOT, 14, d -> false)) {
+            if (!c.day().isBefore(q.baselineStart())) cells.add(new CellStats("q", c.indicatorId(), "A", Arm.PILOT, Period.PRE, c.day(), c.moments()));
+        }
+        MissingDays.Counts counts = MissingDays.Counts.of(List.of(p, q), new CellTable(cells), 5);
+        assertThat(MissingDays.of(p, counts)).extracting(MissingDays.Gap::from).containsExactly(january);
+        assertThat(MissingDays.of(q, counts)).isEmpty();
+    }
+
+    @Test
+    void aStalePilotOrOneWithoutAFreshnessExpectationForCasesGetsNoWarning() throws Exception {
+        LocalDate wednesday = LocalDate.of(2026, 2, 11);
+        List<CellStats> cells = new ArrayList<>(team("A", Arm.PILOT, 14, wednesday::equals));
+        cells.addAll(team("B", Arm.CONTROL, 14, d -> false));
+        PilotSpec spec = spec("");
+        MissingDays.Counts counts = MissingDays.Counts.of(List.of(spec), new CellTable(cells), 5);
+        PilotHealth fresh = new PilotHealth(LAST, List.of(), List.of(), List.of(), List.of(), List.of(), UnknownCandidates.NONE, List.of(), List.of(),
+            List.of(), List.of(), List.of());
+        assertThat(fresh.withMissingDays(spec, counts, dk.gevinst.config.Freshness.DEFAULT).dataFlags()).extracting(HealthFlag::code)
+            .containsExactly("missing_days");
+        assertThat(fresh.withMissingDays(spec, counts, dk.gevinst.config.Freshness.DEFAULT.with(java.util.Collections.singletonMap(
+            dk.gevinst.source.Source.CASES, null))).dataFlags()).isEmpty();
+        PilotHealth stale = new PilotHealth(LAST, List.of(new PilotHealth.StaleSource(dk.gevinst.source.Source.CASES, LAST, LAST.plusDays(2), 5)),
+            List.of(), List.of(), List.of(), List.of(), UnknownCandidates.NONE, List.of(), List.of(), List.of(), List.of(), List.of());
+        assertThat(stale.withMissingDays(spec, counts, dk.gevinst.config.Freshness.DEFAULT).dataFlags()).isEmpty();
     }
 
     @Test
@@ -112,9 +199,9 @@ class MissingDaysTest {
         List<MissingDays.Gap> gaps = gaps(spec, cells);
         assertThat(gaps).containsExactly(new MissingDays.Gap("A", wednesday, wednesday, 1, 14), new MissingDays.Gap("B", wednesday, wednesday, 1, 20),
             new MissingDays.Gap("B", thursday, thursday, 1, 20));
-        assertThat(MissingDays.flag(gaps).textEn()).isEqualTo("Days without cases from a team while other teams had their usual number: A and B on "
-            + "11\u00a0February\u00a02026 (usually 14 to 20 cases); B on 5\u00a0March\u00a02026 (usually 20 cases). Is a day's export missing or late? The "
-            + "decision rests on the cases that have arrived; the days count as soon as the export is delivered.");
+        assertThat(MissingDays.flag(gaps).textEn()).as("the newest first").isEqualTo("Days without decided cases from a team that usually has many, while "
+            + "other teams decided cases: B on 5\u00a0March\u00a02026 (usually 20 decided cases); A and B on 11\u00a0February\u00a02026 (usually 14 to 20 decided cases). Is a "
+            + "day's export missing or late? The decision rests on the cases that have arrived; the days count as soon as the export is delivered.");
     }
 
     @Test
@@ -128,7 +215,7 @@ class MissingDaysTest {
         List<MissingDays.Gap> gaps = gaps(spec(""), cells);
         assertThat(gaps).as("seven weeks of weekdays, Friday to Monday one stretch").hasSize(1);
         assertThat(gaps.get(0)).isEqualTo(new MissingDays.Gap("A", stop, LAST, 35, 14));
-        assertThat(MissingDays.flag(gaps).textEn()).contains("A from 9\u00a0February\u00a02026 to 27\u00a0March\u00a02026, 35 days (usually 14 cases)");
+        assertThat(MissingDays.flag(gaps).textEn()).contains("A from 9\u00a0February\u00a02026 to 27\u00a0March\u00a02026, 35 days (usually 14 decided cases)");
     }
 
     @Test
@@ -160,7 +247,7 @@ class MissingDaysTest {
             indicators:
               handling_time: {role: success, mde: "10%"}
             """);
-        MissingDays.Counts counts = MissingDays.Counts.of(List.of(spec, q), new CellTable(cells));
+        MissingDays.Counts counts = MissingDays.Counts.of(List.of(spec, q), new CellTable(cells), 5);
         assertThat(counts.open(LocalDate.of(2026, 2, 4))).isTrue();
         assertThat(MissingDays.of(spec, counts)).isEmpty();
         assertThat(MissingDays.of(q, counts)).isEmpty();
