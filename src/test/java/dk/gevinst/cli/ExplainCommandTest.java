@@ -27,6 +27,19 @@ class ExplainCommandTest {
         return out;
     }
 
+    /** A stranger's spec without a business case was told 'no costs in the data for this pilot', and went looking for a costs export. */
+    @Test
+    void aSpecWithoutABusinessCaseIsSaidToHaveNoneNotToLackCosts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path pilots = tmp.resolve("pilots");
+        dk.gevinst.testing.TempDirs.write(pilots, "small.yaml", dk.gevinst.testing.TinyRuns.GOOD_SPEC);
+        java.nio.file.Path out = tmp.resolve("out");
+        Capture.stderr(() -> Capture.stdout(() -> dk.gevinst.testing.TinyRuns.run(pilots, dk.gevinst.testing.TinyRuns.data(tmp.resolve("data")), out,
+            dk.gevinst.testing.TinyRuns.NEWEST)));
+        assertThat(explain("explain", "small", "--out", out.toString(), "--locale", "da")).contains("Specifikationen har ingen business case, så værdien er ikke vurderet.")
+            .doesNotContain("omkostninger i data");
+        assertThat(explain("explain", "small", "--out", out.toString(), "--locale", "en")).contains("The spec has no business case, so value was not assessed.");
+    }
+
     @Test
     void everyRuleStepAndEveryReasonOfEachSamplePilotIsShownInDanishAndEnglish() throws Exception {
         String out = SampleRun.out().toString();

@@ -69,7 +69,7 @@ public final class Explanation {
             // A comparison's business cases are its candidates', told with them above.
             if (!doc.path("comparison").isObject()) {
                 section("section.business");
-                business(doc.path("business_case"));
+                business(doc.path("business_case"), doc.path("decision").isTextual());
             }
             section("section.health");
             flags(doc.path("health"));
@@ -186,9 +186,11 @@ public final class Explanation {
         }
     }
 
-    private void business(JsonNode b) {
+    private void business(JsonNode b, boolean decided) {
         if (!b.isObject()) {
-            out.add(INDENT + t.get("business.none"));
+            // Costs that have not arrived give a business case with costs_known false; a decision without any is the spec's
+            // choice, as the rule steps read it. A stranger followed 'no costs in the data' to a costs export never needed.
+            out.add(INDENT + t.get(decided ? "business.none.spec" : "business.none"));
             return;
         }
         out.add(INDENT + t.format("business.best", t.option(b.path("best_option").asText()), t.number(b.get("hours_saved_per_year")),
