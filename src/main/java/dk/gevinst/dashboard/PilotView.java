@@ -39,12 +39,16 @@ public record PilotView(String title, Badge badge, String mainReason, String ext
             BusinessView.of(t, doc), voice(t, doc), QualityView.of(t, doc), narrowing, history(t, doc), footnote(t, doc));
     }
 
-    private static List<Term> meta(Texts t, JsonNode doc) {
+    static List<Term> meta(Texts t, JsonNode doc) {
         List<Term> m = plan(t, doc);
         if (m.isEmpty()) return m;
         m.add(new Term(t.get("pilot.arms.pilot"), join(doc.path("arms").path("pilot"))));
         if (doc.path("arms").path("control").size() > 0) m.add(new Term(t.get("pilot.arms.control"), join(doc.path("arms").path("control"))));
-        m.add(new Term(t.get("pilot.deployment"), t.option(doc.path("deployment").asText())));
+        // The deployment form enters the decision only through a business case's costs: without one, the default
+        // (current) is no choice anybody made, and a stranger's new tool read 'Valgt driftsform: Nuværende drift'.
+        if (doc.path("business_case").isObject() || !"current".equals(doc.path("deployment").asText("current"))) {
+            m.add(new Term(t.get("pilot.deployment"), t.option(doc.path("deployment").asText())));
+        }
         m.add(new Term(t.get("col.analysis"), t.get("analysis." + doc.path("analysis").asText("none"))));
         m.add(new Term(t.get("pilot.through"), t.date(Docs.dataThrough(doc))));
         return m;

@@ -344,9 +344,13 @@ class DashboardBrowserTest {
             open(f, "index");
             int items = driver.findElements(By.cssSelector(".health-banner li")).size();
             assertThat(((Number) js(hidden)).intValue()).as("folded on screen").isPositive();
+            // A stranger's printout read 'Beslutning ↕': paper cannot be sorted.
+            String arrow = "return getComputedStyle(document.querySelector('th button'), '::after').content";
+            assertThat((String) js(arrow)).as("sortable on screen").contains("↕");
             driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
             try {
                 assertThat(((Number) js(hidden)).intValue()).as("printed: all " + items + " findings").isZero();
+                assertThat((String) js(arrow)).as("printed: no sort arrow").isEqualTo("none");
             } finally {
                 driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
             }
