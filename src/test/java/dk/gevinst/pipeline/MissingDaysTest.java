@@ -24,17 +24,21 @@ class MissingDaysTest {
     private static final LocalDate LAST = LocalDate.of(2026, 3, 27);
 
     private static PilotSpec spec(String extra) throws Exception {
-        return new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", """
-            id: p
-            title: "P"
-            start: 2026-04-06
+        return spec("p", "2026-04-06", "2026-01-05", "{pilot: [A], control: [B]}", "  sus: {role: descriptive}\n" + extra);
+    }
+
+    /** A spec with handling time as its core task, its teams written as YAML's arms; {@code extra} lines follow the indicators. */
+    private static PilotSpec spec(String id, String start, String baselineStart, String arms, String extra) throws Exception {
+        return new PilotSpecParser(Catalog.builtIn()).parse(id + ".yaml", """
+            id: %s
+            title: "%s"
+            start: %s
             end: 2026-06-30
-            baseline_start: 2026-01-05
-            arms: {pilot: [A], control: [B]}
+            baseline_start: %s
+            arms: %s
             indicators:
-              handling_time: {role: success, mde: "10%"}
-              sus: {role: descriptive}
-            """ + extra);
+              handling_time: {role: success, mde: "10%%"}
+            """.formatted(id, id.toUpperCase(java.util.Locale.ROOT), start, baselineStart, arms) + extra);
     }
 
     /**
@@ -91,16 +95,7 @@ class MissingDaysTest {
         assertThat(gaps(spec(""), busy)).extracting(MissingDays.Gap::from).containsExactly(holiday);
 
         // One of four busy teams at work on the day (Christmas Eve, say) does not make it a working day for the others.
-        PilotSpec four = new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", """
-            id: p
-            title: "P"
-            start: 2026-04-06
-            end: 2026-06-30
-            baseline_start: 2026-01-05
-            arms: {pilot: [A], control: [B, C, D]}
-            indicators:
-              handling_time: {role: success, mde: "10%"}
-            """);
+        PilotSpec four = spec("p", "2026-04-06", "2026-01-05", "{pilot: [A], control: [B, C, D]}", "");
         List<CellStats> oneAtWork = new ArrayList<>();
         for (String unit : List.of("A", "B", "C")) oneAtWork.addAll(team(unit, unit.equals("A") ? Arm.PILOT : Arm.CONTROL, 14, holiday::equals));
         oneAtWork.addAll(team("D", Arm.CONTROL, 14, d -> false));
@@ -139,16 +134,7 @@ class MissingDaysTest {
     void aTeamInTwoPilotsIsJudgedOnEachPilotsOwnDays() throws Exception {
         LocalDate january = LocalDate.of(2026, 1, 14);
         PilotSpec p = spec("");
-        PilotSpec q = new PilotSpecParser(Catalog.builtIn()).parse("q.yaml", """
-            id: q
-            title: "Q"
-            start: 2026-04-06
-            end: 2026-06-30
-            baseline_start: 2026-02-16
-            arms: {pilot: [A], control: [C]}
-            indicators:
-              handling_time: {role: success, mde: "10%"}
-            """);
+        PilotSpec q = spec("q", "2026-04-06", "2026-02-16", "{pilot: [A], control: [C]}", "");
         List<CellStats> cells = new ArrayList<>(team("A", Arm.PILOT, 14, january::equals));
         cells.addAll(team("B", Arm.CONTROL, 14, d -> false));
         // q's cells begin at its baseline: A's empty day in January is p's business, not q's.
@@ -181,16 +167,7 @@ class MissingDaysTest {
     @Test
     void aSystemsMissingDayIsSaidOnceForAllItsTeams() throws Exception {
         LocalDate wednesday = LocalDate.of(2026, 2, 11), thursday = LocalDate.of(2026, 3, 5);
-        PilotSpec spec = new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", """
-            id: p
-            title: "P"
-            start: 2026-04-06
-            end: 2026-06-30
-            baseline_start: 2026-01-05
-            arms: {pilot: [A], control: [B, C]}
-            indicators:
-              handling_time: {role: success, mde: "10%"}
-            """);
+        PilotSpec spec = spec("p", "2026-04-06", "2026-01-05", "{pilot: [A], control: [B, C]}", "");
         List<CellStats> cells = new ArrayList<>(team("A", Arm.PILOT, 14, wednesday::equals));
         cells.addAll(team("B", Arm.CONTROL, 20, d -> d.equals(wednesday) || d.equals(thursday)));
         // C is of another system, whose export of that Wednesday came.
@@ -220,33 +197,14 @@ class MissingDaysTest {
 
     @Test
     void theRampUpHasNoCellsByDesignAndIsNoGap() throws Exception {
-        PilotSpec spec = new PilotSpecParser(Catalog.builtIn()).parse("t.yaml", """
-            id: p
-            title: "P"
-            start: 2026-02-02
-            end: 2026-06-30
-            baseline_start: 2026-01-05
-            ramp_up_days: 14
-            arms: {pilot: [A], control: [B]}
-            indicators:
-              handling_time: {role: success, mde: "10%"}
-            """);
+        PilotSpec spec = spec("p", "2026-02-02", "2026-01-05", "{pilot: [A], control: [B]}", "ramp_up_days: 14\n");
         Predicate<LocalDate> rampUp = d -> !d.isBefore(spec.start()) && d.isBefore(spec.postStart());
         List<CellStats> cells = new ArrayList<>(team("A", Arm.PILOT, 14, rampUp));
         cells.addAll(team("B", Arm.CONTROL, 14, rampUp));
         // Another pilot whose teams worked through p's ramp-up makes those days open.
         cells.addAll(team("C", Arm.CONTROL, 14, d -> false).stream()
             .map(c -> new CellStats("q", c.indicatorId(), c.unit(), c.arm(), c.period(), c.day(), c.moments())).toList());
-        PilotSpec q = new PilotSpecParser(Catalog.builtIn()).parse("q.yaml", """
-            id: q
-            title: "Q"
-            start: 2026-04-06
-            end: 2026-06-30
-            baseline_start: 2026-01-05
-            arms: {pilot: [C], control: [D]}
-            indicators:
-              handling_time: {role: success, mde: "10%"}
-            """);
+        PilotSpec q = spec("q", "2026-04-06", "2026-01-05", "{pilot: [C], control: [D]}", "");
         MissingDays.Counts counts = MissingDays.Counts.of(List.of(spec, q), new CellTable(cells), 5);
         assertThat(counts.open(LocalDate.of(2026, 2, 4))).isTrue();
         assertThat(MissingDays.of(spec, counts)).isEmpty();
