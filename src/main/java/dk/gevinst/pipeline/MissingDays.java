@@ -22,8 +22,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A team's day without cases, on a weekday the team usually has many and while other teams had their usual number:
- * most likely a day's export that is missing or late. A night operator's missing day of one system's exports (and
+ * A team's day without decided cases, on a weekday the team usually has many and while other teams worked: most
+ * likely a day's export that is missing or late. A night operator's missing day of one system's exports (and
  * one delivered a week late) went unsaid: freshness reads only the newest day, and every estimate simply had a day
  * less. Said as a warning, not acted on: the pilot is decided on the cases that arrived, and the day counts as soon
  * as its export does.
