@@ -55,8 +55,16 @@ final class MissingDays {
 
     private MissingDays() {}
 
-    /** Days of one team without cases ({@code days} of them flagged between from and to), and its usual count on them. */
-    record Gap(String unit, LocalDate from, LocalDate to, int days, double usual) {}
+    /**
+     * Days of one team without cases ({@code days} of them flagged between from and to), and its usual count on them: their
+     * median, and the lowest and highest (a stretch spans weekdays with their own usual).
+     */
+    record Gap(String unit, LocalDate from, LocalDate to, int days, double usual, double usualLow, double usualHigh) {
+        /** One usual count for all its days. */
+        Gap(String unit, LocalDate from, LocalDate to, int days, double usual) {
+            this(unit, from, to, days, usual, usual, usual);
+        }
+    }
 
     /**
      * The teams' case counts per day, per pilot, over the days its cells cover for each: from the team's first day with a
@@ -184,7 +192,7 @@ final class MissingDays {
             // Days with only empty ones between them (a weekend, a holiday) are one stretch: a stopped export reads as one, not
             // as a list of weeks. A day with cases between them parts them.
             if (to != null && (f.getKey().isAfter(to.plusDays(7)) || counts.subMap(to, false, f.getKey(), false).values().stream().anyMatch(n -> n > 0))) {
-                out.add(new Gap(unit, from, to, usuals.size(), median(usuals)));
+                out.add(gap(unit, from, to, usuals));
                 from = null;
                 usuals.clear();
             }
@@ -192,8 +200,13 @@ final class MissingDays {
             to = f.getKey();
             usuals.add(f.getValue());
         }
-        if (from != null) out.add(new Gap(unit, from, to, usuals.size(), median(usuals)));
+        if (from != null) out.add(gap(unit, from, to, usuals));
         return out;
+    }
+
+    private static Gap gap(String unit, LocalDate from, LocalDate to, List<Double> usuals) {
+        return new Gap(unit, from, to, usuals.size(), median(usuals), usuals.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+            usuals.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
     }
 
     private static double median(List<? extends Number> values) {
@@ -218,10 +231,12 @@ final class MissingDays {
         List<String> shown = new ArrayList<>();
         for (List<Gap> same : byDays.values().stream().limit(3).toList()) {
             Gap g = same.get(0);
+            // The stretch, not a count of its days: weekends and quiet weekdays inside it are not flagged, and '8 days' for a
+            // fortnight read as a miscount to a stranger (details.gaps[].days has the number).
             String when = g.from().equals(g.to()) ? l.pick("den ", "on ") + l.date(g.from())
-                : l.pick("fra ", "from ") + l.date(g.from()) + l.pick(" til ", " to ") + l.date(g.to()) + ", " + g.days() + l.pick(" dage", " days");
-            long low = Math.round(same.stream().mapToDouble(Gap::usual).min().orElseThrow());
-            long high = Math.round(same.stream().mapToDouble(Gap::usual).max().orElseThrow());
+                : l.pick("fra ", "from ") + l.date(g.from()) + l.pick(" til ", " to ") + l.date(g.to());
+            long low = Math.round(same.stream().mapToDouble(Gap::usualLow).min().orElseThrow());
+            long high = Math.round(same.stream().mapToDouble(Gap::usualHigh).max().orElseThrow());
             String usual = low == high ? l.number(low, 0) : l.range(l.number(low, 0), l.number(high, 0));
             shown.add(l.list(same.stream().map(Gap::unit).toList()) + " " + when + l.pick(" (plejer at have " + usual + " afgjorte sager)",
                 " (usually " + usual + " decided cases)"));
