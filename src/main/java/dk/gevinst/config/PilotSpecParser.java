@@ -55,7 +55,7 @@ public final class PilotSpecParser {
         }
         String title = top.containsKey("title") ? text(y, top.get("title"), "title") : null;
         String owner = top.containsKey("owner") ? text(y, top.get("owner"), "owner") : "";
-        String deployment = top.containsKey("deployment") ? text(y, top.get("deployment"), "deployment") : "current";
+        String deployment = top.containsKey("deployment") ? text(y, top.get("deployment"), "deployment") : dk.gevinst.text.DeploymentOptions.DEFAULT;
         LocalDate start = top.containsKey("start") ? y.date(top.get("start"), "start") : null;
         LocalDate end = top.containsKey("end") ? y.date(top.get("end"), "end") : null;
         LocalDate baseline = top.containsKey("baseline_start") ? y.date(top.get("baseline_start"), "baseline_start") : null;

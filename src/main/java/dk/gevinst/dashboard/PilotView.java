@@ -44,9 +44,8 @@ public record PilotView(String title, Badge badge, String mainReason, String ext
         if (m.isEmpty()) return m;
         m.add(new Term(t.get("pilot.arms.pilot"), join(doc.path("arms").path("pilot"))));
         if (doc.path("arms").path("control").size() > 0) m.add(new Term(t.get("pilot.arms.control"), join(doc.path("arms").path("control"))));
-        // The deployment form enters the decision only through a business case's costs: without one, the default
-        // (current) is no choice anybody made, and a stranger's new tool read 'Valgt driftsform: Nuværende drift'.
-        if (doc.path("business_case").isObject() || !"current".equals(doc.path("deployment").asText("current"))) {
+        if (dk.gevinst.text.DeploymentOptions.chosen(doc.path("deployment").asText(dk.gevinst.text.DeploymentOptions.DEFAULT),
+                doc.path("business_case").isObject())) {
             m.add(new Term(t.get("pilot.deployment"), t.option(doc.path("deployment").asText())));
         }
         m.add(new Term(t.get("col.analysis"), t.get("analysis." + doc.path("analysis").asText("none"))));

@@ -10,7 +10,9 @@ import java.util.Map;
  */
 public final class DeploymentOptions {
     /** Every option code that has words; a test checks that each has a Danish and an English name. */
-    public static final List<String> KNOWN = List.of("on-premise", "hosted", "cloud", "current");
+    /** The deployment of a spec that names none: the system as it runs today. */
+    public static final String DEFAULT = "current";
+    public static final List<String> KNOWN = List.of("on-premise", "hosted", "cloud", DEFAULT);
 
     private static final Map<String, String> DA = Map.of("on-premise", "egen drift (on-premise)", "hosted", "hostet hos leverandør",
         "cloud", "cloud", "current", "nuværende drift");
@@ -30,6 +32,15 @@ public final class DeploymentOptions {
         String loose = loose(code);
         for (String known : KNOWN) if (loose(known).equals(loose)) return words.get(known);
         return code;
+    }
+
+    /**
+     * Whether a pilot's deployment is a choice worth naming: the spec names another form than the default, or a business
+     * case weighs the forms by their costs. Otherwise the default is no choice anybody made (a stranger's new tool read
+     * 'Valgt driftsform: Nuværende drift').
+     */
+    public static boolean chosen(String deployment, boolean hasBusinessCase) {
+        return hasBusinessCase || !DEFAULT.equals(deployment);
     }
 
     private static String loose(String code) {

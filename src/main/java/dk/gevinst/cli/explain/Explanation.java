@@ -95,8 +95,7 @@ public final class Explanation {
             String owner = doc.path("owner").asText().isBlank() ? "" : t.format("owner.named", doc.path("owner").asText());
             if (doc.path("comparison").isObject() || !doc.path("deployment").isTextual()) {
                 out.add(owner + t.format("owner.comparison", doc.path("start").asText(), doc.path("end").asText(), analysis));
-            } else if (!doc.path("business_case").isObject() && "current".equals(doc.path("deployment").asText())) {
-                // As on the page: without a business case the default deployment is no choice anybody made.
+            } else if (!dk.gevinst.text.DeploymentOptions.chosen(doc.path("deployment").asText(), doc.path("business_case").isObject())) {
                 out.add(owner + t.format("owner.nodeployment", doc.path("start").asText(), doc.path("end").asText(), analysis));
             } else {
                 out.add(owner + t.format("owner", doc.path("start").asText(), doc.path("end").asText(),
